@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { translate } from '../shared/i18n/messages.js';
+import type { AppDeps } from './core/deps.js';
+import { resolveLocale } from './core/locale.js';
+import { inTransaction, ping } from './db/database.js';
+import { installErrorHandling, sendError } from './http/errorHandler.js';
+import { installIdempotency } from './http/idempotency.js';
+import { deniedAuditTarget, installRequestContext } from './http/requestContext.js';
+import { appendAudit } from './modules/platform/audit/auditTrail.js';
+import { MODULES } from './modules/index.js';
+import { appliedMigrationCount } from './db/migrations.js';
+import { ALL_MIGRATIONS } from './modules/migrations.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered, for the test that no route is without a policy. */
+    routeCatalog: RouteOptions[];
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('routeCatalog', [] as RouteOptions[]);
+  app.addHook('onRoute', (route) => {
+    app.routeCatalog.push(route as RouteOptions);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.nodeEnv === 'production',
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 10 } });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Huanxin API',
+        description: '晋江市推动大规模设备更新和消费品以旧换新行动 — platform API',
+        version: config.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hx_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installRequestContext(app, deps);
+  installIdempotency(app, deps.database);
+  installErrorHandling(app, async (request, error) => {
+    const target = deniedAuditTarget(request, error);
+    await inTransaction(deps.database, (tx) =>
+      appendAudit(tx, request.ctx, { ...target, outcome: 'denied', after: { method: request.method, url: request.url } }),
+    );
+  });
+
+  app.get(
+    '/healthz',
+    { config: { policy: 'public' }, schema: { hide: true } },
+    async () => {
+      await ping(deps.database);
+      return {
+        status: 'ok',
+        version: config.version,
+        database: deps.database.dialect,
+        migrations: await appliedMigrationCount(deps.database, ALL_MIGRATIONS),
+      };
+    },
+  );
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const mod of MODULES) await app.register(mod.plugin, { prefix: '/api', deps });
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler({ preHandler: async () => undefined }, async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (url.startsWith('/api/') || url === '/api' || request.method !== 'GET' || !hasWeb) {
+      const locale = request.ctx?.locale ?? resolveLocale(null, request.headers['accept-language']);
+      return sendError(reply, 404, 'ROUTE_NOT_FOUND', translate(locale, 'error.ROUTE_NOT_FOUND', { method: request.method, url }));
+    }
+    // Client-side routes of the single-page app.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ModuleMigration } from '../db/migrations.js';
+import type { AppDeps } from './deps.js';
+
+export interface ModuleOptions {
+  deps: AppDeps;
+}
+
+/** A module plugin: registers its own routes with its dependencies passed in. */
+export type ModulePlugin = FastifyPluginAsyncZod<ModuleOptions>;
+
+export interface HuanxinModule {
+  name: string;
+  plugin: ModulePlugin;
+  migrations: readonly ModuleMigration[];
+}

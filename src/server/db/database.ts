@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseSchema } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** The application's handle on its database: the typed query builder plus what differs between dialects. */
+export interface Database {
+  db: Kysely<DatabaseSchema>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export type Tx = Transaction<DatabaseSchema>;
+/** Anything queries can run against: the database or an open transaction. */
+export type Queryable = Kysely<DatabaseSchema> | Tx;
+
+export interface DatabaseOptions {
+  /** PostgreSQL only: the schema to use (tests give each file its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+// COUNT(*), SUM and bigserial ids come back from pg as strings; every number we store fits in 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: 30_000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '') || ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Runs one use case in one transaction; every write goes through here. */
+export function inTransaction<T>(database: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction().execute(work);
+}
+
+export async function ping(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}

@@ -1,0 +1,4 @@
+import type { PlatformTables } from '../modules/platform/tables.js';
+
+/** The whole database as Kysely sees it: each module contributes its tables. */
+export interface DatabaseSchema extends PlatformTables {}

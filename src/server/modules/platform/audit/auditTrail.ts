@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { Queryable, Tx } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
+import type { RequestContext } from '../../../core/context.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  entity: string;
+  entityId?: string | number | null;
+  action: string;
+  outcome?: 'ok' | 'denied';
+  before?: unknown;
+  after?: unknown;
+  /** Organisation the record belongs to (defaults to the actor's). */
+  organizationId?: number | null;
+  /** Appends to this chain; hot modules spread their writes over several chains so appends do not queue. */
+  chain?: string;
+}
+
+const SECRET_KEY = /(password|_enc$|_hash$|token|secret)/i;
+
+/** Strips secrets and ciphertexts from a record before it is written to the trail; masks stay. */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (SECRET_KEY.test(k)) continue;
+      out[k] = redact(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+type HashedFields = {
+  chain: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  organization_id: number | null;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  outcome: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  ip: string | null;
+};
+
+export function auditHash(prevHash: string, r: HashedFields): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    r.chain,
+    r.at,
+    r.actor_user_id === null ? null : Number(r.actor_user_id),
+    r.actor_username,
+    r.actor_role,
+    r.organization_id === null ? null : Number(r.organization_id),
+    r.entity,
+    r.entity_id,
+    r.action,
+    r.outcome,
+    r.before_json,
+    r.after_json,
+    r.request_id,
+    r.ip,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends one record to the hash-chained audit trail inside the caller's transaction. The chain head row is
+ * updated first: that row lock serialises appends to one chain across app processes (PostgreSQL), and SQLite
+ * serialises writers anyway.
+ */
+export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  const chain = entry.chain ?? 'main';
+  let head = await tx
+    .updateTable('audit_chains')
+    .set((eb) => ({ length: eb('length', '+', 1) }))
+    .where('chain', '=', chain)
+    .returning(['last_hash', 'length'])
+    .executeTakeFirst();
+  if (!head) {
+    await tx
+      .insertInto('audit_chains')
+      .values({ chain, last_id: 0, last_hash: GENESIS_HASH, length: 0 })
+      .onConflict((oc) => oc.column('chain').doNothing())
+      .execute();
+    head = await tx
+      .updateTable('audit_chains')
+      .set((eb) => ({ length: eb('length', '+', 1) }))
+      .where('chain', '=', chain)
+      .returning(['last_hash', 'length'])
+      .executeTakeFirstOrThrow();
+  }
+  const fields: HashedFields = {
+    chain,
+    at: nowIso(),
+    actor_user_id: ctx.actor.userId,
+    actor_username: ctx.actor.username,
+    actor_role: ctx.actor.role,
+    organization_id: entry.organizationId === undefined ? ctx.actor.organizationId : entry.organizationId,
+    entity: entry.entity,
+    entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    action: entry.action,
+    outcome: entry.outcome ?? 'ok',
+    before_json: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
+    after_json: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+    request_id: ctx.requestId,
+    ip: ctx.ip,
+  };
+  const hash = auditHash(head.last_hash, fields);
+  const row = await tx
+    .insertInto('audit_log')
+    .values({ ...fields, outcome: fields.outcome as 'ok' | 'denied', prev_hash: head.last_hash, hash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.updateTable('audit_chains').set({ last_id: row.id, last_hash: hash }).where('chain', '=', chain).execute();
+}
+
+export type AuditVerification =
+  | { ok: true; records: number; chains: number }
+  | { ok: false; records: number; brokenId: number | null; chain: string; reason: 'hash' | 'link' | 'head' };
+
+/** Recomputes every chain from its first record; reports the first record that does not match. */
+export async function verifyAuditTrail(db: Queryable, batchSize = 5000): Promise<AuditVerification> {
+  const heads = await db.selectFrom('audit_chains').selectAll().orderBy('chain').execute();
+  let records = 0;
+  for (const head of heads) {
+    let prev = GENESIS_HASH;
+    let lastId = 0;
+    let count = 0;
+    for (;;) {
+      const batch = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('chain', '=', head.chain)
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(batchSize)
+        .execute();
+      if (batch.length === 0) break;
+      for (const r of batch) {
+        records++;
+        count++;
+        if (r.prev_hash !== prev) return { ok: false, records, brokenId: Number(r.id), chain: head.chain, reason: 'link' };
+        if (auditHash(prev, r) !== r.hash) return { ok: false, records, brokenId: Number(r.id), chain: head.chain, reason: 'hash' };
+        prev = r.hash;
+        lastId = Number(r.id);
+      }
+    }
+    // A record removed from the end leaves the head pointing past the last record.
+    if (prev !== head.last_hash || count !== Number(head.length))
+      return { ok: false, records, brokenId: lastId || null, chain: head.chain, reason: 'head' };
+  }
+  return { ok: true, records, chains: heads.length };
+}

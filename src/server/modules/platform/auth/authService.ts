@@ -1,0 +1,204 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import { AppError, duplicate, fieldError } from '../../../core/errors.js';
+import { DUMMY_PASSWORD_HASH, hashPassword, randomToken, verifyPassword } from '../../../core/crypto.js';
+import { inTransaction } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
+import { validateMobile } from '../../../../shared/validators/index.js';
+import { maskCitizenId } from '../../../../shared/validators/citizenId.js';
+import { maskMobile } from '../../../../shared/validators/mobile.js';
+import type { Locale } from '../../../../shared/roles.js';
+import { appendAudit } from '../audit/auditTrail.js';
+import { loadUserView, type UserView } from '../users/userView.js';
+import { endSession, startSession } from './sessions.js';
+import { THROTTLE, clearFailures, delayFor, recordFailure, throttleState } from './throttle.js';
+
+export const RESIDENTS_ORGANIZATION_CODE = 'public-residents';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+async function logLogin(
+  deps: AppDeps,
+  entry: { username: string; userId: number | null; success: boolean; reason: string },
+  client: ClientInfo,
+) {
+  await deps.database.db
+    .insertInto('login_events')
+    .values({
+      at: nowIso(),
+      username: entry.username.slice(0, 100),
+      user_id: entry.userId,
+      success: entry.success ? 1 : 0,
+      reason: entry.reason,
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}
+
+function lockedError(until: string): AppError {
+  const minutes = Math.max(1, Math.ceil((new Date(until).getTime() - Date.now()) / 60_000));
+  return new AppError(429, 'ACCOUNT_LOCKED', 'error.ACCOUNT_LOCKED', { minutes });
+}
+
+/** Signs a user in by account name or (residents) mobile number; counts failures per account and address. */
+export async function login(
+  deps: AppDeps,
+  input: { username: string; password: string },
+  client: ClientInfo,
+): Promise<{ user: UserView; cookieValue: string; csrfToken: string; expiresAt: string }> {
+  const db = deps.database.db;
+  const name = input.username.trim();
+  const accountKey = `account:${name.toLowerCase()}`;
+  const addressKey = `address:${client.ip ?? 'unknown'}`;
+  for (const key of [accountKey, addressKey]) {
+    const state = await throttleState(db, key);
+    if (state.lockedUntil) {
+      await logLogin(deps, { username: name, userId: null, success: false, reason: 'locked' }, client);
+      throw lockedError(state.lockedUntil);
+    }
+  }
+  const mobile = validateMobile(name);
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.password_hash', 'users.status', 'organizations.status as org_status', 'organizations.kind as org_kind'])
+    .where((eb) =>
+      mobile.ok ? eb.or([eb('users.username', '=', name), eb('users.mobile_hash', '=', deps.sealer.lookup(mobile.value))]) : eb('users.username', '=', name),
+    )
+    .executeTakeFirst();
+  const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !passwordOk) {
+    const account = await recordFailure(db, accountKey, THROTTLE.account.lockAfter);
+    const address = await recordFailure(db, addressKey, THROTTLE.address.lockAfter);
+    await logLogin(deps, { username: name, userId: user ? Number(user.id) : null, success: false, reason: 'bad_credentials' }, client);
+    const wait = Math.max(delayFor(account.failures, THROTTLE.account.slowAfter), delayFor(address.failures, THROTTLE.address.slowAfter));
+    if (wait > 0) await sleep(wait);
+    if (account.lockedUntil) throw lockedError(account.lockedUntil);
+    throw new AppError(401, 'INVALID_CREDENTIALS', 'error.INVALID_CREDENTIALS');
+  }
+  const userId = Number(user.id);
+  if (user.status !== 'active') {
+    await logLogin(deps, { username: name, userId, success: false, reason: 'disabled' }, client);
+    throw new AppError(403, 'ACCOUNT_DISABLED', 'error.ACCOUNT_DISABLED');
+  }
+  // An enterprise waiting for approval may sign in to see where its registration stands; a suspended or
+  // rejected organisation may not.
+  if (user.org_status === 'suspended' || user.org_status === 'rejected') {
+    await logLogin(deps, { username: name, userId, success: false, reason: 'organization_inactive' }, client);
+    throw new AppError(403, 'ORGANIZATION_INACTIVE', 'error.ORGANIZATION_INACTIVE');
+  }
+  await clearFailures(db, accountKey);
+  const session = await startSession(db, deps.config, userId, client);
+  await db.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', userId).execute();
+  await logLogin(deps, { username: name, userId, success: true, reason: 'ok' }, client);
+  return { user: await loadUserView(db, userId), ...session };
+}
+
+export async function logout(deps: AppDeps, ctx: RequestContext): Promise<void> {
+  if (ctx.actor.sessionId) await endSession(deps.database.db, ctx.actor.sessionId, 'logout');
+}
+
+export async function changePassword(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const userId = ctx.actor.userId;
+  if (userId === null) throw new AppError(401, 'UNAUTHENTICATED', 'error.UNAUTHENTICATED');
+  const row = await deps.database.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(input.currentPassword, row.password_hash)))
+    throw new AppError(400, 'WRONG_PASSWORD', 'error.WRONG_PASSWORD', {}, [{ path: 'currentPassword', reason: 'field.invalid' }]);
+  if (input.currentPassword === input.newPassword) throw fieldError('newPassword', 'field.invalid');
+  const hash = await hashPassword(input.newPassword);
+  await inTransaction(deps.database, async (tx) => {
+    const now = nowIso();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now })
+      .where('id', '=', userId)
+      .execute();
+    // Other sessions of this account end; the one that changed the password stays.
+    await tx
+      .updateTable('sessions')
+      .set({ ended_at: now, end_reason: 'password_changed' })
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .where('id', '!=', ctx.actor.sessionId ?? '')
+      .execute();
+    await appendAudit(tx, ctx, { entity: 'user', entityId: userId, action: 'changePassword' });
+  });
+}
+
+export async function setLocale(deps: AppDeps, ctx: RequestContext, locale: Locale): Promise<void> {
+  if (ctx.actor.userId === null) return;
+  await deps.database.db.updateTable('users').set({ locale }).where('id', '=', ctx.actor.userId).execute();
+}
+
+export interface ResidentRegistration {
+  mobile: string;
+  password: string;
+  realName: string;
+  idNumber: string;
+}
+
+/** A resident registers with real name and citizen ID; one ID number and one mobile register once. */
+export async function registerResident(deps: AppDeps, ctx: RequestContext, input: ResidentRegistration): Promise<UserView> {
+  const mobileHash = deps.sealer.lookup(input.mobile);
+  const idHash = deps.sealer.lookup(input.idNumber);
+  const passwordHash = await hashPassword(input.password);
+  const userId = await inTransaction(deps.database, async (tx) => {
+    const clash = await tx
+      .selectFrom('users')
+      .select(['mobile_hash', 'id_number_hash'])
+      .where((eb) => eb.or([eb('mobile_hash', '=', mobileHash), eb('id_number_hash', '=', idHash)]))
+      .execute();
+    if (clash.some((c) => c.id_number_hash === idHash)) throw duplicate('idNumber', ctx.locale === 'en' ? 'ID number' : '身份证号码');
+    if (clash.length) throw duplicate('mobile', ctx.locale === 'en' ? 'Mobile number' : '手机号码');
+    const org = await tx
+      .selectFrom('organizations')
+      .select('id')
+      .where('code', '=', RESIDENTS_ORGANIZATION_CODE)
+      .executeTakeFirstOrThrow();
+    const now = nowIso();
+    const row = await tx
+      .insertInto('users')
+      .values({
+        username: `resident_${randomToken(9).replace(/[-_]/g, 'x').toLowerCase()}`,
+        display_name: input.realName,
+        role: 'resident',
+        organization_id: org.id,
+        password_hash: passwordHash,
+        status: 'active',
+        must_change_password: 0,
+        locale: ctx.locale,
+        mobile_enc: deps.sealer.seal(input.mobile),
+        mobile_hash: mobileHash,
+        mobile_mask: maskMobile(input.mobile),
+        id_number_enc: deps.sealer.seal(input.idNumber),
+        id_number_hash: idHash,
+        id_number_mask: maskCitizenId(input.idNumber),
+        last_login_at: null,
+        password_changed_at: now,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    await appendAudit(tx, { ...ctx, actor: { ...ctx.actor, userId: id, role: 'resident', username: input.realName } }, {
+      entity: 'user',
+      entityId: id,
+      action: 'registerResident',
+      organizationId: Number(org.id),
+      after: { role: 'resident', mobile: maskMobile(input.mobile), idNumber: maskCitizenId(input.idNumber) },
+    });
+    return id;
+  });
+  return loadUserView(deps.database.db, userId);
+}

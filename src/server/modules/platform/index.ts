@@ -1,0 +1,18 @@
+import type { HuanxinModule } from '../../core/module.js';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { platformMigrations } from './migrations.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/** Organisations, accounts, sessions, tokens and the audit trail. */
+export const platformModule: HuanxinModule = {
+  name: 'platform',
+  migrations: platformMigrations,
+  plugin: async (app, { deps }) => {
+    await app.register(authRoutes, { deps });
+    await app.register(organizationRoutes, { deps });
+    await app.register(userRoutes, { deps });
+    await app.register(auditRoutes, { deps });
+  },
+};

@@ -1,0 +1,178 @@
+import type { Generated } from 'kysely';
+import type { OrganizationKind, OrganizationStatus, Role } from '../../../shared/roles.js';
+
+/** Table types of the platform module: the single source of column names for its queries. */
+export interface OrganizationTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: OrganizationKind;
+  status: OrganizationStatus;
+  division_code: string | null;
+  credit_code: string | null;
+  town_id: number | null;
+  address: string | null;
+  contact_name: string | null;
+  contact_mobile_enc: string | null;
+  contact_mobile_mask: string | null;
+  review_note: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: Role;
+  organization_id: number;
+  password_hash: string;
+  status: 'active' | 'disabled';
+  must_change_password: number;
+  locale: string | null;
+  mobile_enc: string | null;
+  mobile_hash: string | null;
+  mobile_mask: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_mask: string | null;
+  last_login_at: string | null;
+  password_changed_at: string | null;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** Keyed hash of the cookie value: a copy of the table gives nobody a session. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  role: Role;
+  organization_id: number;
+  created_by: number;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginEventTable {
+  id: Generated<number>;
+  at: string;
+  username: string;
+  user_id: number | null;
+  success: number;
+  reason: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** Failed-login counters shared by every app process (per account and per client address). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  chain: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  organization_id: number | null;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  outcome: 'ok' | 'denied';
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The head of each audit chain: appending updates it first, which serialises appends to one chain. */
+export interface AuditChainTable {
+  chain: string;
+  last_id: number;
+  last_hash: string;
+  length: number;
+}
+
+export interface IdempotencyKeyTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: 'pending' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  organization_id: number;
+  uploaded_by: number;
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number | null;
+  organization_id: number | null;
+  kind: string;
+  params_json: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface JobRunTable {
+  name: string;
+  run_key: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface PlatformTables {
+  organizations: OrganizationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_events: LoginEventTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  audit_chains: AuditChainTable;
+  idempotency_keys: IdempotencyKeyTable;
+  attachments: AttachmentTable;
+  notifications: NotificationTable;
+  job_runs: JobRunTable;
+}

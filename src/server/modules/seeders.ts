@@ -1,0 +1,4 @@
+import type { AppDeps } from '../core/deps.js';
+
+/** Reference data each module loads on start (idempotent), after the platform's organisations exist. */
+export const REFERENCE_SEEDERS: readonly ((deps: AppDeps) => Promise<void>)[] = [];

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../../src/server/config.js';
+import type { AppDeps } from '../../src/server/core/deps.js';
+import { buildApp } from '../../src/server/app.js';
+import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
+import { DEMO_PASSWORD, DEMO_RESIDENT } from '../../src/server/modules/platform/seed/seedDemo.js';
+
+export { DEMO_PASSWORD, DEMO_RESIDENT };
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  /** Signs in and returns a client that sends the session cookie and CSRF header. */
+  login(username: string, password?: string): Promise<TestClient>;
+  anonymous: TestClient;
+  close(): Promise<void>;
+}
+
+export interface TestClient {
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  cookie: string | null;
+  csrf: string | null;
+}
+
+export const isPostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+
+function client(app: FastifyInstance, cookie: string | null, csrf: string | null): TestClient {
+  const request = (opts: InjectOptions) =>
+    app.inject({
+      ...opts,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...(opts.headers ?? {}),
+      },
+    });
+  return {
+    cookie,
+    csrf,
+    request,
+    get: (url, headers) => request({ method: 'GET', url, ...(headers ? { headers } : {}) }),
+    post: (url, body, headers) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }), ...(headers ? { headers } : {}) }),
+    patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
+    put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+/**
+ * A fresh app on a fresh database: a temp SQLite file, or (DATABASE_URL=postgres://…) its own schema that is
+ * dropped afterwards. Reference organisations and the demo accounts are seeded.
+ */
+export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-test-'));
+  const schema = isPostgres() ? `t_${randomBytes(6).toString('hex')}` : null;
+  if (schema) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+  }
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    HUANXIN_DATA_DIR: dir,
+    DATABASE_URL: schema ? process.env.DATABASE_URL! : `sqlite:${path.join(dir, 'test.db')}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    HUANXIN_PG_POOL_SIZE: '5',
+    ...options.env,
+  });
+  const deps = createDeps(config, schema ? { schema } : {});
+  await prepareDatabase(deps, { demo: options.demo ?? true });
+  const app = await buildApp(deps);
+  await app.ready();
+
+  return {
+    app,
+    deps,
+    anonymous: client(app, null, null),
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const session = res.cookies.find((c) => c.name === 'hx_session');
+      return client(app, `hx_session=${session!.value}`, res.json().csrfToken);
+    },
+    async close() {
+      await app.close();
+      await deps.database.close();
+      if (schema) {
+        const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await admin.connect();
+        await admin.query(`drop schema ${schema} cascade`);
+        await admin.end();
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
