@@ -35,6 +35,15 @@ class ListProvider implements MigrationProvider {
   }
 }
 
+// Kysely looks for its bookkeeping tables across all schemas; naming ours keeps parallel test schemas apart.
+function migratorFor(database: Database, list: readonly ModuleMigration[]): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: new ListProvider(list, database.dialect),
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
+}
+
 export interface MigrationReport {
   applied: string[];
   total: number;
@@ -42,7 +51,7 @@ export interface MigrationReport {
 
 /** Applies pending migrations (Kysely's migrator holds a lock, so several processes may start at once). */
 export async function migrateToLatest(database: Database, list: readonly ModuleMigration[]): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: database.db, provider: new ListProvider(list, database.dialect) });
+  const migrator = migratorFor(database, list);
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const all = await migrator.getMigrations();
@@ -53,6 +62,6 @@ export async function migrateToLatest(database: Database, list: readonly ModuleM
 }
 
 export async function appliedMigrationCount(database: Database, list: readonly ModuleMigration[]): Promise<number> {
-  const migrator = new Migrator({ db: database.db, provider: new ListProvider(list, database.dialect) });
+  const migrator = migratorFor(database, list);
   return (await migrator.getMigrations()).filter((m) => m.executedAt).length;
 }

@@ -50,7 +50,7 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
     };
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     const principal = request.principal;
     const routePath = request.routeOptions.url ?? '';
     if (principal?.actor.kind === 'user' && !SAFE_METHODS.has(request.method)) {
