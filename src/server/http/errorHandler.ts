@@ -35,7 +35,8 @@ function describeZodIssue(issue: ZodLikeIssue, prefix: string, locale: Locale): 
       if (isMessageKey(issue.message)) key = issue.message;
       break;
     case 'invalid_type':
-      key = p.input === undefined ? 'field.required' : 'field.invalid_type';
+      // zod 4 leaves the input out of issues; its message says what was received.
+      key = /received undefined/.test(issue.message) ? 'field.required' : 'field.invalid_type';
       params = { expected: p.expected };
       break;
     case 'too_small':

@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError } from '../../src/server/config.js';
+import { createTestApp, isPostgres, type TestApp } from '../helpers/testApp.js';
+
+const run = promisify(execFile);
+
+describe('the API as a whole', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports health with the database and migration count', async () => {
+    const res = await t.anonymous.get('/healthz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: isPostgres() ? 'postgres' : 'sqlite' });
+    expect(res.json().migrations).toBeGreaterThan(0);
+  });
+
+  it('serves an OpenAPI 3 document that a standard validator accepts, and the docs UI', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).json();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.paths['/api/auth/register/resident'].post).toBeTruthy();
+    const ui = await t.anonymous.get('/api/docs/');
+    expect(ui.statusCode).toBe(200);
+  });
+
+  it('every API route declares the policy it checks', () => {
+    const apiRoutes = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    expect(apiRoutes.length).toBeGreaterThan(20);
+    const missing = apiRoutes.filter((r) => !r.config?.policy).map((r) => `${String(r.method)} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('answers malformed JSON with 400, an oversized body with 413 and unknown routes with 404, in one shape', async () => {
+    const malformed = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('MALFORMED_JSON');
+    const big = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'y' }) });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    const unknown = await t.anonymous.get('/api/no/such/thing');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: expect.any(String), details: [] } });
+    const wrongType = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    expect(wrongType.statusCode).toBe(415);
+    const wrongShape = await t.anonymous.post('/api/auth/login', { username: 5 });
+    expect(wrongShape.statusCode).toBe(400);
+    expect(wrongShape.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['password', 'username']);
+  });
+
+  it('sends security headers on every response', async () => {
+    for (const url of ['/healthz', '/api/towns', '/api/nothing']) {
+      const res = await t.anonymous.get(url);
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBeDefined();
+      expect(res.headers['x-request-id']).toBeTruthy();
+    }
+  });
+
+  it('honours Idempotency-Key: a retry returns the first result instead of a duplicate', async () => {
+    const body = { mobile: '13666666666', password: 'Resident#2024x', realName: '赵六', idNumber: '11010519491231002X' };
+    const headers = { 'idempotency-key': 'register-zhao-liu-0001' };
+    const first = await t.anonymous.post('/api/auth/register/resident', body, headers);
+    const retry = await t.anonymous.post('/api/auth/register/resident', body, headers);
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().id).toBe(first.json().id);
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+    const withoutKey = await t.anonymous.post('/api/auth/register/resident', body);
+    expect(withoutKey.statusCode).toBe(409);
+    const reused = await t.anonymous.post('/api/auth/register/resident', { ...body, realName: '别人' }, headers);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('serves the single-page app for client routes only when built; API 404s stay JSON', async () => {
+    const res = await t.anonymous.get('/api/organizations/x/y/z');
+    expect(res.headers['content-type']).toContain('application/json');
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to start in production with the default secret or key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', HUANXIN_SESSION_SECRET: 'x'.repeat(40) })).toThrow(/HUANXIN_ENCRYPTION_KEY/);
+    const ok = loadConfig({ NODE_ENV: 'production', HUANXIN_SESSION_SECRET: 'x'.repeat(40), HUANXIN_ENCRYPTION_KEY: 'ab'.repeat(32) });
+    expect(ok.encryptionKey).toHaveLength(32);
+  });
+});
+
+describe('command line', () => {
+  it('user:create then POST /api/auth/login returns 200 and a cookie; audit:verify reports OK and then the broken record', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-cli-'));
+    // The CLI runs against SQLite here; the API tests cover PostgreSQL.
+    const env = { ...process.env, NODE_ENV: 'test', HUANXIN_DATA_DIR: dir, DATABASE_URL: `sqlite:${path.join(dir, 'cli.db')}`, HUANXIN_DEMO: '0' };
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], { env, cwd: process.cwd() });
+    try {
+      const created = await cli('user:create', '--username', 'office1', '--password', 'Strong#Pass2024', '--role', 'office');
+      expect(created.stdout).toContain('created user office1');
+      const { createTestApp: _unused, ...rest } = await import('../helpers/testApp.js');
+      void rest;
+      const { buildApp } = await import('../../src/server/app.js');
+      const { createDeps } = await import('../../src/server/runtime.js');
+      const deps = createDeps(loadConfig(env));
+      const app = await buildApp(deps);
+      try {
+        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office1', password: 'Strong#Pass2024' } });
+        expect(login.statusCode).toBe(200);
+        const cookie = login.cookies.find((c) => c.name === 'hx_session');
+        expect(cookie?.httpOnly).toBe(true);
+        const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `hx_session=${cookie!.value}` } });
+        expect(me.json().user).toMatchObject({ username: 'office1', role: 'office', organization: { kind: 'office' } });
+      } finally {
+        await app.close();
+      }
+      expect((await cli('audit:verify')).stdout).toMatch(/^OK/);
+      const victim = await deps.database.db.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
+      await deps.database.db.updateTable('audit_log').set({ actor_username: 'someone-else' }).where('id', '=', victim.id).execute();
+      await deps.database.close();
+      const broken = await cli('audit:verify').then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(broken?.code).toBe(1);
+      expect(broken?.stderr).toContain(`record ${victim.id}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
