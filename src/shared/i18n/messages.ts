@@ -28,6 +28,7 @@ const zhCN = {
   'error.IDEMPOTENCY_IN_PROGRESS': '相同请求正在处理中，请稍后重试',
   'error.INTERNAL': '服务器内部错误，请稍后重试（请求号 {requestId}）',
   'error.IMPORT_FAILED': '导入失败，文件未导入任何数据，请按错误列表修改后重新上传',
+  'error.UNSUPPORTED_FILE_TYPE': '不支持的文件类型，仅支持：{allowed}',
   'field.required': '必填',
   'field.invalid_type': '类型不正确，应为{expected}',
   'field.too_small.string': '至少 {minimum} 个字符',
@@ -71,6 +72,7 @@ const zhCN = {
   'field.town.unknown': '镇街不存在',
   'field.organization.unknown': '单位不存在',
   'field.role.notAllowedForOrganization': '该单位类型不能设置此角色',
+  'field.fileType': '文件类型不支持（可上传：{allowed}），或文件内容与扩展名不符',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -99,6 +101,7 @@ const en: Record<MessageKey, string> = {
   'error.IDEMPOTENCY_IN_PROGRESS': 'The same request is still being processed; retry shortly',
   'error.INTERNAL': 'Internal server error; please try again later (request {requestId})',
   'error.IMPORT_FAILED': 'Import failed and nothing was imported; fix the rows listed and upload again',
+  'error.UNSUPPORTED_FILE_TYPE': 'Unsupported file type; allowed: {allowed}',
   'field.required': 'Required',
   'field.invalid_type': 'Wrong type, expected {expected}',
   'field.too_small.string': 'At least {minimum} characters',
@@ -143,6 +146,7 @@ const en: Record<MessageKey, string> = {
   'field.town.unknown': 'No such town',
   'field.organization.unknown': 'No such organisation',
   'field.role.notAllowedForOrganization': 'This role is not allowed for this kind of organisation',
+  'field.fileType': 'File type not allowed (allowed: {allowed}), or the content does not match the extension',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -1,11 +1,13 @@
 import type { HuanxinModule } from '../../core/module.js';
+import { attachmentRoutes } from './attachments/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { platformMigrations } from './migrations.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { userRoutes } from './users/routes.js';
 
-/** Organisations, accounts, sessions, tokens and the audit trail. */
+/** Organisations, accounts, sessions, tokens, the audit trail, attachments and notifications. */
 export const platformModule: HuanxinModule = {
   name: 'platform',
   migrations: platformMigrations,
@@ -14,5 +16,7 @@ export const platformModule: HuanxinModule = {
     await app.register(organizationRoutes, { deps });
     await app.register(userRoutes, { deps });
     await app.register(auditRoutes, { deps });
+    await app.register(attachmentRoutes, { deps });
+    await app.register(notificationRoutes, { deps });
   },
 };

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { ModulePlugin } from '../../../core/module.js';
+import { AppError } from '../../../core/errors.js';
+import { attachmentPolicy } from '../policies/attachment.js';
+import { idParams } from '../organizations/schema.js';
+import { downloadAttachment, storeAttachment } from './service.js';
+
+const tags = ['attachments'];
+const attachmentSchema = z.object({
+  id: z.number().int(),
+  filename: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+
+export const attachmentRoutes: ModulePlugin = async (app, { deps }) => {
+  app.post('/attachments', {
+    config: { policy: { policy: attachmentPolicy, action: 'upload' } },
+    schema: {
+      tags,
+      summary: 'Upload one evidence file (multipart field "file"; pdf, png, jpg, docx, xlsx; size-limited)',
+      consumes: ['multipart/form-data'],
+      response: { 201: attachmentSchema },
+    },
+    handler: async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.UNSUPPORTED_MEDIA_TYPE');
+      const file = await req.file();
+      if (!file) throw new AppError(400, 'VALIDATION_FAILED', 'error.VALIDATION_FAILED', {}, [{ path: 'file', reason: 'field.required' }]);
+      let data: Buffer;
+      try {
+        data = await file.toBuffer();
+      } catch (e) {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'error.PAYLOAD_TOO_LARGE');
+        throw e;
+      }
+      return reply.code(201).send(await storeAttachment(deps, req.ctx, file.filename, data));
+    },
+  });
+
+  app.get('/attachments/:id', {
+    config: { policy: { policy: attachmentPolicy, action: 'read' } },
+    schema: { tags, summary: 'Download an evidence file', params: idParams },
+    handler: async (req, reply) => {
+      const file = await downloadAttachment(deps, req.ctx, req.params.id);
+      return reply
+        .type(file.mimeType)
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(file.data);
+    },
+  });
+};

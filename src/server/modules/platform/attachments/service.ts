@@ -1,0 +1,93 @@
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import { AppError, notFound } from '../../../core/errors.js';
+import { authorize } from '../../../core/policy.js';
+import { inTransaction, type Queryable } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
+import { appendAudit } from '../audit/auditTrail.js';
+import { attachmentPolicy } from '../policies/attachment.js';
+
+/** What officials attach as evidence: office documents, PDFs and photos. Checked by content, not by name. */
+const SIGNATURES: { mime: string; ext: string[]; test: (b: Buffer) => boolean }[] = [
+  { mime: 'application/pdf', ext: ['pdf'], test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { mime: 'image/png', ext: ['png'], test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: 'image/jpeg', ext: ['jpg', 'jpeg'], test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  // docx and xlsx are zip containers.
+  { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: ['docx'], test: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
+  { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: ['xlsx'], test: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
+];
+
+export const ALLOWED_EXTENSIONS = SIGNATURES.flatMap((s) => s.ext);
+
+export interface AttachmentView {
+  id: number;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+function detectType(filename: string, data: Buffer): string | null {
+  const ext = filename.toLowerCase().split('.').pop() ?? '';
+  const match = SIGNATURES.find((s) => s.ext.includes(ext));
+  return match && match.test(data) ? match.mime : null;
+}
+
+export async function storeAttachment(deps: AppDeps, ctx: RequestContext, filename: string, data: Buffer): Promise<AttachmentView> {
+  authorize(ctx.actor, attachmentPolicy, 'upload');
+  if (ctx.actor.userId === null || ctx.actor.organizationId === null) throw new AppError(403, 'FORBIDDEN', 'error.FORBIDDEN');
+  if (data.length === 0) throw new AppError(400, 'VALIDATION_FAILED', 'error.VALIDATION_FAILED', {}, [{ path: 'file', reason: 'field.required' }]);
+  const mime = detectType(filename, data);
+  if (!mime)
+    throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', 'error.UNSUPPORTED_FILE_TYPE', { allowed: ALLOWED_EXTENSIONS.join(', ') }, [
+      { path: 'file', reason: 'field.fileType', params: { allowed: ALLOWED_EXTENSIONS.join(', ') } },
+    ]);
+  const stored = await deps.storage.put(data);
+  const safeName = filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120);
+  try {
+    const id = await inTransaction(deps.database, async (tx) => {
+      const row = await tx
+        .insertInto('attachments')
+        .values({
+          organization_id: ctx.actor.organizationId!,
+          uploaded_by: ctx.actor.userId!,
+          filename: safeName,
+          mime_type: mime,
+          size_bytes: data.length,
+          sha256: stored.sha256,
+          storage_key: stored.key,
+          created_at: nowIso(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendAudit(tx, ctx, { entity: 'attachment', entityId: Number(row.id), action: 'upload', after: { filename: safeName, sizeBytes: data.length, sha256: stored.sha256 } });
+      return Number(row.id);
+    });
+    return getAttachmentView(deps.database.db, id);
+  } catch (e) {
+    await deps.storage.remove(stored.key);
+    throw e;
+  }
+}
+
+export async function getAttachmentView(db: Queryable, id: number): Promise<AttachmentView> {
+  const r = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound();
+  return { id: Number(r.id), filename: r.filename, mimeType: r.mime_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256, createdAt: r.created_at };
+}
+
+/** Reads a file for download after the attachment policy (modules with wider readers call `readAttachmentFile`). */
+export async function downloadAttachment(deps: AppDeps, ctx: RequestContext, id: number) {
+  const r = await deps.database.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound();
+  authorize(ctx.actor, attachmentPolicy, 'read', { organization_id: Number(r.organization_id), uploaded_by: Number(r.uploaded_by) }, id);
+  return readAttachmentFile(deps, id);
+}
+
+/** For modules that authorised the reader themselves (the record citing the file grants access). */
+export async function readAttachmentFile(deps: AppDeps, id: number): Promise<{ filename: string; mimeType: string; data: Buffer }> {
+  const r = await deps.database.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound();
+  return { filename: r.filename, mimeType: r.mime_type, data: await deps.storage.get(r.storage_key) };
+}
