@@ -12,6 +12,8 @@ import { createUserBody } from './modules/platform/users/schema.js';
 import { insertUser } from './modules/platform/users/service.js';
 import { DEMO_PASSWORD } from './modules/platform/seed/seedDemo.js';
 import { importUsers } from './cli/userImport.js';
+import { startScheduler } from './core/jobs.js';
+import { MODULES } from './modules/index.js';
 import { translate } from '../shared/i18n/messages.js';
 
 const USAGE = `Huanxin command line
@@ -160,10 +162,12 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
   printDemo(report.demoAccounts);
   const app = await buildApp(deps);
   let closing = false;
+  let stopJobs = () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    stopJobs();
     await app.close();
     await deps.database.close();
     process.exit(0);
@@ -171,6 +175,7 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: deps.config.port, host: deps.config.host });
+  stopJobs = startScheduler(deps, MODULES.flatMap((m) => m.jobs ?? []), app.log);
   app.log.info(`Huanxin ${deps.config.version} on http://localhost:${deps.config.port} (${deps.database.dialect})`);
   return -1;
 }

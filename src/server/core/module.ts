@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleMigration } from '../db/migrations.js';
 import type { AppDeps } from './deps.js';
+import type { ScheduledJob } from './jobs.js';
 
 export interface ModuleOptions {
   deps: AppDeps;
@@ -13,4 +14,6 @@ export interface HuanxinModule {
   name: string;
   plugin: ModulePlugin;
   migrations: readonly ModuleMigration[];
+  /** In-process scheduled jobs (daily releases, reminders), safe with several app processes. */
+  jobs?: readonly ScheduledJob[];
 }

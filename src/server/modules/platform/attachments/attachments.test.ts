@@ -6,7 +6,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 function upload(c: TestClient, filename: string, data: Buffer) {
   const form = new FormData();
-  form.append('file', new Blob([data]), filename);
+  form.append('file', new Blob([new Uint8Array(data)]), filename);
   return c.request({ method: 'POST', url: '/api/attachments', payload: form as never });
 }
 
