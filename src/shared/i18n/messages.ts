@@ -73,6 +73,14 @@ const zhCN = {
   'field.organization.unknown': '单位不存在',
   'field.role.notAllowedForOrganization': '该单位类型不能设置此角色',
   'field.fileType': '文件类型不支持（可上传：{allowed}），或文件内容与扩展名不符',
+  // plan
+  'field.plan.fileProblem': '方案文件有误：{problem}',
+  'field.plan.targetYearOutsidePlan': '目标年份须在方案期限 {startYear}–{endYear} 年内',
+  'field.plan.targetYearsNotAscending': '目标年份须按年份递增且不重复',
+  'field.plan.baselineAfterTarget': '基期年份须早于第一个目标年份',
+  'field.plan.metricRequired': '自动计算的指标须指定计算口径（metric）',
+  'field.plan.unitNotResponsible': '只能选择工作专班办公室或市直部门作为责任单位',
+  'field.plan.attachmentUnknown': '附件不存在',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -147,6 +155,14 @@ const en: Record<MessageKey, string> = {
   'field.organization.unknown': 'No such organisation',
   'field.role.notAllowedForOrganization': 'This role is not allowed for this kind of organisation',
   'field.fileType': 'File type not allowed (allowed: {allowed}), or the content does not match the extension',
+  // plan
+  'field.plan.fileProblem': 'Invalid plan file: {problem}',
+  'field.plan.targetYearOutsidePlan': 'Target years must lie within the plan period {startYear}–{endYear}',
+  'field.plan.targetYearsNotAscending': 'Target years must be in ascending order without repeats',
+  'field.plan.baselineAfterTarget': 'The baseline year must be before the first target year',
+  'field.plan.metricRequired': 'A computed indicator needs a metric',
+  'field.plan.unitNotResponsible': 'Only the work team office or a municipal department can be a responsible unit',
+  'field.plan.attachmentUnknown': 'No such attachment',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
