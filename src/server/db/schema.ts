@@ -1,4 +1,5 @@
 import type { PlatformTables } from '../modules/platform/tables.js';
+import type { PlanTables } from '../modules/plan/tables.js';
 
 /** The whole database as Kysely sees it: each module contributes its tables. */
-export interface DatabaseSchema extends PlatformTables {}
+export interface DatabaseSchema extends PlatformTables, PlanTables {}

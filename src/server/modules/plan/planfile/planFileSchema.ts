@@ -29,8 +29,12 @@ export const planFileIndicatorSchema = z.strictObject({
   kind: z.enum(['cumulative', 'annual', 'level', 'growth', 'share']),
   /** 以上/达到/no qualifier → ≥; 超过/超 → >; 约 → ≈ */
   comparator: z.enum(['≥', '>', '≈']),
-  /** Baseline year for growth against a fixed year (较2023年增长…); null otherwise. */
-  baseline: z.strictObject({ year }).nullable(),
+  /**
+   * Baseline year for growth against a fixed year (较2023年增长…); null otherwise. The plan states only the year;
+   * the value is reported once later, and an exported file carries it when it is known (optional, so files
+   * without it stay valid).
+   */
+  baseline: z.strictObject({ year, value: z.number().finite().optional() }).nullable(),
   /** Year-on-year growth (每年…增长…). */
   yearOnYear: z.boolean(),
   targets: z.array(planFileTargetSchema).min(1),
@@ -48,6 +52,11 @@ export const planFileIndicatorSchema = z.strictObject({
   lowerBoundMetric: z.string().min(1).nullable(),
   /** The plan says 力争 ("strive to"). */
   isEffort: z.boolean(),
+  /**
+   * The indicator of a parent plan this one cascades from (target cascade), named by plan code and indicator code
+   * so files can be loaded in any order. Optional: files written before it existed stay valid.
+   */
+  parent: z.strictObject({ plan: z.string().trim().min(1), indicator: z.string().trim().min(1) }).optional(),
 });
 
 export const planFileMilestoneSchema = z.strictObject({

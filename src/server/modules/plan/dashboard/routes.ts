@@ -1,0 +1,114 @@
+import type { ModulePlugin } from '../../../core/module.js';
+import { sendXlsx, workbookBuffer } from '../../../http/excel.js';
+import type { Locale } from '../../../../shared/roles.js';
+import { indicatorPolicy } from '../policies/indicator.js';
+import { idParams } from '../plans/schema.js';
+import type { IndicatorStatus } from '../status/evaluate.js';
+import { dashboardQuery, dashboardSchema, trendQuery, trendSchema } from './schema.js';
+import { buildDashboard, indicatorTrend, type PlanMeasurement } from './service.js';
+
+const tags = ['plan'];
+
+const STATUS_LABELS: Record<Locale, Record<IndicatorStatus, string>> = {
+  'zh-CN': { on_track: '进度正常', at_risk: '有风险', behind: '滞后', not_started: '未开始', overdue: '逾期未报' },
+  en: { on_track: 'On track', at_risk: 'At risk', behind: 'Behind', not_started: 'Not started', overdue: 'Overdue' },
+};
+
+const SHEET_LABELS = {
+  'zh-CN': {
+    sheet: '指标进度',
+    code: '编号',
+    name: '指标',
+    unit: '单位',
+    action: '行动',
+    task: '任务序号',
+    lead: '牵头单位',
+    actual: '实际值',
+    expected: '按进度应达',
+    target: '目标值',
+    targetYear: '目标年份',
+    progress: '完成进度(%)',
+    status: '状态',
+    reason: '说明',
+    forecast: '预测值',
+    computed: '平台统计值',
+  },
+  en: {
+    sheet: 'Indicator progress',
+    code: 'Code',
+    name: 'Indicator',
+    unit: 'Unit',
+    action: 'Action',
+    task: 'Task no.',
+    lead: 'Lead unit',
+    actual: 'Actual',
+    expected: 'Expected by now',
+    target: 'Target',
+    targetYear: 'Target year',
+    progress: 'Progress (%)',
+    status: 'Status',
+    reason: 'Reason',
+    forecast: 'Forecast',
+    computed: 'Platform figure',
+  },
+} as const;
+
+export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
+  return async (app, { deps }) => {
+    app.get('/plan-dashboard', {
+      config: { policy: { policy: indicatorPolicy, action: 'read' } },
+      schema: {
+        tags,
+        summary: 'Every indicator evaluated as of a date (actual, expected, target, status with reason, forecast), cards per action, roll-ups per unit',
+        querystring: dashboardQuery,
+        response: { 200: dashboardSchema },
+      },
+      handler: (req) => buildDashboard(deps, req.ctx, measure, req.query),
+    });
+
+    app.get('/plan-dashboard/export.xlsx', {
+      config: { policy: { policy: indicatorPolicy, action: 'export' } },
+      schema: { tags, summary: 'The dashboard’s indicator table as an Excel workbook', querystring: dashboardQuery },
+      handler: async (req, reply) => {
+        const dashboard = await buildDashboard(deps, req.ctx, measure, req.query);
+        const locale = req.ctx.locale;
+        const l = SHEET_LABELS[locale];
+        const actionCodes = new Map(dashboard.cards.map((c) => [c.actionId, `${c.code} ${c.title}`]));
+        const buffer = await workbookBuffer({
+          name: l.sheet,
+          rows: dashboard.indicators,
+          columns: [
+            { header: l.code, value: (r) => r.code, width: 12 },
+            { header: l.name, value: (r) => (locale === 'en' ? r.nameEn : r.name), width: 36 },
+            { header: l.unit, value: (r) => r.unit, width: 8 },
+            { header: l.action, value: (r) => actionCodes.get(r.actionId) ?? r.actionCode, width: 28 },
+            { header: l.task, value: (r) => r.taskNumber, width: 8 },
+            { header: l.lead, value: (r) => r.leadUnit, width: 18 },
+            { header: l.actual, value: (r) => r.actual, width: 10 },
+            { header: l.expected, value: (r) => r.expected, width: 12 },
+            { header: l.target, value: (r) => r.target, width: 10 },
+            { header: l.targetYear, value: (r) => r.targetYear, width: 10 },
+            { header: l.progress, value: (r) => r.progress, width: 12 },
+            { header: l.status, value: (r) => STATUS_LABELS[locale][r.status], width: 10 },
+            { header: l.reason, value: (r) => (locale === 'en' ? r.reason.en : r.reason.zh), width: 48 },
+            { header: l.forecast, value: (r) => r.forecast, width: 10 },
+            { header: l.computed, value: (r) => r.computed, width: 12 },
+          ],
+        });
+        return sendXlsx(reply, `${l.sheet}.xlsx`, buffer);
+      },
+    });
+
+    app.get('/indicators/:id/trend', {
+      config: { policy: { policy: indicatorPolicy, action: 'read' } },
+      schema: {
+        tags,
+        summary: 'Chart series of an indicator: actual vs expected per month, the dated targets and the forecast',
+        params: idParams,
+        querystring: trendQuery,
+        response: { 200: trendSchema },
+      },
+      handler: (req) => indicatorTrend(deps, req.ctx, measure, req.params.id, req.query.asOf),
+    });
+  };
+}

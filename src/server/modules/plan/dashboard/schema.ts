@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { STATUSES } from '../status/evaluate.js';
+
+export const dashboardQuery = z.object({
+  planId: z.coerce.number().int().positive().optional(),
+  /** `YYYY-MM-DD`: the evaluation includes that whole day (Asia/Shanghai); default now. */
+  asOf: z.iso.date().optional(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+export const trendQuery = z.object({ asOf: z.iso.date().optional() });
+
+const statusCounts = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof STATUSES)[number], z.ZodNumber>);
+const status = z.enum(STATUSES);
+
+export const dashboardIndicatorSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    unit: z.string(),
+    kind: z.enum(['cumulative', 'annual', 'level', 'growth', 'share']),
+    comparator: z.enum(['≥', '>', '≈']),
+    source: z.enum(['reported', 'computed']),
+    actionId: z.number().int(),
+    actionCode: z.string(),
+    taskNumber: z.number().int().nullable(),
+    leadUnit: z.string().nullable(),
+    leadUnitId: z.number().int().nullable(),
+    units: z.array(z.string()),
+    actual: z.number().nullable(),
+    expected: z.number().nullable(),
+    target: z.number().nullable().describe('the next target (this year’s for annual indicators)'),
+    targetYear: z.number().int().nullable(),
+    progress: z.number().nullable().describe('actual ÷ target × 100'),
+    status,
+    reason: z.object({ zh: z.string(), en: z.string() }),
+    forecast: z.number().nullable().describe('value at the target date if the trend so far continues'),
+    computed: z.number().nullable().describe('the lower-bound figure from the platform’s own records, beside a reported value'),
+    missingReports: z.number().int(),
+  })
+  .meta({ id: 'DashboardIndicator' });
+export type DashboardIndicator = z.infer<typeof dashboardIndicatorSchema>;
+
+const rollUpSchema = z.object({ counts: statusCounts, total: z.number().int(), meanProgress: z.number().nullable() });
+
+export const dashboardSchema = z
+  .object({
+    planId: z.number().int(),
+    asOf: z.string().describe('ISO instant the figures are as of'),
+    cards: z.array(
+      rollUpSchema.extend({
+        actionId: z.number().int(),
+        code: z.string(),
+        title: z.string(),
+        milestones: z.object({ done: z.number().int(), total: z.number().int() }),
+      }),
+    ),
+    units: z.array(rollUpSchema.extend({ organizationId: z.number().int().nullable(), name: z.string() })),
+    indicators: z.array(dashboardIndicatorSchema),
+  })
+  .meta({ id: 'PlanDashboard' });
+export type DashboardView = z.infer<typeof dashboardSchema>;
+
+export const trendSchema = z
+  .object({
+    indicatorId: z.number().int(),
+    unit: z.string(),
+    asOf: z.string(),
+    points: z.array(z.object({ date: z.string(), actual: z.number().nullable(), expected: z.number().nullable() })),
+    targets: z.array(z.object({ year: z.number().int(), date: z.string(), value: z.number() })),
+    forecast: z.object({ date: z.string(), value: z.number() }).nullable(),
+    status,
+  })
+  .meta({ id: 'IndicatorTrend' });
+export type TrendView = z.infer<typeof trendSchema>;

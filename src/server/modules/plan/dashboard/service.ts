@@ -1,0 +1,185 @@
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import { notFound } from '../../../core/errors.js';
+import { authorize } from '../../../core/policy.js';
+import type { Queryable } from '../../../db/database.js';
+import type { MetricRegistry } from '../metrics/registry.js';
+import { lowerBoundFigure, type ObservationSource, type ObservedIndicator } from '../observations/source.js';
+import { indicatorPolicy } from '../policies/indicator.js';
+import { readPlanTree, type IndicatorRow, type TargetRow } from '../plans/planTree.js';
+import { loadIndicator } from '../indicators/service.js';
+import { actualAt, asOfInstant, evaluateIndicator, expectedAt, type IndicatorSpec } from '../status/evaluate.js';
+import { rollUp, summarise } from '../status/rollup.js';
+import { monthStartsBetween, shanghaiDate, startOfDay, yearEnd } from '../status/time.js';
+import type { DashboardIndicator, DashboardQuery, DashboardView, TrendView } from './schema.js';
+
+/** What the plan module measures with: the metric registry and where observations come from. */
+export interface PlanMeasurement {
+  registry: MetricRegistry;
+  observations: ObservationSource;
+}
+
+/** The plan the dashboard shows when none is named: 晋政文〔2024〕98号 if loaded, else the first plan. */
+async function resolvePlanId(db: Queryable, planId: number | undefined): Promise<number> {
+  if (planId !== undefined) return planId;
+  const rows = await db.selectFrom('plans').select(['id', 'code']).orderBy('id').execute();
+  const chosen = rows.find((r) => r.code === 'JJ-2024-98') ?? rows[0];
+  if (!chosen) throw notFound();
+  return Number(chosen.id);
+}
+
+export function specOf(row: IndicatorRow, targets: readonly TargetRow[] | undefined, planStart: string): IndicatorSpec {
+  return {
+    kind: row.kind,
+    comparator: row.comparator,
+    unit: row.unit,
+    baseline: row.baseline_year === null ? null : { year: row.baseline_year, value: row.baseline_value },
+    yearOnYear: row.year_on_year === 1,
+    targets: (targets ?? []).map((t) => ({ year: t.year, value: t.value })),
+    planStart,
+  };
+}
+
+export function observedOf(row: IndicatorRow, planStart: string): ObservedIndicator {
+  return {
+    id: Number(row.id),
+    code: row.code,
+    kind: row.kind,
+    unit: row.unit,
+    source: row.source,
+    metric: row.metric,
+    yearOnYear: row.year_on_year === 1,
+    townBreakdown: row.town_breakdown === 1,
+    planStart,
+  };
+}
+
+/**
+ * Every indicator of a plan evaluated as of a date, with cards per action and roll-ups per responsible unit.
+ * A fixed number of queries: the plan tree (nine), one observation batch, and the metrics of computed and
+ * lower-bound indicators.
+ */
+export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure: PlanMeasurement, q: DashboardQuery): Promise<DashboardView> {
+  authorize(ctx.actor, indicatorPolicy, 'read');
+  const db = deps.database.db;
+  const planId = await resolvePlanId(db, q.planId);
+  const tree = await readPlanTree(db, planId);
+  if (!tree) throw notFound();
+  const asOf = asOfInstant(q.asOf);
+  const planStart = tree.plan.issued_on;
+  const observations = await measure.observations.observe(
+    db,
+    tree.indicators.map((r) => observedOf(r, planStart)),
+    { asOf: new Date(asOf).toISOString() },
+  );
+  const actions = new Map(tree.actions.map((a) => [Number(a.id), a]));
+  const tasks = new Map(tree.tasks.map((t) => [Number(t.id), t]));
+
+  const indicators: DashboardIndicator[] = await Promise.all(
+    tree.indicators.map(async (row) => {
+      const id = Number(row.id);
+      const targets = tree.targetsByIndicator.get(id);
+      const units = tree.unitsByIndicator.get(id) ?? [];
+      const lead = units.find((u) => u.role === 'lead') ?? null;
+      const observed = observations.get(id);
+      const e = evaluateIndicator({
+        indicator: specOf(row, targets, planStart),
+        observations: observed?.observations ?? [],
+        missingReports: observed?.missingReports ?? 0,
+        asOf,
+        name: { zh: row.name, en: row.name_en },
+      });
+      const computed = await lowerBoundFigure(db, measure.registry, { kind: row.kind, lowerBoundMetric: row.lower_bound_metric, planStart }, asOf);
+      const action = actions.get(Number(row.action_id))!;
+      return {
+        id,
+        code: row.code,
+        name: row.name,
+        nameEn: row.name_en,
+        unit: row.unit,
+        kind: row.kind,
+        comparator: row.comparator,
+        source: row.source,
+        actionId: Number(row.action_id),
+        actionCode: action.code,
+        taskNumber: row.task_id === null ? row.related_task : (tasks.get(Number(row.task_id))?.number ?? null),
+        leadUnit: lead?.unit_name ?? null,
+        leadUnitId: lead?.organization_id == null ? null : Number(lead.organization_id),
+        units: units.map((u) => u.unit_name),
+        actual: e.actual,
+        expected: e.expected,
+        target: e.target?.value ?? null,
+        targetYear: e.target?.year ?? null,
+        progress: e.progress,
+        status: e.status,
+        reason: e.reason,
+        forecast: e.forecast,
+        computed: computed === null ? null : Math.round(computed * 10000) / 10000,
+        missingReports: observed?.missingReports ?? 0,
+      };
+    }),
+  );
+
+  const byAction = rollUp(indicators, (i) => i.actionId);
+  const unitIds = new Map<string, number | null>();
+  for (const units of tree.unitsByIndicator.values())
+    for (const u of units) unitIds.set(u.unit_name, u.organization_id === null ? null : Number(u.organization_id));
+  const byUnit = rollUp(indicators, (i) => i.units);
+  return {
+    planId,
+    asOf: new Date(asOf).toISOString(),
+    cards: tree.actions.map((a) => {
+      const id = Number(a.id);
+      const milestones = tree.milestones.filter((m) => Number(m.action_id) === id);
+      return {
+        actionId: id,
+        code: a.code,
+        title: a.title,
+        ...(byAction.get(id) ?? summarise([])),
+        milestones: { done: milestones.filter((m) => m.status === 'done').length, total: milestones.length },
+      };
+    }),
+    units: [...byUnit].map(([name, r]) => ({ organizationId: unitIds.get(name) ?? null, name, ...r })),
+    indicators,
+  };
+}
+
+/** Series for an indicator's chart: actual and expected at each month end, the dated targets, and the forecast. */
+export async function indicatorTrend(deps: AppDeps, ctx: RequestContext, measure: PlanMeasurement, id: number, asOfDate: string | undefined): Promise<TrendView> {
+  const db = deps.database.db;
+  const loaded = await loadIndicator(db, id);
+  if (!loaded) throw notFound();
+  authorize(ctx.actor, indicatorPolicy, 'read', { id, planId: Number(loaded.row.plan_id) }, id);
+  const planStart = loaded.plan.issued_on;
+  const asOf = asOfInstant(asOfDate);
+  const spec = specOf(loaded.row, loaded.targets, planStart);
+  const observed = (await measure.observations.observe(db, [observedOf(loaded.row, planStart)], { asOf: new Date(asOf).toISOString() })).get(id);
+  const observations = observed?.observations ?? [];
+  const e = evaluateIndicator({
+    indicator: spec,
+    observations,
+    missingReports: observed?.missingReports ?? 0,
+    asOf,
+    name: { zh: loaded.row.name, en: loaded.row.name_en },
+  });
+  const start = startOfDay(planStart);
+  const lastDue = Math.max(...loaded.targets.map((t) => yearEnd(t.year)), asOf);
+  const firstObservation = [...observations].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd))[0]?.value ?? null;
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);
+  // Each point is "as of the end of" the day before the month boundary, so it is labelled with that day.
+  const label = (ms: number) => shanghaiDate(ms - 1);
+  const points = [start, ...monthStartsBetween(start + 1, lastDue)].map((t) => ({
+    date: label(t),
+    actual: t <= asOf ? actualAt(spec, observations, t) : null,
+    expected: round(expectedAt(spec, t, firstObservation)),
+  }));
+  return {
+    indicatorId: id,
+    unit: loaded.row.unit,
+    asOf: new Date(asOf).toISOString(),
+    points,
+    targets: loaded.targets.map((t) => ({ year: t.year, date: `${t.year}-12-31`, value: t.value })),
+    forecast: e.forecast === null || !e.target ? null : { date: `${e.target.year}-12-31`, value: e.forecast },
+    status: e.status,
+  };
+}

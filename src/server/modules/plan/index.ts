@@ -1,0 +1,50 @@
+import type { HuanxinModule } from '../../core/module.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { indicatorRoutes } from './indicators/routes.js';
+import { metricRegistry } from './metrics/index.js';
+import type { MetricRegistry } from './metrics/registry.js';
+import { milestoneRoutes } from './milestones/routes.js';
+import { planMigrations } from './migrations.js';
+import {
+  combinedObservationSource,
+  metricObservationSource,
+  noReportedObservations,
+  type ObservationSource,
+} from './observations/source.js';
+import { planRoutes } from './plans/routes.js';
+
+export { metricRegistry } from './metrics/index.js';
+export { MetricRegistry } from './metrics/registry.js';
+export type { MetricDefinition, MetricParams } from './metrics/registry.js';
+export type { ObservationSource, ObservedIndicator, IndicatorObservations, ObservationQuery } from './observations/source.js';
+
+export interface PlanModuleOptions {
+  /**
+   * Observations of reported indicators (accepted reports, by the reporting work). Until it is plugged in,
+   * reported indicators have none and show as not started.
+   */
+  reportedObservations?: ObservationSource;
+}
+
+/**
+ * Plans, actions, tasks, indicators, milestones, revisions, status and the dashboard. Built around a metric
+ * registry so computed indicators read other modules' metrics by name without touching their tables.
+ */
+export function createPlanModule(registry: MetricRegistry, options: PlanModuleOptions = {}): HuanxinModule {
+  const measure = {
+    registry,
+    observations: combinedObservationSource(metricObservationSource(registry), options.reportedObservations ?? noReportedObservations),
+  };
+  return {
+    name: 'plan',
+    migrations: planMigrations,
+    plugin: async (app, { deps }) => {
+      await app.register(planRoutes, { deps });
+      await app.register(indicatorRoutes, { deps });
+      await app.register(milestoneRoutes, { deps });
+      await app.register(dashboardRoutes(measure), { deps });
+    },
+  };
+}
+
+export const planModule = createPlanModule(metricRegistry);

@@ -1,0 +1,121 @@
+import type { Queryable } from '../../../db/database.js';
+import type { MetricRegistry } from '../metrics/registry.js';
+import type { Observation } from '../status/evaluate.js';
+import { monthStartsBetween, shanghaiYear, startOfDay, yearStart } from '../status/time.js';
+import type { IndicatorKind, IndicatorSource } from '../tables.js';
+
+/** What a source needs to know about an indicator to produce its observations. */
+export interface ObservedIndicator {
+  id: number;
+  code: string;
+  kind: IndicatorKind;
+  unit: string;
+  source: IndicatorSource;
+  metric: string | null;
+  yearOnYear: boolean;
+  townBreakdown: boolean;
+  /** The plan's issue date `YYYY-MM-DD` (Asia/Shanghai): observations before it do not count toward cumulative totals. */
+  planStart: string;
+}
+
+export interface IndicatorObservations {
+  /** Values per period, in any order; see status/evaluate.ts for what a value means for each kind. */
+  observations: Observation[];
+  /** Reports that were due by `asOf` and have not been accepted (makes the indicator overdue). */
+  missingReports: number;
+}
+
+export interface ObservationQuery {
+  /** ISO instant: only periods ending by then. */
+  asOf: string;
+  /** One town's observations (town breakdown); absent for the whole city. */
+  townId?: number | null;
+}
+
+/**
+ * Where the plan gets the values it measures indicators by. The reporting work implements it from accepted
+ * reports; the metric source below covers computed indicators. One call for many indicators, so a dashboard is a
+ * handful of queries, not one per indicator. Indicators the source knows nothing about may be left out of the map.
+ */
+export interface ObservationSource {
+  observe(db: Queryable, indicators: readonly ObservedIndicator[], query: ObservationQuery): Promise<Map<number, IndicatorObservations>>;
+}
+
+/** Reported indicators until the reporting work plugs in: nothing observed, nothing overdue. */
+export const noReportedObservations: ObservationSource = {
+  async observe() {
+    return new Map();
+  },
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Computed indicators read their metric month by month from the plan's start (a year earlier for year-on-year
+ * growth, which compares with the previous year), the last month cut at `asOf`. An unregistered metric (its
+ * module is not installed yet) observes nothing.
+ */
+export function metricObservationSource(registry: MetricRegistry): ObservationSource {
+  return {
+    async observe(db, indicators, query) {
+      const out = new Map<number, IndicatorObservations>();
+      const asOf = Date.parse(query.asOf);
+      for (const indicator of indicators) {
+        const metric = indicator.metric ? registry.get(indicator.metric) : undefined;
+        if (indicator.source !== 'computed' || !metric) continue;
+        const planStart = startOfDay(indicator.planStart);
+        const from = indicator.yearOnYear ? yearStart(shanghaiYear(planStart) - 1) : planStart;
+        if (asOf <= from) {
+          out.set(indicator.id, { observations: [], missingReports: 0 });
+          continue;
+        }
+        const bounds = [from, ...monthStartsBetween(from + 1, asOf)];
+        if (bounds[bounds.length - 1]! < asOf) bounds.push(asOf);
+        const periods = bounds.slice(0, -1).map((start, i) => ({ start, end: bounds[i + 1]! }));
+        const values = await Promise.all(
+          periods.map((p) =>
+            metric.compute(db, { from: iso(p.start), to: iso(p.end), ...(query.townId ? { townId: query.townId } : {}) }),
+          ),
+        );
+        out.set(indicator.id, {
+          observations: periods.map((p, i) => ({ periodStart: iso(p.start), periodEnd: iso(p.end), value: values[i]! })),
+          missingReports: 0,
+        });
+      }
+      return out;
+    },
+  };
+}
+
+/** Computed indicators from their metrics, reported ones from the reports source. */
+export function combinedObservationSource(metrics: ObservationSource, reported: ObservationSource): ObservationSource {
+  return {
+    async observe(db, indicators, query) {
+      const [computed, fromReports] = await Promise.all([
+        metrics.observe(db, indicators.filter((i) => i.source === 'computed'), query),
+        reported.observe(db, indicators.filter((i) => i.source === 'reported'), query),
+      ]);
+      return new Map([...fromReports, ...computed]);
+    },
+  };
+}
+
+/**
+ * The figure a lower-bound metric gives beside a reported value, over the same window the actual value covers:
+ * since plan start for cumulative counts, the current calendar year otherwise. Null when the metric is not
+ * registered.
+ */
+export async function lowerBoundFigure(
+  db: Queryable,
+  registry: MetricRegistry,
+  indicator: { kind: IndicatorKind; lowerBoundMetric: string | null; planStart: string },
+  asOf: number,
+  townId?: number | null,
+): Promise<number | null> {
+  const metric = indicator.lowerBoundMetric ? registry.get(indicator.lowerBoundMetric) : undefined;
+  if (!metric) return null;
+  const planStart = startOfDay(indicator.planStart);
+  const from = indicator.kind === 'cumulative' ? planStart : Math.max(planStart, yearStart(shanghaiYear(asOf - 1)));
+  if (asOf <= from) return null;
+  return metric.compute(db, { from: iso(from), to: iso(asOf), ...(townId ? { townId } : {}) });
+}

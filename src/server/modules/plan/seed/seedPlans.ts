@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppDeps } from '../../../core/deps.js';
+import { systemContext } from '../../../core/context.js';
+import { parsePlanFile } from '../planfile/planFileSchema.js';
+import { loadPlanFile, type LoadResult } from '../plans/planLoader.js';
+
+/** The plan files every installation loads on start, in order (parents before children keeps cascades resolved). */
+export const PLAN_FILES = [new URL('../planfile/data/jinjiang-2024-98.json', import.meta.url)];
+
+/**
+ * Loads the plan files on every start. Idempotent: a file already loaded is skipped by its content hash, so
+ * the office's edits since are kept; a changed file in the repository updates the plan in place with revisions.
+ */
+export async function seedPlans(deps: AppDeps): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const url of PLAN_FILES) {
+    const file = parsePlanFile(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')));
+    results.push(await loadPlanFile(deps, systemContext('plan-loader'), file));
+  }
+  return results;
+}
