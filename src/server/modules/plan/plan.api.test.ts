@@ -47,7 +47,7 @@ interface Action {
 
 /** Metrics the test stands in for (the modules that own them are not part of this test). */
 const TEST_METRICS: MetricDefinition[] = [
-  { name: 'recycling.sites.stationsBuilt', description: 'test: 2 stations a period', unit: '个', compute: async () => 2 },
+  { name: 'recycling.sites.stationsBuilt', description: 'test: 2 stations a period city-wide, 1 in a town', unit: '个', compute: async (_db, p) => (p.townId ? 1 : 2) },
   { name: 'tradein.car.subsidisedCars', description: 'test: 0.1 万辆 in any window', unit: '万辆', compute: async () => 0.1 },
 ];
 
@@ -299,6 +299,13 @@ describe('plan API', () => {
     const commerce = body.units.find((u: { name: string }) => u.name === '市商务局');
     expect(commerce.organizationId).toEqual(expect.any(Number));
     expect(commerce.total).toBeGreaterThan(5);
+    const task1 = body.tasks.find((x: { actionId: number; taskNumber: number }) => x.actionId === a3.actionId && x.taskNumber === 1);
+    expect(task1).toMatchObject({ total: 3, counts: { on_track: 1, not_started: 2 } }); // A3-T1-01, A3-T1-02 and section-level A3-S-01
+    // One town's own figures.
+    const towns = (await office.get('/api/towns')).json();
+    const inTown = (await office.get(`/api/plan-dashboard?asOf=2025-06-30&townId=${towns[0].id}`)).json();
+    expect(inTown.townId).toBe(towns[0].id);
+    expect(inTown.indicators.find((i: { code: string }) => i.code === 'A3-T1-02').actual).toBe(13);
     // Without planId: the 98号 plan; without asOf: now.
     const byDefault = await office.get('/api/plan-dashboard');
     expect(byDefault.json().planId).toBe(planId);

@@ -5,6 +5,8 @@ export const dashboardQuery = z.object({
   planId: z.coerce.number().int().positive().optional(),
   /** `YYYY-MM-DD`: the evaluation includes that whole day (Asia/Shanghai); default now. */
   asOf: z.iso.date().optional(),
+  /** One town's figures (its own observations) instead of the whole city's. */
+  townId: z.coerce.number().int().positive().optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
@@ -49,6 +51,7 @@ export const dashboardSchema = z
   .object({
     planId: z.number().int(),
     asOf: z.string().describe('ISO instant the figures are as of'),
+    townId: z.number().int().nullable(),
     cards: z.array(
       rollUpSchema.extend({
         actionId: z.number().int(),
@@ -57,6 +60,7 @@ export const dashboardSchema = z
         milestones: z.object({ done: z.number().int(), total: z.number().int() }),
       }),
     ),
+    tasks: z.array(rollUpSchema.extend({ actionId: z.number().int(), taskNumber: z.number().int() })),
     units: z.array(rollUpSchema.extend({ organizationId: z.number().int().nullable(), name: z.string() })),
     indicators: z.array(dashboardIndicatorSchema),
   })

@@ -70,7 +70,7 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
   const observations = await measure.observations.observe(
     db,
     tree.indicators.map((r) => observedOf(r, planStart)),
-    { asOf: new Date(asOf).toISOString() },
+    { asOf: new Date(asOf).toISOString(), ...(q.townId ? { townId: q.townId } : {}) },
   );
   const actions = new Map(tree.actions.map((a) => [Number(a.id), a]));
   const tasks = new Map(tree.tasks.map((t) => [Number(t.id), t]));
@@ -89,7 +89,7 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
         asOf,
         name: { zh: row.name, en: row.name_en },
       });
-      const computed = await lowerBoundFigure(db, measure.registry, { kind: row.kind, lowerBoundMetric: row.lower_bound_metric, planStart }, asOf);
+      const computed = await lowerBoundFigure(db, measure.registry, { kind: row.kind, lowerBoundMetric: row.lower_bound_metric, planStart }, asOf, q.townId);
       const action = actions.get(Number(row.action_id))!;
       return {
         id,
@@ -125,9 +125,12 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
   for (const units of tree.unitsByIndicator.values())
     for (const u of units) unitIds.set(u.unit_name, u.organization_id === null ? null : Number(u.organization_id));
   const byUnit = rollUp(indicators, (i) => i.units);
+  // Section-level indicators count for their related task.
+  const byTask = rollUp(indicators, (i) => (i.taskNumber === null ? null : `${i.actionId}:${i.taskNumber}`));
   return {
     planId,
     asOf: new Date(asOf).toISOString(),
+    townId: q.townId ?? null,
     cards: tree.actions.map((a) => {
       const id = Number(a.id);
       const milestones = tree.milestones.filter((m) => Number(m.action_id) === id);
@@ -138,6 +141,10 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
         ...(byAction.get(id) ?? summarise([])),
         milestones: { done: milestones.filter((m) => m.status === 'done').length, total: milestones.length },
       };
+    }),
+    tasks: tree.tasks.flatMap((task) => {
+      const r = byTask.get(`${Number(task.action_id)}:${task.number}`);
+      return r ? [{ actionId: Number(task.action_id), taskNumber: task.number, ...r }] : [];
     }),
     units: [...byUnit].map(([name, r]) => ({ organizationId: unitIds.get(name) ?? null, name, ...r })),
     indicators,

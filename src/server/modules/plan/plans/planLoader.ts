@@ -9,6 +9,10 @@ import { appendAudit } from '../../platform/audit/auditTrail.js';
 import type { PlanFile, PlanFileIndicator, PlanFileMilestone, PlanFileTask } from '../planfile/planFileSchema.js';
 import type { PlanRevisionTable, UnitRole } from '../tables.js';
 import {
+  type ActionRow,
+  type IndicatorRow,
+  type MilestoneRow,
+  type TaskRow,
   actionScalarsToFile,
   indicatorToFile,
   milestoneToFile,
@@ -230,10 +234,10 @@ class Loader {
 
   private async writeActions(
     planId: number,
-    existingActions: Map<string, import('./planTree.js').ActionRow>,
-    existingTasks: Map<string, { row: import('./planTree.js').TaskRow; units: { unit_name: string }[] | undefined }>,
-    existingIndicators: Map<string, { row: import('./planTree.js').IndicatorRow; file: PlanFileIndicator }>,
-    existingMilestones: Map<string, { row: import('./planTree.js').MilestoneRow; file: PlanFileMilestone }>,
+    existingActions: Map<string, ActionRow>,
+    existingTasks: Map<string, { row: TaskRow; units: { unit_name: string }[] | undefined }>,
+    existingIndicators: Map<string, { row: IndicatorRow; file: PlanFileIndicator }>,
+    existingMilestones: Map<string, { row: MilestoneRow; file: PlanFileMilestone }>,
   ): Promise<void> {
     const tx = this.tx;
     const seenActions = new Set<number>();
@@ -301,7 +305,7 @@ class Loader {
     actionId: number,
     task: PlanFileTask,
     position: number,
-    before: { row: import('./planTree.js').TaskRow; units: { unit_name: string }[] | undefined } | undefined,
+    before: { row: TaskRow; units: { unit_name: string }[] | undefined } | undefined,
     recordCreation: boolean,
   ): Promise<number> {
     const columns = {
@@ -341,7 +345,7 @@ class Loader {
     taskId: number | null,
     ind: PlanFileIndicator,
     position: number,
-    before: { row: import('./planTree.js').IndicatorRow; file: PlanFileIndicator } | undefined,
+    before: { row: IndicatorRow; file: PlanFileIndicator } | undefined,
     recordCreation: boolean,
   ): Promise<number> {
     // A file that states only the baseline year keeps the baseline value reported since.
@@ -411,7 +415,7 @@ class Loader {
     taskId: number | null,
     m: PlanFileMilestone,
     position: number,
-    before: { row: import('./planTree.js').MilestoneRow; file: PlanFileMilestone } | undefined,
+    before: { row: MilestoneRow; file: PlanFileMilestone } | undefined,
     recordCreation: boolean,
   ): Promise<number> {
     const columns = {
