@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../../../core/deps.js';
 import { systemContext } from '../../../core/context.js';
+import { isUniqueViolation } from '../../../db/errors.js';
 import { parsePlanFile } from '../planfile/planFileSchema.js';
 import { loadPlanFile, type LoadResult } from '../plans/planLoader.js';
 
@@ -16,7 +17,14 @@ export async function seedPlans(deps: AppDeps): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const url of PLAN_FILES) {
     const file = parsePlanFile(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')));
-    results.push(await loadPlanFile(deps, systemContext('plan-loader'), file));
+    try {
+      results.push(await loadPlanFile(deps, systemContext('plan-loader'), file));
+    } catch (err) {
+      // Two app processes starting on one database: the other one loaded the plan first. Loading again now finds
+      // it (same hash: nothing to do), so a concurrent start neither fails nor loads twice.
+      if (!isUniqueViolation(err)) throw err;
+      results.push(await loadPlanFile(deps, systemContext('plan-loader'), file));
+    }
   }
   return results;
 }
