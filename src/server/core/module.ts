@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleMigration } from '../db/migrations.js';
 import type { AppDeps } from './deps.js';
 import type { ScheduledJob } from './jobs.js';
+import type { MetricDefinition } from './metrics.js';
 
 export interface ModuleOptions {
   deps: AppDeps;
@@ -16,4 +17,6 @@ export interface HuanxinModule {
   migrations: readonly ModuleMigration[];
   /** In-process scheduled jobs (daily releases, reminders), safe with several app processes. */
   jobs?: readonly ScheduledJob[];
+  /** Aggregates the module offers the plan's computed indicators (registered by name at start-up). */
+  metrics?: readonly MetricDefinition[];
 }

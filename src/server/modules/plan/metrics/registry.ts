@@ -1,31 +1,7 @@
-import type { Queryable } from '../../../db/database.js';
 
-/**
- * What a metric is asked for: a time window and optionally one town.
- * `from` is inclusive and `to` exclusive, both ISO-8601 UTC instants (period boundaries are midnights in
- * Asia/Shanghai, e.g. 2025-01-01 local is `2024-12-31T16:00:00.000Z`).
- */
-export interface MetricParams {
-  from: string;
-  to: string;
-  /** Restrict to one town's jurisdiction (organisation id of the town); absent for the whole city. */
-  townId?: number | null;
-}
+import type { MetricDefinition } from '../../../core/metrics.js';
 
-/**
- * A named, parameterised aggregate a module offers the plan (DESIGN.md "Modules"). The value is the flow within
- * the window for count and amount metrics (stations built in the window), or the rate over the window for share
- * metrics (share of NEVs among cars subsidised in the window). The owning module queries its own tables; the plan
- * only knows the name.
- */
-export interface MetricDefinition {
-  /** `module.subject.measure`, e.g. `recycling.sites.stationsBuilt`; indicators name it in the plan file. */
-  name: string;
-  description: string;
-  /** The unit the value is in, as the plan writes units (个, 万辆, %, 亿元…). */
-  unit: string;
-  compute(db: Queryable, params: MetricParams): Promise<number>;
-}
+export type { MetricDefinition, MetricParams } from '../../../core/metrics.js';
 
 export interface MetricSummary {
   name: string;
