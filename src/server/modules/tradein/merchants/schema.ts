@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { zBankAccount, zMobile, zPassword } from '../../../../shared/zodFields.js';
+import { usernameField } from '../../platform/users/schema.js';
+import { categoryCode } from '../programs/schema.js';
+
+export const MERCHANT_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
+
+const storeInput = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    townId: z.number().int().positive(),
+    address: z.string().trim().min(4).max(200),
+  })
+  .strict();
+
+export const applyBody = z
+  .object({
+    programId: z.number().int().positive(),
+    categories: z.array(categoryCode).min(1).max(50),
+    stores: z.array(storeInput).min(1).max(100),
+    bankName: z.string().trim().min(2).max(100),
+    accountName: z.string().trim().min(2).max(100),
+    bankAccount: zBankAccount(),
+  })
+  .strict();
+export type ApplyInput = z.infer<typeof applyBody>;
+
+export const merchantView = z.object({
+  id: z.number().int(),
+  organizationId: z.number().int(),
+  organizationName: z.string(),
+  programId: z.number().int(),
+  programName: z.string(),
+  status: z.enum(MERCHANT_STATUSES),
+  categories: z.array(z.string()),
+  stores: z.array(z.object({ id: z.number().int(), name: z.string(), townId: z.number().int(), townName: z.string(), address: z.string() })),
+  bankName: z.string(),
+  accountName: z.string(),
+  /** Always masked: the full number is needed only by settlement, which reads it itself and audits the read. */
+  bankAccount: z.string(),
+  reviewNote: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MerchantView = z.infer<typeof merchantView>;
+
+export const listMerchantsQuery = z.object({
+  status: z.enum(MERCHANT_STATUSES).optional(),
+  programId: z.coerce.number().int().positive().optional(),
+});
+
+export const publicMerchantsQuery = z.object({
+  townId: z.coerce.number().int().positive().optional(),
+  category: categoryCode.optional(),
+  programId: z.coerce.number().int().positive().optional(),
+});
+export const publicMerchantView = z.object({
+  organizationName: z.string(),
+  programId: z.number().int(),
+  programName: z.string(),
+  categories: z.array(z.string()),
+  stores: z.array(z.object({ name: z.string(), townId: z.number().int(), townName: z.string(), address: z.string() })),
+});
+
+export const reviewBody = z.object({ note: z.string().trim().max(500).optional() }).strict();
+export const reasonBody = z.object({ note: z.string().trim().min(2).max(500) }).strict();
+
+export const productInput = z
+  .object({
+    category: categoryCode,
+    brand: z.string().trim().min(1).max(60),
+    model: z.string().trim().min(1).max(80),
+    efficiencyGrade: z.number().int().min(1).max(5).nullable().default(null),
+    referencePriceFen: z.number().int().min(1).max(100_000_000_000),
+  })
+  .strict();
+export type ProductInput = z.infer<typeof productInput>;
+export const productUpdate = z
+  .object({
+    efficiencyGrade: z.number().int().min(1).max(5).nullable(),
+    referencePriceFen: z.number().int().min(1).max(100_000_000_000),
+    status: z.enum(['active', 'withdrawn']),
+  })
+  .partial()
+  .strict();
+export const productView = z.object({
+  id: z.number().int(),
+  organizationId: z.number().int(),
+  category: z.string(),
+  brand: z.string(),
+  model: z.string(),
+  efficiencyGrade: z.number().int().nullable(),
+  referencePriceFen: z.number().int(),
+  status: z.enum(['active', 'withdrawn']),
+});
+export type ProductView = z.infer<typeof productView>;
+export const listProductsQuery = z.object({
+  organizationId: z.coerce.number().int().positive().optional(),
+  category: categoryCode.optional(),
+});
+
+export const staffBody = z
+  .object({ username: usernameField, displayName: z.string().trim().min(1).max(50), password: zPassword(), mobile: zMobile().optional() })
+  .strict();
+export const staffView = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), status: z.enum(['active', 'disabled']) });

@@ -1,0 +1,21 @@
+import type { Actor } from '../../../core/context.js';
+import { definePolicy } from '../../../core/policy.js';
+import { isManager, isOwnBusiness, isSupervisor, type TradeinGrants } from './common.js';
+
+export interface RedemptionRecord {
+  grants?: TradeinGrants;
+  organization_id?: number;
+}
+
+const g = (r?: RedemptionRecord) => (r?.grants ? { grants: r.grants } : undefined);
+const own = (a: Actor, r?: RedemptionRecord) => isOwnBusiness(a, r?.organization_id === undefined ? undefined : { organization_id: r.organization_id });
+
+/**
+ * Merchant staff redeem at the till (立购立减) and reverse their own sales on a return; the enterprise
+ * administrator reads its own; managers may reverse any; supervisors read.
+ */
+export const redemptionPolicy = definePolicy<RedemptionRecord, 'create' | 'list' | 'reverse'>('tradein_redemption', {
+  create: (a, r) => a.role === 'merchant' && (!r || r.organization_id === undefined || r.organization_id === a.organizationId),
+  list: (a, r) => own(a, r) || isSupervisor(a, g(r)),
+  reverse: (a, r) => (a.role === 'merchant' && own(a, r)) || isManager(a, g(r)),
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ModulePlugin } from '../../../core/module.js';
+import { managerPolicy } from '../policies/manager.js';
+import { programPolicy } from '../policies/program.js';
+import {
+  categoryParams,
+  createProgramBody,
+  grantBody,
+  managerView,
+  programParams,
+  programView,
+  ruleVersionView,
+  setCategoryBody,
+  updateProgramBody,
+} from './schema.js';
+import { createProgram, getProgram, listManagers, listPrograms, ruleHistory, setCategoryRule, setManagerGrant, updateProgram } from './service.js';
+
+const tags = ['trade-in programmes'];
+
+export const programRoutes: ModulePlugin = async (app, { deps }) => {
+  app.get('/tradein/programs', {
+    config: { policy: { policy: programPolicy, action: 'list' } },
+    schema: { tags, summary: 'Subsidy programmes with their categories and current rules', response: { 200: z.array(programView) } },
+    handler: (req) => listPrograms(deps, req.ctx),
+  });
+  app.get('/tradein/programs/:id', {
+    config: { policy: { policy: programPolicy, action: 'read' } },
+    schema: { tags, summary: 'One programme', params: programParams, response: { 200: programView } },
+    handler: (req) => getProgram(deps, req.ctx, req.params.id),
+  });
+  app.post('/tradein/programs', {
+    config: { policy: { policy: programPolicy, action: 'create' } },
+    schema: { tags, summary: 'Create a programme (data, not code)', body: createProgramBody, response: { 201: programView } },
+    handler: async (req, reply) => reply.code(201).send(await createProgram(deps, req.ctx, req.body)),
+  });
+  app.patch('/tradein/programs/:id', {
+    config: { policy: { policy: programPolicy, action: 'update' } },
+    schema: { tags, summary: 'Change a programme’s window, budget, schedule or status', params: programParams, body: updateProgramBody, response: { 200: programView } },
+    handler: (req) => updateProgram(deps, req.ctx, req.params.id, req.body),
+  });
+  app.put('/tradein/programs/:id/categories/:category', {
+    config: { policy: { policy: programPolicy, action: 'setRule' } },
+    schema: {
+      tags,
+      summary: 'Set a category’s rule (a new version; issued vouchers keep theirs) or add a category',
+      params: categoryParams,
+      body: setCategoryBody,
+      response: { 200: programView },
+    },
+    handler: (req) => setCategoryRule(deps, req.ctx, req.params.id, req.params.category, req.body),
+  });
+  app.get('/tradein/programs/:id/categories/:category/history', {
+    config: { policy: { policy: programPolicy, action: 'readHistory' } },
+    schema: { tags, summary: 'Every version of a category’s rule, newest first', params: categoryParams, response: { 200: z.array(ruleVersionView) } },
+    handler: (req) => ruleHistory(deps, req.ctx, req.params.id, req.params.category),
+  });
+
+  app.get('/tradein/managers', {
+    config: { policy: { policy: managerPolicy, action: 'list' } },
+    schema: { tags, summary: 'Organisations granted trade-in management or payment confirmation', response: { 200: z.array(managerView) } },
+    handler: (req) => listManagers(deps, req.ctx),
+  });
+  app.post('/tradein/managers', {
+    config: { policy: { policy: managerPolicy, action: 'grant' } },
+    schema: { tags, summary: 'Grant a department trade-in management or payment confirmation', body: grantBody, response: { 200: z.array(managerView) } },
+    handler: (req) => setManagerGrant(deps, req.ctx, req.body, true),
+  });
+  app.post('/tradein/managers/revoke', {
+    config: { policy: { policy: managerPolicy, action: 'revoke' } },
+    schema: { tags, summary: 'Withdraw a grant', body: grantBody, response: { 200: z.array(managerView) } },
+    handler: (req) => setManagerGrant(deps, req.ctx, req.body, false),
+  });
+};

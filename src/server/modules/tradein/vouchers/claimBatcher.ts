@@ -1,0 +1,313 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import { AppError, notFound } from '../../../core/errors.js';
+import { inTransaction, type Tx } from '../../../db/database.js';
+import { appendAuditBatch } from '../auditBatch.js';
+import { formatVoucherCode, generateVoucherCode } from './voucherCode.js';
+import type { VoucherView } from './schema.js';
+import { voucherExpiry } from './time.js';
+
+/**
+ * Group commit for voucher claims.
+ *
+ * A flash release is thousands of residents claiming from one pool in the same second. One transaction per
+ * claim makes the pool row a hot spot: every claim waits for the previous one's commit (and fsync). Instead,
+ * each app process queues the claims it receives and a single lane drains the queue: all claims waiting at that
+ * moment go into one transaction, which takes the pool's quota once, inserts all the vouchers in one statement,
+ * writes all their audit records in one statement, and commits once. While it commits, the next batch gathers.
+ * Throughput then grows with the load instead of queueing behind the hot row.
+ *
+ * Correctness does not rest on the batcher (several processes run one each) but on the database:
+ * - the pool row is read FOR UPDATE (PostgreSQL; SQLite has one writer) before `issued` is raised, and a CHECK
+ *   constraint refuses any commit with issued > quota — a pool can never issue more than its quota;
+ * - a partial unique index (holder, category) WHERE status = 'active' means a person never holds two active
+ *   vouchers for one category; the insert uses ON CONFLICT DO NOTHING so a racing duplicate becomes a clean
+ *   ALREADY_CLAIMED instead of aborting the batch;
+ * - the per-person limit (air conditioners ×3) counts active + redeemed vouchers; it cannot be overshot by a
+ *   race because a successful insert requires that the person holds no active voucher for the category, so at
+ *   most one claim per person and category can be in flight.
+ */
+
+export interface ClaimOutcome {
+  voucher?: VoucherView;
+  error?: AppError;
+}
+
+interface PendingClaim {
+  poolId: number;
+  ctx: RequestContext;
+  settle: (outcome: ClaimOutcome) => void;
+  fail: (err: unknown) => void;
+}
+
+const MAX_BATCH = 400;
+const AUDIT_CHAINS = 8;
+const RETRIES = 4;
+
+export const poolExhausted = () => new AppError(409, 'POOL_EXHAUSTED', 'error.POOL_EXHAUSTED');
+export const alreadyClaimed = () => new AppError(409, 'ALREADY_CLAIMED', 'error.ALREADY_CLAIMED');
+export const poolClosed = () => new AppError(409, 'POOL_CLOSED', 'error.POOL_CLOSED');
+export const programNotActive = () => new AppError(409, 'PROGRAM_NOT_ACTIVE', 'error.PROGRAM_NOT_ACTIVE');
+
+function retryable(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string } | null;
+  if (!e) return false;
+  // Deadlock or serialisation failure (PostgreSQL), a busy SQLite file, or a voucher code collision.
+  if (e.code === '40P01' || e.code === '40001' || e.code?.startsWith('SQLITE_BUSY')) return true;
+  if (e.code === '23505' && e.constraint?.includes('code')) return true;
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /tradein_vouchers\.code/.test(e.message ?? '');
+}
+
+export class ClaimBatcher {
+  private queue: PendingClaim[] = [];
+  private draining = false;
+  private chainCursor = Math.floor(Math.random() * AUDIT_CHAINS);
+  /** Batch sizes of the last transactions (for the benchmark's report). */
+  readonly stats = { batches: 0, claims: 0, maxBatch: 0 };
+
+  constructor(private readonly deps: AppDeps) {}
+
+  claim(ctx: RequestContext, poolId: number): Promise<ClaimOutcome> {
+    return new Promise((settle, fail) => {
+      this.queue.push({ poolId, ctx, settle, fail });
+      if (!this.draining) {
+        this.draining = true;
+        // Let the claims that arrived in the same turn of the event loop join the first batch.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        this.stats.batches++;
+        this.stats.claims += batch.length;
+        this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);
+        try {
+          const outcomes = await this.runWithRetries(batch);
+          batch.forEach((p, i) => p.settle(outcomes[i]!));
+        } catch (err) {
+          for (const p of batch) p.fail(err);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runWithRetries(batch: PendingClaim[]): Promise<ClaimOutcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.deps.database, (tx) => this.runBatch(tx, batch));
+      } catch (err) {
+        if (attempt >= RETRIES || !retryable(err)) throw err;
+      }
+    }
+  }
+
+  private async runBatch(tx: Tx, batch: PendingClaim[]): Promise<ClaimOutcome[]> {
+    const dialect = this.deps.database.dialect;
+    const now = new Date();
+    const nowIso = now.toISOString();
+    const outcomes: ClaimOutcome[] = batch.map(() => ({}));
+    const poolIds = [...new Set(batch.map((p) => p.poolId))].sort((a, b) => a - b);
+
+    const pools = await tx
+      .selectFrom('tradein_pools as p')
+      .innerJoin('tradein_programs as g', 'g.id', 'p.program_id')
+      .innerJoin('tradein_categories as c', (j) => j.onRef('c.program_id', '=', 'p.program_id').onRef('c.category', '=', 'p.category'))
+      .innerJoin('tradein_rule_versions as v', 'v.id', 'c.current_rule_version_id')
+      .select([
+        'p.id',
+        'p.program_id',
+        'p.category',
+        'p.opens_at',
+        'p.closes_at',
+        'g.name as program_name',
+        'g.status as program_status',
+        'g.valid_from',
+        'g.valid_to',
+        'g.voucher_valid_days',
+        'c.name as category_name',
+        'c.current_rule_version_id',
+        'v.rule_json',
+      ])
+      .where('p.id', 'in', poolIds)
+      .execute();
+
+    type Issue = { index: number; userId: number };
+    const toInsert = new Map<number, Issue[]>();
+    const audit: { ctx: RequestContext; entry: Parameters<typeof appendAuditBatch>[2][number]['entry'] }[] = [];
+    const views = new Map<number, VoucherView>();
+
+    for (const poolId of poolIds) {
+      const pool = pools.find((p) => Number(p.id) === poolId);
+      const members = batch.map((p, index) => ({ p, index })).filter((m) => m.p.poolId === poolId);
+      if (!pool) {
+        for (const m of members) outcomes[m.index] = { error: notFound() };
+        continue;
+      }
+      const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      if (pool.program_status !== 'active' || today < pool.valid_from || today > pool.valid_to) {
+        for (const m of members) outcomes[m.index] = { error: programNotActive() };
+        continue;
+      }
+      if (nowIso < pool.opens_at || nowIso >= pool.closes_at) {
+        for (const m of members) outcomes[m.index] = { error: poolClosed() };
+        continue;
+      }
+      const userIds = [...new Set(members.map((m) => m.p.ctx.actor.userId!))];
+      // A voucher past its expiry still marked active would block the person's new claim: expire it now (its
+      // quota returns to a later release like any other expired voucher).
+      await tx
+        .updateTable('tradein_vouchers')
+        .set({ status: 'expired', updated_at: nowIso })
+        .where('holder_user_id', 'in', userIds)
+        .where('category', '=', pool.category)
+        .where('status', '=', 'active')
+        .where('expires_at', '<=', nowIso)
+        .execute();
+      const held = await tx
+        .selectFrom('tradein_vouchers')
+        .select([
+          'holder_user_id',
+          sql<number>`sum(case when status = 'active' then 1 else 0 end)`.as('active'),
+          sql<number>`sum(case when program_id = ${pool.program_id} then 1 else 0 end)`.as('in_program'),
+        ])
+        .where('holder_user_id', 'in', userIds)
+        .where('category', '=', pool.category)
+        .where('status', 'in', ['active', 'redeemed'])
+        .groupBy('holder_user_id')
+        .execute();
+      const limit = (JSON.parse(pool.rule_json) as { limitPerPerson: number }).limitPerPerson;
+      const blocked = new Set(held.filter((h) => Number(h.active) > 0 || Number(h.in_program) >= limit).map((h) => Number(h.holder_user_id)));
+      const candidates: Issue[] = [];
+      const seen = new Set<number>();
+      for (const m of members) {
+        const userId = m.p.ctx.actor.userId!;
+        if (blocked.has(userId) || seen.has(userId)) {
+          outcomes[m.index] = { error: alreadyClaimed() };
+          continue;
+        }
+        seen.add(userId);
+        candidates.push({ index: m.index, userId });
+      }
+      // Same order in every process, so two batches inserting for the same people cannot deadlock.
+      candidates.sort((a, b) => a.userId - b.userId);
+      toInsert.set(poolId, candidates);
+    }
+
+    // Insert first, lock the pool row last: the hot row is held only for the end of the transaction.
+    const inserted = new Map<number, { id: number; holder_user_id: number; code: string; expires_at: string }[]>();
+    for (const [poolId, candidates] of toInsert) {
+      if (candidates.length === 0) continue;
+      const pool = pools.find((p) => Number(p.id) === poolId)!;
+      const expiresAt = voucherExpiry(now, pool.voucher_valid_days, pool.valid_to);
+      const rows = await tx
+        .insertInto('tradein_vouchers')
+        .values(
+          candidates.map((c) => ({
+            code: generateVoucherCode(),
+            program_id: Number(pool.program_id),
+            category: pool.category,
+            pool_id: poolId,
+            holder_user_id: c.userId,
+            rule_version_id: Number(pool.current_rule_version_id),
+            status: 'active' as const,
+            issued_at: nowIso,
+            expires_at: expiresAt,
+            redeemed_at: null,
+            quota_returned_pool_id: null,
+            updated_at: nowIso,
+          })),
+        )
+        // The predicate is a literal so SQLite can match it to the partial index (a bound parameter would not).
+        .onConflict((oc) => oc.columns(['holder_user_id', 'category']).where(sql<boolean>`status = 'active'`).doNothing())
+        .returning(['id', 'holder_user_id', 'code', 'expires_at'])
+        .execute();
+      inserted.set(poolId, rows);
+    }
+
+    const lockIds = [...inserted.keys()].sort((a, b) => a - b);
+    if (lockIds.length > 0) {
+      let q = tx.selectFrom('tradein_pools').select(['id', 'quota', 'issued']).where('id', 'in', lockIds).orderBy('id');
+      if (dialect === 'postgres') q = q.forUpdate();
+      const locked = await q.execute();
+      for (const poolId of lockIds) {
+        const rows = inserted.get(poolId)!;
+        const candidates = toInsert.get(poolId)!;
+        const pool = pools.find((p) => Number(p.id) === poolId)!;
+        const row = locked.find((l) => Number(l.id) === poolId)!;
+        const free = Math.max(0, row.quota - row.issued);
+        const granted = rows.slice(0, free);
+        const surplus = rows.slice(free);
+        if (surplus.length > 0)
+          await tx.deleteFrom('tradein_vouchers').where('id', 'in', surplus.map((r) => Number(r.id))).execute();
+        if (granted.length > 0) {
+          const updated = await tx
+            .updateTable('tradein_pools')
+            .set((eb) => ({ issued: eb('issued', '+', granted.length) }))
+            .where('id', '=', poolId)
+            .where(sql<boolean>`issued + ${granted.length} <= quota`)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) !== 1) throw new Error('pool quota changed under its lock');
+        }
+        const byUser = new Map(rows.map((r) => [Number(r.holder_user_id), r]));
+        const grantedUsers = new Set(granted.map((r) => Number(r.holder_user_id)));
+        for (const c of candidates) {
+          const r = byUser.get(c.userId);
+          if (!r) {
+            // The unique index refused it: the person got an active voucher in a concurrent transaction.
+            outcomes[c.index] = { error: alreadyClaimed() };
+          } else if (!grantedUsers.has(c.userId)) {
+            outcomes[c.index] = { error: poolExhausted() };
+          } else {
+            const view: VoucherView = {
+              id: Number(r.id),
+              code: formatVoucherCode(r.code),
+              programId: Number(pool.program_id),
+              programName: pool.program_name,
+              category: pool.category,
+              categoryName: pool.category_name,
+              poolId,
+              ruleVersionId: Number(pool.current_rule_version_id),
+              status: 'active',
+              issuedAt: nowIso,
+              expiresAt: r.expires_at,
+              redeemedAt: null,
+            };
+            views.set(c.index, view);
+            outcomes[c.index] = { voucher: view };
+            audit.push({
+              ctx: batch[c.index]!.ctx,
+              entry: {
+                entity: 'tradein_voucher',
+                entityId: view.id,
+                action: 'claim',
+                after: { poolId, programId: view.programId, category: view.category, ruleVersionId: view.ruleVersionId, expiresAt: view.expiresAt },
+              },
+            });
+          }
+        }
+      }
+    }
+    this.chainCursor = (this.chainCursor + 1) % AUDIT_CHAINS;
+    await appendAuditBatch(tx, `tradein-claims-${this.chainCursor}`, audit);
+    return outcomes;
+  }
+}
+
+const batchers = new WeakMap<AppDeps, ClaimBatcher>();
+
+/** One batcher per app instance (the deps object), created on first use. */
+export function claimBatcherFor(deps: AppDeps): ClaimBatcher {
+  let b = batchers.get(deps);
+  if (!b) {
+    b = new ClaimBatcher(deps);
+    batchers.set(deps, b);
+  }
+  return b;
+}
