@@ -73,54 +73,63 @@ export function auditHash(prevHash: string, r: HashedFields): string {
 }
 
 /**
- * Appends one record to the hash-chained audit trail inside the caller's transaction. The chain head row is
- * updated first: that row lock serialises appends to one chain across app processes (PostgreSQL), and SQLite
- * serialises writers anyway.
+ * Appends one record to the hash-chained audit trail inside the caller's transaction.
  */
-export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  const chain = entry.chain ?? 'main';
-  let head = await tx
-    .updateTable('audit_chains')
-    .set((eb) => ({ length: eb('length', '+', 1) }))
-    .where('chain', '=', chain)
-    .returning(['last_hash', 'length'])
-    .executeTakeFirst();
+export function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  return appendAuditMany(tx, entry.chain ?? 'main', [{ ctx, entry }]);
+}
+
+/**
+ * Appends records to one chain in three statements whatever their number: move the chain head (its row lock
+ * serialises appends to one chain across app processes on PostgreSQL; SQLite serialises writers anyway), insert
+ * the rows, record the new head. Each record carries its own actor, so a batch of claims keeps who claimed what.
+ */
+export async function appendAuditMany(tx: Tx, chain: string, items: { ctx: RequestContext; entry: AuditEntry }[]): Promise<void> {
+  if (items.length === 0) return;
+  const moveHead = () =>
+    tx
+      .updateTable('audit_chains')
+      .set((eb) => ({ length: eb('length', '+', items.length) }))
+      .where('chain', '=', chain)
+      .returning(['last_hash'])
+      .executeTakeFirst();
+  let head = await moveHead();
   if (!head) {
     await tx
       .insertInto('audit_chains')
       .values({ chain, last_id: 0, last_hash: GENESIS_HASH, length: 0 })
       .onConflict((oc) => oc.column('chain').doNothing())
       .execute();
-    head = await tx
-      .updateTable('audit_chains')
-      .set((eb) => ({ length: eb('length', '+', 1) }))
-      .where('chain', '=', chain)
-      .returning(['last_hash', 'length'])
-      .executeTakeFirstOrThrow();
+    head = await moveHead();
+    if (!head) throw new Error(`audit chain ${chain} could not be created`);
   }
-  const fields: HashedFields = {
-    chain,
-    at: nowIso(),
-    actor_user_id: ctx.actor.userId,
-    actor_username: ctx.actor.username,
-    actor_role: ctx.actor.role,
-    organization_id: entry.organizationId === undefined ? ctx.actor.organizationId : entry.organizationId,
-    entity: entry.entity,
-    entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-    action: entry.action,
-    outcome: entry.outcome ?? 'ok',
-    before_json: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
-    after_json: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
-    request_id: ctx.requestId,
-    ip: ctx.ip,
-  };
-  const hash = auditHash(head.last_hash, fields);
-  const row = await tx
-    .insertInto('audit_log')
-    .values({ ...fields, outcome: fields.outcome as 'ok' | 'denied', prev_hash: head.last_hash, hash })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx.updateTable('audit_chains').set({ last_id: row.id, last_hash: hash }).where('chain', '=', chain).execute();
+  let prev = head.last_hash;
+  const at = nowIso();
+  const rows = items.map(({ ctx, entry }) => {
+    const fields: HashedFields = {
+      chain,
+      at,
+      actor_user_id: ctx.actor.userId,
+      actor_username: ctx.actor.username,
+      actor_role: ctx.actor.role,
+      organization_id: entry.organizationId === undefined ? ctx.actor.organizationId : entry.organizationId,
+      entity: entry.entity,
+      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      action: entry.action,
+      outcome: entry.outcome ?? 'ok',
+      before_json: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
+      after_json: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+      request_id: ctx.requestId,
+      ip: ctx.ip,
+    };
+    const row = { ...fields, outcome: fields.outcome as 'ok' | 'denied', prev_hash: prev, hash: auditHash(prev, fields) };
+    prev = row.hash;
+    return row;
+  });
+  // Ids follow the order of the VALUES list in both dialects, which is the order the chain is verified in.
+  const inserted = await tx.insertInto('audit_log').values(rows).returning('id').execute();
+  const lastId = Math.max(...inserted.map((r) => Number(r.id)));
+  await tx.updateTable('audit_chains').set({ last_id: lastId, last_hash: prev }).where('chain', '=', chain).execute();
 }
 
 export type AuditVerification =

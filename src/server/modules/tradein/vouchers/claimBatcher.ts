@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { inTransaction, type Tx } from '../../../db/database.js';
-import { appendAuditBatch } from '../auditBatch.js';
+import { appendAuditMany, type AuditEntry } from '../../platform/audit/auditTrail.js';
 import { formatVoucherCode, generateVoucherCode } from './voucherCode.js';
 import type { VoucherView } from './schema.js';
 import { voucherExpiry } from './time.js';
@@ -140,7 +140,7 @@ export class ClaimBatcher {
 
     type Issue = { index: number; userId: number };
     const toInsert = new Map<number, Issue[]>();
-    const audit: { ctx: RequestContext; entry: Parameters<typeof appendAuditBatch>[2][number]['entry'] }[] = [];
+    const audit: { ctx: RequestContext; entry: AuditEntry }[] = [];
     const views = new Map<number, VoucherView>();
 
     for (const poolId of poolIds) {
@@ -295,7 +295,7 @@ export class ClaimBatcher {
       }
     }
     this.chainCursor = (this.chainCursor + 1) % AUDIT_CHAINS;
-    await appendAuditBatch(tx, `tradein-claims-${this.chainCursor}`, audit);
+    await appendAuditMany(tx, `tradein-claims-${this.chainCursor}`, audit);
     return outcomes;
   }
 }
