@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +20,7 @@ import { resolveLocale } from './core/locale.js';
 import { inTransaction, ping } from './db/database.js';
 import { installErrorHandling, sendError } from './http/errorHandler.js';
 import { installIdempotency } from './http/idempotency.js';
+import { installSecurityHeaders } from './http/securityHeaders.js';
 import { deniedAuditTarget, installRequestContext } from './http/requestContext.js';
 import { appendAudit } from './modules/platform/audit/auditTrail.js';
 import { MODULES } from './modules/index.js';
@@ -52,8 +52,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     app.routeCatalog.push(route as RouteOptions);
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   // The API speaks JSON (and multipart for uploads); anything else is a 415, not a confusing validation error.
@@ -61,23 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design writes its styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.nodeEnv === 'production',
-  });
+  installSecurityHeaders(app, { hsts: config.nodeEnv === 'production' });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 10 } });
 

@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { Database, Queryable } from '../../../db/database.js';
 import { isoPlus, nowIso } from '../../../db/time.js';
 import { lookupHash, randomToken } from '../../../core/crypto.js';
@@ -78,6 +79,31 @@ function townOf(kind: string, orgId: number, townId: number | null): number | nu
   return kind === 'town' ? orgId : townId;
 }
 
+function sessionLookupQuery(db: Database['db'], id: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select([...principalColumns, 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at', 'sessions.ended_at'])
+    .where('sessions.id', '=', id);
+}
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionLookupQuery>['executeTakeFirst']>>;
+
+/**
+ * Every signed-in request runs this lookup, so its SQL is compiled once per database and only the parameter
+ * changes (building and compiling the query each time cost more than running it).
+ */
+const compiledLookups = new WeakMap<Database, string>();
+async function sessionLookup(database: Database, id: string): Promise<SessionRow> {
+  let text = compiledLookups.get(database);
+  if (!text) {
+    text = sessionLookupQuery(database.db, '').compile().sql;
+    compiledLookups.set(database, text);
+  }
+  const result = await database.db.executeQuery<NonNullable<SessionRow>>(CompiledQuery.raw(text, [id]));
+  return result.rows[0];
+}
+
 /** Resolves a session cookie to its actor, enforcing the idle and absolute time-outs. */
 export async function resolveSession(
   database: Database,
@@ -85,13 +111,7 @@ export async function resolveSession(
   cookieValue: string,
 ): Promise<ResolvedPrincipal | null> {
   const id = sessionIdOf(config, cookieValue);
-  const row = await database.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select([...principalColumns, 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at', 'sessions.ended_at'])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const row = await sessionLookup(database, id);
   if (!row || row.ended_at) return null;
   const now = Date.now();
   const idleDeadline = new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
