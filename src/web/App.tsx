@@ -1,0 +1,154 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { ApiError } from './api/client';
+import { AuthProvider, useAuth } from './auth/AuthProvider';
+import { I18nProvider, useLocale, useT } from './i18n/I18nProvider';
+import { AppLayout } from './layout/AppLayout';
+import { PublicFrame } from './layout/PublicFrame';
+import { NAVIGATION, mayUse, type NavItem } from './navigation';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { ForbiddenPage, NotFoundPage } from './components/ResultPages';
+import LoginPage from './modules/platform/pages/LoginPage';
+import { ChangePasswordForm } from './modules/platform/components/ChangePasswordForm';
+
+const RegisterResidentPage = lazy(() => import('./modules/platform/pages/RegisterResidentPage'));
+const RegisterEnterprisePage = lazy(() => import('./modules/platform/pages/RegisterEnterprisePage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 10_000,
+    },
+  },
+});
+
+const FONT_FAMILY =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, sans-serif';
+
+function Themed({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  useEffect(() => {
+    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  }, [locale]);
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: {
+          colorPrimary: '#1a4f95',
+          colorInfo: '#1a4f95',
+          colorLink: '#1a4f95',
+          borderRadius: 4,
+          fontFamily: FONT_FAMILY,
+          colorBgLayout: '#f2f4f7',
+          // The palette antd derives from a dark blue is greyish; these keep the light tints blue.
+          colorPrimaryBg: '#e8f0fb',
+          colorPrimaryBgHover: '#d6e4f7',
+          colorPrimaryBorder: '#b3cbec',
+          colorInfoBg: '#eef4fc',
+          colorInfoBorder: '#bcd2f0',
+        },
+        components: {
+          Layout: { headerBg: '#0d3466', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff', bodyBg: '#f2f4f7' },
+          Menu: { itemBorderRadius: 4, groupTitleFontSize: 12, itemSelectedBg: '#e8f0fb', itemSelectedColor: '#1a4f95', itemActiveBg: '#f0f5fc' },
+          Table: { headerBg: '#f5f7fa' },
+        },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function FullPageSpinner() {
+  return (
+    <div className="hx-full-loading" data-testid="app-loading">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Signed-out visitors go to sign in (coming back here after); a password that must change comes first. */
+function RequireSignIn() {
+  const { user, logout } = useAuth();
+  const location = useLocation();
+  const t = useT();
+  if (user === undefined) return <FullPageSpinner />;
+  if (user === null) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (user.mustChangePassword) {
+    return (
+      <PublicFrame title={t('password.title')} testId="page-forced-password">
+        <ChangePasswordForm forced onSignOut={() => void logout()} />
+      </PublicFrame>
+    );
+  }
+  return <AppLayout />;
+}
+
+function RequireRole({ item }: { item: NavItem }) {
+  const { user } = useAuth();
+  if (!user || !mayUse(user.role, item)) return <ForbiddenPage />;
+  const Page = item.page;
+  return <Page />;
+}
+
+function PublicOnly({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <FullPageSpinner />;
+  if (user) {
+    const next = new URLSearchParams(location.search).get('next');
+    return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+  }
+  return <>{children}</>;
+}
+
+function AppRoutes() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary resetKey={location.pathname}>
+      <Suspense fallback={<FullPageSpinner />}>
+        <Routes>
+          <Route path="/login" element={<PublicOnly><LoginPage /></PublicOnly>} />
+          <Route path="/register/resident" element={<RegisterResidentPage />} />
+          <Route path="/register/enterprise" element={<RegisterEnterprisePage />} />
+          <Route element={<RequireSignIn />}>
+            {NAVIGATION.map((item) => (
+              <Route key={item.key} path={item.path} element={<RequireRole item={item} />} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed>
+          <BrowserRouter>
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </BrowserRouter>
+        </Themed>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

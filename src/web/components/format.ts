@@ -1,0 +1,31 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+import 'dayjs/locale/zh-cn';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Times are stored in UTC and shown in China Standard Time, whatever the browser's zone. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(TIME_ZONE).format('YYYY-MM-DD HH:mm:ss') : iso;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(TIME_ZONE).format('YYYY-MM-DD') : iso;
+}
+
+/** A browser user agent cut down to something readable in a table cell. */
+export function shortUserAgent(ua: string | null | undefined): string {
+  if (!ua) return '—';
+  const browser = /(Edg|Chrome|Chromium|Firefox|Safari|MicroMessenger)\/([\d.]+)/.exec(ua);
+  const os = /(Windows NT [\d.]+|Android [\d.]+|iPhone OS [\d_]+|Mac OS X [\d_]+|Linux)/.exec(ua);
+  if (!browser) return ua.length > 40 ? `${ua.slice(0, 40)}…` : ua;
+  return `${browser[1]} ${browser[2]?.split('.')[0] ?? ''}${os ? ` · ${os[1]?.replace(/_/g, '.')}` : ''}`;
+}

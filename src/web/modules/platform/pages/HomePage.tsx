@@ -1,0 +1,115 @@
+import { Link } from 'react-router';
+import { Alert, Button, Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../api/client';
+import type { OrganizationView, Page } from '../../../api/types';
+import { useUser } from '../../../auth/AuthProvider';
+import { useT } from '../../../i18n/I18nProvider';
+import { NAVIGATION, mayUse } from '../../../navigation';
+import { RoleTag } from '../../../components/Tags';
+
+/** Enterprise registrations waiting for this reviewer (the office: all; a town: its own). */
+function PendingRegistrations() {
+  const t = useT();
+  const pending = useQuery({
+    queryKey: ['organizations', 'pending-count'],
+    queryFn: ({ signal }) => api.get<Page<OrganizationView>>('/api/organizations', { status: 'pending', kind: 'enterprise', pageSize: 1 }, signal),
+  });
+  const total = pending.data?.total ?? 0;
+  return (
+    <div className="hx-todo" data-testid="todo-pending-enterprises">
+      <Statistic title={t('home.pendingEnterprises')} value={pending.isPending ? '—' : total} />
+      <Link to="/organizations?status=pending&kind=enterprise">
+        <Button type={total > 0 ? 'primary' : 'default'}>
+          {t('home.pendingEnterprisesAction')} <RightOutlined />
+        </Button>
+      </Link>
+    </div>
+  );
+}
+
+/** The workspace: a welcome, what needs doing, and the role's entry points. */
+export default function HomePage() {
+  const t = useT();
+  const user = useUser();
+  const shortcuts = NAVIGATION.filter((i) => i.menu !== false && i.shortcut !== false && mayUse(user.role, i));
+  const reviews = user.role === 'office' || user.role === 'town';
+  const isBusiness = user.role === 'enterprise' || user.role === 'merchant' || user.role === 'recycler';
+
+  return (
+    <div data-testid="page-home" data-role={user.role}>
+      <Card className="hx-welcome" variant="borderless">
+        <div className="hx-welcome-inner">
+          <div>
+            <Typography.Title level={3} className="hx-welcome-title" data-testid="welcome">
+              {t('home.welcome', { name: user.displayName })}
+            </Typography.Title>
+            <div className="hx-welcome-meta">
+              <RoleTag role={user.role} />
+              <Typography.Text type="secondary">{user.organization.name}</Typography.Text>
+            </div>
+          </div>
+          <Typography.Text type="secondary" className="hx-welcome-plan">
+            {t('app.subtitle')}
+          </Typography.Text>
+        </div>
+      </Card>
+
+      {user.isDemo ? <Alert type="info" showIcon title={t('home.demo')} className="hx-block" /> : null}
+      {isBusiness && user.organization.status === 'pending' ? (
+        <Alert type="warning" showIcon title={t('home.enterprise.pending')} className="hx-block" data-testid="pending-banner" />
+      ) : null}
+
+      <Row gutter={[16, 16]} className="hx-block">
+        <Col xs={24} lg={reviews ? 8 : 24} xl={reviews ? 6 : 24}>
+          <Card title={t('home.todo')} className="hx-full-height">
+            {reviews ? (
+              <PendingRegistrations />
+            ) : user.role === 'resident' ? (
+              <Empty description={t('home.resident.empty')} data-testid="empty-todo">
+                <Typography.Text type="secondary">{t('home.resident.intro')}</Typography.Text>
+              </Empty>
+            ) : (
+              <Empty description={t('home.noTodo')} data-testid="empty-todo" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Card>
+        </Col>
+        {reviews ? (
+          <Col xs={24} lg={16} xl={18}>
+            <Card title={t('home.entries')} className="hx-full-height">
+              <Shortcuts items={shortcuts} />
+            </Card>
+          </Col>
+        ) : null}
+      </Row>
+      {!reviews && shortcuts.length > 0 ? (
+        <Card title={t('home.entries')} className="hx-block">
+          <Shortcuts items={shortcuts} />
+        </Card>
+      ) : null}
+      <Typography.Paragraph type="secondary" className="hx-coming-soon">
+        {t('home.comingSoon')}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
+function Shortcuts({ items }: { items: typeof NAVIGATION }) {
+  const t = useT();
+  return (
+    <Row gutter={[12, 12]} data-testid="shortcuts">
+      {items.map((item) => (
+        <Col key={item.key} xs={24} sm={12} xl={8}>
+          <Link to={item.path} className="hx-shortcut" data-testid={`shortcut-${item.key}`}>
+            <span className="hx-shortcut-icon">{item.icon}</span>
+            <span className="hx-shortcut-text">
+              <span className="hx-shortcut-title">{t(item.labelKey)}</span>
+              {item.descriptionKey ? <span className="hx-shortcut-desc">{t(item.descriptionKey)}</span> : null}
+            </span>
+          </Link>
+        </Col>
+      ))}
+    </Row>
+  );
+}

@@ -1,0 +1,303 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROLES, ROLES_BY_ORGANIZATION_KIND, type OrganizationKind, type Role } from '../../../../shared/roles';
+import { api } from '../../../api/client';
+import type { Page, UserView } from '../../../api/types';
+import { useUser } from '../../../auth/AuthProvider';
+import { useLocale, useT } from '../../../i18n/I18nProvider';
+import { PageHeader } from '../../../components/PageHeader';
+import { FilterBar } from '../../../components/FilterBar';
+import { LoadError } from '../../../components/ResultPages';
+import { OrganizationSelect } from '../../../components/OrganizationSelect';
+import { RoleTag, UserStatusTag } from '../../../components/Tags';
+import { formatDateTime } from '../../../components/format';
+import { applyApiError, errorMessage } from '../../../components/formErrors';
+import { identifierRule, passwordRule, randomPassword, requiredRule, usernameRule } from '../../../components/rules';
+import { useListParams } from '../../../components/useListParams';
+import { testId } from '../../../components/testId';
+import { canManageAccounts } from '../permissions';
+
+const FILTERS = ['role', 'status', 'organizationId'] as const;
+
+interface CreateValues {
+  username: string;
+  displayName: string;
+  organizationId: number;
+  role: Role;
+  password: string;
+  mobile?: string;
+  mustChangePassword: boolean;
+}
+
+function PasswordInput({ value, onChange, testIdPrefix }: { value?: string; onChange?: (v: string) => void; testIdPrefix: string }) {
+  const t = useT();
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Input.Password value={value} onChange={(e) => onChange?.(e.target.value)} autoComplete="new-password" data-testid={`${testIdPrefix}-password`} />
+      <Button icon={<KeyOutlined />} onClick={() => onChange?.(randomPassword())} title={t('users.generate')} aria-label={t('users.generate')} />
+    </Space.Compact>
+  );
+}
+
+/** The administrator creates an account; the role must fit the kind of organisation it belongs to. */
+function CreateUserModal({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CreateValues>();
+  const [kind, setKind] = useState<OrganizationKind | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (v: CreateValues) =>
+      api.post<UserView>('/api/users', {
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        organizationId: v.organizationId,
+        role: v.role,
+        password: v.password,
+        ...(v.mobile?.trim() ? { mobile: v.mobile.trim() } : {}),
+        mustChangePassword: v.mustChangePassword,
+      }),
+    onSuccess: async (user) => {
+      message.success(`${t('users.created')}：${user.username}`);
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+    onError: (e) => setError(applyApiError(form, e)),
+  });
+  const roles = kind ? ROLES_BY_ORGANIZATION_KIND[kind] : [];
+  return (
+    <Modal
+      open
+      title={t('users.create')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: mutation.isPending, ...testId('user-create-ok') }}
+      onCancel={onClose}
+      onOk={() => void form.submit()}
+      destroyOnHidden
+      width={560}
+      data-testid="user-create-modal"
+    >
+      {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
+      <Form<CreateValues> form={form} layout="vertical" initialValues={{ mustChangePassword: true }} onFinish={(v) => mutation.mutate(v)}>
+        <Form.Item name="username" label={t('field.username')} extra={t('field.usernameHint')} rules={[requiredRule(t), usernameRule(t)]} validateFirst>
+          <Input maxLength={40} autoComplete="off" data-testid="user-username" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('field.displayName')} rules={[requiredRule(t)]}>
+          <Input maxLength={50} data-testid="user-displayName" />
+        </Form.Item>
+        <Form.Item name="organizationId" label={t('field.organization')} rules={[{ required: true, message: t('common.required') }]}>
+          <OrganizationSelect
+            status="active"
+            onPicked={(org) => {
+              const next = org?.kind ?? null;
+              setKind(next);
+              const role = form.getFieldValue('role') as Role | undefined;
+              if (role && (!next || !ROLES_BY_ORGANIZATION_KIND[next].includes(role))) form.setFieldValue('role', undefined);
+              if (next && ROLES_BY_ORGANIZATION_KIND[next].length === 1) form.setFieldValue('role', ROLES_BY_ORGANIZATION_KIND[next][0]);
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="role" label={t('field.role')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select<Role>
+            disabled={!kind}
+            placeholder={kind ? undefined : t('field.selectRoleFirst')}
+            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            data-testid="user-role"
+          />
+        </Form.Item>
+        <Form.Item name="password" label={t('field.password')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
+          <PasswordInput testIdPrefix="user" />
+        </Form.Item>
+        <Form.Item name="mobile" label={`${t('field.mobile')}（${t('common.optional')}）`} rules={[identifierRule('mobile', locale, { optional: true })]}>
+          <Input inputMode="tel" maxLength={20} />
+        </Form.Item>
+        <Form.Item name="mustChangePassword" label={t('field.mustChangePassword')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => void }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ newPassword: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (newPassword: string) => api.post<UserView>(`/api/users/${user.id}/reset-password`, { newPassword }),
+    onSuccess: async () => {
+      message.success(t('common.done'));
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+    onError: (e) => setError(applyApiError(form, e)),
+  });
+  return (
+    <Modal
+      open
+      title={t('users.resetPasswordTitle', { name: user.displayName })}
+      okText={t('users.resetPassword')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: mutation.isPending, danger: true }}
+      onCancel={onClose}
+      onOk={() => void form.submit()}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('users.resetPasswordText')}</Typography.Paragraph>
+      {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
+      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v.newPassword)}>
+        <Form.Item name="newPassword" label={t('field.newPassword')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
+          <PasswordInput testIdPrefix="reset" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Accounts: the administrator's to manage; auditors may look. */
+export default function UsersPage() {
+  const t = useT();
+  const me = useUser();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const manage = canManageAccounts(me);
+  const list = useListParams(FILTERS, { sort: 'createdAt', order: 'desc' });
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const data = useQuery({
+    queryKey: ['users', 'list', list.query],
+    queryFn: ({ signal }) => api.get<Page<UserView>>('/api/users', list.query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const setStatus = useMutation({
+    mutationFn: ({ user, action }: { user: UserView; action: 'disable' | 'enable' }) => api.post<UserView>(`/api/users/${user.id}/${action}`),
+    onSuccess: async () => {
+      message.success(t('common.done'));
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+
+  const columns: TableColumnsType<UserView> = [
+    { key: 'username', title: t('field.username'), dataIndex: 'username', sorter: true, sortOrder: list.sortOrderOf('username'), render: (v: string, u) => <span>{v} {u.isDemo ? <Tag>{t('common.demo')}</Tag> : null}</span> },
+    { key: 'displayName', title: t('field.displayName'), dataIndex: 'displayName', sorter: true, sortOrder: list.sortOrderOf('displayName') },
+    { key: 'role', title: t('field.role'), dataIndex: 'role', sorter: true, sortOrder: list.sortOrderOf('role'), render: (r: Role) => <RoleTag role={r} /> },
+    { key: 'organization', title: t('field.organization'), render: (_, u) => u.organization.name },
+    {
+      key: 'status',
+      title: t('field.status'),
+      render: (_, u) => (
+        <Space size={4} wrap>
+          <UserStatusTag status={u.status} />
+          {u.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+        </Space>
+      ),
+    },
+    { key: 'lastLoginAt', title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, sortOrder: list.sortOrderOf('lastLoginAt'), render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')) },
+    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatDateTime },
+  ];
+  if (manage) {
+    columns.push({
+      key: 'actions',
+      title: t('common.actions'),
+      fixed: 'right',
+      render: (_, u) =>
+        u.id === me.id ? null : (
+          <Space size={4}>
+            {u.status === 'active' ? (
+              <Popconfirm title={t('users.disableConfirm', { name: u.displayName })} okText={t('users.disable')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => setStatus.mutateAsync({ user: u, action: 'disable' })}>
+                <Button size="small" danger icon={<StopOutlined />} data-testid={`user-disable-${u.username}`}>
+                  {t('users.disable')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Popconfirm title={t('users.enableConfirm', { name: u.displayName })} okText={t('users.enable')} cancelText={t('common.cancel')} onConfirm={() => setStatus.mutateAsync({ user: u, action: 'enable' })}>
+                <Button size="small" icon={<CheckCircleOutlined />} data-testid={`user-enable-${u.username}`}>
+                  {t('users.enable')}
+                </Button>
+              </Popconfirm>
+            )}
+            <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)} data-testid={`user-reset-${u.username}`}>
+              {t('users.resetPassword')}
+            </Button>
+          </Space>
+        ),
+    });
+  }
+
+  const { role, status, organizationId } = list.state.filters;
+  return (
+    <div data-testid="page-users">
+      <PageHeader
+        title={t('users.title')}
+        extra={
+          manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+              {t('users.create')}
+            </Button>
+          ) : null
+        }
+      />
+      {manage ? null : <Alert type="info" showIcon title={t('users.readOnly')} className="hx-block" />}
+      <Card className="hx-block">
+        <FilterBar
+          values={{ q: list.state.q, role, status, organizationId: organizationId ? Number(organizationId) : undefined }}
+          onSearch={(v) =>
+            list.update({
+              q: v.q?.trim() || undefined,
+              filters: { role: v.role, status: v.status, organizationId: v.organizationId ? String(v.organizationId) : undefined },
+            })
+          }
+        >
+          <Form.Item name="q" label={t('common.keyword')}>
+            <Input allowClear placeholder={t('users.search')} data-testid="filter-q" />
+          </Form.Item>
+          <Form.Item name="role" label={t('field.role')}>
+            <Select allowClear placeholder={t('common.all')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} data-testid="filter-role" />
+          </Form.Item>
+          <Form.Item name="status" label={t('field.status')}>
+            <Select allowClear placeholder={t('common.all')} options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`userStatus.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="organizationId" label={t('field.organization')} className="hx-filter-wide">
+            <OrganizationSelect allowClear testId="filter-organization" />
+          </Form.Item>
+        </FilterBar>
+      </Card>
+      <Card className="hx-block hx-table-card">
+        {data.isError ? (
+          <LoadError error={data.error} onRetry={() => void data.refetch()} />
+        ) : (
+          <Table<UserView>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data.data?.items ?? []}
+            loading={data.isFetching}
+            onChange={list.onTableChange}
+            sortDirections={['descend', 'ascend', 'descend']}
+            scroll={{ x: 'max-content' }}
+            data-testid="user-table"
+            pagination={{
+              current: list.state.page,
+              pageSize: list.state.pageSize,
+              total: data.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: list.pageSizes,
+              showTotal: (total) => t('common.total', { total }),
+            }}
+          />
+        )}
+      </Card>
+      {creating ? <CreateUserModal onClose={() => setCreating(false)} /> : null}
+      {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}
+    </div>
+  );
+}

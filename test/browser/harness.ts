@@ -1,0 +1,166 @@
+/**
+ * Browser-test harness: the real server in-process on a free port (fresh SQLite file, demo data, the built web
+ * app from dist/web), and Debian's Chromium driven by playwright-core. Build the web app first
+ * (`npm run build:web`); these tests never build anything themselves.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/server/config.js';
+import type { AppDeps } from '../../src/server/core/deps.js';
+import { buildApp } from '../../src/server/app.js';
+import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
+import { DEMO_PASSWORD, DEMO_RESIDENT } from '../../src/server/modules/platform/seed/seedDemo.js';
+
+export { DEMO_PASSWORD, DEMO_RESIDENT };
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'dist/web');
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts/screenshots');
+export const DOCS_SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
+
+export const DESKTOP = { width: 1366, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+/** Generous: the machine has two cores shared with other test runs. Waiting is never an assertion on time. */
+export const WAIT_MS = 60_000;
+
+export interface TestServer {
+  baseUrl: string;
+  app: FastifyInstance;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error(`${WEB_DIST}/index.html is missing: run \`npm run build:web\` before the browser tests`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-browser-'));
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    HUANXIN_DATA_DIR: dir,
+    // Always a fresh SQLite file, whatever DATABASE_URL the shell has.
+    DATABASE_URL: `sqlite:${path.join(dir, 'browser.db')}`,
+    HUANXIN_WEB_DIST: WEB_DIST,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  });
+  const deps = createDeps(config);
+  await prepareDatabase(deps, { demo: true });
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    deps,
+    async close() {
+      await app.close();
+      await deps.database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far (a healthy page has none). */
+  errors: string[];
+}
+
+/** A fresh browser profile (no cookies, no localStorage) at a viewport size. */
+export async function openSession(browser: Browser, baseUrl: string, viewport = DESKTOP, locale = 'zh-CN'): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale,
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+    isMobile: viewport.width < 500,
+    hasTouch: viewport.width < 500,
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    // The browser logs every non-2xx answer as a console error; those are expected in tests of refusals.
+    if (/Failed to load resource/.test(text)) return;
+    errors.push(`console: ${text}`);
+  });
+  return { context, page, errors };
+}
+
+/** Waits until no Ant Design spinner is spinning (data has arrived). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, [data-testid="app-loading"]').length === 0, undefined, { timeout: WAIT_MS });
+}
+
+/** Signs in through the login form and waits for the signed-in frame. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-layout').waitFor();
+  await page.getByTestId('page-home').waitFor();
+}
+
+/** Opens the phone drawer if the menu is hidden in one. */
+export async function openMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('nav-toggle');
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await page.getByTestId('nav-menu').waitFor();
+  }
+}
+
+/** The keys of the menu entries shown (nav-<key> test ids). */
+export async function menuKeys(page: Page): Promise<string[]> {
+  await page.getByTestId('nav-menu').waitFor();
+  return page.$$eval('[data-testid="nav-menu"] [data-testid^="nav-"]', (els) =>
+    els.map((e) => (e.getAttribute('data-testid') ?? '').slice(4)),
+  );
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.getByTestId('page-login').waitFor();
+}
+
+/**
+ * Saves a screenshot to test-artifacts/screenshots/<name>.png; with HUANXIN_UPDATE_DOCS_SCREENSHOTS=1, a copy of
+ * the `docs` ones goes to docs/screenshots/ for the README.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await settle(page);
+  // Fonts (CJK) must be in before the picture is taken.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
+  if (options.docs && process.env.HUANXIN_UPDATE_DOCS_SCREENSHOTS === '1') {
+    fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${name}.png`));
+  }
+  return file;
+}
