@@ -12,6 +12,7 @@ import {
   type ObservationSource,
 } from './observations/source.js';
 import { planRoutes } from './plans/routes.js';
+import { reportedObservationSource, reportingJobs, reportingMigrations, reportingRoutes } from './reporting/index.js';
 
 export { metricRegistry } from './metrics/index.js';
 export { MetricRegistry } from './metrics/registry.js';
@@ -37,14 +38,17 @@ export function createPlanModule(registry: MetricRegistry, options: PlanModuleOp
   };
   return {
     name: 'plan',
-    migrations: planMigrations,
+    // Reporting (periods, reports, workspace, briefing) is part of the plan module, with its own migration 0150.
+    migrations: [...planMigrations, ...reportingMigrations],
+    jobs: reportingJobs,
     plugin: async (app, { deps }) => {
       await app.register(planRoutes, { deps });
       await app.register(indicatorRoutes, { deps });
       await app.register(milestoneRoutes, { deps });
       await app.register(dashboardRoutes(measure), { deps });
+      await app.register(reportingRoutes, { deps });
     },
   };
 }
 
-export const planModule = createPlanModule(metricRegistry);
+export const planModule = createPlanModule(metricRegistry, { reportedObservations: reportedObservationSource });

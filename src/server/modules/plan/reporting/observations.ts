@@ -1,0 +1,73 @@
+import type { Queryable } from '../../../db/database.js';
+import type { IndicatorObservations, ObservationSource } from '../observations/source.js';
+import type { ReportStatus } from './tables.js';
+
+/** Observations from accepted reports, with the baseline value reported for the indicator if there is one. */
+export interface ReportedObservations extends IndicatorObservations {
+  /**
+   * The baseline-year value the lead unit reported (accepted), for growth indicators whose plan states only the
+   * year. The plan's own `indicators.baseline_value`, when set, takes precedence.
+   */
+  baselineValue: number | null;
+}
+
+/**
+ * Reports that count as missing for status: due (deadline passed) and not handed in or sent back and not yet
+ * resubmitted. A report the unit submitted on time and the office has not decided on is not the unit's delay.
+ */
+export const MISSING_STATUSES: readonly ReportStatus[] = ['pending', 'draft', 'returned', 'corrected'];
+
+/**
+ * The reported indicators' observations, in three set-based queries whatever the number of indicators:
+ * accepted values (the lead unit's for the city, the town's own for a town), missing reports counted per
+ * indicator, and reported baselines. Each value covers its period [starts_at, ends_at).
+ */
+export const reportedObservationSource: ObservationSource & {
+  observe(...args: Parameters<ObservationSource['observe']>): Promise<Map<number, ReportedObservations>>;
+} = {
+  async observe(db: Queryable, indicators, query) {
+    const out = new Map<number, ReportedObservations>();
+    const ids = indicators.filter((i) => i.source === 'reported').map((i) => i.id);
+    if (!ids.length) return out;
+    const townId = query.townId ?? null;
+    for (const id of ids) out.set(id, { observations: [], missingReports: 0, baselineValue: null });
+
+    let accepted = db
+      .selectFrom('plan_reports as r')
+      .innerJoin('plan_reporting_periods as p', 'p.id', 'r.period_id')
+      .select(['r.indicator_id', 'r.value', 'p.starts_at', 'p.ends_at'])
+      .where('r.indicator_id', 'in', ids)
+      .where('r.status', '=', 'accepted')
+      .where('r.value', 'is not', null)
+      .where('p.ends_at', '<=', query.asOf);
+    accepted = townId === null ? accepted.where('r.role', '=', 'lead') : accepted.where('r.role', '=', 'town').where('r.organization_id', '=', townId);
+
+    let missing = db
+      .selectFrom('plan_reports as r')
+      .innerJoin('plan_reporting_periods as p', 'p.id', 'r.period_id')
+      .select((eb) => ['r.indicator_id', eb.fn.countAll<number>().as('n')])
+      .where('r.indicator_id', 'in', ids)
+      .where('r.status', 'in', [...MISSING_STATUSES])
+      .where('p.deadline_at', '<=', query.asOf)
+      .groupBy('r.indicator_id');
+    // The city's indicator is late when a responsible department is; a town's breakdown when that town is.
+    missing = townId === null ? missing.where('r.role', 'in', ['lead', 'co']) : missing.where('r.role', '=', 'town').where('r.organization_id', '=', townId);
+
+    const [values, counts, baselines] = await Promise.all([
+      accepted.execute(),
+      missing.execute(),
+      db.selectFrom('plan_reported_baselines').select(['indicator_id', 'value']).where('indicator_id', 'in', ids).execute(),
+    ]);
+    for (const v of values)
+      out.get(Number(v.indicator_id))?.observations.push({ periodStart: v.starts_at, periodEnd: v.ends_at, value: Number(v.value) });
+    for (const c of counts) {
+      const o = out.get(Number(c.indicator_id));
+      if (o) o.missingReports = Number(c.n);
+    }
+    for (const b of baselines) {
+      const o = out.get(Number(b.indicator_id));
+      if (o) o.baselineValue = Number(b.value);
+    }
+    return out;
+  },
+};
