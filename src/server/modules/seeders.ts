@@ -1,4 +1,5 @@
 import type { AppDeps } from '../core/deps.js';
+import { seedCarTradeinReference } from './cartradein/programs/seed.js';
 import { seedPlans } from './plan/seed/seedPlans.js';
 import { seedTradeinReference } from './tradein/programs/seed.js';
 
@@ -8,4 +9,6 @@ export const REFERENCE_SEEDERS: readonly ((deps: AppDeps) => Promise<void>)[] = 
     await seedPlans(deps);
   },
   seedTradeinReference,
+  // After the trade-in seed: car trade-in reuses its management grants.
+  seedCarTradeinReference,
 ];

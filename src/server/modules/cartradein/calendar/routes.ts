@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import type { ModulePlugin } from '../../../core/module.js';
+import { fieldError } from '../../../core/errors.js';
+import { authorize } from '../../../core/policy.js';
+import { inTransaction } from '../../../db/database.js';
+import { appendAudit } from '../../platform/audit/auditTrail.js';
+import { grantsOf } from '../../tradein/access.js';
+import { workingCalendarPolicy } from '../policies/calendar.js';
+
+const tags = ['car trade-in'];
+const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) });
+const dayView = z.object({
+  date: z.iso.date(),
+  working: z.boolean().describe('true: a weekend day declared a working day (调休); false: a holiday on a weekday'),
+  note: z.string().nullable(),
+});
+const setYearBody = z
+  .object({ days: z.array(dayView.extend({ note: z.string().trim().max(100).nullable().optional() }).strict()).max(120) })
+  .strict();
+type Day = z.infer<typeof dayView>;
+
+async function readYear(deps: AppDeps, year: number): Promise<Day[]> {
+  const rows = await deps.database.db
+    .selectFrom('cartradein_calendar')
+    .selectAll()
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({ date: r.date, working: r.working === 1, note: r.note }));
+}
+
+export async function getWorkingCalendar(deps: AppDeps, ctx: RequestContext, year: number): Promise<Day[]> {
+  authorize(ctx.actor, workingCalendarPolicy, 'read');
+  return readYear(deps, year);
+}
+
+/** Replaces a year's exceptions. Deadlines already set keep their day; new ones are counted with the new calendar. */
+export async function setWorkingCalendar(deps: AppDeps, ctx: RequestContext, year: number, days: z.infer<typeof setYearBody>['days']): Promise<Day[]> {
+  await inTransaction(deps.database, async (tx) => {
+    authorize(ctx.actor, workingCalendarPolicy, 'update', { grants: await grantsOf(tx, ctx.actor) });
+    const before = await readYear(deps, year);
+    days.forEach((d, i) => {
+      if (!d.date.startsWith(`${year}-`)) throw fieldError(`days.${i}.date`, 'field.cartradein.dateOutsideYear', { year });
+    });
+    await tx.deleteFrom('cartradein_calendar').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
+    const unique = [...new Map(days.map((d) => [d.date, d])).values()];
+    if (unique.length)
+      await tx
+        .insertInto('cartradein_calendar')
+        .values(unique.map((d) => ({ date: d.date, working: d.working ? 1 : 0, note: d.note ?? null })))
+        .execute();
+    await appendAudit(tx, ctx, { entity: 'cartradein_calendar', entityId: year, action: 'set', before, after: unique });
+  });
+  return readYear(deps, year);
+}
+
+export const calendarRoutes: ModulePlugin = async (app, { deps }) => {
+  app.get('/tradein/car-programs/working-calendar/:year', {
+    config: { policy: { policy: workingCalendarPolicy, action: 'read' } },
+    schema: {
+      tags,
+      summary: 'Exceptions to Monday–Friday that review and payment deadlines are counted with',
+      params: yearParams,
+      response: { 200: z.array(dayView) },
+    },
+    handler: (req) => getWorkingCalendar(deps, req.ctx, req.params.year),
+  });
+  app.put('/tradein/car-programs/working-calendar/:year', {
+    config: { policy: { policy: workingCalendarPolicy, action: 'update' } },
+    schema: { tags, summary: 'Replace a year’s holidays and make-up working days', params: yearParams, body: setYearBody, response: { 200: z.array(dayView) } },
+    handler: (req) => setWorkingCalendar(deps, req.ctx, req.params.year, req.body.days),
+  });
+};

@@ -1,0 +1,59 @@
+import type { AppDeps } from '../../../core/deps.js';
+import { systemContext } from '../../../core/context.js';
+import { inTransaction } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
+import { appendAudit } from '../../platform/audit/auditTrail.js';
+import { DEFAULT_CALENDAR_2025 } from '../calendar/workingDays.js';
+import { DEFAULT_CAR_PROGRAMS } from './defaults.js';
+import { insertCarProgram } from './service.js';
+
+/**
+ * Loads the default car programmes that are missing (by code) and, the first time only, the 2025 working-day
+ * calendar — so an exception the office later deletes is not put back at the next start. Safe at every start and
+ * from several processes at once (unique codes and keys; a losing racer's transaction fails and is ignored).
+ */
+export async function seedCarTradeinReference(deps: AppDeps): Promise<void> {
+  const db = deps.database.db;
+  const ctx = systemContext('seed');
+  const existing = new Set((await db.selectFrom('cartradein_programs').select('code').execute()).map((r) => r.code));
+  for (const p of DEFAULT_CAR_PROGRAMS) {
+    if (existing.has(p.code)) continue;
+    try {
+      await inTransaction(deps.database, async (tx) => {
+        const id = await insertCarProgram(
+          tx,
+          {
+            code: p.code,
+            name: p.name,
+            kind: p.kind,
+            // The national rules start active; the example replacement programme waits for the office's edit.
+            status: p.isExample ? 'draft' : 'active',
+            validFrom: p.validFrom,
+            validTo: p.validTo,
+            isExample: p.isExample,
+            sourceNote: p.sourceNote,
+            rule: p.rule,
+          },
+          null,
+        );
+        await appendAudit(tx, ctx, { entity: 'cartradein_program', entityId: id, action: 'seed', after: { code: p.code } });
+      });
+    } catch (e) {
+      if (!(await db.selectFrom('cartradein_programs').select('id').where('code', '=', p.code).executeTakeFirst())) throw e;
+    }
+  }
+  await inTransaction(deps.database, async (tx) => {
+    const marker = await tx
+      .insertInto('job_runs')
+      .values({ name: 'seed', run_key: 'cartradein-calendar-2025', started_at: nowIso(), finished_at: nowIso() })
+      .onConflict((oc) => oc.columns(['name', 'run_key']).doNothing())
+      .executeTakeFirst();
+    if (Number(marker.numInsertedOrUpdatedRows ?? 0) !== 1) return;
+    for (const d of DEFAULT_CALENDAR_2025)
+      await tx
+        .insertInto('cartradein_calendar')
+        .values({ date: d.date, working: d.working ? 1 : 0, note: d.note })
+        .onConflict((oc) => oc.column('date').doNothing())
+        .execute();
+  });
+}

@@ -1,0 +1,213 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types of the car trade-in module (issue #5): car programmes with versioned rules, residents'
+ * scrapping/replacement applications with their review timeline and evidence, 市财政局's payment batches,
+ * promotion events, and the working-day calendar that review deadlines are counted in.
+ * Money is integer fen, dates YYYY-MM-DD (Asia/Shanghai), timestamps ISO-8601 UTC text, booleans integers,
+ * JSON text.
+ */
+
+/** 报废更新 (scrap the old car, buy a new one) or 置换更新 (sell the old car, buy a new one). */
+export type CarProgramKind = 'scrapping' | 'replacement';
+export type CarProgramStatus = 'draft' | 'active' | 'closed';
+/** Fuel (燃油) or new-energy (新能源: battery-electric, plug-in hybrid, fuel cell). */
+export type CarEnergyType = 'fuel' | 'nev';
+/** China's emission standards in order; `guo0` is anything before 国一. */
+export const EMISSION_STANDARDS = ['guo0', 'guo1', 'guo2', 'guo3', 'guo4', 'guo5', 'guo6'] as const;
+export type EmissionStandard = (typeof EMISSION_STANDARDS)[number];
+
+/**
+ * submitted → approved → in_payment → paid, with returned (for correction, back to submitted on resubmission)
+ * and rejected on the side. `applications/stateMachine.ts` is the only place that says which moves are legal.
+ */
+export const CAR_APPLICATION_STATUSES = ['submitted', 'returned', 'rejected', 'approved', 'in_payment', 'paid'] as const;
+export type CarApplicationStatus = (typeof CAR_APPLICATION_STATUSES)[number];
+
+/**
+ * How the scrapping certificate was checked: `verified`/`mismatch` by a verifier that can see the recycling
+ * records, `unverified` when none could (the reviewer must confirm it by hand), `confirmed` once a reviewer did,
+ * `not_applicable` for replacement applications.
+ */
+export type CertificateCheckStatus = 'verified' | 'mismatch' | 'unverified' | 'confirmed' | 'not_applicable';
+
+export interface CarProgramTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: CarProgramKind;
+  status: CarProgramStatus;
+  /** The application window, inclusive, Asia/Shanghai dates. */
+  valid_from: string;
+  valid_to: string;
+  current_rule_version_id: number | null;
+  /** 1 when the values are an example configuration for the office to edit, not an official rule. */
+  is_example: number;
+  source_note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every rule a car programme ever had; applications point at the version they were assessed under. Never updated. */
+export interface CarRuleVersionTable {
+  id: Generated<number>;
+  program_id: number;
+  version: number;
+  /** See programs/rules.ts `carRuleSchema`. */
+  rule_json: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CarApplicationTable {
+  id: Generated<number>;
+  program_id: number;
+  rule_version_id: number;
+  kind: CarProgramKind;
+  applicant_user_id: number;
+  status: CarApplicationStatus;
+  /** Unique over every application: a car is scrapped or sold for a subsidy once. */
+  old_vin: string;
+  old_plate: string;
+  old_registered_on: string;
+  /** Since when the old car has been registered in the applicant's name. */
+  old_owned_since: string;
+  old_energy_type: CarEnergyType;
+  old_emission_standard: EmissionStandard | null;
+  /** 报废机动车回收证明 number (scrapping); unique where present. */
+  scrapping_certificate_no: string | null;
+  deregistered_on: string | null;
+  /** 二手车交易/转移登记 record (replacement). */
+  transfer_record_no: string | null;
+  transferred_on: string | null;
+  /** Unique over every application: a new car is subsidised once. */
+  new_vin: string;
+  new_invoice_number: string;
+  new_invoice_date: string;
+  new_price_fen: number;
+  new_energy_type: CarEnergyType;
+  new_displacement_ml: number | null;
+  bank_name: string;
+  account_name: string;
+  bank_account_enc: string;
+  bank_account_hash: string;
+  bank_account_mask: string;
+  eligible: number;
+  /** `[{ key, params }]`: every failed rule, translated when read. */
+  reasons_json: string;
+  amount_fen: number;
+  certificate_check: CertificateCheckStatus;
+  certificate_check_source: string | null;
+  certificate_check_note: string | null;
+  submitted_at: string;
+  /** Last day (Shanghai) by which 市商务局 should decide; restarts on resubmission. */
+  review_due_on: string;
+  approved_at: string | null;
+  payment_due_on: string | null;
+  decided_by: number | null;
+  payment_batch_id: number | null;
+  payment_reference: string | null;
+  paid_at: string | null;
+  resubmissions: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CarApplicationEvidenceTable {
+  application_id: number;
+  attachment_id: number;
+  kind: string;
+}
+
+/** The timeline the resident sees: every transition, who made it, and every reason given. Append-only. */
+export interface CarApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_role: string | null;
+  action: string;
+  from_status: CarApplicationStatus | null;
+  to_status: CarApplicationStatus;
+  /** Reasons the reviewer gave (free text, in the reviewer's words), as a JSON array. */
+  reasons_json: string;
+  note: string | null;
+}
+
+export type CarPaymentBatchStatus = 'pending' | 'paid' | 'cancelled';
+
+export interface CarPaymentBatchTable {
+  id: Generated<number>;
+  batch_no: string;
+  status: CarPaymentBatchStatus;
+  application_count: number;
+  total_fen: number;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  paid_at: string | null;
+  paid_on: string | null;
+  payment_reference: string | null;
+  settled_by: number | null;
+  updated_at: string;
+}
+
+export const CAR_EVENT_TYPES = [
+  'car_promotion',
+  'car_carnival',
+  'car_expo',
+  'appliance_rural',
+  'appliance_community',
+  'home_building_expo',
+  'other',
+] as const;
+export type CarEventType = (typeof CAR_EVENT_TYPES)[number];
+export type PromotionEventStatus = 'planned' | 'held' | 'cancelled';
+
+/** A promotion event (促销活动) and, once it is over, its results. */
+export interface PromotionEventTable {
+  id: Generated<number>;
+  type: CarEventType;
+  title: string;
+  description: string | null;
+  starts_on: string;
+  ends_on: string;
+  town_id: number;
+  place: string;
+  /** The organising organisation (市商务局, a town, an enterprise); it edits the event. */
+  organization_id: number;
+  status: PromotionEventStatus;
+  visitors: number | null;
+  sales_fen: number | null;
+  subsidies_redeemed_fen: number | null;
+  subsidies_redeemed_count: number | null;
+  results_reported_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PromotionEventMerchantTable {
+  event_id: number;
+  organization_id: number;
+}
+
+/** Exceptions to Monday–Friday: public holidays on weekdays (working 0) and make-up working weekends (working 1). */
+export interface CarWorkingCalendarTable {
+  date: string;
+  working: number;
+  note: string | null;
+}
+
+export interface CartradeinTables {
+  cartradein_programs: CarProgramTable;
+  cartradein_rule_versions: CarRuleVersionTable;
+  cartradein_applications: CarApplicationTable;
+  cartradein_application_evidence: CarApplicationEvidenceTable;
+  cartradein_application_events: CarApplicationEventTable;
+  cartradein_payment_batches: CarPaymentBatchTable;
+  cartradein_events: PromotionEventTable;
+  cartradein_event_merchants: PromotionEventMerchantTable;
+  cartradein_calendar: CarWorkingCalendarTable;
+}
