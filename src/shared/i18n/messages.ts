@@ -192,6 +192,26 @@ const zhCN = {
   'notification.cartradein_in_payment': '您的汽车以旧换新补贴申请（{id}号）已列入拨付批次 {batchNo}',
   'notification.cartradein_payment_cancelled': '您的汽车以旧换新补贴申请（{id}号）所在拨付批次 {batchNo} 已撤销，将重新安排拨付',
   'notification.cartradein_paid': '您的汽车以旧换新补贴 {amount} 元已拨付（申请 {id}号，支付凭证 {reference}）',
+  // tradein risk & settlement
+  'risk.rule.price_markup': '成交价高于商品目录参考价超过设定幅度（先涨价后打折）',
+  'risk.rule.shared_mobile_prefix': '短时间内手机号前缀相同的多位居民在同一商户核销',
+  'risk.rule.shared_device': '短时间内在同一设备上领券的多位居民在同一商户核销',
+  'risk.rule.shared_address': '短时间内送货地址相同的多位居民在同一商户核销（地址取自核销时登记的送货/安装地址）',
+  'risk.rule.merchant_burst': '同一商户在短时间内集中核销多笔',
+  'risk.rule.old_item_proof_reuse': '同一旧机交售凭证被再次使用',
+  'risk.rule.resident_merchant_hopping': '同一居民在短时间内于多家商户核销',
+  'risk.reason.price_markup': '成交价 {price} 元高于目录参考价 {reference} 元 {markup}%，超过允许的 {margin}%，疑似先涨价后打折',
+  'risk.reason.shared_mobile_prefix': '{minutes} 分钟内有 {residents} 位手机号前缀相同（{value}）的居民在本商户核销',
+  'risk.reason.shared_device': '{minutes} 分钟内有 {residents} 位在同一设备（{value}）上领券的居民在本商户核销',
+  'risk.reason.shared_address': '{minutes} 分钟内有 {residents} 位送货地址相同（{value}）的居民在本商户核销',
+  'risk.reason.merchant_burst': '本商户 {minutes} 分钟内核销 {count} 笔，疑似集中刷单',
+  'risk.reason.old_item_proof_reuse': '旧机交售凭证 {reference} 已用于其他核销（{redemptions}）',
+  'risk.reason.resident_merchant_hopping': '该居民 {minutes} 分钟内在 {merchants} 家不同商户核销',
+  'field.settlement.periodNotEnded': '该结算期尚未结束，不能结算',
+  'notification.tradein_redemption_rejected': '序列号 {serial} 的以旧换新核销经风险审核未予通过：{note}',
+  'notification.tradein_settlement_approved': '{period} 以旧换新结算批次（应付 {amount} 元）已由市商务局审核，待确认支付',
+  'notification.tradein_settlement_paid': '{period} 以旧换新补贴结算款 {amount} 元已支付（支付凭证 {reference}）',
+  'notification.tradein_settlement_ready': '{period} 以旧换新结算已生成 {count} 个商户批次，待审核',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -385,6 +405,26 @@ const en: Record<MessageKey, string> = {
   'notification.cartradein_in_payment': 'Your car trade-in application no. {id} is in payment batch {batchNo}',
   'notification.cartradein_payment_cancelled': 'Payment batch {batchNo} of your car trade-in application no. {id} was withdrawn; payment will be rescheduled',
   'notification.cartradein_paid': 'Your car trade-in subsidy of {amount} yuan was paid (application no. {id}, payment reference {reference})',
+  // tradein risk & settlement
+  'risk.rule.price_markup': 'Sale price above the catalogue reference price by more than the margin (price raised before the discount)',
+  'risk.rule.shared_mobile_prefix': 'Several residents with the same mobile number prefix redeem at one merchant within a short time',
+  'risk.rule.shared_device': 'Several residents who claimed on the same device redeem at one merchant within a short time',
+  'risk.rule.shared_address': 'Several residents with the same delivery address redeem at one merchant within a short time (the delivery/installation address recorded at the till)',
+  'risk.rule.merchant_burst': 'One merchant redeems many vouchers within a short time',
+  'risk.rule.old_item_proof_reuse': 'The same old-item proof is used again',
+  'risk.rule.resident_merchant_hopping': 'One resident redeems at many merchants within a short time',
+  'risk.reason.price_markup': 'Sale price {price} yuan is {markup}% above the catalogue reference price {reference} yuan, more than the allowed {margin}%: possibly raised before the discount',
+  'risk.reason.shared_mobile_prefix': '{residents} residents with the same mobile prefix ({value}) redeemed at this merchant within {minutes} minutes',
+  'risk.reason.shared_device': '{residents} residents who claimed on the same device ({value}) redeemed at this merchant within {minutes} minutes',
+  'risk.reason.shared_address': '{residents} residents with the same delivery address ({value}) redeemed at this merchant within {minutes} minutes',
+  'risk.reason.merchant_burst': 'This merchant redeemed {count} vouchers within {minutes} minutes',
+  'risk.reason.old_item_proof_reuse': 'Old-item proof {reference} was already used for redemption {redemptions}',
+  'risk.reason.resident_merchant_hopping': 'This resident redeemed at {merchants} different merchants within {minutes} minutes',
+  'field.settlement.periodNotEnded': 'The period has not ended yet and cannot be settled',
+  'notification.tradein_redemption_rejected': 'The trade-in redemption of serial number {serial} was rejected after risk review: {note}',
+  'notification.tradein_settlement_approved': 'The trade-in settlement batch of {period} ({amount} yuan payable) was approved by 市商务局 and awaits confirmation',
+  'notification.tradein_settlement_paid': 'Trade-in settlement of {period}, {amount} yuan, was paid (payment reference {reference})',
+  'notification.tradein_settlement_ready': '{count} merchant settlement batches of {period} were made and await approval',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -1,20 +1,32 @@
 import type { HuanxinModule } from '../../core/module.js';
+import { budgetRoutes } from './budget/routes.js';
 import { merchantRoutes } from './merchants/routes.js';
+import { tradeinMetrics } from './metrics.js';
 import { tradeinMigrations } from './migrations.js';
 import { programRoutes } from './programs/routes.js';
 import { redemptionRoutes } from './redemptions/routes.js';
+import { riskRoutes } from './risk/routes.js';
+import { settlementCloseJob } from './settlement/job.js';
+import { settlementRoutes } from './settlement/routes.js';
 import { dailyReleaseJob } from './vouchers/releaseJob.js';
 import { voucherRoutes } from './vouchers/routes.js';
 
-/** Subsidy programmes and rules, merchants, voucher releases and claims, redemptions at the till. */
+/**
+ * Subsidy programmes and rules, merchants, voucher releases and claims, redemptions at the till, risk control
+ * and its review queue, monthly settlement of merchants, programme budgets, and the metrics the plan reads.
+ */
 export const tradeinModule: HuanxinModule = {
   name: 'tradein',
   migrations: tradeinMigrations,
-  jobs: [dailyReleaseJob],
+  jobs: [dailyReleaseJob, settlementCloseJob],
+  metrics: tradeinMetrics,
   plugin: async (app, { deps }) => {
     await app.register(programRoutes, { deps });
     await app.register(voucherRoutes, { deps });
     await app.register(merchantRoutes, { deps });
     await app.register(redemptionRoutes, { deps });
+    await app.register(riskRoutes, { deps });
+    await app.register(settlementRoutes, { deps });
+    await app.register(budgetRoutes, { deps });
   },
 };

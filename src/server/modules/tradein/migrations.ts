@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
+import { migration0210 } from './risk/migration0210.js';
 
 export const tradeinMigrations: ModuleMigration[] = [
   {
@@ -193,4 +194,5 @@ export const tradeinMigrations: ModuleMigration[] = [
       await db.schema.createIndex('tradein_redemptions_settlement').on('tradein_redemptions').columns(['status', 'settlement_batch_id']).execute();
     },
   },
+  migration0210,
 ];

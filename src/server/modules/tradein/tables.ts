@@ -183,9 +183,161 @@ export interface TradeinRedemptionTable {
   clawback_pending: number;
   reversal_reason: string | null;
   reversed_at: string | null;
+  /** The store of the sale (migration 0210; the enrolment's first store when the till did not say). */
+  store_id: number | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
+}
+
+// tradein risk & settlement (§5, §6): tables of migration 0210.
+
+/** The explainable risk rules (risk/rules.ts describes each one's parameters). */
+export type RiskRuleCode =
+  | 'price_markup'
+  | 'shared_mobile_prefix'
+  | 'shared_device'
+  | 'shared_address'
+  | 'merchant_burst'
+  | 'old_item_proof_reuse'
+  | 'resident_merchant_hopping';
+/** What a firing rule does: put the redemption in the review queue, or also hold it at once. */
+export type RiskRuleAction = 'review' | 'hold';
+export type RiskReviewStatus = 'open' | 'held' | 'cleared' | 'rejected';
+export type RiskSignalKind = 'mobile_prefix' | 'device' | 'address' | 'old_item_proof';
+export type SettlementBatchStatus = 'draft' | 'approved' | 'confirmed' | 'paid';
+export type SettlementLineKind = 'subsidy' | 'clawback';
+
+/** The current configuration of one risk rule; every change is also a row of tradein_risk_rule_versions. */
+export interface TradeinRiskRuleTable {
+  code: RiskRuleCode;
+  enabled: number;
+  action: RiskRuleAction;
+  /** Added to the redemption's score when the rule fires; the review queue is ordered by score. */
+  score: number;
+  /** The rule's thresholds as JSON (risk/rules.ts `ruleParamsSchemas`). */
+  params_json: string;
+  version: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** Every configuration a rule ever had. Never updated. */
+export interface TradeinRiskRuleVersionTable {
+  id: Generated<number>;
+  code: RiskRuleCode;
+  version: number;
+  enabled: number;
+  action: RiskRuleAction;
+  score: number;
+  params_json: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/**
+ * A keyed hash that links redemptions of different residents: a mobile prefix, the device the voucher was
+ * claimed on, a delivery address, an old-item proof. Only hashes (and a mask for the reviewer) are kept.
+ */
+export interface TradeinRiskSignalTable {
+  id: Generated<number>;
+  redemption_id: number;
+  organization_id: number;
+  holder_user_id: number;
+  kind: RiskSignalKind;
+  key_hash: string;
+  mask: string | null;
+  created_at: string;
+}
+
+/** Where an `X-Device-Id` header was seen: at a claim (the resident's phone) or a redemption (the till). */
+export interface TradeinDeviceSightingTable {
+  id: Generated<number>;
+  event: 'claim' | 'redemption';
+  user_id: number | null;
+  voucher_id: number | null;
+  redemption_id: number | null;
+  device_hash: string;
+  created_at: string;
+}
+
+/** One rule that fired on one redemption, with the reason's message key and parameters. */
+export interface TradeinRiskFlagTable {
+  id: Generated<number>;
+  redemption_id: number;
+  rule_code: RiskRuleCode;
+  rule_version: number;
+  score: number;
+  reason_key: string;
+  params_json: string;
+  created_at: string;
+}
+
+/** The review of a flagged redemption (one per redemption): the queue is this table. */
+export interface TradeinRiskReviewTable {
+  redemption_id: number;
+  program_id: number;
+  organization_id: number;
+  status: RiskReviewStatus;
+  score: number;
+  flagged_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string | null;
+  updated_at: string;
+}
+
+/** Every decision on a review, for the reviewer's history (the audit trail has them too). */
+export interface TradeinRiskDecisionTable {
+  id: Generated<number>;
+  redemption_id: number;
+  decision: 'hold' | 'clear' | 'reject';
+  from_status: RiskReviewStatus;
+  to_status: RiskReviewStatus;
+  note: string;
+  decided_by: number | null;
+  decided_at: string;
+}
+
+/** One merchant enrolment's settlement for one month (Asia/Shanghai); unique per merchant and period. */
+export interface TradeinSettlementBatchTable {
+  id: Generated<number>;
+  merchant_id: number;
+  organization_id: number;
+  program_id: number;
+  /** YYYY-MM, Asia/Shanghai. */
+  period: string;
+  status: SettlementBatchStatus;
+  subsidy_fen: number;
+  subsidy_count: number;
+  clawback_fen: number;
+  clawback_count: number;
+  /** subsidy − claw-back; never negative (claw-backs beyond the subsidy wait for a later batch). */
+  net_fen: number;
+  /** The payee as it was when the batch was made, so a later change of account does not move a payment. */
+  bank_name: string;
+  account_name: string;
+  bank_account_enc: string;
+  bank_account_mask: string;
+  created_by: number | null;
+  created_at: string;
+  approved_by: number | null;
+  approved_at: string | null;
+  confirmed_by: number | null;
+  confirmed_at: string | null;
+  paid_by: number | null;
+  paid_at: string | null;
+  payment_reference: string | null;
+  updated_at: string;
+}
+
+/** A redemption's subsidy paid in a batch (positive) or clawed back in a later one (negative). */
+export interface TradeinSettlementLineTable {
+  batch_id: number;
+  redemption_id: number;
+  kind: SettlementLineKind;
+  amount_fen: number;
 }
 
 export interface TradeinTables {
@@ -200,4 +352,13 @@ export interface TradeinTables {
   tradein_pools: TradeinPoolTable;
   tradein_vouchers: TradeinVoucherTable;
   tradein_redemptions: TradeinRedemptionTable;
+  tradein_risk_rules: TradeinRiskRuleTable;
+  tradein_risk_rule_versions: TradeinRiskRuleVersionTable;
+  tradein_risk_signals: TradeinRiskSignalTable;
+  tradein_device_sightings: TradeinDeviceSightingTable;
+  tradein_risk_flags: TradeinRiskFlagTable;
+  tradein_risk_reviews: TradeinRiskReviewTable;
+  tradein_risk_decisions: TradeinRiskDecisionTable;
+  tradein_settlement_batches: TradeinSettlementBatchTable;
+  tradein_settlement_lines: TradeinSettlementLineTable;
 }

@@ -2,6 +2,7 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { pageOf } from '../../../http/pagination.js';
 import { redemptionPolicy } from '../policies/redemption.js';
 import { programParams } from '../programs/schema.js';
+import { deviceIdFrom } from '../risk/assess.js';
 import { listRedemptionsQuery, redeemBody, redemptionView, reverseBody } from './schema.js';
 import { listRedemptions, redeem, reverseRedemption } from './service.js';
 
@@ -17,7 +18,7 @@ export const redemptionRoutes: ModulePlugin = async (app, { deps }) => {
       body: redeemBody,
       response: { 201: redemptionView },
     },
-    handler: async (req, reply) => reply.code(201).send(await redeem(deps, req.ctx, req.body)),
+    handler: async (req, reply) => reply.code(201).send(await redeem(deps, req.ctx, req.body, { deviceId: deviceIdFrom(req.headers) })),
   });
   app.get('/tradein/redemptions', {
     config: { policy: { policy: redemptionPolicy, action: 'list' } },

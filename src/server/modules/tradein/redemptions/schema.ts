@@ -15,6 +15,10 @@ export const redeemBody = z
       .object({ reference: z.string().trim().min(2).max(64), attachmentId: z.number().int().positive().optional() })
       .strict()
       .optional(),
+    /** The store of the sale; may be left out when the merchant has one store (the first store is taken). */
+    storeId: z.number().int().positive().optional(),
+    /** Delivery or installation address, when the sale records one (risk control links sales by it, hashed). */
+    deliveryAddress: z.string().trim().min(4).max(200).optional(),
   })
   .strict();
 export type RedeemInput = z.infer<typeof redeemBody>;

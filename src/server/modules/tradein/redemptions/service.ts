@@ -14,6 +14,7 @@ import { redemptionPolicy } from '../policies/redemption.js';
 import { computeSubsidy, parseRule, rateFor } from '../programs/rules.js';
 import { normalisedVoucherCode } from '../vouchers/service.js';
 import { formatVoucherCode } from '../vouchers/voucherCode.js';
+import { assessRedemption } from '../risk/assess.js';
 import { oldItemProofVerifier } from './oldItemProof.js';
 import type { RedeemInput, RedemptionView } from './schema.js';
 
@@ -77,7 +78,7 @@ async function loadRedemption(db: Queryable, id: number) {
  * unique index, the voucher moves active → redeemed by a conditional update, and the programme budget by a
  * conditional update under a CHECK.
  */
-export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemInput): Promise<RedemptionView> {
+export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemInput, till: { deviceId?: string | null } = {}): Promise<RedemptionView> {
   const orgId = ctx.actor.organizationId ?? -1;
   authorize(ctx.actor, redemptionPolicy, 'create', { organization_id: orgId });
   const code = normalisedVoucherCode(input.voucherCode, 'voucherCode');
@@ -116,6 +117,11 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
         if (!verdict.ok) throw new AppError(409, 'OLD_ITEM_PROOF_REJECTED', 'error.OLD_ITEM_PROOF_REJECTED', {}, [{ path: 'oldItemProof', reason: 'field.invalid' }]);
         proof = { kind: verdict.kind, reference: verdict.reference, attachmentId: verdict.attachmentId };
       }
+      // The store of the sale places it in a town (§7 metrics); a single-store merchant need not say which.
+      let stores = tx.selectFrom('tradein_stores').select('id').where('merchant_id', '=', Number(enrolment.id));
+      if (input.storeId !== undefined) stores = stores.where('id', '=', input.storeId);
+      const store = await stores.orderBy('id').executeTakeFirst();
+      if (!store) throw fieldError('storeId', 'field.invalid');
       if (await tx.selectFrom('tradein_redemptions').select('id').where('serial_key', '=', key).executeTakeFirst()) throw serialAlreadySubsidised();
       if (await tx.selectFrom('tradein_redemptions').select('id').where('invoice_number', '=', input.invoiceNumber).executeTakeFirst()) throw invoiceAlreadyUsed();
 
@@ -159,6 +165,7 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
           clawback_pending: 0,
           reversal_reason: null,
           reversed_at: null,
+          store_id: Number(store.id),
           created_by: ctx.actor.userId,
           created_at: now,
           updated_at: now,
@@ -171,6 +178,24 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
         action: 'redeem',
         after: { voucherId: Number(voucher.id), productId: input.productId, serialNumber: input.serialNumber, invoiceNumber: input.invoiceNumber, price: input.price, subsidy, rateBp },
       });
+      // §5: every redemption is scored in the same transaction; a rule may put it in the review queue or hold it.
+      await assessRedemption(
+        tx,
+        deps,
+        ctx,
+        {
+          id: Number(row.id),
+          voucherId: Number(voucher.id),
+          programId: Number(voucher.program_id),
+          organizationId: orgId,
+          holderUserId: Number(voucher.holder_user_id),
+          productId: Number(product.id),
+          priceFen: input.price,
+          createdAt: now,
+          oldItemProof: proof,
+        },
+        { tillDeviceId: till.deviceId ?? null, deliveryAddress: input.deliveryAddress ?? null },
+      );
       return Number(row.id);
     });
   } catch (err) {

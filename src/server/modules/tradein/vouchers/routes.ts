@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
+import { deviceIdFrom, recordClaimDevice } from '../risk/assess.js';
 import { poolPolicy } from '../policies/pool.js';
 import { voucherPolicy } from '../policies/voucher.js';
 import { programParams } from '../programs/schema.js';
@@ -28,7 +29,12 @@ export const voucherRoutes: ModulePlugin = async (app, { deps }) => {
       params: poolParams,
       response: { 201: claimResponse },
     },
-    handler: async (req, reply) => reply.code(201).send(await claimVoucher(deps, req.ctx, req.params.id)),
+    handler: async (req, reply) => {
+      const claimed = await claimVoucher(deps, req.ctx, req.params.id);
+      // §5: the resident's device, when the app sends one, links residents who claim on one phone.
+      await recordClaimDevice(deps, req.ctx.actor.userId, claimed.voucher.id, deviceIdFrom(req.headers));
+      return reply.code(201).send(claimed);
+    },
   });
   app.get('/tradein/vouchers/mine', {
     config: { policy: { policy: voucherPolicy, action: 'listOwn' } },

@@ -1,0 +1,18 @@
+import type { ModulePlugin } from '../../../core/module.js';
+import { budgetPolicy } from '../policies/budget.js';
+import { programParams } from '../programs/schema.js';
+import { budgetView } from './schema.js';
+import { programBudget } from './service.js';
+
+export const budgetRoutes: ModulePlugin = async (app, { deps }) => {
+  app.get('/tradein/programs/:id/budget', {
+    config: { policy: { policy: budgetPolicy, action: 'read' } },
+    schema: {
+      tags: ['trade-in settlement'],
+      summary: 'A programme’s budget: committed, redeemed, settled, paid by funding source, with a daily burn-down',
+      params: programParams,
+      response: { 200: budgetView },
+    },
+    handler: (req) => programBudget(deps, req.ctx, req.params.id),
+  });
+};

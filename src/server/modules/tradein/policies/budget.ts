@@ -1,0 +1,9 @@
+import { definePolicy } from '../../../core/policy.js';
+import { isSupervisor, type WithGrants } from './common.js';
+
+export type BudgetRecord = WithGrants;
+
+/** A programme's budget view (committed, redeemed, settled, paid by funding source): managers, 市财政局, auditors. */
+export const budgetPolicy = definePolicy<BudgetRecord, 'read'>('tradein_budget', {
+  read: isSupervisor,
+});

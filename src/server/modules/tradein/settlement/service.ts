@@ -1,0 +1,466 @@
+import ExcelJS from 'exceljs';
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import { fieldError, invalidState, notFound } from '../../../core/errors.js';
+import { authorize } from '../../../core/policy.js';
+import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
+import { isUniqueViolation } from '../../../db/errors.js';
+import { nowIso } from '../../../db/time.js';
+import { addSheet } from '../../../http/excel.js';
+import { appendAudit } from '../../platform/audit/auditTrail.js';
+import { notify } from '../../platform/notifications/service.js';
+import { grantsOf } from '../access.js';
+import { settlementBatchPolicy } from '../policies/settlementBatch.js';
+import { yuan } from '../risk/rules.js';
+import type { SettlementBatchStatus } from '../tables.js';
+import { periodBounds } from './period.js';
+import type { BatchView, CreateBatchesInput, ExportBatchesQuery, ListBatchesQuery } from './schema.js';
+
+function selectBatches(db: Queryable) {
+  return db
+    .selectFrom('tradein_settlement_batches as b')
+    .innerJoin('organizations as o', 'o.id', 'b.organization_id')
+    .innerJoin('tradein_programs as g', 'g.id', 'b.program_id');
+}
+
+type BatchRow = Awaited<ReturnType<ReturnType<typeof selectBatchRows>['executeTakeFirstOrThrow']>>;
+function selectBatchRows(db: Queryable) {
+  return selectBatches(db).selectAll('b').select(['o.name as merchant_name', 'g.name as program_name']);
+}
+
+const id = (v: number | null) => (v === null ? null : Number(v));
+
+function toView(b: BatchRow): BatchView {
+  return {
+    id: Number(b.id),
+    merchantId: Number(b.merchant_id),
+    organizationId: Number(b.organization_id),
+    merchantName: b.merchant_name,
+    programId: Number(b.program_id),
+    programName: b.program_name,
+    period: b.period,
+    status: b.status,
+    subsidy: Number(b.subsidy_fen),
+    subsidyCount: b.subsidy_count,
+    clawback: Number(b.clawback_fen),
+    clawbackCount: b.clawback_count,
+    net: Number(b.net_fen),
+    bankName: b.bank_name,
+    accountName: b.account_name,
+    bankAccount: b.bank_account_mask,
+    createdAt: b.created_at,
+    approvedBy: id(b.approved_by),
+    approvedAt: b.approved_at,
+    confirmedBy: id(b.confirmed_by),
+    confirmedAt: b.confirmed_at,
+    paidBy: id(b.paid_by),
+    paidAt: b.paid_at,
+    paymentReference: b.payment_reference,
+  };
+}
+
+async function loadBatch(db: Queryable, batchId: number): Promise<BatchRow> {
+  const b = await selectBatchRows(db).where('b.id', '=', batchId).executeTakeFirst();
+  if (!b) throw notFound();
+  return b;
+}
+
+/**
+ * Makes one merchant's batch for one month, without asking who is acting (the service and the month-end job
+ * both call it). What goes in:
+ * - every accepted redemption of the merchant made before the month ended and not yet settled, unless its risk
+ *   review is still open or held (a held redemption has status `held` and is never picked; an open review keeps
+ *   an accepted one waiting until it is cleared). A redemption cleared late, from an earlier month, lands in the
+ *   first batch made after it was cleared;
+ * - as claw-backs, every reversed redemption that had already been settled and was reversed before the month
+ *   ended, oldest first, as far as the batch's subsidies cover them: a batch never pays a negative amount, and a
+ *   claw-back that does not fit waits for a later batch.
+ * Returns null when there is nothing to pay.
+ */
+export async function buildBatch(tx: Tx, ctx: RequestContext, merchantId: number, period: string): Promise<{ id: number; created: boolean } | null> {
+  const existing = await tx.selectFrom('tradein_settlement_batches').select('id').where('merchant_id', '=', merchantId).where('period', '=', period).executeTakeFirst();
+  if (existing) return { id: Number(existing.id), created: false };
+  const { to } = periodBounds(period);
+  const merchant = await tx.selectFrom('tradein_merchants').selectAll().where('id', '=', merchantId).executeTakeFirst();
+  if (!merchant) throw fieldError('merchantId', 'field.invalid');
+  const subsidies = await tx
+    .selectFrom('tradein_redemptions as r')
+    .select(['r.id', 'r.subsidy_fen'])
+    .where('r.merchant_id', '=', merchantId)
+    .where('r.status', '=', 'accepted')
+    .where('r.settlement_batch_id', 'is', null)
+    .where('r.created_at', '<', to)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('tradein_risk_reviews as w')
+            .select('w.redemption_id')
+            .whereRef('w.redemption_id', '=', 'r.id')
+            .where('w.status', 'in', ['open', 'held']),
+        ),
+      ),
+    )
+    .orderBy('r.id')
+    .execute();
+  if (!subsidies.length) return null;
+  const gross = subsidies.reduce((s, r) => s + Number(r.subsidy_fen), 0);
+  const pending = await tx
+    .selectFrom('tradein_redemptions')
+    .select(['id', 'subsidy_fen'])
+    .where('merchant_id', '=', merchantId)
+    .where('status', '=', 'reversed')
+    .where('clawback_pending', '=', 1)
+    .where('reversed_at', '<', to)
+    .orderBy('reversed_at')
+    .orderBy('id')
+    .execute();
+  const clawbacks: typeof pending = [];
+  let clawed = 0;
+  for (const c of pending) {
+    if (clawed + Number(c.subsidy_fen) > gross) continue;
+    clawed += Number(c.subsidy_fen);
+    clawbacks.push(c);
+  }
+  const now = nowIso();
+  const batch = await tx
+    .insertInto('tradein_settlement_batches')
+    .values({
+      merchant_id: merchantId,
+      organization_id: Number(merchant.organization_id),
+      program_id: Number(merchant.program_id),
+      period,
+      status: 'draft',
+      subsidy_fen: gross,
+      subsidy_count: subsidies.length,
+      clawback_fen: clawed,
+      clawback_count: clawbacks.length,
+      net_fen: gross - clawed,
+      bank_name: merchant.bank_name,
+      account_name: merchant.account_name,
+      bank_account_enc: merchant.bank_account_enc,
+      bank_account_mask: merchant.bank_account_mask,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      approved_by: null,
+      approved_at: null,
+      confirmed_by: null,
+      confirmed_at: null,
+      paid_by: null,
+      paid_at: null,
+      payment_reference: null,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const batchId = Number(batch.id);
+  const ids = subsidies.map((r) => Number(r.id));
+  // Conditional on the state read above: a reversal or review racing with us makes the counts differ.
+  const taken = await tx
+    .updateTable('tradein_redemptions')
+    .set({ settlement_batch_id: batchId, updated_at: now })
+    .where('id', 'in', ids)
+    .where('status', '=', 'accepted')
+    .where('settlement_batch_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== ids.length) throw invalidState('changed');
+  if (clawbacks.length) {
+    const cleared = await tx
+      .updateTable('tradein_redemptions')
+      .set({ clawback_pending: 0, updated_at: now })
+      .where('id', 'in', clawbacks.map((c) => Number(c.id)))
+      .where('clawback_pending', '=', 1)
+      .executeTakeFirst();
+    if (Number(cleared.numUpdatedRows) !== clawbacks.length) throw invalidState('changed');
+  }
+  await tx
+    .insertInto('tradein_settlement_lines')
+    .values([
+      ...subsidies.map((r) => ({ batch_id: batchId, redemption_id: Number(r.id), kind: 'subsidy' as const, amount_fen: Number(r.subsidy_fen) })),
+      ...clawbacks.map((c) => ({ batch_id: batchId, redemption_id: Number(c.id), kind: 'clawback' as const, amount_fen: -Number(c.subsidy_fen) })),
+    ])
+    .execute();
+  await appendAudit(tx, ctx, {
+    entity: 'tradein_settlement_batch',
+    entityId: batchId,
+    action: 'create',
+    organizationId: Number(merchant.organization_id),
+    after: { merchantId, period, subsidy: gross, subsidyCount: ids.length, clawback: clawed, clawbackCount: clawbacks.length, net: gross - clawed },
+  });
+  return { id: batchId, created: true };
+}
+
+/** The merchant enrolments that have something to settle up to the end of a month. */
+export async function merchantsToSettle(db: Queryable, period: string, programId?: number): Promise<number[]> {
+  const { to } = periodBounds(period);
+  let q = db
+    .selectFrom('tradein_redemptions')
+    .select('merchant_id')
+    .distinct()
+    .where('status', '=', 'accepted')
+    .where('settlement_batch_id', 'is', null)
+    .where('created_at', '<', to);
+  if (programId !== undefined) q = q.where('program_id', '=', programId);
+  return (await q.orderBy('merchant_id').execute()).map((r) => Number(r.merchant_id));
+}
+
+/** Makes one merchant's batch in its own transaction; a racing creator's batch is found instead of duplicated. */
+async function buildOne(deps: AppDeps, ctx: RequestContext, merchantId: number, period: string) {
+  try {
+    return await inTransaction(deps.database, (tx) => buildBatch(tx, ctx, merchantId, period));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const b = await deps.database.db.selectFrom('tradein_settlement_batches').select('id').where('merchant_id', '=', merchantId).where('period', '=', period).executeTakeFirstOrThrow();
+    return { id: Number(b.id), created: false };
+  }
+}
+
+/**
+ * 市商务局 makes the batches of a month: idempotent per merchant and month (asking again returns the batch already
+ * made). A month that has not ended cannot be settled: sales would still come in.
+ */
+export async function createBatches(deps: AppDeps, ctx: RequestContext, input: CreateBatchesInput, now = new Date()) {
+  const db = deps.database.db;
+  authorize(ctx.actor, settlementBatchPolicy, 'create', { grants: await grantsOf(db, ctx.actor) });
+  if (periodBounds(input.period).to > now.toISOString()) throw fieldError('period', 'field.settlement.periodNotEnded');
+  let merchants: number[];
+  if (input.merchantId !== undefined) {
+    const m = await db.selectFrom('tradein_merchants').select(['id', 'program_id']).where('id', '=', input.merchantId).executeTakeFirst();
+    if (!m || (input.programId !== undefined && Number(m.program_id) !== input.programId)) throw fieldError('merchantId', 'field.invalid');
+    merchants = [Number(m.id)];
+  } else {
+    const existing = await db.selectFrom('tradein_settlement_batches').select('merchant_id').where('period', '=', input.period).execute();
+    merchants = [...new Set([...(await merchantsToSettle(db, input.period, input.programId)), ...existing.map((e) => Number(e.merchant_id))])];
+    if (input.programId !== undefined) {
+      const inProgram = new Set((await db.selectFrom('tradein_merchants').select('id').where('program_id', '=', input.programId).execute()).map((m) => Number(m.id)));
+      merchants = merchants.filter((m) => inProgram.has(m));
+    }
+  }
+  const items = [];
+  for (const merchantId of merchants.sort((a, b) => a - b)) {
+    const made = await buildOne(deps, ctx, merchantId, input.period);
+    if (made) items.push({ ...toView(await loadBatch(db, made.id)), created: made.created });
+  }
+  return { items };
+}
+
+export async function listBatches(deps: AppDeps, ctx: RequestContext, q: ListBatchesQuery) {
+  const db = deps.database.db;
+  const business = ctx.actor.role === 'enterprise' || ctx.actor.role === 'merchant';
+  const orgId = business ? (ctx.actor.organizationId ?? -1) : q.organizationId;
+  authorize(ctx.actor, settlementBatchPolicy, 'list', { grants: await grantsOf(db, ctx.actor), ...(business ? { organization_id: orgId! } : {}) });
+  let base = selectBatches(db);
+  if (orgId !== undefined) base = base.where('b.organization_id', '=', orgId);
+  if (q.period) base = base.where('b.period', '=', q.period);
+  if (q.programId) base = base.where('b.program_id', '=', q.programId);
+  if (q.status) base = base.where('b.status', '=', q.status);
+  const total = Number(((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()) as { n: number | string } | undefined)?.n ?? 0);
+  const rows = await base
+    .selectAll('b')
+    .select(['o.name as merchant_name', 'g.name as program_name'])
+    .orderBy('b.period', 'desc')
+    .orderBy('b.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+}
+
+async function batchLines(db: Queryable, batchId: number) {
+  const rows = await db
+    .selectFrom('tradein_settlement_lines as l')
+    .innerJoin('tradein_redemptions as r', 'r.id', 'l.redemption_id')
+    .select(['l.redemption_id', 'l.kind', 'l.amount_fen', 'r.category', 'r.serial_number', 'r.invoice_number', 'r.price_fen', 'r.created_at', 'r.reversed_at'])
+    .where('l.batch_id', '=', batchId)
+    .orderBy('l.kind', 'desc')
+    .orderBy('l.redemption_id')
+    .execute();
+  return rows.map((l) => ({
+    redemptionId: Number(l.redemption_id),
+    kind: l.kind,
+    amount: Number(l.amount_fen),
+    category: l.category,
+    serialNumber: l.serial_number,
+    invoiceNumber: l.invoice_number,
+    price: Number(l.price_fen),
+    redeemedAt: l.created_at,
+    reversedAt: l.reversed_at,
+  }));
+}
+
+export async function getBatch(deps: AppDeps, ctx: RequestContext, batchId: number) {
+  const db = deps.database.db;
+  const b = await loadBatch(db, batchId);
+  authorize(ctx.actor, settlementBatchPolicy, 'read', { grants: await grantsOf(db, ctx.actor), organization_id: Number(b.organization_id) }, batchId);
+  return { ...toView(b), lines: await batchLines(db, batchId) };
+}
+
+type Transition = 'approve' | 'confirm' | 'markPaid';
+/** The only moves a batch makes: draft → approved (市商务局) → confirmed (市财政局) → paid (市财政局, with a reference). */
+const TRANSITIONS: Record<Transition, { from: SettlementBatchStatus; to: SettlementBatchStatus }> = {
+  approve: { from: 'draft', to: 'approved' },
+  confirm: { from: 'approved', to: 'confirmed' },
+  markPaid: { from: 'confirmed', to: 'paid' },
+};
+
+export async function moveBatch(deps: AppDeps, ctx: RequestContext, batchId: number, action: Transition, extra: { note?: string | undefined; paymentReference?: string }) {
+  await inTransaction(deps.database, async (tx) => {
+    const b = await tx.selectFrom('tradein_settlement_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+    if (!b) throw notFound();
+    authorize(ctx.actor, settlementBatchPolicy, action, { grants: await grantsOf(tx, ctx.actor), organization_id: Number(b.organization_id) }, batchId);
+    const { from, to } = TRANSITIONS[action];
+    if (b.status !== from) throw invalidState(b.status);
+    const now = nowIso();
+    const stamp =
+      action === 'approve'
+        ? { approved_by: ctx.actor.userId, approved_at: now }
+        : action === 'confirm'
+          ? { confirmed_by: ctx.actor.userId, confirmed_at: now }
+          : { paid_by: ctx.actor.userId, paid_at: now, payment_reference: extra.paymentReference ?? null };
+    const moved = await tx
+      .updateTable('tradein_settlement_batches')
+      .set({ ...stamp, status: to, updated_at: now })
+      .where('id', '=', batchId)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw invalidState(b.status);
+    await appendAudit(tx, ctx, {
+      entity: 'tradein_settlement_batch',
+      entityId: batchId,
+      action,
+      organizationId: Number(b.organization_id),
+      before: { status: from },
+      after: { status: to, net: Number(b.net_fen), ...(extra.note ? { note: extra.note } : {}), ...(extra.paymentReference ? { paymentReference: extra.paymentReference } : {}) },
+    });
+    if (action === 'approve') {
+      // 市财政局 learns that a batch waits for its confirmation.
+      const payers = await tx.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'confirm_payment').execute();
+      for (const p of payers)
+        await notify(tx, {
+          organizationId: Number(p.organization_id),
+          kind: 'tradein_settlement_approved',
+          params: { period: b.period, amount: yuan(Number(b.net_fen)) },
+          link: `/tradein/settlement/batches/${batchId}`,
+          dedupeKey: `tradein-settlement-approved:${batchId}:${Number(p.organization_id)}`,
+        });
+    }
+    if (action === 'markPaid')
+      await notify(tx, {
+        organizationId: Number(b.organization_id),
+        kind: 'tradein_settlement_paid',
+        params: { period: b.period, amount: yuan(Number(b.net_fen)), reference: extra.paymentReference ?? '' },
+        link: null,
+        dedupeKey: `tradein-settlement-paid:${batchId}`,
+      });
+  });
+  return getBatch(deps, ctx, batchId);
+}
+
+const STATUS_ZH: Record<SettlementBatchStatus, string> = { draft: '草稿', approved: '商务局已审核', confirmed: '财政局已确认', paid: '已支付' };
+
+/**
+ * The payment file: one row per merchant batch with its payee, and the lines behind them. The layout and the
+ * headers are the document 市财政局 works with, in Chinese whatever the caller's language. The bank account is
+ * masked, except for 市财政局 (the payer), whose every full read is written to the audit trail.
+ */
+export async function paymentFile(deps: AppDeps, ctx: RequestContext, which: { batchId: number } | ExportBatchesQuery): Promise<{ filename: string; buffer: Buffer }> {
+  const db = deps.database.db;
+  const grants = await grantsOf(db, ctx.actor);
+  let rows: BatchRow[];
+  let filename: string;
+  if ('batchId' in which) {
+    const b = await loadBatch(db, which.batchId);
+    authorize(ctx.actor, settlementBatchPolicy, 'export', { grants, organization_id: Number(b.organization_id) }, which.batchId);
+    rows = [b];
+    filename = `结算付款清单-${b.period}-${Number(b.id)}.xlsx`;
+  } else {
+    authorize(ctx.actor, settlementBatchPolicy, 'export', { grants });
+    let q = selectBatchRows(db).where('b.period', '=', which.period);
+    if (which.programId) q = q.where('b.program_id', '=', which.programId);
+    if (which.status) q = q.where('b.status', '=', which.status);
+    rows = await q.orderBy('b.id').execute();
+    filename = `结算付款清单-${which.period}.xlsx`;
+  }
+  const full = settlementBatchPolicy.can(ctx.actor, 'readFullAccount', { grants });
+  const accounts = new Map<number, string>();
+  if (full && rows.length)
+    await inTransaction(deps.database, async (tx) => {
+      for (const b of rows) {
+        accounts.set(Number(b.id), deps.sealer.open(b.bank_account_enc));
+        await appendAudit(tx, ctx, {
+          entity: 'tradein_settlement_batch',
+          entityId: Number(b.id),
+          action: 'read_bank_account',
+          organizationId: Number(b.organization_id),
+          after: { purpose: 'payment_file', bankAccount: b.bank_account_mask },
+        });
+      }
+    });
+  type PaymentLine = Awaited<ReturnType<typeof batchLines>>[number] & { batch: BatchRow };
+  const lines: PaymentLine[] = [];
+  for (const b of rows) for (const l of await batchLines(db, Number(b.id))) lines.push({ batch: b, ...l });
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Huanxin';
+  workbook.created = new Date();
+  const payees = addSheet(workbook, {
+    name: '付款清单',
+    columns: [
+      { header: '批次号', value: (b: BatchRow) => Number(b.id), width: 8 },
+      { header: '结算期', value: (b) => b.period, width: 10 },
+      { header: '补贴活动', value: (b) => b.program_name, width: 24 },
+      { header: '商户', value: (b) => b.merchant_name, width: 28 },
+      { header: '开户银行', value: (b) => b.bank_name, width: 24 },
+      { header: '户名', value: (b) => b.account_name, width: 28 },
+      { header: '银行账号', value: (b) => accounts.get(Number(b.id)) ?? b.bank_account_mask, width: 26 },
+      { header: '补贴笔数', value: (b) => b.subsidy_count, width: 10 },
+      { header: '补贴金额（元）', value: (b) => Number(b.subsidy_fen) / 100, width: 14 },
+      { header: '扣回笔数', value: (b) => b.clawback_count, width: 10 },
+      { header: '扣回金额（元）', value: (b) => Number(b.clawback_fen) / 100, width: 14 },
+      { header: '应付金额（元）', value: (b) => Number(b.net_fen) / 100, width: 14 },
+      { header: '应付金额（分）', value: (b) => Number(b.net_fen), width: 14 },
+      { header: '状态', value: (b) => STATUS_ZH[b.status], width: 12 },
+      { header: '支付凭证号', value: (b) => b.payment_reference, width: 18 },
+    ],
+    rows,
+  });
+  // The account is text (a 19-digit number would lose digits as a number); 元 always shows two decimals.
+  payees.getColumn(7).numFmt = '@';
+  for (const c of [9, 11, 12]) payees.getColumn(c).numFmt = '#,##0.00';
+  const totalRow = payees.addRow([
+    '合计',
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    rows.reduce((s, b) => s + b.subsidy_count, 0),
+    rows.reduce((s, b) => s + Number(b.subsidy_fen), 0) / 100,
+    rows.reduce((s, b) => s + b.clawback_count, 0),
+    rows.reduce((s, b) => s + Number(b.clawback_fen), 0) / 100,
+    rows.reduce((s, b) => s + Number(b.net_fen), 0) / 100,
+    rows.reduce((s, b) => s + Number(b.net_fen), 0),
+  ]);
+  totalRow.font = { bold: true };
+  const detail = addSheet(workbook, {
+    name: '明细',
+    columns: [
+      { header: '批次号', value: (l: PaymentLine) => Number(l.batch.id), width: 8 },
+      { header: '商户', value: (l) => l.batch.merchant_name, width: 28 },
+      { header: '核销编号', value: (l) => l.redemptionId, width: 10 },
+      { header: '类型', value: (l) => (l.kind === 'subsidy' ? '补贴' : '扣回'), width: 8 },
+      { header: '品类', value: (l) => l.category, width: 16 },
+      { header: '序列号', value: (l) => l.serialNumber, width: 22 },
+      { header: '发票号码', value: (l) => l.invoiceNumber, width: 24 },
+      { header: '成交价（元）', value: (l) => l.price / 100, width: 14 },
+      { header: '金额（元）', value: (l) => l.amount / 100, width: 14 },
+      { header: '金额（分）', value: (l) => l.amount, width: 14 },
+      { header: '核销时间', value: (l) => l.redeemedAt, width: 24 },
+      { header: '退货时间', value: (l) => l.reversedAt, width: 24 },
+    ],
+    rows: lines,
+  });
+  for (const c of [8, 9]) detail.getColumn(c).numFmt = '#,##0.00';
+  return { filename, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
