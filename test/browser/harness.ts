@@ -142,7 +142,13 @@ export async function menuKeys(page: Page): Promise<string[]> {
 export async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
-  await page.getByTestId('page-login').waitFor();
+  try {
+    await page.getByTestId('page-login').waitFor({ timeout: 15000 });
+  } catch (e) {
+    await page.screenshot({ path: '/tmp/logout-fail.png' });
+    console.log('LOGOUT FAIL at', page.url(), await page.evaluate(() => document.body.innerText.slice(0, 500)));
+    throw e;
+  }
 }
 
 /**
@@ -157,10 +163,36 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
     await document.fonts.ready;
   });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({
+    path: file,
+    fullPage: options.fullPage ?? false,
+    animations: 'disabled',
+    caret: 'hide',
+    // Toasts of earlier steps would cover the page.
+    style: '.ant-message { display: none !important; }',
+  });
   if (options.docs && process.env.HUANXIN_UPDATE_DOCS_SCREENSHOTS === '1') {
     fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
     fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${name}.png`));
   }
   return file;
+}
+
+/** Chooses an option of an antd Select (typing `search` first when the list is long or remote). */
+export async function pickOption(page: Page, testId: string, title: string, search?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search !== undefined) await select.locator('input').fill(search);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: title }).first();
+  await option.click();
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+}
+
+/** Waits until the element with this test id contains `text`. */
+export async function waitForText(page: Page, testId: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([id, t]) => Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).some((e) => (e.textContent ?? '').includes(t!)),
+    [testId, text] as const,
+    { timeout: WAIT_MS },
+  );
 }

@@ -1,7 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
+import { Children, useEffect, useState, type ReactNode } from 'react';
 import { Button, Form } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { useT } from '../i18n/I18nProvider';
+import { useIsPhone } from './useMediaQuery';
 
 /**
  * The filter form above a list: fields side by side on a desktop, stacked on a phone. Submitting hands the
@@ -20,6 +21,11 @@ export function FilterBar<V extends Record<string, unknown>>({
 }) {
   const t = useT();
   const [form] = Form.useForm<V>();
+  const isPhone = useIsPhone();
+  const fields = Children.toArray(children);
+  // On a phone only the first filter shows until the user asks for the rest (unless some are in use).
+  const [expanded, setExpanded] = useState(() => Object.entries(values).some(([k, v], i) => i > 0 && k !== 'q' && v !== undefined && v !== ''));
+  const collapsible = isPhone && fields.length > 1;
   // Follow the list's values (the address bar) when they change from outside, e.g. back/forward.
   const key = JSON.stringify(values);
   useEffect(() => {
@@ -34,7 +40,11 @@ export function FilterBar<V extends Record<string, unknown>>({
       data-testid={testId}
       onFinish={(v) => onSearch(v)}
     >
-      {children}
+      {fields.map((field, i) => (
+        <div key={i} className="hx-filter-field" hidden={collapsible && !expanded && i > 0}>
+          {field}
+        </div>
+      ))}
       <Form.Item className="hx-filter-buttons">
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="filter-search">
           {t('common.search')}
@@ -50,6 +60,11 @@ export function FilterBar<V extends Record<string, unknown>>({
         >
           {t('common.reset')}
         </Button>
+        {collapsible ? (
+          <Button type="link" onClick={() => setExpanded((e) => !e)} icon={expanded ? <UpOutlined /> : <DownOutlined />} data-testid="filter-more">
+            {expanded ? t('common.fewerFilters') : t('common.moreFilters')}
+          </Button>
+        ) : null}
       </Form.Item>
     </Form>
   );

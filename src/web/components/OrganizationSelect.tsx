@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -13,6 +13,7 @@ export function OrganizationSelect({
   status,
   testId = 'organization-select',
   allowClear,
+  style,
 }: {
   value?: number;
   onChange?: (id: number | undefined) => void;
@@ -20,6 +21,7 @@ export function OrganizationSelect({
   status?: 'active';
   testId?: string;
   allowClear?: boolean;
+  style?: CSSProperties;
 }) {
   const t = useT();
   const [q, setQ] = useState('');
@@ -44,7 +46,7 @@ export function OrganizationSelect({
       }}
       options={items.map((o) => ({ value: o.id, label: `${o.name}（${t(`orgKind.${o.kind}`)}）` }))}
       popupMatchSelectWidth={false}
-      style={{ width: '100%' }}
+      style={style}
     />
   );
 }

@@ -15,6 +15,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.tz(TIME_ZONE).format('YYYY-MM-DD HH:mm:ss') : iso;
 }
 
+/** Down to the minute, for busy tables. */
+export function formatMinute(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(TIME_ZONE).format('YYYY-MM-DD HH:mm') : iso;
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = dayjs(iso);

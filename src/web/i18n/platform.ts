@@ -5,6 +5,7 @@
 export const platformZh = {
   'app.title': '焕新 · 晋江市设备更新和以旧换新平台',
   'app.shortTitle': '焕新',
+  'app.fullName': '晋江市设备更新和以旧换新平台',
   'app.subtitle': '晋江市推动大规模设备更新和消费品以旧换新行动',
   'app.owner': '晋江市推动大规模设备更新和消费品以旧换新工作专班办公室',
   'app.plan': '依据《晋江市推动大规模设备更新和消费品以旧换新行动方案》（晋政文〔2024〕98号）',
@@ -45,6 +46,8 @@ export const platformZh = {
   'common.copy': '复制',
   'common.required': '必填',
   'common.optional': '选填',
+  'common.moreFilters': '更多筛选',
+  'common.fewerFilters': '收起',
 
   'role.office': '专班办公室',
   'role.department': '市直部门',
@@ -309,6 +312,7 @@ export type PlatformMessageKey = keyof typeof platformZh;
 export const platformEn: Record<PlatformMessageKey, string> = {
   'app.title': 'Huanxin · Jinjiang Equipment Renewal and Trade-in Platform',
   'app.shortTitle': 'Huanxin',
+  'app.fullName': 'Jinjiang Equipment Renewal and Trade-in Platform',
   'app.subtitle': 'Jinjiang large-scale equipment renewal and consumer-goods trade-in',
   'app.owner': 'Work Team Office for Equipment Renewal and Trade-in, Jinjiang',
   'app.plan': 'Under the Jinjiang work plan for equipment renewal and consumer-goods trade-in (晋政文〔2024〕98号)',
@@ -349,6 +353,8 @@ export const platformEn: Record<PlatformMessageKey, string> = {
   'common.copy': 'Copy',
   'common.required': 'Required',
   'common.optional': 'Optional',
+  'common.moreFilters': 'More filters',
+  'common.fewerFilters': 'Fewer',
 
   'role.office': 'Work team office',
   'role.department': 'Department',

@@ -48,10 +48,10 @@ export function ChangePasswordForm({ forced = false, onSignOut }: { forced?: boo
         <Form.Item name="currentPassword" label={t('field.currentPassword')} rules={[requiredRule(t, false)]}>
           <Input.Password autoComplete="current-password" data-testid="pw-current" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('field.newPassword')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
+        <Form.Item name="newPassword" required label={t('field.newPassword')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
           <Input.Password autoComplete="new-password" data-testid="pw-new" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('field.confirmPassword')} dependencies={['newPassword']} rules={[sameAsRule('newPassword', t)]}>
+        <Form.Item name="confirm" required label={t('field.confirmPassword')} dependencies={['newPassword']} rules={[sameAsRule('newPassword', t)]}>
           <Input.Password autoComplete="new-password" data-testid="pw-confirm" />
         </Form.Item>
         <div className="hx-form-actions">

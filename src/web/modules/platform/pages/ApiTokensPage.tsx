@@ -64,6 +64,7 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
         <Form.Item name="organizationId" label={t('field.organization')} rules={[{ required: true, message: t('common.required') }]}>
           <OrganizationSelect
             status="active"
+            style={{ width: '100%' }}
             onPicked={(org) => {
               const next = org?.kind ?? null;
               setKind(next);
@@ -74,7 +75,12 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
           />
         </Form.Item>
         <Form.Item name="role" label={t('field.role')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select<Role> disabled={!kind} placeholder={kind ? undefined : t('field.selectRoleFirst')} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select<Role>
+            disabled={!kind}
+            placeholder={kind ? undefined : t('field.selectRoleFirst')}
+            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            data-testid="token-role"
+          />
         </Form.Item>
         <Form.Item name="expiresAt" label={`${t('tokens.expiresAt')}（${t('common.optional')}）`}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} placeholder={t('tokens.noExpiry')} />

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { ROLES, type Role } from '../../../../shared/roles';
 import { api } from '../../../api/client';
 import type { AuditRecord, Page, VerifyResult } from '../../../api/types';
 import { useT } from '../../../i18n/I18nProvider';
@@ -12,6 +13,8 @@ import { LoadError } from '../../../components/ResultPages';
 import { formatDateTime } from '../../../components/format';
 import { errorMessage } from '../../../components/formErrors';
 import { useListParams } from '../../../components/useListParams';
+
+const isRole = (v: string): v is Role => (ROLES as readonly string[]).includes(v);
 
 const FILTERS = ['entity', 'entityId', 'action', 'actor', 'outcome', 'from', 'to'] as const;
 
@@ -40,6 +43,7 @@ function RecordDetails({ record }: { record: AuditRecord }) {
         </div>
       </div>
       <Descriptions size="small" column={1} className="hx-audit-meta">
+        <Descriptions.Item label={t('audit.ip')}>{record.ip ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('audit.requestId')}>{record.requestId ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('audit.chain')}>{record.chain}</Descriptions.Item>
         <Descriptions.Item label={t('audit.hash')}>
@@ -94,7 +98,7 @@ export default function AuditPage() {
     { key: 'id', title: 'ID', dataIndex: 'id', width: 72 },
     { key: 'at', title: t('audit.at'), dataIndex: 'at', sorter: true, sortOrder: list.sortOrderOf('at'), render: formatDateTime },
     { key: 'actor', title: t('audit.actor'), dataIndex: 'actorUsername', render: (v: string | null) => v ?? t('audit.system') },
-    { key: 'actorRole', title: t('audit.actorRole'), dataIndex: 'actorRole', render: (v: string | null) => v ?? '—' },
+    { key: 'actorRole', title: t('audit.actorRole'), dataIndex: 'actorRole', render: (v: string | null) => (v && isRole(v) ? t(`role.${v}`) : (v ?? '—')) },
     { key: 'entity', title: t('audit.entity'), dataIndex: 'entity' },
     { key: 'entityId', title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? '—' },
     { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
@@ -104,7 +108,6 @@ export default function AuditPage() {
       dataIndex: 'outcome',
       render: (v: AuditRecord['outcome']) => <Tag color={v === 'ok' ? 'success' : 'error'}>{t(`audit.outcome.${v}`)}</Tag>,
     },
-    { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
   ];
 
   const f = list.state.filters;

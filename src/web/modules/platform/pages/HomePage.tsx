@@ -62,12 +62,12 @@ export default function HomePage() {
       ) : null}
 
       <Row gutter={[16, 16]} className="hx-block">
-        <Col xs={24} lg={reviews ? 8 : 24} xl={reviews ? 6 : 24}>
+        <Col xs={24} lg={9} xl={7}>
           <Card title={t('home.todo')} className="hx-full-height">
             {reviews ? (
               <PendingRegistrations />
             ) : user.role === 'resident' ? (
-              <Empty description={t('home.resident.empty')} data-testid="empty-todo">
+              <Empty description={t('home.resident.empty')} data-testid="empty-todo" image={Empty.PRESENTED_IMAGE_SIMPLE}>
                 <Typography.Text type="secondary">{t('home.resident.intro')}</Typography.Text>
               </Empty>
             ) : (
@@ -75,19 +75,12 @@ export default function HomePage() {
             )}
           </Card>
         </Col>
-        {reviews ? (
-          <Col xs={24} lg={16} xl={18}>
-            <Card title={t('home.entries')} className="hx-full-height">
-              <Shortcuts items={shortcuts} />
-            </Card>
-          </Col>
-        ) : null}
+        <Col xs={24} lg={15} xl={17}>
+          <Card title={t('home.entries')} className="hx-full-height">
+            <Shortcuts items={shortcuts} />
+          </Card>
+        </Col>
       </Row>
-      {!reviews && shortcuts.length > 0 ? (
-        <Card title={t('home.entries')} className="hx-block">
-          <Shortcuts items={shortcuts} />
-        </Card>
-      ) : null}
       <Typography.Paragraph type="secondary" className="hx-coming-soon">
         {t('home.comingSoon')}
       </Typography.Paragraph>

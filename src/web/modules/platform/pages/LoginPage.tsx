@@ -41,8 +41,12 @@ export default function LoginPage() {
     <PublicFrame bare testId="page-login">
       <div className="hx-login">
         <section className="hx-login-hero">
+          <div className="hx-login-hero-mark">
+            <img src="/logo.svg" alt="" width={44} height={44} />
+            <span>{t('app.shortTitle')}</span>
+          </div>
           <Typography.Title level={2} className="hx-login-hero-title">
-            {t('app.title')}
+            {t('app.fullName')}
           </Typography.Title>
           <Typography.Paragraph className="hx-login-hero-sub">{t('app.subtitle')}</Typography.Paragraph>
           <ul className="hx-login-points">

@@ -10,7 +10,7 @@ import { FilterBar } from '../../../components/FilterBar';
 import { ExportButton } from '../../../components/ExportButton';
 import { LoadError } from '../../../components/ResultPages';
 import { OrgKindText, OrgStatusTag } from '../../../components/Tags';
-import { formatDateTime } from '../../../components/format';
+import { formatDate, formatDateTime } from '../../../components/format';
 import { useListParams } from '../../../components/useListParams';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import { OrganizationActions, OrganizationDescriptions } from '../components/OrganizationParts';
@@ -64,17 +64,16 @@ export default function OrganizationsPage() {
         </Button>
       ),
     },
-    { key: 'kind', title: t('field.organizationKind'), dataIndex: 'kind', sorter: true, sortOrder: list.sortOrderOf('kind'), render: (k: OrganizationView['kind']) => <OrgKindText kind={k} />, width: 120 },
-    { key: 'status', title: t('field.status'), dataIndex: 'status', sorter: true, sortOrder: list.sortOrderOf('status'), render: (s: OrganizationView['status']) => <OrgStatusTag status={s} />, width: 100 },
-    { key: 'town', title: t('field.town'), dataIndex: 'townName', render: (v: string | null) => v ?? '—', width: 140 },
-    { key: 'creditCode', title: t('field.creditCode'), dataIndex: 'creditCode', render: (v: string | null) => v ?? '—', width: 200 },
-    { key: 'contact', title: t('field.contactName'), render: (_, o) => (o.contactName ? `${o.contactName} ${o.contactMobile ?? ''}` : '—'), width: 180 },
-    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatDateTime, width: 180 },
+    { key: 'kind', title: t('field.organizationKind'), dataIndex: 'kind', sorter: true, sortOrder: list.sortOrderOf('kind'), render: (k: OrganizationView['kind']) => <OrgKindText kind={k} /> },
+    { key: 'status', title: t('field.status'), dataIndex: 'status', sorter: true, sortOrder: list.sortOrderOf('status'), render: (s: OrganizationView['status']) => <OrgStatusTag status={s} /> },
+    { key: 'town', title: t('field.town'), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
+    { key: 'creditCode', title: t('field.creditCode'), dataIndex: 'creditCode', render: (v: string | null) => v ?? '—' },
+    { key: 'contact', title: t('field.contactName'), render: (_, o) => (o.contactName ? `${o.contactName} ${o.contactMobile ?? ''}` : '—') },
+    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span> },
     {
       key: 'actions',
       title: t('common.actions'),
       fixed: 'right',
-      width: 90,
       render: (_, org) => (
         <Button size="small" onClick={() => setOpenId(org.id)}>
           {t('common.details')}

@@ -84,7 +84,7 @@ export default function RegisterEnterprisePage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="creditCode" label={t('field.creditCode')} rules={[identifierRule('creditCode', locale)]} validateFirst>
+            <Form.Item name="creditCode" required label={t('field.creditCode')} rules={[identifierRule('creditCode', locale)]} validateFirst>
               <Input maxLength={18} data-testid="ent-creditCode" />
             </Form.Item>
           </Col>
@@ -115,7 +115,7 @@ export default function RegisterEnterprisePage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="contactMobile" label={t('field.contactMobile')} rules={[identifierRule('mobile', locale)]} validateFirst>
+            <Form.Item name="contactMobile" required label={t('field.contactMobile')} rules={[identifierRule('mobile', locale)]} validateFirst>
               <Input inputMode="tel" maxLength={20} data-testid="ent-contactMobile" />
             </Form.Item>
           </Col>
@@ -131,12 +131,12 @@ export default function RegisterEnterprisePage() {
           </Col>
           <Col xs={24} md={12} />
           <Col xs={24} md={12}>
-            <Form.Item name="password" label={t('field.password')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]} validateFirst>
+            <Form.Item name="password" required label={t('field.password')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]} validateFirst>
               <Input.Password autoComplete="new-password" data-testid="ent-password" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="confirm" label={t('field.confirmPassword')} dependencies={['password']} rules={[sameAsRule('password', t)]}>
+            <Form.Item name="confirm" required label={t('field.confirmPassword')} dependencies={['password']} rules={[sameAsRule('password', t)]}>
               <Input.Password autoComplete="new-password" data-testid="ent-confirm" />
             </Form.Item>
           </Col>

@@ -67,19 +67,19 @@ export default function RegisterResidentPage() {
     <PublicFrame title={t('register.resident.title')} intro={t('register.resident.intro')} width={480} testId="page-register-resident">
       {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" data-testid="form-error" /> : null}
       <Form<Values> form={form} layout="vertical" size="large" onFinish={onFinish} requiredMark data-testid="register-resident-form" scrollToFirstError>
-        <Form.Item name="mobile" label={t('field.mobile')} rules={[identifierRule('mobile', locale)]} validateFirst>
+        <Form.Item name="mobile" required label={t('field.mobile')} rules={[identifierRule('mobile', locale)]} validateFirst>
           <Input inputMode="tel" autoComplete="tel" maxLength={20} data-testid="reg-mobile" />
         </Form.Item>
         <Form.Item name="realName" label={t('field.realName')} rules={[requiredRule(t), minRule(t, 2)]} validateFirst>
           <Input autoComplete="name" maxLength={30} data-testid="reg-realName" />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('field.idNumber')} rules={[identifierRule('citizenId', locale)]} validateFirst>
+        <Form.Item name="idNumber" required label={t('field.idNumber')} rules={[identifierRule('citizenId', locale)]} validateFirst>
           <Input maxLength={18} autoComplete="off" data-testid="reg-idNumber" />
         </Form.Item>
-        <Form.Item name="password" label={t('field.password')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]} validateFirst>
+        <Form.Item name="password" required label={t('field.password')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]} validateFirst>
           <Input.Password autoComplete="new-password" data-testid="reg-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('field.confirmPassword')} dependencies={['password']} rules={[sameAsRule('password', t)]}>
+        <Form.Item name="confirm" required label={t('field.confirmPassword')} dependencies={['password']} rules={[sameAsRule('password', t)]}>
           <Input.Password autoComplete="new-password" data-testid="reg-confirm" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="reg-submit">

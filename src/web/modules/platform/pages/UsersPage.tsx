@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLES, ROLES_BY_ORGANIZATION_KIND, type OrganizationKind, type Role } from '../../../../shared/roles';
 import { api } from '../../../api/client';
@@ -12,7 +12,7 @@ import { FilterBar } from '../../../components/FilterBar';
 import { LoadError } from '../../../components/ResultPages';
 import { OrganizationSelect } from '../../../components/OrganizationSelect';
 import { RoleTag, UserStatusTag } from '../../../components/Tags';
-import { formatDateTime } from '../../../components/format';
+import { formatDate, formatDateTime, formatMinute } from '../../../components/format';
 import { applyApiError, errorMessage } from '../../../components/formErrors';
 import { identifierRule, passwordRule, randomPassword, requiredRule, usernameRule } from '../../../components/rules';
 import { useListParams } from '../../../components/useListParams';
@@ -93,6 +93,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="organizationId" label={t('field.organization')} rules={[{ required: true, message: t('common.required') }]}>
           <OrganizationSelect
             status="active"
+            style={{ width: '100%' }}
             onPicked={(org) => {
               const next = org?.kind ?? null;
               setKind(next);
@@ -107,10 +108,10 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             disabled={!kind}
             placeholder={kind ? undefined : t('field.selectRoleFirst')}
             options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            data-testid="user-role"
+            data-testid="user-create-role"
           />
         </Form.Item>
-        <Form.Item name="password" label={t('field.password')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
+        <Form.Item name="password" required label={t('field.password')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
           <PasswordInput testIdPrefix="user" />
         </Form.Item>
         <Form.Item name="mobile" label={`${t('field.mobile')}（${t('common.optional')}）`} rules={[identifierRule('mobile', locale, { optional: true })]}>
@@ -154,7 +155,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => 
       <Typography.Paragraph type="secondary">{t('users.resetPasswordText')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v.newPassword)}>
-        <Form.Item name="newPassword" label={t('field.newPassword')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
+        <Form.Item name="newPassword" required label={t('field.newPassword')} extra={t('field.passwordHint')} rules={[passwordRule(locale)]}>
           <PasswordInput testIdPrefix="reset" />
         </Form.Item>
       </Form>
@@ -201,8 +202,8 @@ export default function UsersPage() {
         </Space>
       ),
     },
-    { key: 'lastLoginAt', title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, sortOrder: list.sortOrderOf('lastLoginAt'), render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')) },
-    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatDateTime },
+    { key: 'lastLoginAt', title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, sortOrder: list.sortOrderOf('lastLoginAt'), render: (v: string | null) => (v ? formatMinute(v) : t('users.never')) },
+    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span> },
   ];
   if (manage) {
     columns.push({
@@ -211,21 +212,21 @@ export default function UsersPage() {
       fixed: 'right',
       render: (_, u) =>
         u.id === me.id ? null : (
-          <Space size={4}>
+          <Space size={0}>
             {u.status === 'active' ? (
               <Popconfirm title={t('users.disableConfirm', { name: u.displayName })} okText={t('users.disable')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => setStatus.mutateAsync({ user: u, action: 'disable' })}>
-                <Button size="small" danger icon={<StopOutlined />} data-testid={`user-disable-${u.username}`}>
+                <Button size="small" type="link" danger data-testid={`user-disable-${u.username}`}>
                   {t('users.disable')}
                 </Button>
               </Popconfirm>
             ) : (
               <Popconfirm title={t('users.enableConfirm', { name: u.displayName })} okText={t('users.enable')} cancelText={t('common.cancel')} onConfirm={() => setStatus.mutateAsync({ user: u, action: 'enable' })}>
-                <Button size="small" icon={<CheckCircleOutlined />} data-testid={`user-enable-${u.username}`}>
+                <Button size="small" type="link" data-testid={`user-enable-${u.username}`}>
                   {t('users.enable')}
                 </Button>
               </Popconfirm>
             )}
-            <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)} data-testid={`user-reset-${u.username}`}>
+            <Button size="small" type="link" onClick={() => setResetting(u)} data-testid={`user-reset-${u.username}`}>
               {t('users.resetPassword')}
             </Button>
           </Space>
