@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../core/context.js';
 import type { ModulePlugin } from '../../../core/module.js';
 import { fieldError } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
-import { inTransaction } from '../../../db/database.js';
+import { inTransaction, type Queryable } from '../../../db/database.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { grantsOf } from '../../tradein/access.js';
 import { workingCalendarPolicy } from '../policies/calendar.js';
@@ -21,8 +21,8 @@ const setYearBody = z
   .strict();
 type Day = z.infer<typeof dayView>;
 
-async function readYear(deps: AppDeps, year: number): Promise<Day[]> {
-  const rows = await deps.database.db
+async function readYear(db: Queryable, year: number): Promise<Day[]> {
+  const rows = await db
     .selectFrom('cartradein_calendar')
     .selectAll()
     .where('date', '>=', `${year}-01-01`)
@@ -34,14 +34,14 @@ async function readYear(deps: AppDeps, year: number): Promise<Day[]> {
 
 export async function getWorkingCalendar(deps: AppDeps, ctx: RequestContext, year: number): Promise<Day[]> {
   authorize(ctx.actor, workingCalendarPolicy, 'read');
-  return readYear(deps, year);
+  return readYear(deps.database.db, year);
 }
 
 /** Replaces a year's exceptions. Deadlines already set keep their day; new ones are counted with the new calendar. */
 export async function setWorkingCalendar(deps: AppDeps, ctx: RequestContext, year: number, days: z.infer<typeof setYearBody>['days']): Promise<Day[]> {
   await inTransaction(deps.database, async (tx) => {
     authorize(ctx.actor, workingCalendarPolicy, 'update', { grants: await grantsOf(tx, ctx.actor) });
-    const before = await readYear(deps, year);
+    const before = await readYear(tx, year);
     days.forEach((d, i) => {
       if (!d.date.startsWith(`${year}-`)) throw fieldError(`days.${i}.date`, 'field.cartradein.dateOutsideYear', { year });
     });
@@ -54,7 +54,7 @@ export async function setWorkingCalendar(deps: AppDeps, ctx: RequestContext, yea
         .execute();
     await appendAudit(tx, ctx, { entity: 'cartradein_calendar', entityId: year, action: 'set', before, after: unique });
   });
-  return readYear(deps, year);
+  return readYear(deps.database.db, year);
 }
 
 export const calendarRoutes: ModulePlugin = async (app, { deps }) => {

@@ -17,7 +17,8 @@ const policy = (action: (typeof promotionEventPolicy.actions)[number]) => ({ pol
 
 export const promotionEventRoutes: ModulePlugin = async (app, { deps }) => {
   app.get('/tradein/events/calendar', {
-    config: policy('calendar'),
+    // Public: the request needs no session; the service still asks the policy (which lets everybody read it).
+    config: { policy: 'public' },
     schema: {
       tags,
       summary: 'Public calendar of upcoming promotion events (no login)',
