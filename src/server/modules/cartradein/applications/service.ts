@@ -443,12 +443,24 @@ async function writeEvidence(tx: Tx, id: number, evidence: Fields['evidence']) {
       .execute();
 }
 
-/** A race lost to another submission of the same car: the unique indexes kept the first one. */
+/** Columns of the unique indexes, and the field each one names (PostgreSQL names the constraint, SQLite the column). */
+const UNIQUE_FIELDS: [column: string, path: string][] = [
+  ['old_vin', 'oldVehicle.vin'],
+  ['new_vin', 'newVehicle.vin'],
+  ['scrapping_certificate_no', 'scrapping.certificateNumber'],
+];
+
+/**
+ * A race lost to a concurrent submission of the same car: both passed the check, the unique indexes kept the
+ * first. The loser hears the same 409 as if it had come second.
+ */
 function mapUniqueViolation(e: unknown): never {
   if (isUniqueViolation(e)) {
-    const text = String((e as { message?: string; constraint?: string }).constraint ?? (e as Error).message ?? '');
-    if (text.includes('invoice')) throw invoiceAlreadyUsed();
-    throw vehicleAlreadySubsidised([]);
+    const err = e as { message?: string; constraint?: string };
+    const text = `${err.constraint ?? ''} ${err.message ?? ''}`;
+    if (text.includes('new_invoice_number')) throw invoiceAlreadyUsed();
+    const hit = UNIQUE_FIELDS.find(([column]) => text.includes(column));
+    throw vehicleAlreadySubsidised(hit ? [{ path: hit[1], reason: 'field.cartradein.alreadyUsed' }] : []);
   }
   throw e;
 }
