@@ -78,6 +78,17 @@ describe('car trade-in: programmes, applications, review and payment', () => {
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.details[0].field).toBe('rule.amounts.2');
     });
+    it('a closed programme takes no applications and stays closed', async () => {
+      const p = (await commerce.post('/api/tradein/car-programs', scrappingProgramBody('car-scrapping-closing'))).json();
+      expect((await finance.patch(`/api/tradein/car-programs/${p.id}`, { status: 'closed' })).statusCode).toBe(403);
+      expect((await commerce.patch(`/api/tradein/car-programs/${p.id}`, { validTo: '2000-01-01' })).json().error.details[0].field).toBe('validTo');
+      expect((await commerce.patch(`/api/tradein/car-programs/${p.id}`, { status: 'closed' })).json()).toMatchObject({ status: 'closed' });
+      const res = await resident.post('/api/tradein/car-applications', scrappingApplication(p.id, 80, evidence));
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('CAR_PROGRAM_NOT_OPEN');
+      expect((await commerce.patch(`/api/tradein/car-programs/${p.id}`, { status: 'active' })).json().error.code).toBe('INVALID_STATE');
+      expect((await commerce.put(`/api/tradein/car-programs/${p.id}/rule`, { rule: p.rule })).json().error.code).toBe('INVALID_STATE');
+    });
   });
 
   describe('applying', () => {
