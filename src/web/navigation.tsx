@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import type { Role } from '../shared/roles';
 import type { MessageKey } from './i18n/messages';
+import { PLAN_NAVIGATION } from './modules/plan/navigation';
 
 /**
  * The app's pages and its menu, as data. Each entry is one route; `roles` says who may open it (the menu shows
@@ -50,6 +51,7 @@ export interface NavItem {
 /** Menu sections, in menu order. */
 export const NAV_SECTIONS: NavSection[] = [
   { key: 'workspace', labelKey: 'nav.section.workspace' },
+  { key: 'plan', labelKey: 'nav.section.plan' },
   { key: 'organizations', labelKey: 'nav.section.organizations' },
   { key: 'security', labelKey: 'nav.section.security' },
 ];
@@ -159,6 +161,7 @@ export const NAVIGATION: NavItem[] = [
     page: platform.ChangePassword,
     menu: false,
   },
+  ...PLAN_NAVIGATION,
 ];
 
 export const CHANGE_PASSWORD_PATH = '/my/password';
