@@ -30,6 +30,15 @@ describe('attachments and notifications', () => {
     expect((await (await t.login('demo_town')).get(`/api/attachments/${id}`)).statusCode).toBe(403);
   });
 
+  it('a resident reads only their own files, though all residents share one organisation', async () => {
+    await t.anonymous.post('/api/auth/register/resident', { mobile: '13911112222', password: 'Resident#2024x', realName: '钱七', idNumber: '11010519491231002X' });
+    const owner = await t.login('13911112222', 'Resident#2024x');
+    const id = (await upload(owner, '旧车照片.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).json().id;
+    expect((await owner.get(`/api/attachments/${id}`)).statusCode).toBe(200);
+    const other = await t.login('13800000001');
+    expect((await other.get(`/api/attachments/${id}`)).statusCode).toBe(403);
+  });
+
   it('refuses a file whose content does not match its type, an empty file, and one over the size limit', async () => {
     const dept = await t.login('demo_department');
     const fake = await upload(dept, 'report.pdf', Buffer.from('MZ this is an executable'));
