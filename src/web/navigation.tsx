@@ -14,6 +14,7 @@ import {
 import type { Role } from '../shared/roles';
 import type { MessageKey } from './i18n/messages';
 import { PLAN_NAVIGATION } from './modules/plan/navigation';
+import { CARTRADEIN_NAVIGATION } from './modules/cartradein/navigation';
 
 /**
  * The app's pages and its menu, as data. Each entry is one route; `roles` says who may open it (the menu shows
@@ -52,6 +53,7 @@ export interface NavItem {
 export const NAV_SECTIONS: NavSection[] = [
   { key: 'workspace', labelKey: 'nav.section.workspace' },
   { key: 'plan', labelKey: 'nav.section.plan' },
+  { key: 'car', labelKey: 'nav.section.car' },
   { key: 'organizations', labelKey: 'nav.section.organizations' },
   { key: 'security', labelKey: 'nav.section.security' },
 ];
@@ -162,6 +164,7 @@ export const NAVIGATION: NavItem[] = [
     menu: false,
   },
   ...PLAN_NAVIGATION,
+  ...CARTRADEIN_NAVIGATION,
 ];
 
 export const CHANGE_PASSWORD_PATH = '/my/password';
