@@ -34,7 +34,7 @@ export interface PlanModuleOptions {
 export function createPlanModule(registry: MetricRegistry, options: PlanModuleOptions = {}): HuanxinModule {
   const measure = {
     registry,
-    observations: combinedObservationSource(metricObservationSource(registry), options.reportedObservations ?? noReportedObservations),
+    observations: combinedObservationSource(registry, options.reportedObservations ?? noReportedObservations),
   };
   return {
     name: 'plan',

@@ -20,7 +20,7 @@ import { authorize } from '../../../core/policy.js';
 import { buildDashboard } from '../dashboard/service.js';
 import type { DashboardView } from '../dashboard/schema.js';
 import { metricRegistry } from '../metrics/index.js';
-import { combinedObservationSource, metricObservationSource } from '../observations/source.js';
+import { combinedObservationSource } from '../observations/source.js';
 import { reportedObservationSource } from '../reporting/observations.js';
 import { briefingPolicy } from '../reporting/policies/briefing.js';
 import { monthlyPeriod } from '../reporting/periods/dates.js';
@@ -73,7 +73,7 @@ export async function briefingData(deps: AppDeps, ctx: RequestContext, planId: n
   const dashboard = await buildDashboard(
     deps,
     ctx,
-    { registry: metricRegistry, observations: combinedObservationSource(metricObservationSource(metricRegistry), reportedObservationSource) },
+    { registry: metricRegistry, observations: combinedObservationSource(metricRegistry, reportedObservationSource) },
     { planId, asOf: asOfDate },
   );
   const reports = { total: 0, late: 0, overdue: 0, pending: 0, draft: 0, submitted: 0, returned: 0, corrected: 0, accepted: 0 };

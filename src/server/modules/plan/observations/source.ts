@@ -87,13 +87,19 @@ export function metricObservationSource(registry: MetricRegistry): ObservationSo
   };
 }
 
-/** Computed indicators from their metrics, reported ones from the reports source. */
-export function combinedObservationSource(metrics: ObservationSource, reported: ObservationSource): ObservationSource {
+/**
+ * Computed indicators from their metrics, every other indicator from the reports source. An indicator bound to
+ * a metric whose module is not installed yet (the recycling module's stations, say) is reported by its units
+ * until the module arrives, rather than standing still at "not started".
+ */
+export function combinedObservationSource(registry: MetricRegistry, reported: ObservationSource): ObservationSource {
+  const metrics = metricObservationSource(registry);
+  const isComputed = (i: ObservedIndicator) => i.source === 'computed' && i.metric !== null && registry.has(i.metric);
   return {
     async observe(db, indicators, query) {
       const [computed, fromReports] = await Promise.all([
-        metrics.observe(db, indicators.filter((i) => i.source === 'computed'), query),
-        reported.observe(db, indicators.filter((i) => i.source === 'reported'), query),
+        metrics.observe(db, indicators.filter(isComputed), query),
+        reported.observe(db, indicators.filter((i) => !isComputed(i)), query),
       ]);
       return new Map([...fromReports, ...computed]);
     },

@@ -18,8 +18,8 @@ export interface ReportedObservations extends IndicatorObservations {
 export const MISSING_STATUSES: readonly ReportStatus[] = ['pending', 'draft', 'returned', 'corrected'];
 
 /**
- * The reported indicators' observations, in three set-based queries whatever the number of indicators:
- * accepted values (the lead unit's for the city, the town's own for a town), missing reports counted per
+ * The reported indicators' observations, in four set-based queries whatever the number of indicators: the
+ * ended periods, accepted values (the lead unit's for the city, the town's own for a town), missing reports counted per
  * indicator, and reported baselines. Each value covers its period [starts_at, ends_at).
  */
 export const reportedObservationSource: ObservationSource & {
@@ -27,20 +27,20 @@ export const reportedObservationSource: ObservationSource & {
 } = {
   async observe(db: Queryable, indicators, query) {
     const out = new Map<number, ReportedObservations>();
-    const ids = indicators.filter((i) => i.source === 'reported').map((i) => i.id);
+    // The combined source sends here every indicator no installed metric computes.
+    const ids = indicators.map((i) => i.id);
     if (!ids.length) return out;
     const townId = query.townId ?? null;
     for (const id of ids) out.set(id, { observations: [], missingReports: 0, baselineValue: null });
 
-    let accepted = db
-      .selectFrom('plan_reports as r')
-      .innerJoin('plan_reporting_periods as p', 'p.id', 'r.period_id')
-      .select(['r.indicator_id', 'r.value', 'p.starts_at', 'p.ends_at'])
-      .where('r.indicator_id', 'in', ids)
-      .where('r.status', '=', 'accepted')
-      .where('r.value', 'is not', null)
-      .where('p.ends_at', '<=', query.asOf);
-    accepted = townId === null ? accepted.where('r.role', '=', 'lead') : accepted.where('r.role', '=', 'town').where('r.organization_id', '=', townId);
+    // Periods are few (months × plans): read the ended ones once and join in memory, so the reports query is a
+    // pure covering-index scan (indicator_id, role, status, period_id, value) with no per-row lookups.
+    const accepted =
+      townId === null
+        ? db.selectFrom('plan_reports').select(['indicator_id', 'period_id', 'value']).where('indicator_id', 'in', ids).where('role', '=', 'lead').where('status', '=', 'accepted')
+        : // A town only ever owes `town` reports (units are departments), so its organisation id selects them;
+          // this uses the (organization_id, status, indicator_id, period_id, value) index.
+          db.selectFrom('plan_reports').select(['indicator_id', 'period_id', 'value']).where('organization_id', '=', townId).where('status', '=', 'accepted').where('indicator_id', 'in', ids);
 
     let missing = db
       .selectFrom('plan_reports as r')
@@ -53,13 +53,17 @@ export const reportedObservationSource: ObservationSource & {
     // The city's indicator is late when a responsible department is; a town's breakdown when that town is.
     missing = townId === null ? missing.where('r.role', 'in', ['lead', 'co']) : missing.where('r.role', '=', 'town').where('r.organization_id', '=', townId);
 
-    const [values, counts, baselines] = await Promise.all([
+    const [periods, values, counts, baselines] = await Promise.all([
+      db.selectFrom('plan_reporting_periods').select(['id', 'starts_at', 'ends_at']).where('ends_at', '<=', query.asOf).execute(),
       accepted.execute(),
       missing.execute(),
       db.selectFrom('plan_reported_baselines').select(['indicator_id', 'value']).where('indicator_id', 'in', ids).execute(),
     ]);
-    for (const v of values)
-      out.get(Number(v.indicator_id))?.observations.push({ periodStart: v.starts_at, periodEnd: v.ends_at, value: Number(v.value) });
+    const ended = new Map(periods.map((p) => [Number(p.id), p]));
+    for (const v of values) {
+      const p = ended.get(Number(v.period_id));
+      if (p && v.value !== null) out.get(Number(v.indicator_id))?.observations.push({ periodStart: p.starts_at, periodEnd: p.ends_at, value: Number(v.value) });
+    }
     for (const c of counts) {
       const o = out.get(Number(c.indicator_id));
       if (o) o.missingReports = Number(c.n);

@@ -6,7 +6,7 @@ import type { Queryable } from '../../../db/database.js';
 import type { Page } from '../../../http/pagination.js';
 import { observedOf, specOf } from '../dashboard/service.js';
 import { metricRegistry } from '../metrics/index.js';
-import { combinedObservationSource, metricObservationSource } from '../observations/source.js';
+import { combinedObservationSource } from '../observations/source.js';
 import { readPlanTree } from '../plans/planTree.js';
 import { reportedObservationSource } from '../reporting/observations.js';
 import { planWorkspacePolicy } from '../reporting/policies/workspace.js';
@@ -54,7 +54,7 @@ export async function myWorkspace(deps: AppDeps, ctx: RequestContext, q: { planI
     return role ? [{ row, role }] : [];
   });
   const planStart = tree.plan.issued_on;
-  const source = combinedObservationSource(metricObservationSource(metricRegistry), reportedObservationSource);
+  const source = combinedObservationSource(metricRegistry, reportedObservationSource);
   const observed = await source.observe(
     db,
     mine.map((m) => observedOf(m.row, planStart)),
