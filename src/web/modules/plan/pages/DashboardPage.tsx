@@ -74,10 +74,12 @@ function StatusCounts({ counts, compact }: { counts: Record<IndicatorStatus, num
 function ActionCards({ data, onPick, active }: { data: DashboardView; onPick: (actionId: number) => void; active: number | undefined }) {
   const t = useT();
   const { locale } = useLocale();
+  const main = data.cards.filter((c) => c.total > 0);
+  const others = data.cards.filter((c) => c.total === 0);
   return (
     <Row gutter={[12, 12]} className="hx-block" data-testid="plan-cards">
-      {data.cards.map((c) => (
-        <Col key={c.actionId} xs={24} sm={12} lg={8} xxl={Math.max(4, Math.floor(24 / Math.max(1, data.cards.length)))}>
+      {main.map((c) => (
+        <Col key={c.actionId} xs={24} sm={12} lg={8} xxl={Math.max(4, Math.floor(24 / Math.max(1, main.length)))}>
           <Card
             size="small"
             hoverable
@@ -110,6 +112,19 @@ function ActionCards({ data, onPick, active }: { data: DashboardView; onPick: (a
           </Card>
         </Col>
       ))}
+      {others.length ? (
+        <Col span={24}>
+          <Card size="small" title={t('plan.card.measures')} data-testid="plan-measures">
+            <Space wrap size={[8, 8]}>
+              {others.map((c) => (
+                <Tag key={c.actionId} className="hx-plan-measure-tag" color={c.milestones.total && c.milestones.done === c.milestones.total ? 'success' : undefined}>
+                  {c.title} · {t('plan.card.milestones', { done: c.milestones.done, total: c.milestones.total })}
+                </Tag>
+              ))}
+            </Space>
+          </Card>
+        </Col>
+      ) : null}
     </Row>
   );
 }
@@ -346,7 +361,8 @@ function UnitRecords({ data, planId }: { data: DashboardView; planId: number }) 
           dataSource={rows}
           loading={reports.isFetching || periods.isPending}
           scroll={{ x: 'max-content' }}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+          sortDirections={['descend', 'ascend']}
+          pagination={{ defaultPageSize: 50, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
           data-testid="unit-records"
         />
       )}

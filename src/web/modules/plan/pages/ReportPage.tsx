@@ -199,7 +199,15 @@ export default function ReportPage() {
       {editable ? (
         <Card className="hx-block" title={r.status === 'returned' || r.status === 'corrected' ? t('plan.report.correctTitle') : t('plan.report.formTitle')}>
           {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" data-testid="report-error" /> : null}
-          <Form<FormValues> form={form} layout="vertical" className="hx-plan-report-form" data-testid="report-form" onFinish={(v) => submit.mutate(v)}>
+          <Form<FormValues>
+            form={form}
+            layout="vertical"
+            className="hx-plan-report-form"
+            data-testid="report-form"
+            onFinish={(v) => submit.mutate(v)}
+            // The server's reasons stay on a field only until the field is changed.
+            onValuesChange={(changed: Partial<FormValues>) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormValues, errors: [] })))}
+          >
             <Form.Item name="value" label={t('plan.report.value', { period: r.period })} extra={t(valueHintKey(r), { unit })}>
               <InputNumber<number> style={{ width: '100%', maxWidth: 320 }} suffix={unit} data-testid="report-value" stringMode={false} />
             </Form.Item>
