@@ -7,7 +7,6 @@ import { milestoneRoutes } from './milestones/routes.js';
 import { planMigrations } from './migrations.js';
 import {
   combinedObservationSource,
-  metricObservationSource,
   noReportedObservations,
   type ObservationSource,
 } from './observations/source.js';
