@@ -15,6 +15,7 @@ import type { Role } from '../shared/roles';
 import type { MessageKey } from './i18n/messages';
 import { PLAN_NAVIGATION } from './modules/plan/navigation';
 import { CARTRADEIN_NAVIGATION } from './modules/cartradein/navigation';
+import { TRADEIN_NAVIGATION } from './modules/tradein/navigation';
 
 /**
  * The app's pages and its menu, as data. Each entry is one route; `roles` says who may open it (the menu shows
@@ -54,6 +55,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { key: 'workspace', labelKey: 'nav.section.workspace' },
   { key: 'plan', labelKey: 'nav.section.plan' },
   { key: 'car', labelKey: 'nav.section.car' },
+  { key: 'tradein', labelKey: 'nav.section.tradein' },
   { key: 'organizations', labelKey: 'nav.section.organizations' },
   { key: 'security', labelKey: 'nav.section.security' },
 ];
@@ -165,6 +167,7 @@ export const NAVIGATION: NavItem[] = [
   },
   ...PLAN_NAVIGATION,
   ...CARTRADEIN_NAVIGATION,
+  ...TRADEIN_NAVIGATION,
 ];
 
 export const CHANGE_PASSWORD_PATH = '/my/password';
