@@ -7,6 +7,7 @@ import { inTransaction, type Queryable, type Tx } from '../../../../db/database.
 import { nowIso } from '../../../../db/time.js';
 import { appendAudit } from '../../../platform/audit/auditTrail.js';
 import { notify } from '../../../platform/notifications/service.js';
+import { metricRegistry } from '../../metrics/index.js';
 import { reportingPeriodPolicy } from '../policies/period.js';
 import type { PlanReportTable, ReportingPeriodTable, ReportRole } from '../tables.js';
 import { monthlyPeriod, shanghaiMonth } from './dates.js';
@@ -81,17 +82,19 @@ interface DueReport {
 /**
  * Who owes a report for each hand-reported indicator of the plan: every responsible department named for it
  * (the first one as lead — the lead's figure is the city's), and every active town for indicators with a town
- * breakdown. Computed indicators are measured from the platform's own records and owe no report.
+ * breakdown. Computed indicators are measured from the platform's own records and owe no report — unless the
+ * module whose metric computes them is not installed yet: then its units report it by hand.
  */
 export async function dueReportsOf(db: Queryable, planId: number): Promise<DueReport[]> {
-  const indicators = await db
+  const indicators = (await db
     .selectFrom('indicators')
-    .select(['id', 'town_breakdown'])
+    .select(['id', 'town_breakdown', 'source', 'metric'])
     .where('plan_id', '=', planId)
-    .where('source', '=', 'reported')
     .where('retired_at', 'is', null)
     .orderBy('position')
-    .execute();
+    .execute())
+    // The same rule as the plan's combined observation source: only what an installed metric computes owes no report.
+    .filter((i) => !(i.source === 'computed' && i.metric !== null && metricRegistry.has(i.metric)));
   if (!indicators.length) return [];
   const units = await db
     .selectFrom('indicator_units')
