@@ -97,7 +97,7 @@ export default function PoolsPage() {
               onClick={() => {
                 setError(null);
                 form.resetFields();
-                form.setFieldsValue({ window: [dayjs().add(1, 'minute').startOf('minute'), dayjs().endOf('day')] });
+                form.setFieldsValue({ window: [dayjs().startOf('minute'), dayjs().endOf('day')] });
                 setOpen(true);
               }}
               data-testid="pool-new"
