@@ -124,6 +124,9 @@ describe('plan reporting: the whole cycle', () => {
       { asOf: new Date().toISOString() },
     );
     expect(observed.get(report.indicator.id)).toMatchObject({ baselineValue: 150000, observations: [{ value: 12000 }] });
+    // The workspace measures the growth against the reported baseline (the plan states only the year).
+    const ws = (await dept.get('/api/plan-workspace')).json();
+    expect(ws.indicators.find((i: { code: string }) => i.code === 'A2-S-04').actual).toBeCloseTo((12000 / (150000 * (31 / 365)) - 1) * 100, 0);
     // A co-operating unit never reports the baseline.
     const co = await reportId(t, january.id, 'A2-S-04', '市工信局');
     const coView = await t.deps.database.db.selectFrom('plan_reports').select('role').where('id', '=', co).executeTakeFirstOrThrow();

@@ -13,8 +13,20 @@ import { planWorkspacePolicy } from '../reporting/policies/workspace.js';
 import type { ReportView } from '../reporting/reports/schema.js';
 import { evidenceOf, reportRows, reportView } from '../reporting/reports/service.js';
 import type { ReportRole, ReportStatus } from '../reporting/tables.js';
-import { evaluateIndicator } from '../status/evaluate.js';
+import { evaluateIndicator, type IndicatorSpec } from '../status/evaluate.js';
+import type { IndicatorObservations } from '../observations/source.js';
+import type { ReportedObservations } from '../reporting/observations.js';
 import type { WorkspaceView } from './schema.js';
+
+/**
+ * A growth indicator whose plan states only the baseline year is measured against the baseline its lead unit
+ * reported (accepted), which the reporting source returns beside the observations.
+ */
+function withReportedBaseline(spec: IndicatorSpec, observed: IndicatorObservations | undefined): IndicatorSpec {
+  const reported = observed && 'baselineValue' in observed ? (observed as ReportedObservations).baselineValue : null;
+  if (!spec.baseline || spec.baseline.value !== null || reported === null) return spec;
+  return { ...spec, baseline: { year: spec.baseline.year, value: reported } };
+}
 
 async function defaultPlanId(db: Queryable, planId: number | undefined): Promise<number> {
   if (planId !== undefined) return planId;
@@ -64,7 +76,7 @@ export async function myWorkspace(deps: AppDeps, ctx: RequestContext, q: { planI
     const id = Number(row.id);
     const o = observed.get(id);
     const e = evaluateIndicator({
-      indicator: specOf(row, tree.targetsByIndicator.get(id), planStart),
+      indicator: withReportedBaseline(specOf(row, tree.targetsByIndicator.get(id), planStart), o),
       observations: o?.observations ?? [],
       missingReports: o?.missingReports ?? 0,
       asOf: now,
