@@ -41,6 +41,20 @@ function validatorRule(kind: 'vin' | 'invoiceNumber' | 'bankAccount', locale: Lo
   };
 }
 
+/** True when the only failed rules are papers not uploaded yet: the car itself qualifies. */
+function carOnly(check: PrecheckResult): boolean {
+  return !check.eligible && check.reasons.length > 0 && check.reasons.every((r) => r.code === 'evidenceMissing');
+}
+
+/** The amount of the band the new car falls in (the server's bandFor), for the pre-check before papers are uploaded. */
+function bandAmount(program: CarProgramView | undefined, v: Values): number {
+  const price = yuanToFen(v.newVehicle?.priceYuan) ?? 0;
+  const band = program?.rule.amounts.find(
+    (b) => b.energyType === v.newVehicle?.energyType && price >= b.minPriceFen && (b.maxPriceFen === null || price < b.maxPriceFen),
+  );
+  return band?.amountFen ?? 0;
+}
+
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The application, as the API takes it; `withBank` false for the pre-check. */
@@ -208,7 +222,7 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
 
         <Card size="small" title={t('car.form.oldVehicle')}>
           <div className="hx-car-grid">
-            <Form.Item name={['oldVehicle', 'vin']} label={t('car.form.vin')} rules={[validatorRule('vin', locale)]} validateFirst>
+            <Form.Item name={['oldVehicle', 'vin']} required label={t('car.form.vin')} rules={[validatorRule('vin', locale)]} validateFirst>
               <Input maxLength={17} autoCapitalize="characters" data-testid="car-old-vin" />
             </Form.Item>
             <Form.Item name={['oldVehicle', 'plate']} label={t('car.form.plate')} rules={[req]}>
@@ -257,16 +271,16 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
 
         <Card size="small" title={t('car.form.newVehicle')}>
           <div className="hx-car-grid">
-            <Form.Item name={['newVehicle', 'vin']} label={t('car.form.vin')} rules={[validatorRule('vin', locale)]} validateFirst>
+            <Form.Item name={['newVehicle', 'vin']} required label={t('car.form.vin')} rules={[validatorRule('vin', locale)]} validateFirst>
               <Input maxLength={17} autoCapitalize="characters" data-testid="car-new-vin" />
             </Form.Item>
-            <Form.Item name={['newVehicle', 'invoiceNumber']} label={t('car.form.invoiceNumber')} rules={[validatorRule('invoiceNumber', locale)]}>
+            <Form.Item name={['newVehicle', 'invoiceNumber']} required label={t('car.form.invoiceNumber')} rules={[validatorRule('invoiceNumber', locale)]}>
               <Input inputMode="numeric" maxLength={24} data-testid="car-new-invoice" />
             </Form.Item>
             <Form.Item name={['newVehicle', 'invoiceDate']} label={t('car.form.invoiceDate')} rules={[req]}>
               {dateInput('car-new-invoiceDate')}
             </Form.Item>
-            <Form.Item name={['newVehicle', 'priceYuan']} label={t('car.form.price')} rules={[priceRule]}>
+            <Form.Item name={['newVehicle', 'priceYuan']} required label={t('car.form.price')} rules={[priceRule]}>
               <Input inputMode="decimal" prefix="¥" data-testid="car-new-price" />
             </Form.Item>
             <Form.Item name={['newVehicle', 'energyType']} label={t('car.form.energyType')} rules={[req]}>
@@ -289,7 +303,15 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
           </Button>
           {check ? (
             <div style={{ marginTop: 12 }} data-testid="car-precheck-result">
-              {check.eligible ? (
+              {carOnly(check) ? (
+                <Alert
+                  type="success"
+                  showIcon
+                  message={t('car.form.eligible', { amount: fenToYuan(bandAmount(program, form.getFieldsValue(true) as Values)) })}
+                  description={t('car.form.stillToUpload', { list: check.reasons.map((r) => shared(locale, `cartradein.evidence.${String(r.params.evidence)}`)).join('、') })}
+                  data-testid="car-precheck-eligible"
+                />
+              ) : check.eligible ? (
                 <Alert type="success" showIcon message={t('car.form.eligible', { amount: fenToYuan(check.amountFen) })} data-testid="car-precheck-eligible" />
               ) : (
                 <Alert type="warning" showIcon message={t('car.form.notEligible')} description={<ReasonList eligibility={check} testId="car-precheck-reasons" />} />
@@ -306,7 +328,7 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
             <Form.Item name={['bank', 'accountName']} label={t('car.form.accountName')} rules={[req]}>
               <Input data-testid="car-bank-holder" />
             </Form.Item>
-            <Form.Item name={['bank', 'account']} label={t('car.form.account')} rules={[validatorRule('bankAccount', locale)]}>
+            <Form.Item name={['bank', 'account']} required label={t('car.form.account')} rules={[validatorRule('bankAccount', locale)]}>
               <Input inputMode="numeric" autoComplete="off" data-testid="car-bank-account" />
             </Form.Item>
           </div>
@@ -320,7 +342,7 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
           </Card>
         ) : null}
 
-        <div className="hx-car-sticky">
+        <div className="hx-car-submit">
           <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending} disabled={!program} data-testid="car-submit">
             {existing ? t('car.form.resubmit') : t('car.form.submit')}
           </Button>
