@@ -200,7 +200,7 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     await waitForText(page, 'preview-subsidy', '1,000.00');
     expect(await page.getByTestId('preview-payable').textContent()).toContain('3,999.99');
     await page.getByTestId('preview-markup').waitFor();
-    await screenshot(page, 'tradein-redeem-desktop');
+    await screenshot(page, 'tradein-redeem-desktop', { fullPage: true });
     await page.setViewportSize(PHONE);
     await screenshot(page, 'tradein-redeem-phone', { fullPage: true });
     await page.setViewportSize(DESKTOP);

@@ -67,6 +67,7 @@ export const tradeinZh = {
   'tradein.status.product.withdrawn': '已下架',
 
   'tradein.rule.sep': '，',
+  'tradein.rule.join': '；',
   'tradein.rule.graded': '按售价补贴：{list}',
   'tradein.rule.gradeRate': '{grade}级能效 {rate}',
   'tradein.rule.otherRate': '其他产品补贴售价的 {rate}',
@@ -280,6 +281,7 @@ export const tradeinZh = {
   'tradein.risk.none': '没有需要复核的销售',
   'tradein.risk.score': '风险分',
   'tradein.risk.reasonCol': '标记原因',
+  'tradein.risk.priceSubsidy': '成交价 / 补贴',
   'tradein.risk.flaggedAt': '标记时间',
   'tradein.risk.review': '复核',
   'tradein.risk.detailTitle': '复核销售 #{id}',
@@ -437,6 +439,7 @@ export const tradeinEn: Record<TradeinMessageKey, string> = {
   'tradein.status.product.withdrawn': 'Withdrawn',
 
   'tradein.rule.sep': ', ',
+  'tradein.rule.join': '. ',
   'tradein.rule.graded': 'Subsidy as a share of the price: {list}',
   'tradein.rule.gradeRate': 'grade {grade} {rate}',
   'tradein.rule.otherRate': 'other products {rate} of the price',
@@ -650,6 +653,7 @@ export const tradeinEn: Record<TradeinMessageKey, string> = {
   'tradein.risk.none': 'Nothing to review',
   'tradein.risk.score': 'Score',
   'tradein.risk.reasonCol': 'Reasons',
+  'tradein.risk.priceSubsidy': 'Price / subsidy',
   'tradein.risk.flaggedAt': 'Flagged',
   'tradein.risk.review': 'Review',
   'tradein.risk.detailTitle': 'Review sale #{id}',

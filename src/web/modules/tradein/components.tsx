@@ -103,21 +103,25 @@ export function VoucherCard({ voucher, extra }: { voucher: VoucherView; extra?: 
         </div>
         <StatusTag group="voucher" status={voucher.status} />
       </div>
+      <div className="hx-ti-voucher-label">{t('tradein.voucher.codeLabel')}</div>
+      <div className="hx-ti-voucher-code" data-testid="voucher-code" aria-label={bare.split('').join(' ')}>
+        {groupCode(bare)
+          .split(' ')
+          .map((g, i) => (
+            <span key={i} className="hx-ti-voucher-group">
+              {g}
+            </span>
+          ))}
+      </div>
       <div className="hx-ti-voucher-body">
-        <div className="hx-ti-voucher-codebox">
-          <div className="hx-ti-voucher-label">{t('tradein.voucher.codeLabel')}</div>
-          <div className="hx-ti-voucher-code" data-testid="voucher-code" aria-label={bare.split('').join(' ')}>
-            {groupCode(bare)}
-          </div>
-          <div className="hx-ti-voucher-expiry">
-            {voucher.status === 'redeemed'
-              ? t('tradein.voucher.redeemedOn', { date: formatDate(voucher.redeemedAt) })
-              : t('tradein.voucher.expires', { date: formatDate(voucher.expiresAt) })}
-          </div>
+        <div className="hx-ti-voucher-expiry">
+          {voucher.status === 'redeemed'
+            ? t('tradein.voucher.redeemedOn', { date: formatDate(voucher.redeemedAt) })
+            : t('tradein.voucher.expires', { date: formatDate(voucher.expiresAt) })}
         </div>
         {usable ? (
           <div className="hx-ti-voucher-qr" data-testid="voucher-qr">
-            <QRCode value={bare} size={112} bordered={false} />
+            <QRCode value={bare} size={120} bordered={false} />
           </div>
         ) : null}
       </div>

@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { formatMinute } from '../../../components/format';
 import { keys, newIdempotencyKey, POOL_REFRESH_MS, postCreate, usePrograms, type PoolView, type VoucherView } from '../api';
-import { EmptyState, RuleText, tradeinError, VoucherCard } from '../components';
+import { EmptyState, ruleSentences, RuleText, tradeinError, VoucherCard } from '../components';
 
 /**
  * The resident's claim page: today's open releases with their live remaining quota (asked again every few
@@ -104,6 +104,7 @@ export default function ClaimPage() {
             {open.map((p) => {
               const held = holding(p);
               const empty = p.remaining <= 0;
+              const rule = programs.data?.find((x) => x.id === p.programId)?.categories.find((c) => c.category === p.category)?.rule;
               return (
                 <div key={p.id} className="hx-ti-pool" data-testid={`pool-${p.id}`} data-category={p.category}>
                   <div className="hx-ti-pool-head">
@@ -120,6 +121,11 @@ export default function ClaimPage() {
                     </span>
                     <Typography.Text type="secondary">/ {p.quota.toLocaleString()}</Typography.Text>
                   </div>
+                  {rule ? (
+                    <div className="hx-ti-pool-rule" data-testid="pool-rule">
+                      {ruleSentences(t, rule).join(t('tradein.rule.join'))}
+                    </div>
+                  ) : null}
                   <Typography.Text type="secondary" className="hx-ti-live">
                     {t('tradein.claim.window', { from: formatMinute(p.opensAt), to: formatMinute(p.closesAt) })}
                   </Typography.Text>

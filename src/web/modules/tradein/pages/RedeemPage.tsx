@@ -217,7 +217,7 @@ export default function RedeemPage() {
                   data-testid="redeem-code"
                 />
               </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={looking} block data-testid="redeem-lookup">
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={looking} block style={{ marginTop: 8 }} data-testid="redeem-lookup">
                 {t('tradein.redeem.lookup')}
               </Button>
             </Form>
@@ -278,6 +278,7 @@ export default function RedeemPage() {
                     data-testid="redeem-product"
                   />
                 </Form.Item>
+                <div className="hx-ti-sale-grid">
                 <Form.Item name="serialNumber" label={t('tradein.field.serial')} rules={[{ required: true, whitespace: true, min: 4, message: t('tradein.redeem.serialRule') }]}>
                   <Input autoComplete="off" maxLength={64} data-testid="redeem-serial" />
                 </Form.Item>
@@ -286,6 +287,7 @@ export default function RedeemPage() {
                   label={t('tradein.redeem.priceYuan')}
                   rules={[
                     {
+                      required: true,
                       validator: async (_r, v: string | undefined) => {
                         const fen = yuanToFen(v);
                         if (fen === null || fen < 1) throw new Error(t('tradein.redeem.priceRule'));
@@ -301,6 +303,7 @@ export default function RedeemPage() {
                   validateTrigger={['onChange', 'onBlur']}
                   rules={[
                     {
+                      required: true,
                       validator: async (_r, v: string | undefined) => {
                         const res = validateInvoiceNumber(v);
                         if (!res.ok) throw new Error(translate(locale, `field.invoiceNumber.${res.reason}` as Parameters<typeof translate>[1]));
@@ -350,6 +353,7 @@ export default function RedeemPage() {
                   <Input maxLength={200} autoComplete="off" data-testid="redeem-delivery" />
                 </Form.Item>
 
+                </div>
                 <div className="hx-ti-sum hx-block" data-testid="redeem-preview">
                   {preview === null ? (
                     <Typography.Text type="secondary">{t('tradein.redeem.previewHint')}</Typography.Text>

@@ -162,23 +162,46 @@ export default function RiskPage() {
     {
       key: 'reasons',
       title: t('tradein.risk.reasonCol'),
+      width: 360,
       render: (_, r) => (
-        <ul className="hx-ti-flags" style={{ maxWidth: 460, whiteSpace: 'normal' }}>
+        <ul className="hx-ti-flags" style={{ whiteSpace: 'normal' }}>
           {r.flags.map((f) => (
             <li key={f.ruleCode}>{f.reason}</li>
           ))}
         </ul>
       ),
     },
-    { key: 'merchant', title: t('tradein.field.merchant'), render: (_, r) => r.redemption.merchantName },
-    { key: 'category', title: t('tradein.field.category'), render: (_, r) => categoryName(programs.data, r.redemption.programId, r.redemption.category) },
-    { key: 'price', title: t('tradein.redeem.price'), align: 'right', render: (_, r) => <Money fen={r.redemption.price} /> },
-    { key: 'subsidy', title: t('tradein.redeem.subsidy'), align: 'right', render: (_, r) => <Money fen={r.redemption.subsidy} strong /> },
+    {
+      key: 'merchant',
+      title: t('tradein.field.merchant'),
+      render: (_, r) => (
+        <>
+          <div>{r.redemption.merchantName}</div>
+          <div className="hx-ti-live">{categoryName(programs.data, r.redemption.programId, r.redemption.category)}</div>
+        </>
+      ),
+    },
+    {
+      key: 'price',
+      title: t('tradein.risk.priceSubsidy'),
+      align: 'right',
+      render: (_, r) => (
+        <>
+          <div>
+            <Money fen={r.redemption.price} />
+          </div>
+          <div>
+            <Money fen={r.redemption.subsidy} strong />
+          </div>
+        </>
+      ),
+    },
     { key: 'flaggedAt', title: t('tradein.risk.flaggedAt'), dataIndex: 'flaggedAt', sorter: true, sortOrder: list.sortOrderOf('flaggedAt'), render: formatMinute },
     { key: 'status', title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag group="review" status={s} /> },
     {
       key: 'actions',
       title: t('common.actions'),
+      fixed: 'right',
       render: (_, r) => (
         <Button size="small" type={allowed(r.status).length ? 'primary' : 'default'} onClick={() => setOpenId(r.redemptionId)} data-testid={`review-open-${r.redemptionId}`}>
           {allowed(r.status).length ? t('tradein.risk.review') : t('common.details')}
