@@ -31,8 +31,10 @@ const queryClient = new QueryClient({
   },
 });
 
-const FONT_FAMILY =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, sans-serif';
+const CJK_FONTS = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC"';
+const LATIN_FONTS = '-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial';
+/** Chinese first in Chinese (so 、，“” take CJK shapes); Latin first in English (so ’ and — do not). */
+const FONT_FAMILY = { 'zh-CN': `${CJK_FONTS}, ${LATIN_FONTS}, sans-serif`, en: `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif` } as const;
 
 function Themed({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
@@ -49,7 +51,7 @@ function Themed({ children }: { children: ReactNode }) {
           colorInfo: '#1a4f95',
           colorLink: '#1a4f95',
           borderRadius: 4,
-          fontFamily: FONT_FAMILY,
+          fontFamily: FONT_FAMILY[locale],
           colorBgLayout: '#f2f4f7',
           // The palette antd derives from a dark blue is greyish; these keep the light tints blue.
           colorPrimaryBg: '#e8f0fb',

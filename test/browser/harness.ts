@@ -36,17 +36,41 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** True when dist/web holds an index.html whose every script and stylesheet is there (not a build half done). */
+function completeBuild(dist: string): boolean {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) return false;
+  const html = fs.readFileSync(index, 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  return refs.length > 0 && refs.every((r) => fs.existsSync(path.join(dist, r)));
+}
+
+/**
+ * Copies the built web app aside, so that someone rebuilding dist/web while the tests run (the server maps the
+ * files it finds at start) cannot pull assets from under the browser. Retries while a build is being written.
+ */
+async function snapshotWebDist(target: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (completeBuild(WEB_DIST)) {
+      fs.cpSync(WEB_DIST, target, { recursive: true });
+      if (completeBuild(target)) return target;
+      fs.rmSync(target, { recursive: true, force: true });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`${WEB_DIST} holds no complete build: run \`npm run build:web\` before the browser tests`);
+}
+
 export async function startServer(): Promise<TestServer> {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-    throw new Error(`${WEB_DIST}/index.html is missing: run \`npm run build:web\` before the browser tests`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-browser-'));
+  const webDist = await snapshotWebDist(path.join(dir, 'web'));
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     HUANXIN_DATA_DIR: dir,
     // Always a fresh SQLite file, whatever DATABASE_URL the shell has.
     DATABASE_URL: `sqlite:${path.join(dir, 'browser.db')}`,
-    HUANXIN_WEB_DIST: WEB_DIST,
+    HUANXIN_WEB_DIST: webDist,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   });
   const deps = createDeps(config);
@@ -139,16 +163,17 @@ export async function menuKeys(page: Page): Promise<string[]> {
   );
 }
 
+/** Waits until no CSS animation or transition is running (a dropdown still sliding in moves under the mouse). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: WAIT_MS });
+}
+
 export async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').waitFor();
+  await animationsDone(page);
   await page.getByTestId('logout').click();
-  try {
-    await page.getByTestId('page-login').waitFor({ timeout: 15000 });
-  } catch (e) {
-    await page.screenshot({ path: '/tmp/logout-fail.png' });
-    console.log('LOGOUT FAIL at', page.url(), await page.evaluate(() => document.body.innerText.slice(0, 500)));
-    throw e;
-  }
+  await page.getByTestId('page-login').waitFor();
 }
 
 /**
@@ -158,6 +183,7 @@ export async function logout(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await settle(page);
+  await animationsDone(page);
   // Fonts (CJK) must be in before the picture is taken.
   await page.evaluate(async () => {
     await document.fonts.ready;
@@ -184,6 +210,8 @@ export async function pickOption(page: Page, testId: string, title: string, sear
   await select.click();
   if (search !== undefined) await select.locator('input').fill(search);
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: title }).first();
+  await option.waitFor();
+  await animationsDone(page);
   await option.click();
   await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }

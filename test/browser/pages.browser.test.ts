@@ -4,6 +4,7 @@ import { computeCitizenIdCheckChar, computeCreditCodeCheckChar } from '../../src
 import {
   DEMO_PASSWORD,
   DESKTOP,
+  animationsDone,
   PHONE,
   launchBrowser,
   login,
@@ -142,6 +143,8 @@ describe('registration', () => {
       await page.getByTestId('org-approve').waitFor();
       await screenshot(page, 'organization-review-drawer');
       await page.getByTestId('org-approve').click();
+      await page.getByTestId('status-change-note').waitFor();
+      await animationsDone(page);
       await page.getByTestId('status-change-note').fill('材料齐全，同意入驻');
       await page.getByTestId('status-change-ok').click();
       await page.getByTestId('org-suspend').waitFor();
@@ -219,6 +222,7 @@ describe('officials', () => {
 
       await page.getByTestId('user-create').click();
       await page.getByTestId('user-username').waitFor();
+      await animationsDone(page);
       await page.getByTestId('user-username').fill('qy_clerk');
       await page.getByTestId('user-displayName').fill('青阳街道经办人');
       await pickOption(page, 'organization-select', '青阳街道', '青阳');
@@ -242,6 +246,8 @@ describe('officials', () => {
       await page.getByTestId('nav-api-tokens').click();
       await page.getByTestId('page-api-tokens').waitFor();
       await page.getByTestId('token-create').click();
+      await page.getByTestId('token-name').waitFor();
+      await animationsDone(page);
       await page.getByTestId('token-name').fill('统计局数据对接');
       await pickOption(page, 'organization-select', '工作专班办公室', '专班');
       await pickOption(page, 'token-role', '审计员');
@@ -254,6 +260,8 @@ describe('officials', () => {
       await page.locator('[data-testid="token-table"] .ant-table-row').filter({ hasText: '统计局数据对接' }).waitFor();
       await screenshot(page, 'api-tokens');
       await page.locator('[data-testid^="token-revoke-"]').first().click();
+      await page.locator('.ant-popconfirm .ant-btn-dangerous').waitFor();
+      await animationsDone(page);
       await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
       await page.locator('[data-testid="token-table"] .ant-table-row').filter({ hasText: '已吊销' }).waitFor();
     } finally {

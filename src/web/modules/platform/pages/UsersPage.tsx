@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLES, ROLES_BY_ORGANIZATION_KIND, type OrganizationKind, type Role } from '../../../../shared/roles';
 import { api } from '../../../api/client';
@@ -36,7 +36,7 @@ function PasswordInput({ value, onChange, testIdPrefix }: { value?: string; onCh
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input.Password value={value} onChange={(e) => onChange?.(e.target.value)} autoComplete="new-password" data-testid={`${testIdPrefix}-password`} />
-      <Button icon={<KeyOutlined />} onClick={() => onChange?.(randomPassword())} title={t('users.generate')} aria-label={t('users.generate')} />
+      <Button icon={<ThunderboltOutlined />} onClick={() => onChange?.(randomPassword())} title={t('users.generate')} aria-label={t('users.generate')} />
     </Space.Compact>
   );
 }
