@@ -145,6 +145,8 @@ describe('plan reporting in the browser', () => {
     // The office finds it in the review queue, sees the evidence, and returns it with a reason.
     await office.page.goto('/plan/reports');
     await office.page.getByTestId('report-table').waitFor();
+    await settle(office.page);
+    await screenshot(office.page, 'plan-reports-queue');
     await office.page.locator(`[data-testid^="review-${INDICATOR}-"]`).first().click();
     await reportStatus(office.page, 'submitted');
     expect(await office.page.getByTestId('evidence-link').first().textContent()).toContain('汽车以旧换新台账.pdf');
@@ -267,6 +269,15 @@ describe('plan reporting in the browser', () => {
       await settle(s.page);
       expect(await s.page.locator('[data-testid^="indicator-edit-"]').count()).toBe(0);
       expect(await s.page.locator('[data-testid^="indicator-history-"]').count()).toBeGreaterThan(0);
+      await screenshot(s.page, 'plan-tree-auditor');
+      // In English too.
+      await s.page.getByTestId('lang-en').click();
+      await s.page.goto('/plan/dashboard');
+      await s.page.getByTestId('plan-cards').waitFor();
+      await s.page.locator('.hx-page-title', { hasText: 'Supervision dashboard' }).waitFor();
+      expect(await s.page.getByTestId('indicator-table').textContent()).toContain('Lead unit');
+      await screenshot(s.page, 'plan-dashboard-en');
+      await s.page.getByTestId('lang-zh').click();
       await s.page.goto('/plan/reports');
       await s.page.getByTestId('report-table').waitFor();
       expect(await s.page.getByTestId('period-open').count()).toBe(0);

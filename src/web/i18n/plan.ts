@@ -163,6 +163,7 @@ export const planZh = {
   'plan.evidence.none': '无佐证材料',
 
   'plan.tree.title': '方案与指标',
+  'plan.tree.exportFile': '导出方案文件',
   'plan.tree.issuer': '印发单位',
   'plan.tree.issuedOn': '印发日期',
   'plan.tree.period': '实施期限',
@@ -459,6 +460,7 @@ export const planEn: Record<keyof typeof planZh, string> = {
   'plan.evidence.none': 'No evidence',
 
   'plan.tree.title': 'Plan & indicators',
+  'plan.tree.exportFile': 'Export plan file',
   'plan.tree.issuer': 'Issued by',
   'plan.tree.issuedOn': 'Issued on',
   'plan.tree.period': 'Period',

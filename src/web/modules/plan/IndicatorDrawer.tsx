@@ -102,7 +102,7 @@ export function IndicatorDrawer({
             <Card size="small" data-testid="drill-figures">
               <Descriptions size="small" column={isPhone ? 1 : 3} className="hx-descriptions">
                 <Descriptions.Item label={t('plan.field.actual')}>
-                  <strong data-testid="drill-actual">{formatNumber(row.actual, locale)}</strong> {row.unit}
+                  <strong data-testid="drill-actual">{formatNumber(row.actual, locale)}</strong>&nbsp;{row.unit}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('plan.field.expected')}>
                   {formatNumber(row.expected, locale)} {row.unit}

@@ -36,6 +36,7 @@ export function TrendChart({ trend, height = 300 }: { trend: TrendView; height?:
       {
         name: names.actual,
         type: 'line',
+        z: 4,
         showSymbol: true,
         symbolSize: 6,
         lineStyle: { width: 3 },
@@ -63,6 +64,7 @@ export function TrendChart({ trend, height = 300 }: { trend: TrendView; height?:
       {
         name: names.forecast,
         type: 'line',
+        z: 3,
         showSymbol: true,
         symbol: 'circle',
         symbolSize: 7,

@@ -22,15 +22,14 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { CheckCircleOutlined, EditOutlined, HistoryOutlined, MinusCircleOutlined, PaperClipOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DownloadOutlined, EditOutlined, HistoryOutlined, MinusCircleOutlined, PaperClipOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
+import { api, download } from '../../../api/client';
 import type { UserView } from '../../../api/types';
 import { useUser } from '../../../auth/AuthProvider';
-import { ExportButton } from '../../../components/ExportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
-import { applyApiError } from '../../../components/formErrors';
+import { applyApiError, errorMessage } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
 import { testId } from '../../../components/testId';
 import { useIsPhone } from '../../../components/useMediaQuery';
@@ -397,6 +396,7 @@ function IndicatorList({
 /** The plan as data: actions → tasks with their original text, units, indicators with targets, milestones. */
 export default function PlanTreePage() {
   const t = useT();
+  const { message } = App.useApp();
   const user = useUser();
   const [search] = useSearchParams();
   const { plans, plan, planId } = usePlanChoice();
@@ -461,7 +461,13 @@ export default function PlanTreePage() {
       <PageHeader
         title={t('plan.tree.title')}
         subtitle={plan ? `${plan.title}（${plan.docNumber}）` : undefined}
-        extra={planId ? <ExportButton path={`/api/plans/${planId}/export`} query={{}} fallbackName="plan.json" testId="plan-export" /> : null}
+        extra={
+          planId ? (
+            <Button icon={<DownloadOutlined />} onClick={() => void download(`/api/plans/${planId}/export`, undefined, 'plan.json').catch((e: unknown) => message.error(errorMessage(e)))} data-testid="plan-export">
+              {t('plan.tree.exportFile')}
+            </Button>
+          ) : null
+        }
       />
       {!p ? (
         <Card>
