@@ -294,4 +294,33 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     await screenshot(page, 'tradein-overview-desktop');
     expect(errors).toEqual([]);
   });
+
+  it('the resident sees the purchase, and a second refrigerator voucher is refused in words', async () => {
+    const { page, errors } = sessions[2]!;
+    await go(page, '/tradein/my/purchases', 'page-tradein-my-purchases');
+    await waitForText(page, 'purchases', '冰箱');
+    // The refrigerator limit is one per person: the used voucher counts, so claiming again is refused.
+    await go(page, '/tradein/claim', 'page-tradein-claim');
+    const pool = page.locator('[data-testid^="pool-"][data-category="refrigerator"]');
+    await pool.getByTestId('claim-button').click();
+    await pool.getByTestId('claim-refusal').waitFor();
+    expect(await pool.getByTestId('claim-refusal').getAttribute('data-code')).toBe('ALREADY_CLAIMED');
+    expect(await pool.getByTestId('claim-refusal').textContent()).toContain('已领取过该品类的补贴券');
+    expect(errors).toEqual([]);
+  });
+
+  it('市商务局 edits a category rule: a new version appears in its history', async () => {
+    const { page, errors } = sessions[0]!;
+    await go(page, '/tradein/programs', 'page-tradein-programs');
+    await page.locator('[data-testid^="rule-edit-"][data-testid$="-refrigerator"]').first().click();
+    await page.getByTestId('rule-cap').fill('1800');
+    await page.getByTestId('rule-note').fill('按本地文件调整单件上限');
+    await clickAndWaitGone(page, 'rule-save');
+    await waitForText(page, 'page-tradein-programs', '每件最多补贴 1,800.00 元');
+    await page.locator('[data-testid^="rule-history-"][data-testid$="-refrigerator"]').first().click();
+    await page.getByTestId('rule-version-2').waitFor();
+    expect(await page.getByTestId('rule-version-2').textContent()).toContain('按本地文件调整单件上限');
+    await page.getByTestId('rule-version-1').waitFor();
+    expect(errors).toEqual([]);
+  });
 });
