@@ -189,3 +189,51 @@ describe('car trade-in: apply on a phone → return → correct → approve → 
     for (const s of sessions) expect(s.errors).toEqual([]);
   });
 });
+
+describe('car trade-in in English: events, results and overdue steps', () => {
+  it('a town registers an event; it is on the calendar; its results are entered on a phone; the office sees no overdue step', async () => {
+    const town = await openSession(browser, server.baseUrl, PHONE, 'en');
+    sessions.push(town);
+    const tp = town.page;
+    await login(tp, 'demo_town');
+    // English for the session (the language switch stores it).
+    await tp.getByTestId('lang-en').click();
+    const me = (await (await tp.request.get('/api/auth/me')).json()) as { user?: { organization: { id: number } }; organization?: { id: number } };
+    const townId = me.user?.organization.id ?? me.organization?.id;
+    const csrf = (await town.context.cookies()).find((c) => c.name === 'hx_csrf')?.value ?? '';
+    const today = daysAgo(0);
+    const created = await tp.request.post('/api/tradein/events', {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { type: 'car_promotion', title: 'Trade-in weekend at Anhai', startsOn: today, endsOn: daysAgo(-2), townId, place: 'Anhai square', merchantIds: [] },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const event = (await created.json()) as { id: number };
+
+    await tp.goto('/car/events');
+    await waitForText(tp, 'car-calendar', 'Trade-in weekend at Anhai');
+    await waitForText(tp, 'car-calendar', 'Car trade-in promotion');
+    await tp.getByText('Calendar (public)').waitFor();
+    await tp.getByTestId('car-events-tab-all').click();
+    await tp.getByTestId(`car-event-results-${event.id}`).click();
+    await tp.getByTestId('car-event-visitors').fill('1200');
+    await tp.getByTestId('car-event-sales').fill('3,580,000.50');
+    await tp.getByTestId('car-event-subsidies').fill('240000');
+    await tp.getByTestId('car-event-count').fill('12');
+    await tp.getByTestId('car-event-save').click();
+    await waitForText(tp, 'car-events', '1200');
+    const after = (await (await tp.request.get(`/api/tradein/events/${event.id}`)).json()) as { status: string; results: { salesFen: number } };
+    expect(after.status).toBe('held');
+    expect(after.results.salesFen).toBe(358_000_050); // 元 typed with a separator, fen exactly
+    const overflow = await tp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    const office = await openSession(browser, server.baseUrl, DESKTOP, 'en');
+    sessions.push(office);
+    await login(office.page, 'demo_office');
+    await office.page.goto('/car/overdue');
+    await office.page.getByTestId('page-car-overdue').waitFor();
+    await settle(office.page);
+    expect(await office.page.getByTestId('car-overdue-table').count()).toBe(1);
+    for (const s of [town, office]) expect(s.errors).toEqual([]);
+  });
+});

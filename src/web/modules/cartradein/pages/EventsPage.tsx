@@ -29,8 +29,8 @@ export default function EventsPage() {
       <PageHeader title={t('nav.carEvents')} subtitle={t('car.events.subtitle')} />
       <Tabs
         items={[
-          { key: 'calendar', label: t('car.events.calendar'), children: <Calendar /> },
-          ...(mayList ? [{ key: 'all', label: t('car.events.all'), children: <AllEvents organiser={ORGANISER_ROLES.includes(user.role)} /> }] : []),
+          { key: 'calendar', label: <span data-testid="car-events-tab-calendar">{t('car.events.calendar')}</span>, children: <Calendar /> },
+          ...(mayList ? [{ key: 'all', label: <span data-testid="car-events-tab-all">{t('car.events.all')}</span>, children: <AllEvents organiser={ORGANISER_ROLES.includes(user.role)} /> }] : []),
         ]}
       />
     </div>
@@ -105,7 +105,11 @@ function AllEvents({ organiser }: { organiser: boolean }) {
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data.length) return <EmptyState text={t('car.events.none')} testId="car-events-empty" />;
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const amount = { pattern: /^\d{1,10}(\.\d{0,2})?$/, required: true, message: t('car.form.priceInvalid') };
+  const amount = {
+    validator: async (_r: unknown, v: string | undefined) => {
+      if (yuanToFen(v) === null) throw new Error(t('car.form.priceInvalid'));
+    },
+  };
   const count = { pattern: /^\d{1,9}$/, required: true, message: t('common.required') };
   return (
     <Card size="small">
@@ -172,16 +176,16 @@ function AllEvents({ organiser }: { organiser: boolean }) {
       >
         <Form form={form} layout="vertical">
           <Form.Item name="visitors" label={t('car.events.visitors')} rules={[count]}>
-            <Input inputMode="numeric" />
+            <Input data-testid="car-event-visitors" inputMode="numeric" />
           </Form.Item>
           <Form.Item name="sales" label={t('car.events.sales')} rules={[amount]}>
-            <Input inputMode="decimal" prefix="¥" />
+            <Input data-testid="car-event-sales" inputMode="decimal" prefix="¥" />
           </Form.Item>
           <Form.Item name="subsidies" label={t('car.events.subsidies')} rules={[amount]}>
-            <Input inputMode="decimal" prefix="¥" />
+            <Input data-testid="car-event-subsidies" inputMode="decimal" prefix="¥" />
           </Form.Item>
           <Form.Item name="subsidyCount" label={t('car.events.subsidyCount')} rules={[count]}>
-            <Input inputMode="numeric" />
+            <Input data-testid="car-event-count" inputMode="numeric" />
           </Form.Item>
         </Form>
       </Modal>
