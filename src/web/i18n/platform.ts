@@ -109,7 +109,7 @@ export const platformZh = {
   'login.registerEnterprise': '企业注册',
   'login.failed': '登录失败',
   'login.sessionExpired': '登录已失效，请重新登录',
-  'login.intro1': '统筹设备更新、消费品以旧换新、回收循环利用和标准提升四大行动',
+  'login.intro1': '统筹设备更新、以旧换新、回收利用、标准提升四大行动',
   'login.intro2': '各部门、镇街按职责填报进度，企业与居民在线办理',
   'login.intro3': '全程留痕，数据可核验',
 
