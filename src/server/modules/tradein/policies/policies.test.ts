@@ -61,6 +61,7 @@ const rows: Row[] = [
   ['product.update (other)', (a) => productPolicy.can(a, 'update', { organization_id: OTHER_ORG }), [], { manage: false, finance: false, other: false }],
   ['redemption.create (own)', (a) => redemptionPolicy.can(a, 'create', { organization_id: OWN_ORG }), ['merchant'], { manage: false, finance: false, other: false }],
   ['redemption.list (other)', (a, g) => redemptionPolicy.can(a, 'list', { grants: g, organization_id: OTHER_ORG }), ['office', 'auditor'], { manage: true, finance: true, other: false }],
+  ['redemption.listMine', (a) => redemptionPolicy.can(a, 'listMine'), ['resident'], { manage: false, finance: false, other: false }],
   ['redemption.reverse (own)', (a, g) => redemptionPolicy.can(a, 'reverse', { grants: g, organization_id: OWN_ORG }), ['office', 'merchant'], { manage: true, finance: false, other: false }],
   ['redemption.reverse (other)', (a, g) => redemptionPolicy.can(a, 'reverse', { grants: g, organization_id: OTHER_ORG }), ['office'], { manage: true, finance: false, other: false }],
 ];

@@ -12,10 +12,12 @@ const own = (a: Actor, r?: RedemptionRecord) => isOwnBusiness(a, r?.organization
 
 /**
  * Merchant staff redeem at the till (立购立减) and reverse their own sales on a return; the enterprise
- * administrator reads its own; managers may reverse any; supervisors read.
+ * administrator reads its own; managers may reverse any; supervisors read; residents read their own purchases.
  */
-export const redemptionPolicy = definePolicy<RedemptionRecord, 'create' | 'list' | 'reverse'>('tradein_redemption', {
+export const redemptionPolicy = definePolicy<RedemptionRecord, 'create' | 'list' | 'listMine' | 'reverse'>('tradein_redemption', {
   create: (a, r) => a.role === 'merchant' && (!r || r.organization_id === undefined || r.organization_id === a.organizationId),
   list: (a, r) => own(a, r) || isSupervisor(a, g(r)),
+  // A resident reads the purchases made with their own vouchers (the query is scoped to the holder).
+  listMine: (a) => a.role === 'resident',
   reverse: (a, r) => (a.role === 'merchant' && own(a, r)) || isManager(a, g(r)),
 });

@@ -126,6 +126,10 @@ describe('programmes, merchants and redemption at the till', () => {
     expect((await sale(tv.code, products.tv2!, 2_000_000, 'SN-TV-0002')).json().subsidy).toBe(200_000);
     const budget = (await commerce.get(`/api/tradein/programs/${appliance.id}`)).json().budget;
     expect(budget.usedFen).toBe(280_000);
+    // Each resident sees the purchases made with their own vouchers, and only those.
+    const mine = (await resident.get('/api/tradein/redemptions/mine')).json();
+    expect(mine.items.map((r: { serialNumber: string; subsidy: number }) => [r.serialNumber, r.subsidy])).toEqual([['SN-HAIER-0001', 80_000]]);
+    expect((await merchant.get('/api/tradein/redemptions/mine')).statusCode).toBe(403);
   });
 
   it('refuses an expired voucher, a merchant not enrolled for the category, and a price above the ceiling', async () => {

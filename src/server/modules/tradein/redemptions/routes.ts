@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { pageOf } from '../../../http/pagination.js';
 import { redemptionPolicy } from '../policies/redemption.js';
 import { programParams } from '../programs/schema.js';
 import { deviceIdFrom } from '../risk/assess.js';
 import { listRedemptionsQuery, redeemBody, redemptionView, reverseBody } from './schema.js';
-import { listRedemptions, redeem, reverseRedemption } from './service.js';
+import { listMyPurchases, listRedemptions, redeem, reverseRedemption } from './service.js';
 
 const tags = ['trade-in redemptions'];
 
@@ -24,6 +25,16 @@ export const redemptionRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: redemptionPolicy, action: 'list' } },
     schema: { tags, summary: 'Redemptions (a merchant sees its own)', querystring: listRedemptionsQuery, response: { 200: pageOf(redemptionView) } },
     handler: (req) => listRedemptions(deps, req.ctx, req.query),
+  });
+  app.get('/tradein/redemptions/mine', {
+    config: { policy: { policy: redemptionPolicy, action: 'listMine' } },
+    schema: {
+      tags,
+      summary: 'My purchases with subsidies (resident)',
+      querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: { 200: pageOf(redemptionView) },
+    },
+    handler: (req) => listMyPurchases(deps, req.ctx, req.query),
   });
   app.post('/tradein/redemptions/:id/reverse', {
     config: { policy: { policy: redemptionPolicy, action: 'reverse' } },

@@ -228,6 +228,17 @@ export async function listRedemptions(
   return { ...page, items: page.items.map((r) => toView(r as RedemptionRow)) };
 }
 
+/** The purchases a resident made with their own vouchers, newest first. */
+export async function listMyPurchases(deps: AppDeps, ctx: RequestContext, q: { page: number; pageSize: number }) {
+  authorize(ctx.actor, redemptionPolicy, 'listMine');
+  const base = deps.database.db
+    .selectFrom('tradein_redemptions as r')
+    .innerJoin('tradein_vouchers as v', 'v.id', 'r.voucher_id')
+    .where('v.holder_user_id', '=', ctx.actor.userId!);
+  const page = await paginate(base, (qb) => qb.selectAll('r').select('v.code as voucher_code').orderBy('r.id', 'desc'), q);
+  return { ...page, items: page.items.map((r) => toView(r as RedemptionRow)) };
+}
+
 /**
  * A return or refund reverses the redemption. The subsidy goes back to the programme budget. The voucher is
  * given back to the resident (active again, same expiry) when it has not expired and the resident holds no
