@@ -112,7 +112,9 @@ export const tradeinZh = {
   'tradein.purchases.none': '还没有使用补贴券的购买记录',
   'tradein.purchases.when': '购买时间：{time}',
   'tradein.purchases.voucher': '补贴券：',
-  'tradein.purchases.cap': '本券最多可补贴：',
+  'tradein.purchases.price': '售价',
+  'tradein.purchases.subsidy': '补贴',
+  'tradein.purchases.paid': '实付',
 
   'tradein.programs.none': '暂无补贴活动',
   'tradein.programs.window': '{from} 至 {to}',
@@ -484,7 +486,9 @@ export const tradeinEn: Record<TradeinMessageKey, string> = {
   'tradein.purchases.none': 'No purchases with a voucher yet',
   'tradein.purchases.when': 'Bought: {time}',
   'tradein.purchases.voucher': 'Voucher: ',
-  'tradein.purchases.cap': 'Most this voucher could take off: ',
+  'tradein.purchases.price': 'Price',
+  'tradein.purchases.subsidy': 'subsidy',
+  'tradein.purchases.paid': 'you paid',
 
   'tradein.programs.none': 'No subsidy programmes',
   'tradein.programs.window': '{from} to {to}',

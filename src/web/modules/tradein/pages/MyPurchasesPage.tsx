@@ -1,62 +1,69 @@
-import { Card, List, Skeleton, Typography } from 'antd';
+import { Card, List, Pagination, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { formatMinute } from '../../../components/format';
-import { keys, usePrograms, type VoucherView } from '../api';
+import { categoryName, usePrograms, type RedemptionView } from '../api';
 import { EmptyState, Money, StatusTag } from '../components';
 
-/**
- * My subsidised purchases: the vouchers a merchant has redeemed. The API gives a resident the voucher, its
- * category and when it was used; the sale's own figures (price, subsidy) stay with the merchant's records, so
- * this page shows the most the voucher could take off under its rule.
- */
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** My subsidised purchases: each sale made with one of my vouchers, with its price, subsidy and what I paid. */
 export default function MyPurchasesPage() {
   const t = useT();
   const programs = usePrograms();
-  const vouchers = useQuery({ queryKey: keys.myVouchers, queryFn: ({ signal }) => api.get<VoucherView[]>('/api/tradein/vouchers/mine', undefined, signal) });
-  const used = (vouchers.data ?? []).filter((v) => v.status === 'redeemed').sort((a, b) => (b.redeemedAt ?? '').localeCompare(a.redeemedAt ?? ''));
-  const capOf = (v: VoucherView) => programs.data?.find((p) => p.id === v.programId)?.categories.find((c) => c.category === v.category && c.ruleVersionId === v.ruleVersionId)?.rule.capFen;
+  const [page, setPage] = useState(1);
+  const purchases = useQuery({
+    queryKey: ['tradein', 'purchases', 'mine', page],
+    queryFn: ({ signal }) => api.get<Page<RedemptionView>>('/api/tradein/redemptions/mine', { page, pageSize: 20 }, signal),
+  });
   return (
     <div data-testid="page-tradein-my-purchases">
       <PageHeader title={t('tradein.nav.myPurchases')} subtitle={t('tradein.purchases.subtitle')} />
       <Card>
-        {vouchers.isPending ? (
+        {purchases.isPending ? (
           <Skeleton active />
-        ) : vouchers.isError ? (
-          <LoadError error={vouchers.error} onRetry={() => void vouchers.refetch()} />
-        ) : used.length === 0 ? (
+        ) : purchases.isError ? (
+          <LoadError error={purchases.error} onRetry={() => void purchases.refetch()} />
+        ) : purchases.data.items.length === 0 ? (
           <EmptyState text={t('tradein.purchases.none')} testId="purchases-empty" />
         ) : (
-          <List
-            data-testid="purchases"
-            dataSource={used}
-            renderItem={(v) => {
-              const cap = capOf(v);
-              return (
-                <List.Item key={v.id} extra={<StatusTag group="voucher" status={v.status} />}>
+          <>
+            <List
+              data-testid="purchases"
+              dataSource={purchases.data.items}
+              renderItem={(r) => (
+                <List.Item key={r.id} extra={<StatusTag group="redemption" status={r.status} />}>
                   <List.Item.Meta
-                    title={`${v.categoryName} · ${v.programName}`}
+                    title={categoryName(programs.data, r.programId, r.category)}
                     description={
                       <>
-                        <div>{t('tradein.purchases.when', { time: formatMinute(v.redeemedAt) })}</div>
+                        <div>{t('tradein.purchases.when', { time: formatMinute(r.createdAt) })}</div>
                         <div>
-                          {t('tradein.purchases.voucher')} <Typography.Text code>{v.code}</Typography.Text>
+                          {t('tradein.purchases.voucher')} <Typography.Text code>{r.voucherCode}</Typography.Text>
                         </div>
-                        {cap !== undefined ? (
-                          <div>
-                            {t('tradein.purchases.cap')} <Money fen={cap} />
-                          </div>
-                        ) : null}
+                        <div>
+                          {t('tradein.purchases.price')} <Money fen={r.price} /> · {t('tradein.purchases.subsidy')} <Money fen={r.subsidy} /> ·{' '}
+                          {t('tradein.purchases.paid')} <Money fen={r.payable} />
+                        </div>
                       </>
                     }
                   />
                 </List.Item>
-              );
-            }}
-          />
+              )}
+            />
+            {purchases.data.total > purchases.data.pageSize ? (
+              <Pagination current={page} pageSize={purchases.data.pageSize} total={purchases.data.total} onChange={setPage} size="small" />
+            ) : null}
+          </>
         )}
       </Card>
     </div>
