@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { daysAgo, invoice, vin } from '../../src/server/modules/cartradein/testing/fixtures.js';
-import { DEMO_RESIDENT, DESKTOP, DOCS_SCREENSHOT_DIR, PHONE, WAIT_MS, launchBrowser, login, openSession, pickOption, settle, startServer, waitForText, type Session, type TestServer } from './harness.js';
+import { DEMO_RESIDENT, DESKTOP, DOCS_SCREENSHOT_DIR, PHONE, SCREENSHOT_DIR, WAIT_MS, launchBrowser, login, openSession, pickOption, settle, startServer, waitForText, type Session, type TestServer } from './harness.js';
 
 /**
  * The car trade-in cycle in the browser (issue #5 §6): a resident applies on a 375 px phone (inline checks, the
@@ -172,6 +172,12 @@ describe('car trade-in: apply on a phone → return → correct → approve → 
     await rp.getByTestId('car-status-paid').waitFor();
     await waitForText(rp, 'car-payment-reference', 'GK2026-0001');
     for (const step of ['submit', 'return', 'resubmit', 'approve', 'addToBatch', 'markPaid']) await rp.getByTestId(`car-timeline-${step}`).waitFor();
+    await rp.screenshot({ path: path.join(SCREENSHOT_DIR, 'car-application-paid-phone.png'), fullPage: true, animations: 'disabled', caret: 'hide', style: '.ant-message { display: none !important; }' });
+    expect(await rp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await dp.goto('/car/review');
+    await dp.getByTestId('car-review-table').waitFor();
+    await pickOption(dp, 'car-filter-status', '已拨付');
+    await dp.getByTestId(`car-open-${id}`).waitFor();
     await rp.goto('/car/my');
     await rp.getByTestId(`car-mine-${id}`).waitFor();
 
