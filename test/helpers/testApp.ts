@@ -34,6 +34,22 @@ export interface TestClient {
 
 export const isPostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
 
+async function adminQuery(text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 function client(app: FastifyInstance, cookie: string | null, csrf: string | null): TestClient {
   const request = (opts: InjectOptions) =>
     app.inject({
@@ -57,28 +73,25 @@ function client(app: FastifyInstance, cookie: string | null, csrf: string | null
 }
 
 /**
- * A fresh app on a fresh database: a temp SQLite file, or (DATABASE_URL=postgres://…) its own schema that is
+ * A fresh app on a fresh database: a temp SQLite file, or (DATABASE_URL=postgres://…) its own database that is
  * dropped afterwards. Reference organisations and the demo accounts are seeded.
  */
 export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-test-'));
-  const schema = isPostgres() ? `t_${randomBytes(6).toString('hex')}` : null;
-  if (schema) {
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-  }
+  // A database per test file, not a schema: Kysely's migrator introspects every schema of its database, and
+  // another file dropping its schema at that moment made the introspection fail now and then.
+  const pgDatabase = isPostgres() ? `huanxin_t_${randomBytes(6).toString('hex')}` : null;
+  if (pgDatabase) await adminQuery(`create database ${pgDatabase}`);
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     HUANXIN_DATA_DIR: dir,
-    DATABASE_URL: schema ? process.env.DATABASE_URL! : `sqlite:${path.join(dir, 'test.db')}`,
+    DATABASE_URL: pgDatabase ? withDatabase(process.env.DATABASE_URL!, pgDatabase) : `sqlite:${path.join(dir, 'test.db')}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     HUANXIN_PG_POOL_SIZE: '5',
     ...options.env,
   });
-  const deps = createDeps(config, schema ? { schema } : {});
+  const deps = createDeps(config);
   await prepareDatabase(deps, { demo: options.demo ?? true });
   const app = await buildApp(deps);
   await app.ready();
@@ -96,12 +109,7 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
     async close() {
       await app.close();
       await deps.database.close();
-      if (schema) {
-        const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await admin.connect();
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      }
+      if (pgDatabase) await adminQuery(`drop database if exists ${pgDatabase} with (force)`);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

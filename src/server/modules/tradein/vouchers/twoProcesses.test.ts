@@ -44,8 +44,8 @@ describe.skipIf(!isPostgres())('claims with two app processes against one Postgr
   let ports: number[] = [];
   beforeAll(async () => {
     t = await createTestApp({ demo: false });
-    const schema = t.deps.database.schema!;
-    const env = { DATABASE_URL: process.env.DATABASE_URL!, HUANXIN_PG_SCHEMA: schema, HUANXIN_DATA_DIR: t.deps.config.dataDir, HUANXIN_PG_POOL_SIZE: '5' };
+    // The test's own database, which both server processes share.
+    const env = { DATABASE_URL: t.deps.config.databaseUrl, HUANXIN_DATA_DIR: t.deps.config.dataDir, HUANXIN_PG_POOL_SIZE: '5' };
     const started = await Promise.all([startServer(env), startServer(env)]);
     servers.push(...started.map((s) => s.child));
     ports = started.map((s) => s.port);
