@@ -38,6 +38,10 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
       idleTimeoutMillis: 30_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    // An idle pooled connection closed by the server (restart, failover, admin) emits 'error'; unhandled it would
+    // crash the process. pg drops that client and connects afresh on the next checkout, so a real outage still
+    // surfaces on the next query.
+    pool.on('error', () => undefined);
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
   }
