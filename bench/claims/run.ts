@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../../src/server/config.js';
+import { adminQuery, freePort, waitHealthy, withDatabase } from '../lib/server.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { createSignedInResidents } from '../../src/server/modules/tradein/testing/residents.js';
 
@@ -23,22 +23,6 @@ const IDEMPOTENCY = process.env.BENCH_IDEMPOTENCY === '1';
 const PG_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL! : null;
 const log = (...args: unknown[]) => console.error('[bench]', ...args);
 const children: ChildProcess[] = [];
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL! });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
 
 function startChild(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
@@ -51,28 +35,6 @@ function startChild(args: string[], env: Record<string, string>): Promise<{ chil
       if (line) resolve({ child, port: (JSON.parse(line) as { port: number }).port });
     });
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-}
-
-async function waitHealthy(port: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      /* not yet listening */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
   });
 }
 
@@ -109,7 +71,7 @@ async function main(): Promise<void> {
   let scratchDb: string | null = null;
   if (PG_URL) {
     scratchDb = `huanxin_bench_${tag}`;
-    await adminQuery(`create database ${scratchDb}`);
+    await adminQuery(PG_URL!, `create database ${scratchDb}`);
     databaseUrl = withDatabase(PG_URL, scratchDb);
   } else {
     databaseUrl = `sqlite:${path.join(dataDir, 'bench.db')}`;
@@ -204,12 +166,12 @@ async function main(): Promise<void> {
     let pgbench: number | null = null;
     if (PG_URL) {
       const pgbenchDb = `huanxin_pgbench_${tag}`;
-      await adminQuery(`create database ${pgbenchDb}`);
+      await adminQuery(PG_URL!, `create database ${pgbenchDb}`);
       try {
         log('pgbench -N for 15 s…');
         pgbench = pgbenchTps(withDatabase(PG_URL, pgbenchDb));
       } finally {
-        await adminQuery(`drop database if exists ${pgbenchDb}`);
+        await adminQuery(PG_URL!, `drop database if exists ${pgbenchDb}`);
       }
     }
 
@@ -238,7 +200,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await Promise.all(children.map(stop));
-    if (scratchDb) await adminQuery(`drop database if exists ${scratchDb}`).catch(() => undefined);
+    if (scratchDb) await adminQuery(PG_URL!, `drop database if exists ${scratchDb}`).catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

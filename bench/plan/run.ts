@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import type { Insertable } from 'kysely';
-import pg from 'pg';
+import { adminQuery, freePort, waitHealthy, withDatabase } from '../lib/server.js';
 import { loadConfig } from '../../src/server/config.js';
 import { inTransaction } from '../../src/server/db/database.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
@@ -38,38 +38,6 @@ const children: ChildProcess[] = [];
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthOf = (index: number, startYear: number) => `${startYear + Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 
-async function adminQuery(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL! });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitHealthy(port: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      /* not yet listening */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main(): Promise<void> {
@@ -79,10 +47,8 @@ async function main(): Promise<void> {
   let scratchDb: string | null = null;
   if (PG_URL) {
     scratchDb = `huanxin_bench_plan_${tag}`;
-    await adminQuery(`create database ${scratchDb}`);
-    const u = new URL(PG_URL);
-    u.pathname = `/${scratchDb}`;
-    databaseUrl = u.toString();
+    await adminQuery(PG_URL!, `create database ${scratchDb}`);
+    databaseUrl = withDatabase(PG_URL, scratchDb);
   } else databaseUrl = `sqlite:${path.join(dataDir, 'bench.db')}`;
   const env = {
     NODE_ENV: 'production',
@@ -357,7 +323,7 @@ async function main(): Promise<void> {
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await deps.database.close();
-    if (scratchDb) await adminQuery(`drop database if exists ${scratchDb} with (force)`);
+    if (scratchDb) await adminQuery(PG_URL!, `drop database if exists ${scratchDb} with (force)`);
     // BENCH_KEEP=1 keeps the SQLite database for inspection (EXPLAIN QUERY PLAN…).
     if (process.env.BENCH_KEEP === '1') log(`kept ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
