@@ -4,7 +4,8 @@ import { notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import type { Queryable } from '../../../db/database.js';
 import type { MetricRegistry } from '../metrics/registry.js';
-import { lowerBoundFigure, type ObservationSource, type ObservedIndicator } from '../observations/source.js';
+import { lowerBoundFigure, type IndicatorObservations, type ObservationSource, type ObservedIndicator } from '../observations/source.js';
+import type { ReportedObservations } from '../reporting/observations.js';
 import { indicatorPolicy } from '../policies/indicator.js';
 import { readPlanTree, type IndicatorRow, type TargetRow } from '../plans/planTree.js';
 import { loadIndicator } from '../indicators/service.js';
@@ -38,6 +39,16 @@ export function specOf(row: IndicatorRow, targets: readonly TargetRow[] | undefi
     targets: (targets ?? []).map((t) => ({ year: t.year, value: t.value })),
     planStart,
   };
+}
+
+/**
+ * A growth indicator whose plan states only the baseline year is measured against the baseline its lead unit
+ * reported (accepted), which the reporting source returns beside the observations. The plan's own value wins.
+ */
+export function withReportedBaseline(spec: IndicatorSpec, observed: IndicatorObservations | undefined): IndicatorSpec {
+  const reported = observed && 'baselineValue' in observed ? (observed as ReportedObservations).baselineValue : null;
+  if (!spec.baseline || spec.baseline.value !== null || reported === null) return spec;
+  return { ...spec, baseline: { year: spec.baseline.year, value: reported } };
 }
 
 export function observedOf(row: IndicatorRow, planStart: string): ObservedIndicator {
@@ -83,7 +94,7 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
       const lead = units.find((u) => u.role === 'lead') ?? null;
       const observed = observations.get(id);
       const e = evaluateIndicator({
-        indicator: specOf(row, targets, planStart),
+        indicator: withReportedBaseline(specOf(row, targets, planStart), observed),
         observations: observed?.observations ?? [],
         missingReports: observed?.missingReports ?? 0,
         asOf,
@@ -159,8 +170,8 @@ export async function indicatorTrend(deps: AppDeps, ctx: RequestContext, measure
   authorize(ctx.actor, indicatorPolicy, 'read', { id, planId: Number(loaded.row.plan_id) }, id);
   const planStart = loaded.plan.issued_on;
   const asOf = asOfInstant(asOfDate);
-  const spec = specOf(loaded.row, loaded.targets, planStart);
   const observed = (await measure.observations.observe(db, [observedOf(loaded.row, planStart)], { asOf: new Date(asOf).toISOString() })).get(id);
+  const spec = withReportedBaseline(specOf(loaded.row, loaded.targets, planStart), observed);
   const observations = observed?.observations ?? [];
   const e = evaluateIndicator({
     indicator: spec,

@@ -4,7 +4,7 @@ import { notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import type { Queryable } from '../../../db/database.js';
 import type { Page } from '../../../http/pagination.js';
-import { observedOf, specOf } from '../dashboard/service.js';
+import { observedOf, specOf, withReportedBaseline } from '../dashboard/service.js';
 import { metricRegistry } from '../metrics/index.js';
 import { combinedObservationSource } from '../observations/source.js';
 import { readPlanTree } from '../plans/planTree.js';
@@ -13,20 +13,8 @@ import { planWorkspacePolicy } from '../reporting/policies/workspace.js';
 import type { ReportView } from '../reporting/reports/schema.js';
 import { evidenceOf, reportRows, reportView } from '../reporting/reports/service.js';
 import type { ReportRole, ReportStatus } from '../reporting/tables.js';
-import { evaluateIndicator, type IndicatorSpec } from '../status/evaluate.js';
-import type { IndicatorObservations } from '../observations/source.js';
-import type { ReportedObservations } from '../reporting/observations.js';
+import { evaluateIndicator } from '../status/evaluate.js';
 import type { WorkspaceView } from './schema.js';
-
-/**
- * A growth indicator whose plan states only the baseline year is measured against the baseline its lead unit
- * reported (accepted), which the reporting source returns beside the observations.
- */
-function withReportedBaseline(spec: IndicatorSpec, observed: IndicatorObservations | undefined): IndicatorSpec {
-  const reported = observed && 'baselineValue' in observed ? (observed as ReportedObservations).baselineValue : null;
-  if (!spec.baseline || spec.baseline.value !== null || reported === null) return spec;
-  return { ...spec, baseline: { year: spec.baseline.year, value: reported } };
-}
 
 async function defaultPlanId(db: Queryable, planId: number | undefined): Promise<number> {
   if (planId !== undefined) return planId;
