@@ -127,6 +127,12 @@ describe('plan reporting: the whole cycle', () => {
     // The workspace measures the growth against the reported baseline (the plan states only the year).
     const ws = (await dept.get('/api/plan-workspace')).json();
     expect(ws.indicators.find((i: { code: string }) => i.code === 'A2-S-04').actual).toBeCloseTo((12000 / (150000 * (31 / 365)) - 1) * 100, 0);
+    // So do the office's dashboard and the indicator's trend (the briefing builds on the dashboard).
+    const wsActual = ws.indicators.find((i: { code: string }) => i.code === 'A2-S-04').actual;
+    const board = (await office.get(`/api/plan-dashboard?planId=${planId}`)).json();
+    const row = board.indicators.find((i: { code: string }) => i.code === 'A2-S-04');
+    expect(row.actual).not.toBeNull();
+    expect(row.actual).toBeCloseTo(wsActual, 6);
     // A co-operating unit never reports the baseline.
     const co = await reportId(t, january.id, 'A2-S-04', '市工信局');
     const coView = await t.deps.database.db.selectFrom('plan_reports').select('role').where('id', '=', co).executeTakeFirstOrThrow();
