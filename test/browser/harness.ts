@@ -19,7 +19,8 @@ import { DEMO_PASSWORD, DEMO_RESIDENT } from '../../src/server/modules/platform/
 export { DEMO_PASSWORD, DEMO_RESIDENT };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_DIST = path.join(ROOT, 'dist/web');
+/** The built web app the tests serve; HX_WEB_DIST points elsewhere when several people build at once. */
+export const WEB_DIST = process.env.HX_WEB_DIST ?? path.join(ROOT, 'dist/web');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts/screenshots');
 export const DOCS_SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
 
