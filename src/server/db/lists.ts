@@ -11,3 +11,10 @@ export function inIds(dialect: DialectName, column: string, ids: readonly number
     ? sql<boolean>`${sql.ref(column)} = any(${[...ids]}::bigint[])`
     : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
+
+/** The same for text keys. */
+export function inTexts(dialect: DialectName, column: string, values: readonly string[]): RawBuilder<boolean> {
+  return dialect === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+}
