@@ -3,7 +3,7 @@
  * and (PostgreSQL) pgbench -N on the same machine. DATABASE_URL selects the database (SQLite by default).
  * Prints one JSON line; details go to stderr.
  *
- *   BENCH_SECONDS (10)  BENCH_CONNECTIONS (200)  BENCH_RESIDENTS (60000)  BENCH_IDEMPOTENCY=1 (send Idempotency-Key)
+ *   BENCH_SECONDS (10)  BENCH_CONNECTIONS (200)  BENCH_RESIDENTS (120000)  BENCH_IDEMPOTENCY=1 (send Idempotency-Key)
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,7 +18,7 @@ import { createSignedInResidents } from '../../src/server/modules/tradein/testin
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
-const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 60_000);
+const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 120_000);
 const IDEMPOTENCY = process.env.BENCH_IDEMPOTENCY === '1';
 const PG_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL! : null;
 const log = (...args: unknown[]) => console.error('[bench]', ...args);
@@ -151,8 +151,8 @@ async function main(): Promise<void> {
 
     const hello = await startChild(['bench/claims/hello.ts'], { PORT: '0' });
     log('hello-world: same load…');
-    await cannon(`http://127.0.0.1:${hello.port}`, undefined, 2);
-    const helloResult = await cannon(`http://127.0.0.1:${hello.port}`);
+    await cannon(`http://127.0.0.1:${hello.port}`, [claimRequest], 2);
+    const helloResult = await cannon(`http://127.0.0.1:${hello.port}`, [claimRequest]);
     await stop(hello.child);
 
     const poolRow = await deps.database.db.selectFrom('tradein_pools').select(['issued', 'quota']).where('id', '=', poolId).executeTakeFirstOrThrow();
