@@ -87,6 +87,21 @@ describe('auth', () => {
       expect((await c.get('/api/auth/me')).statusCode).toBe(401);
     });
 
+    it('answers requests of several sessions made at once each with its own account (lookups share a query)', async () => {
+      const [office, auditor, town] = await Promise.all([t.login('demo_office'), t.login('demo_auditor'), t.login('demo_town')]);
+      const answers = await Promise.all([office, auditor, town, office, auditor].map((c) => c.get('/api/auth/me')));
+      expect(answers.map((r) => r.json().user.username)).toEqual(['demo_office', 'demo_auditor', 'demo_town', 'demo_office', 'demo_auditor']);
+    });
+
+    it('stamps a session seen again once a minute has passed', async () => {
+      const c = await t.login('demo_town');
+      const old = new Date(Date.now() - 5 * 60_000).toISOString();
+      await t.deps.database.db.updateTable('sessions').set({ last_seen_at: old }).where('ended_at', 'is', null).execute();
+      expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+      const rows = await t.deps.database.db.selectFrom('sessions').select('last_seen_at').where('ended_at', 'is', null).execute();
+      expect(rows.filter((r) => r.last_seen_at > old).length).toBeGreaterThan(0);
+    });
+
     it('ends a session after the idle time-out', async () => {
       const c = await t.login('demo_auditor');
       const stale = new Date(Date.now() - 31 * 60_000).toISOString();
