@@ -166,7 +166,7 @@ export interface TradeinRedemptionTable {
   product_id: number;
   holder_user_id: number;
   rule_version_id: number;
-  /** Serial number / IMEI as entered; `serial_key` is its normalised form, unique for ever. */
+  /** Serial number / IMEI as entered; `serial_key` is its normalised form, unique while the subsidy stands (a reversed sale retires it, see retiredSerialKey). */
   serial_number: string;
   serial_key: string;
   invoice_number: string;

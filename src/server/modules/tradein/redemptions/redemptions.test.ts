@@ -185,8 +185,12 @@ describe('programmes, merchants and redemption at the till', () => {
     const mine = (await resident.get('/api/tradein/vouchers/mine')).json();
     expect(mine.find((v: { code: string }) => v.code === target.voucherCode).status).toBe('active');
     expect((await merchant.post(`/api/tradein/redemptions/${target.id}/reverse`, { reason: '再次' })).statusCode).toBe(409);
-    // The serial stays subsidised once, ever.
-    expect((await sale(target.voucherCode, products.ac1!, 300_000, 'SN-AC-0100')).json().error.code).toBe('SERIAL_ALREADY_SUBSIDISED');
+    // The returned unit carries no subsidy any more: sold again, its serial number is subsidised again — once.
+    const resold = await sale(target.voucherCode, products.ac1!, 300_000, 'SN-AC-0100');
+    expect(resold.statusCode).toBe(201);
+    const another = await voucherFor(resident, 'air_conditioner');
+    expect((await sale(another.code, products.ac1!, 300_000, 'sn ac 0100')).json().error.code).toBe('SERIAL_ALREADY_SUBSIDISED');
+    expect((await merchant.post(`/api/tradein/redemptions/${resold.json().id}/reverse`, { reason: '顾客再次退货' })).statusCode).toBe(200);
 
     const settled = list.items.find((r: { serialNumber: string }) => r.serialNumber === 'SN-TV-0002');
     await t.deps.database.db.updateTable('tradein_redemptions').set({ settlement_batch_id: 7 }).where('id', '=', settled.id).execute();

@@ -26,6 +26,15 @@ export function serialKey(serial: string): string {
   return serial.toUpperCase().replace(/[\s\-_/.]/g, '');
 }
 
+/**
+ * `serial_key` is unique: it marks a subsidy that stands. A reversed sale keeps its row but gives its key up
+ * under this name, which no live key can take (live keys are upper-cased, this one has lower-case letters).
+ * A sale rejected by risk review keeps its key: the unit stays blocked.
+ */
+export function retiredSerialKey(key: string, redemptionId: number): string {
+  return `${key}~returned-${redemptionId}`;
+}
+
 function selectRedemptions(db: Queryable) {
   return db
     .selectFrom('tradein_redemptions as r')
@@ -256,7 +265,9 @@ export async function reverseRedemption(deps: AppDeps, ctx: RequestContext, id: 
     const settled = r.settlement_batch_id !== null;
     const changed = await tx
       .updateTable('tradein_redemptions')
-      .set({ status: 'reversed', reversal_reason: reason, reversed_at: now, clawback_pending: settled ? 1 : 0, updated_at: now })
+      // The unit was returned, so no subsidy stands on its serial number any more: retire the key (the number as
+      // entered stays on the row) so the unit can be sold again with a subsidy.
+      .set({ status: 'reversed', reversal_reason: reason, reversed_at: now, clawback_pending: settled ? 1 : 0, serial_key: retiredSerialKey(r.serial_key, id), updated_at: now })
       .where('id', '=', id)
       .where('status', '=', r.status)
       .executeTakeFirst();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nowIso } from '../../../db/time.js';
 import { createTradeinWorld, REFERENCE_PRICES, type Shop, type TradeinWorld } from './testFixture.js';
+import { serialKey } from '../redemptions/service.js';
 
 interface ReviewItem {
   redemptionId: number;
@@ -264,6 +265,9 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     expect((await decide(y.redemptionId, 'clear')).statusCode).toBe(409);
     const notice = await w.t.deps.database.db.selectFrom('notifications').selectAll().where('dedupe_key', '=', `tradein-risk-reject:${y.redemptionId}`).executeTakeFirst();
     expect(notice?.kind).toBe('tradein_redemption_rejected');
+    // A rejected sale keeps its serial number blocked (a return gives it up; a sale judged false does not).
+    const rejectedRow = await w.t.deps.database.db.selectFrom('tradein_redemptions').select(['serial_key', 'serial_number']).where('id', '=', y.redemptionId).executeTakeFirstOrThrow();
+    expect(rejectedRow.serial_key).toBe(serialKey(rejectedRow.serial_number));
 
     // A held one goes straight to rejected too.
     const heldOne = (await w.commerce.get('/api/tradein/risk/reviews?status=held')).json().items[0] as ReviewItem;
