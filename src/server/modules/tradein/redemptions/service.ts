@@ -14,7 +14,7 @@ import { redemptionPolicy } from '../policies/redemption.js';
 import { computeSubsidy, parseRule, rateFor } from '../programs/rules.js';
 import { normalisedVoucherCode } from '../vouchers/service.js';
 import { formatVoucherCode } from '../vouchers/voucherCode.js';
-import { assessRedemption } from '../risk/assess.js';
+import { assessRedemption, serialiseRiskScope } from '../risk/assess.js';
 import { oldItemProofVerifier } from './oldItemProof.js';
 import type { RedeemInput, RedemptionView } from './schema.js';
 
@@ -95,9 +95,15 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
   let id: number;
   try {
     id = await inTransaction(deps.database, async (tx) => {
-      const now = nowIso();
       const voucher = await tx.selectFrom('tradein_vouchers').selectAll().where('code', '=', code).executeTakeFirst();
       if (!voucher) throw fieldError('voucherCode', 'field.invalid');
+      // Sales that risk control compares wait for each other here, and only then read the clock (see there).
+      await serialiseRiskScope(tx, deps.database.dialect, {
+        merchantOrganizationId: orgId,
+        holderUserId: Number(voucher.holder_user_id),
+        oldItemReference: input.oldItemProof?.reference ?? null,
+      });
+      const now = nowIso();
       if (voucher.status !== 'active') throw new AppError(409, 'VOUCHER_NOT_ACTIVE', 'error.VOUCHER_NOT_ACTIVE', { status: voucher.status });
       if (voucher.expires_at <= now) throw new AppError(409, 'VOUCHER_EXPIRED', 'error.VOUCHER_EXPIRED');
       const program = await tx.selectFrom('tradein_programs').select(['status', 'rounding']).where('id', '=', voucher.program_id).executeTakeFirstOrThrow();

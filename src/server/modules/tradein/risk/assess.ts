@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
@@ -5,6 +6,37 @@ import type { Queryable, Tx } from '../../../db/database.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import type { RiskRuleAction, RiskRuleCode, RiskSignalKind } from '../tables.js';
 import { RISK_RULE_CODES, maskStart, normaliseAddress, parseRuleParams, percent, priceMarkup, yuan, type LoadedRule, type RuleParams } from './rules.js';
+
+/**
+ * The rules count other sales: of the merchant (bursts, shared phones, addresses, devices), of the resident
+ * (merchant hopping) and of the old item (proof reuse). Under PostgreSQL's read-committed isolation two sales in
+ * flight at once would not see each other and could both sit just under a threshold. So a sale first takes
+ * transaction-scoped advisory locks on its merchant, its resident and its old-item reference (in one order, so two
+ * sales cannot deadlock), before it reads the clock and the history; sales that share none of them still run in
+ * parallel. SQLite runs one writing transaction at a time, which serialises them already.
+ */
+export async function serialiseRiskScope(
+  tx: Tx,
+  dialect: 'sqlite' | 'postgres',
+  scope: { merchantOrganizationId: number; holderUserId: number; oldItemReference: string | null },
+): Promise<void> {
+  if (dialect !== 'postgres') return;
+  const INT4 = 2_147_483_647;
+  const keys: [number, number][] = [
+    [RISK_LOCK_MERCHANT, scope.merchantOrganizationId % INT4],
+    [RISK_LOCK_RESIDENT, scope.holderUserId % INT4],
+  ];
+  if (scope.oldItemReference) {
+    const ref = scope.oldItemReference.toUpperCase().replace(/[\s\-_/.]/g, '');
+    keys.push([RISK_LOCK_OLD_ITEM, createHash('sha256').update(ref).digest().readInt32BE(0)]);
+  }
+  keys.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [space, key] of keys) await sql`select pg_advisory_xact_lock(${space}::int4, ${key}::int4)`.execute(tx);
+}
+/** Advisory-lock key spaces of risk control (arbitrary constants, distinct from any other use of advisory locks). */
+const RISK_LOCK_MERCHANT = 0x52_4b_01;
+const RISK_LOCK_RESIDENT = 0x52_4b_02;
+const RISK_LOCK_OLD_ITEM = 0x52_4b_03;
 
 /** A device id header arrives as any string a client chooses; it is hashed with the lookup key before storing. */
 export function deviceHash(deps: AppDeps, deviceId: string): string {
