@@ -47,6 +47,12 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** CPU time (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 function pgbenchTps(url: string): number {
   const bin = ['pgbench', '/usr/lib/postgresql/15/bin/pgbench'].find((b) => {
     try {
@@ -145,7 +151,9 @@ async function main(): Promise<void> {
     await cannon(`http://127.0.0.1:${port}`, [claimRequest], 2);
     const issuedBefore = next;
     log(`claims: ${CONNECTIONS} connections for ${SECONDS} s…`);
+    const cpuBefore = cpuSeconds(server.pid!);
     const claims = await cannon(`http://127.0.0.1:${port}`, [claimRequest]);
+    const serverCpu = cpuSeconds(server.pid!) - cpuBefore;
     const used = next - issuedBefore;
     await stop(server);
 
@@ -180,7 +188,8 @@ async function main(): Promise<void> {
     const helloPerSec = Math.round(helloResult.requests.average);
     log(
       `claims: ${ok} × 2xx, ${claims.non2xx} non-2xx, ${claims.errors} errors, ${claims.timeouts} timeouts over ${claims.duration.toFixed(1)} s; ` +
-        `${used} residents used; latency p50 ${claims.latency.p50} ms, p99 ${claims.latency.p99} ms`,
+        `${used} residents used; latency p50 ${claims.latency.p50} ms, p99 ${claims.latency.p99} ms; ` +
+        `server CPU ${Math.round((serverCpu * 1e6) / Math.max(1, ok))} µs per claim`,
     );
     const issued = Number(poolRow.issued);
     console.log(
