@@ -18,3 +18,27 @@ export function inTexts(dialect: DialectName, column: string, values: readonly s
     ? sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])`
     : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
 }
+
+export type ColumnType = 'text' | 'bigint';
+
+/**
+ * Rows given one array per column, as a FROM item `alias` with those column names — the SQL text is the same for
+ * any number of rows, so a batch insert (`INSERT … SELECT … FROM` this) is compiled and prepared once instead of a
+ * VALUES list of rows × columns parameters each time. SQLite reads one JSON array of rows, PostgreSQL one typed
+ * array per column (unnest). Rows come out in the order given.
+ */
+export function rowsFromColumns(
+  dialect: DialectName,
+  alias: string,
+  columns: Record<string, { type: ColumnType; values: readonly (string | number | null)[] }>,
+) {
+  const names = Object.keys(columns);
+  const length = columns[names[0]!]!.values.length;
+  if (dialect === 'postgres') {
+    const list = sql.join(names.map((n) => sql`unnest(${[...columns[n]!.values]}::${sql.raw(columns[n]!.type)}[]) as ${sql.id(n)}`));
+    return sql`(select ${list})`.as(alias);
+  }
+  const rows = Array.from({ length }, (_, i) => names.map((n) => columns[n]!.values[i] ?? null));
+  const list = sql.join(names.map((n, i) => sql`value ->> ${sql.lit(i)} as ${sql.id(n)}`));
+  return sql`(select ${list} from json_each(${JSON.stringify(rows)}) order by key)`.as(alias);
+}

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { inTransaction, type Tx } from '../../../db/database.js';
-import { inIds } from '../../../db/lists.js';
+import { inIds, rowsFromColumns } from '../../../db/lists.js';
 import { appendAuditMany, type AuditEntry } from '../../platform/audit/auditTrail.js';
 import { formatVoucherCode, generateVoucherCode } from './voucherCode.js';
 import type { VoucherView } from './schema.js';
@@ -208,23 +208,31 @@ export class ClaimBatcher {
       if (candidates.length === 0) continue;
       const pool = pools.find((p) => Number(p.id) === poolId)!;
       const expiresAt = voucherExpiry(now, pool.voucher_valid_days, pool.valid_to);
+      // One statement text for any batch size (see rowsFromColumns): only the code and the holder differ by row.
+      const source = rowsFromColumns(dialect, 'claim', {
+        code: { type: 'text', values: candidates.map(() => generateVoucherCode()) },
+        holder_user_id: { type: 'bigint', values: candidates.map((c) => c.userId) },
+      });
       const rows = await tx
         .insertInto('tradein_vouchers')
-        .values(
-          candidates.map((c) => ({
-            code: generateVoucherCode(),
-            program_id: Number(pool.program_id),
-            category: pool.category,
-            pool_id: poolId,
-            holder_user_id: c.userId,
-            rule_version_id: Number(pool.current_rule_version_id),
-            status: 'active' as const,
-            issued_at: nowIso,
-            expires_at: expiresAt,
-            redeemed_at: null,
-            quota_returned_pool_id: null,
-            updated_at: nowIso,
-          })),
+        .columns(['code', 'holder_user_id', 'program_id', 'category', 'pool_id', 'rule_version_id', 'status', 'issued_at', 'expires_at', 'updated_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom(source)
+            .select([
+              sql<string>`claim.code`.as('code'),
+              sql<number>`cast(claim.holder_user_id as bigint)`.as('holder_user_id'),
+              sql<number>`cast(${Number(pool.program_id)} as bigint)`.as('program_id'),
+              sql<string>`cast(${pool.category} as text)`.as('category'),
+              sql<number>`cast(${poolId} as bigint)`.as('pool_id'),
+              sql<number>`cast(${Number(pool.current_rule_version_id)} as bigint)`.as('rule_version_id'),
+              sql<string>`cast(${'active'} as text)`.as('status'),
+              sql<string>`cast(${nowIso} as text)`.as('issued_at'),
+              sql<string>`cast(${expiresAt} as text)`.as('expires_at'),
+              sql<string>`cast(${nowIso} as text)`.as('updated_at'),
+            ])
+            // SQLite needs a WHERE before ON CONFLICT to parse INSERT … SELECT … ON CONFLICT.
+            .where(sql<boolean>`true`),
         )
         // The predicate is a literal so SQLite can match it to the partial index (a bound parameter would not).
         .onConflict((oc) => oc.columns(['holder_user_id', 'category']).where(sql<boolean>`status = 'active'`).doNothing())
