@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseSchema } from './schema.js';
 
@@ -80,6 +80,11 @@ function withStatementCache(sqlite: BetterSqlite3.Database, size = 1000): Sqlite
       return stmt;
     },
   };
+}
+
+/** The dialect behind a query builder or transaction, for the few statements written per dialect. */
+export function dialectOf(q: Queryable): DialectName {
+  return q.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** Runs one use case in one transaction; every write goes through here. */

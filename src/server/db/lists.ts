@@ -35,8 +35,9 @@ export function rowsFromColumns(
   const names = Object.keys(columns);
   const length = columns[names[0]!]!.values.length;
   if (dialect === 'postgres') {
-    const list = sql.join(names.map((n) => sql`unnest(${[...columns[n]!.values]}::${sql.raw(columns[n]!.type)}[]) as ${sql.id(n)}`));
-    return sql`(select ${list})`.as(alias);
+    const arrays = sql.join(names.map((n) => sql`${[...columns[n]!.values]}::${sql.raw(columns[n]!.type)}[]`));
+    const list = sql.join(names.map((n) => sql.id(n)));
+    return sql`(select ${list} from unnest(${arrays}) with ordinality as r(${list}, row_number) order by row_number)`.as(alias);
   }
   const rows = Array.from({ length }, (_, i) => names.map((n) => columns[n]!.values[i] ?? null));
   const list = sql.join(names.map((n, i) => sql`value ->> ${sql.lit(i)} as ${sql.id(n)}`));

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Queryable, Tx } from '../../../db/database.js';
+import { sql } from 'kysely';
+import { dialectOf, type Queryable, type Tx } from '../../../db/database.js';
+import { rowsFromColumns } from '../../../db/lists.js';
 import { nowIso } from '../../../db/time.js';
 import type { RequestContext } from '../../../core/context.js';
 
@@ -79,6 +81,11 @@ export function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Pro
   return appendAuditMany(tx, entry.chain ?? 'main', [{ ctx, entry }]);
 }
 
+const AUDIT_COLUMNS = [
+  'chain', 'at', 'actor_user_id', 'actor_username', 'actor_role', 'organization_id', 'entity', 'entity_id', 'action',
+  'outcome', 'before_json', 'after_json', 'request_id', 'ip', 'prev_hash', 'hash',
+] as const;
+
 /**
  * Appends records to one chain in three statements whatever their number: move the chain head (its row lock
  * serialises appends to one chain across app processes on PostgreSQL; SQLite serialises writers anyway), insert
@@ -126,8 +133,35 @@ export async function appendAuditMany(tx: Tx, chain: string, items: { ctx: Reque
     prev = row.hash;
     return row;
   });
-  // Ids follow the order of the VALUES list in both dialects, which is the order the chain is verified in.
-  const inserted = await tx.insertInto('audit_log').values(rows).returning('id').execute();
+  // One statement text for any number of records (rows as one array per column). Ids follow the order of the
+  // rows, which is the order the chain is verified in.
+  const text = (pick: (r: (typeof rows)[number]) => string | null) => ({ type: 'text' as const, values: rows.map(pick) });
+  const bigint = (pick: (r: (typeof rows)[number]) => number | null) => ({ type: 'bigint' as const, values: rows.map(pick) });
+  const source = rowsFromColumns(dialectOf(tx), 'entry', {
+    chain: text((r) => r.chain),
+    at: text((r) => r.at),
+    actor_user_id: bigint((r) => r.actor_user_id),
+    actor_username: text((r) => r.actor_username),
+    actor_role: text((r) => r.actor_role),
+    organization_id: bigint((r) => r.organization_id),
+    entity: text((r) => r.entity),
+    entity_id: text((r) => r.entity_id),
+    action: text((r) => r.action),
+    outcome: text((r) => r.outcome),
+    before_json: text((r) => r.before_json),
+    after_json: text((r) => r.after_json),
+    request_id: text((r) => r.request_id),
+    ip: text((r) => r.ip),
+    prev_hash: text((r) => r.prev_hash),
+    hash: text((r) => r.hash),
+  });
+  const columns = AUDIT_COLUMNS;
+  const inserted = await tx
+    .insertInto('audit_log')
+    .columns(columns)
+    .expression((eb) => eb.selectFrom(source).select(columns.map((c) => sql.ref(`entry.${c}`).as(c))))
+    .returning('id')
+    .execute();
   const lastId = Math.max(...inserted.map((r) => Number(r.id)));
   await tx.updateTable('audit_chains').set({ last_id: lastId, last_hash: prev }).where('chain', '=', chain).execute();
 }
