@@ -195,4 +195,11 @@ export const tradeinMigrations: ModuleMigration[] = [
     },
   },
   migration0210,
+  {
+    // No query looks vouchers up by release (a pool keeps its own count), and every claim paid for the index.
+    name: '0220_tradein_vouchers_drop_pool_index',
+    async up(db) {
+      await db.schema.dropIndex('tradein_vouchers_pool').execute();
+    },
+  },
 ];
