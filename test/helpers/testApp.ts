@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/core/deps.js';
 import { buildApp } from '../../src/server/app.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
+import { keepSeededProgrammesLive } from './liveProgrammes.js';
 import { DEMO_PASSWORD, DEMO_RESIDENT } from '../../src/server/modules/platform/seed/seedDemo.js';
 
 export { DEMO_PASSWORD, DEMO_RESIDENT };
@@ -93,6 +94,7 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
   });
   const deps = createDeps(config);
   await prepareDatabase(deps, { demo: options.demo ?? true });
+  await keepSeededProgrammesLive(deps.database);
   const app = await buildApp(deps);
   await app.ready();
 
