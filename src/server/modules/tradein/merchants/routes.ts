@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { merchantPolicy } from '../policies/merchant.js';
 import { productPolicy } from '../policies/product.js';
+import { staffPolicy } from '../policies/staff.js';
 import { programParams } from '../programs/schema.js';
 import {
   applyBody,
@@ -16,6 +17,7 @@ import {
   reasonBody,
   reviewBody,
   staffBody,
+  staffParams,
   staffView,
 } from './schema.js';
 import {
@@ -28,6 +30,7 @@ import {
   listStaff,
   publicMerchants,
   reviewMerchant,
+  setStaffStatus,
   updateProduct,
 } from './service.js';
 
@@ -100,5 +103,15 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: merchantPolicy, action: 'manageStaff' } },
     schema: { tags, summary: 'Create a merchant staff account (must change the password at first sign-in)', body: staffBody, response: { 201: staffView } },
     handler: async (req, reply) => reply.code(201).send(await createStaff(deps, req.ctx, req.body)),
+  });
+  app.post('/tradein/staff/:id/disable', {
+    config: { policy: { policy: staffPolicy, action: 'setStatus' } },
+    schema: { tags, summary: 'Disable a staff account of my enterprise and end its sessions (enterprise administrator)', params: staffParams, response: { 200: staffView } },
+    handler: (req) => setStaffStatus(deps, req.ctx, req.params.id, 'disabled'),
+  });
+  app.post('/tradein/staff/:id/enable', {
+    config: { policy: { policy: staffPolicy, action: 'setStatus' } },
+    schema: { tags, summary: 'Enable a disabled staff account of my enterprise (enterprise administrator)', params: staffParams, response: { 200: staffView } },
+    handler: (req) => setStaffStatus(deps, req.ctx, req.params.id, 'active'),
   });
 };

@@ -10,6 +10,7 @@ import { insertUser } from '../../platform/users/service.js';
 import { grantsOf } from '../access.js';
 import { merchantPolicy } from '../policies/merchant.js';
 import { productPolicy } from '../policies/product.js';
+import { staffPolicy } from '../policies/staff.js';
 import type { MerchantStatus } from '../tables.js';
 import type { ApplyInput, MerchantView, ProductInput, ProductView } from './schema.js';
 
@@ -370,4 +371,33 @@ export async function listStaff(deps: AppDeps, ctx: RequestContext) {
     .orderBy('id')
     .execute();
   return rows.map((r) => ({ id: Number(r.id), username: r.username, displayName: r.display_name, status: r.status }));
+}
+
+/**
+ * Disables or re-enables a merchant staff account of the caller's own enterprise. Any other account — another
+ * enterprise's staff, or a user of the same enterprise who is not merchant staff (the administrator) — is
+ * answered 404, so an enterprise cannot probe for accounts it does not own. Disabling ends the account's
+ * sessions in the same transaction, as the platform's account administration does, so a till that was signed in
+ * stops working at once rather than at the session's idle time-out.
+ */
+export async function setStaffStatus(deps: AppDeps, ctx: RequestContext, id: number, status: 'active' | 'disabled') {
+  const orgId = ctx.actor.organizationId ?? -1;
+  authorize(ctx.actor, staffPolicy, 'setStatus', { organization_id: orgId });
+  const action = status === 'disabled' ? 'disable' : 'enable';
+  return inTransaction(deps.database, async (tx) => {
+    const before = await tx
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'status', 'organization_id', 'role'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!before || before.role !== 'merchant' || Number(before.organization_id) !== orgId) throw notFound();
+    authorize(ctx.actor, staffPolicy, 'setStatus', { organization_id: Number(before.organization_id) });
+    if (before.status === status) throw invalidState(before.status);
+    const now = nowIso();
+    await tx.updateTable('users').set({ status, updated_at: now }).where('id', '=', id).execute();
+    if (status === 'disabled')
+      await tx.updateTable('sessions').set({ ended_at: now, end_reason: 'account_disabled' }).where('user_id', '=', id).where('ended_at', 'is', null).execute();
+    await appendAudit(tx, ctx, { entity: 'user', entityId: id, action, organizationId: orgId, before: { status: before.status }, after: { status } });
+    return { id, username: before.username, displayName: before.display_name, status };
+  });
 }
