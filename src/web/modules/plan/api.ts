@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { ApiError, api, NETWORK_ERROR, type ErrorDetail } from '../../api/client';
 import type { IndicatorView, MilestoneView, PlanDetailView, PlanSummaryView } from '../../../server/modules/plan/plans/schema';
-import type { DashboardIndicator, DashboardView, TrendView } from '../../../server/modules/plan/dashboard/schema';
+import type { DashboardIndicator, DashboardView, TownIndicator, TownsDashboardView, TrendView } from '../../../server/modules/plan/dashboard/schema';
 import type { RevisionView } from '../../../server/modules/plan/indicators/schema';
 import type { PeriodView } from '../../../server/modules/plan/reporting/periods/schema';
 import type { ReportDetailView, ReportView } from '../../../server/modules/plan/reporting/reports/schema';
@@ -23,6 +23,8 @@ export type {
   ReportDetailView,
   ReportView,
   RevisionView,
+  TownIndicator,
+  TownsDashboardView,
   TrendView,
   WorkspaceView,
 };
@@ -84,6 +86,7 @@ export const planKeys = {
   plans: ['plan', 'plans'] as const,
   plan: (id: number) => ['plan', 'plan', id] as const,
   dashboard: (q: Record<string, unknown>) => ['plan', 'dashboard', q] as const,
+  townsDashboard: (planId: number, asOf?: string) => ['plan', 'dashboard', 'towns', planId, asOf ?? null] as const,
   trend: (id: number, asOf?: string) => ['plan', 'trend', id, asOf ?? null] as const,
   indicator: (id: number) => ['plan', 'indicator', id] as const,
   revisions: (id: number) => ['plan', 'revisions', id] as const,

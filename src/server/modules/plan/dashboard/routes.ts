@@ -4,8 +4,8 @@ import type { Locale } from '../../../../shared/roles.js';
 import { indicatorPolicy } from '../policies/indicator.js';
 import { idParams } from '../plans/schema.js';
 import type { IndicatorStatus } from '../status/evaluate.js';
-import { dashboardQuery, dashboardSchema, trendQuery, trendSchema } from './schema.js';
-import { buildDashboard, indicatorTrend, type PlanMeasurement } from './service.js';
+import { dashboardQuery, dashboardSchema, townsDashboardQuery, townsDashboardSchema, trendQuery, trendSchema } from './schema.js';
+import { buildDashboard, buildTownsDashboard, indicatorTrend, type PlanMeasurement } from './service.js';
 
 const tags = ['plan'];
 
@@ -97,6 +97,18 @@ export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
         });
         return sendXlsx(reply, `${l.sheet}.xlsx`, buffer);
       },
+    });
+
+    app.get('/plans/:id/dashboard/towns', {
+      config: { policy: { policy: indicatorPolicy, action: 'read' } },
+      schema: {
+        tags,
+        summary: 'Every town’s figures for the indicators broken down by town (each as the per-town dashboard evaluates it), with a roll-up per town, in one call',
+        params: idParams,
+        querystring: townsDashboardQuery,
+        response: { 200: townsDashboardSchema },
+      },
+      handler: (req) => buildTownsDashboard(deps, req.ctx, measure, req.params.id, req.query),
     });
 
     app.get('/indicators/:id/trend', {

@@ -79,3 +79,31 @@ export const trendSchema = z
   })
   .meta({ id: 'IndicatorTrend' });
 export type TrendView = z.infer<typeof trendSchema>;
+
+/** The all-towns dashboard takes only the evaluation date: the plan is in the path, every town is in the answer. */
+export const townsDashboardQuery = dashboardQuery.pick({ asOf: true });
+export type TownsDashboardQuery = z.infer<typeof townsDashboardQuery>;
+
+/** One town-breakdown indicator evaluated on one town's own observations: the same fields as its per-town dashboard row. */
+export const townIndicatorSchema = dashboardIndicatorSchema
+  .pick({ id: true, code: true, actual: true, expected: true, target: true, targetYear: true, progress: true, status: true, reason: true, forecast: true, missingReports: true })
+  .meta({ id: 'TownIndicator' });
+export type TownIndicator = z.infer<typeof townIndicatorSchema>;
+
+export const townsDashboardSchema = z
+  .object({
+    planId: z.number().int(),
+    asOf: z.string().describe('ISO instant the figures are as of'),
+    indicators: z
+      .array(z.object({ id: z.number().int(), code: z.string() }))
+      .describe('the plan’s indicators broken down by town, in the plan’s order (each town lists them in this order)'),
+    towns: z.array(
+      rollUpSchema.extend({
+        townId: z.number().int(),
+        name: z.string(),
+        indicators: z.array(townIndicatorSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'PlanTownsDashboard' });
+export type TownsDashboardView = z.infer<typeof townsDashboardSchema>;

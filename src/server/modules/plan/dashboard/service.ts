@@ -4,7 +4,7 @@ import { notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import type { Queryable } from '../../../db/database.js';
 import type { MetricRegistry } from '../metrics/registry.js';
-import { lowerBoundFigure, type IndicatorObservations, type ObservationSource, type ObservedIndicator } from '../observations/source.js';
+import { lowerBoundFigure, observeTowns, type IndicatorObservations, type ObservationSource, type ObservedIndicator } from '../observations/source.js';
 import type { ReportedObservations } from '../reporting/observations.js';
 import { indicatorPolicy } from '../policies/indicator.js';
 import { readPlanTree, type IndicatorRow, type TargetRow } from '../plans/planTree.js';
@@ -12,7 +12,7 @@ import { loadIndicator } from '../indicators/service.js';
 import { actualAt, asOfInstant, evaluateIndicator, expectedAt, type IndicatorSpec } from '../status/evaluate.js';
 import { rollUp, summarise } from '../status/rollup.js';
 import { monthStartsBetween, shanghaiDate, startOfDay, yearEnd } from '../status/time.js';
-import type { DashboardIndicator, DashboardQuery, DashboardView, TrendView } from './schema.js';
+import type { DashboardIndicator, DashboardQuery, DashboardView, TownIndicator, TownsDashboardQuery, TownsDashboardView, TrendView } from './schema.js';
 
 /** What the plan module measures with: the metric registry and where observations come from. */
 export interface PlanMeasurement {
@@ -65,6 +65,17 @@ export function observedOf(row: IndicatorRow, planStart: string): ObservedIndica
   };
 }
 
+/** One indicator evaluated on the observations of the city or of one town; every dashboard view goes through here. */
+function evaluateRow(row: IndicatorRow, targets: readonly TargetRow[] | undefined, observed: IndicatorObservations | undefined, planStart: string, asOf: number) {
+  return evaluateIndicator({
+    indicator: withReportedBaseline(specOf(row, targets, planStart), observed),
+    observations: observed?.observations ?? [],
+    missingReports: observed?.missingReports ?? 0,
+    asOf,
+    name: { zh: row.name, en: row.name_en },
+  });
+}
+
 /**
  * Every indicator of a plan evaluated as of a date, with cards per action and roll-ups per responsible unit.
  * A fixed number of queries: the plan tree (nine), one observation batch, and the metrics of computed and
@@ -93,13 +104,7 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
       const units = tree.unitsByIndicator.get(id) ?? [];
       const lead = units.find((u) => u.role === 'lead') ?? null;
       const observed = observations.get(id);
-      const e = evaluateIndicator({
-        indicator: withReportedBaseline(specOf(row, targets, planStart), observed),
-        observations: observed?.observations ?? [],
-        missingReports: observed?.missingReports ?? 0,
-        asOf,
-        name: { zh: row.name, en: row.name_en },
-      });
+      const e = evaluateRow(row, targets, observed, planStart, asOf);
       const computed = await lowerBoundFigure(db, measure.registry, { kind: row.kind, lowerBoundMetric: row.lower_bound_metric, planStart }, asOf, q.townId);
       const action = actions.get(Number(row.action_id))!;
       return {
@@ -159,6 +164,65 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
     }),
     units: [...byUnit].map(([name, r]) => ({ organizationId: unitIds.get(name) ?? null, name, ...r })),
     indicators,
+  };
+}
+
+/**
+ * The town-breakdown indicators of a plan evaluated on each town's own observations, for every town in one
+ * answer: what GET /api/plan-dashboard?townId= says for each town, without one call per town. A fixed number of
+ * queries: the plan tree (nine), the towns, one observation batch for all towns (four for reported indicators).
+ * Only the indicators the plan breaks down by town are evaluated: a town owes reports on no others, so on its own
+ * observations every other indicator would only ever read "not started".
+ */
+export async function buildTownsDashboard(
+  deps: AppDeps,
+  ctx: RequestContext,
+  measure: PlanMeasurement,
+  planId: number,
+  q: TownsDashboardQuery,
+): Promise<TownsDashboardView> {
+  authorize(ctx.actor, indicatorPolicy, 'read');
+  const db = deps.database.db;
+  const tree = await readPlanTree(db, planId);
+  if (!tree) throw notFound();
+  const asOf = asOfInstant(q.asOf);
+  const planStart = tree.plan.issued_on;
+  const rows = tree.indicators.filter((r) => r.town_breakdown === 1);
+  // The towns in the order GET /api/towns lists them, which is the order of the heat table's columns.
+  const towns = await db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'town').orderBy('code').execute();
+  const observed = await observeTowns(
+    measure.observations,
+    db,
+    rows.map((r) => observedOf(r, planStart)),
+    { asOf: new Date(asOf).toISOString(), townIds: towns.map((t) => Number(t.id)) },
+  );
+  return {
+    planId,
+    asOf: new Date(asOf).toISOString(),
+    indicators: rows.map((r) => ({ id: Number(r.id), code: r.code })),
+    towns: towns.map((town) => {
+      const townId = Number(town.id);
+      const mine = observed.get(townId);
+      const indicators: TownIndicator[] = rows.map((row) => {
+        const id = Number(row.id);
+        const o = mine?.get(id);
+        const e = evaluateRow(row, tree.targetsByIndicator.get(id), o, planStart, asOf);
+        return {
+          id,
+          code: row.code,
+          actual: e.actual,
+          expected: e.expected,
+          target: e.target?.value ?? null,
+          targetYear: e.target?.year ?? null,
+          progress: e.progress,
+          status: e.status,
+          reason: e.reason,
+          forecast: e.forecast,
+          missingReports: o?.missingReports ?? 0,
+        };
+      });
+      return { townId, name: town.name, ...summarise(indicators), indicators };
+    }),
   };
 }
 

@@ -39,6 +39,29 @@ export interface ObservationQuery {
  */
 export interface ObservationSource {
   observe(db: Queryable, indicators: readonly ObservedIndicator[], query: ObservationQuery): Promise<Map<number, IndicatorObservations>>;
+  /**
+   * Many towns' own observations at once (the all-towns dashboard), by town id then indicator id; the same values
+   * `observe` gives for each town alone. A source without it is asked town by town (see `observeTowns`).
+   */
+  observeTowns?(db: Queryable, indicators: readonly ObservedIndicator[], query: TownsObservationQuery): Promise<Map<number, Map<number, IndicatorObservations>>>;
+}
+
+export interface TownsObservationQuery {
+  /** ISO instant: only periods ending by then. */
+  asOf: string;
+  townIds: readonly number[];
+}
+
+/** Every town's observations from a source: in one batch when it can, else one `observe` per town. */
+export async function observeTowns(
+  source: ObservationSource,
+  db: Queryable,
+  indicators: readonly ObservedIndicator[],
+  query: TownsObservationQuery,
+): Promise<Map<number, Map<number, IndicatorObservations>>> {
+  if (source.observeTowns) return source.observeTowns(db, indicators, query);
+  const perTown = await Promise.all(query.townIds.map((townId) => source.observe(db, indicators, { asOf: query.asOf, townId })));
+  return new Map(query.townIds.map((townId, i) => [townId, perTown[i]!]));
 }
 
 /** Reported indicators until the reporting work plugs in: nothing observed, nothing overdue. */
@@ -102,6 +125,16 @@ export function combinedObservationSource(registry: MetricRegistry, reported: Ob
         reported.observe(db, indicators.filter((i) => !isComputed(i)), query),
       ]);
       return new Map([...fromReports, ...computed]);
+    },
+    async observeTowns(db, indicators, query) {
+      const computedOnes = indicators.filter(isComputed);
+      // A metric answers for one town at a time (MetricParams.townId), so computed indicators cost a metric call
+      // per town; reported ones — every town-breakdown indicator of 晋政文〔2024〕98号 today — are one batch.
+      const [computed, fromReports] = await Promise.all([
+        computedOnes.length ? observeTowns(metrics, db, computedOnes, query) : Promise.resolve(new Map<number, Map<number, IndicatorObservations>>()),
+        observeTowns(reported, db, indicators.filter((i) => !isComputed(i)), query),
+      ]);
+      return new Map(query.townIds.map((townId) => [townId, new Map([...(fromReports.get(townId) ?? []), ...(computed.get(townId) ?? [])])]));
     },
   };
 }

@@ -24,6 +24,7 @@ export const MISSING_STATUSES: readonly ReportStatus[] = ['pending', 'draft', 'r
  */
 export const reportedObservationSource: ObservationSource & {
   observe(...args: Parameters<ObservationSource['observe']>): Promise<Map<number, ReportedObservations>>;
+  observeTowns(...args: Parameters<NonNullable<ObservationSource['observeTowns']>>): Promise<Map<number, Map<number, ReportedObservations>>>;
 } = {
   async observe(db: Queryable, indicators, query) {
     const out = new Map<number, ReportedObservations>();
@@ -70,6 +71,59 @@ export const reportedObservationSource: ObservationSource & {
     }
     for (const b of baselines) {
       const o = out.get(Number(b.indicator_id));
+      if (o) o.baselineValue = Number(b.value);
+    }
+    return out;
+  },
+
+  /**
+   * Every named town's own observations in the same four queries as one town's: the accepted values and the
+   * missing counts are read for all the towns at once and split by organisation in memory.
+   */
+  async observeTowns(db: Queryable, indicators, query) {
+    const out = new Map<number, Map<number, ReportedObservations>>();
+    const ids = indicators.map((i) => i.id);
+    const townIds = [...query.townIds];
+    for (const townId of townIds)
+      out.set(townId, new Map(ids.map((id) => [id, { observations: [], missingReports: 0, baselineValue: null }])));
+    if (!ids.length || !townIds.length) return out;
+
+    const [periods, values, counts, baselines] = await Promise.all([
+      db.selectFrom('plan_reporting_periods').select(['id', 'starts_at', 'ends_at']).where('ends_at', '<=', query.asOf).execute(),
+      // As for one town: a town's organisation id selects its own (`town`) reports.
+      db
+        .selectFrom('plan_reports')
+        .select(['organization_id', 'indicator_id', 'period_id', 'value'])
+        .where('organization_id', 'in', townIds)
+        .where('status', '=', 'accepted')
+        .where('indicator_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('plan_reports as r')
+        .innerJoin('plan_reporting_periods as p', 'p.id', 'r.period_id')
+        .select((eb) => ['r.organization_id', 'r.indicator_id', eb.fn.countAll<number>().as('n')])
+        .where('r.indicator_id', 'in', ids)
+        .where('r.status', 'in', [...MISSING_STATUSES])
+        .where('p.deadline_at', '<=', query.asOf)
+        .where('r.role', '=', 'town')
+        .where('r.organization_id', 'in', townIds)
+        .groupBy(['r.organization_id', 'r.indicator_id'])
+        .execute(),
+      db.selectFrom('plan_reported_baselines').select(['indicator_id', 'value']).where('indicator_id', 'in', ids).execute(),
+    ]);
+    const ended = new Map(periods.map((p) => [Number(p.id), p]));
+    for (const v of values) {
+      const p = ended.get(Number(v.period_id));
+      if (p && v.value !== null)
+        out.get(Number(v.organization_id))?.get(Number(v.indicator_id))?.observations.push({ periodStart: p.starts_at, periodEnd: p.ends_at, value: Number(v.value) });
+    }
+    for (const c of counts) {
+      const o = out.get(Number(c.organization_id))?.get(Number(c.indicator_id));
+      if (o) o.missingReports = Number(c.n);
+    }
+    // The reported baseline is the lead unit's, the same for every town (as `observe` gives it for one town).
+    for (const b of baselines) for (const town of out.values()) {
+      const o = town.get(Number(b.indicator_id));
       if (o) o.baselineValue = Number(b.value);
     }
     return out;

@@ -22,7 +22,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, download } from '../../../api/client';
 import type { Page, Town } from '../../../api/types';
@@ -41,12 +41,13 @@ import {
   previousMonth,
   shanghaiMonth,
   usePlanChoice,
-  usePlanTree,
   type DashboardIndicator,
   type DashboardView,
   type IndicatorStatus,
   type PeriodView,
   type ReportView,
+  type TownIndicator,
+  type TownsDashboardView,
 } from '../api';
 import { IndicatorStatusTag, ProgressCell, STATUS_HEX, formatNumber, indicatorName } from '../components';
 import { IndicatorDrawer } from '../IndicatorDrawer';
@@ -370,32 +371,23 @@ function UnitRecords({ data, planId }: { data: DashboardView; planId: number }) 
   );
 }
 
-/** Indicators broken down by town × towns: each town's figure coloured by its status (one dashboard call per town). */
+/** Indicators broken down by town × towns: each town's figure coloured by its status (all towns in one call). */
 function TownHeat({ planId, asOf, indicators, onOpen }: { planId: number; asOf: string | undefined; indicators: DashboardIndicator[]; onOpen: (row: DashboardIndicator) => void }) {
   const t = useT();
   const { locale } = useLocale();
-  const tree = usePlanTree(planId);
-  const towns = useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 5 * 60_000 });
-  const breakdown = new Set(
-    (tree.data?.actions ?? []).flatMap((a) => [...a.indicators, ...a.tasks.flatMap((x) => x.indicators)]).filter((i) => i.townBreakdown).map((i) => i.id),
-  );
+  const heat = useQuery({
+    queryKey: planKeys.townsDashboard(planId, asOf),
+    queryFn: ({ signal }) => api.get<TownsDashboardView>(`/api/plans/${planId}/dashboard/towns`, { asOf }, signal),
+    staleTime: 60_000,
+  });
+  if (heat.isError) return <LoadError error={heat.error} onRetry={() => void heat.refetch()} />;
+  if (!heat.data) return <Skeleton active />;
+  const towns = heat.data.towns;
+  // The rows are the city's indicators the plan breaks down by town, in the dashboard's order.
+  const breakdown = new Set(heat.data.indicators.map((i) => i.id));
   const rows = indicators.filter((i) => breakdown.has(i.id));
-  const perTown = useQueries({
-    queries: (towns.data ?? []).map((town) => ({
-      queryKey: planKeys.dashboard({ planId, asOf, townId: town.id }),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<DashboardView>('/api/plan-dashboard', { planId, asOf, townId: town.id }, signal),
-      staleTime: 60_000,
-    })),
-  });
-  if (towns.isError) return <LoadError error={towns.error} />;
-  if (!towns.data || tree.isPending) return <Skeleton active />;
-  const loaded = perTown.filter((q) => q.data).length;
-  const cell = new Map<string, DashboardIndicator>();
-  perTown.forEach((q, i) => {
-    const town = towns.data[i];
-    if (!town || !q.data) return;
-    for (const ind of q.data.indicators) cell.set(`${town.id}:${ind.id}`, ind);
-  });
+  const cell = new Map<string, TownIndicator>();
+  for (const town of towns) for (const ind of town.indicators) cell.set(`${town.townId}:${ind.id}`, ind);
   const columns: TableColumnsType<DashboardIndicator> = [
     {
       key: 'indicator',
@@ -408,19 +400,19 @@ function TownHeat({ planId, asOf, indicators, onOpen }: { planId: number; asOf: 
         </Button>
       ),
     },
-    ...towns.data.map((town) => ({
-      key: `town-${town.id}`,
+    ...towns.map((town) => ({
+      key: `town-${town.townId}`,
       title: <span className="hx-plan-town-head">{town.name}</span>,
       align: 'center' as const,
       render: (_: unknown, r: DashboardIndicator) => {
-        const c = cell.get(`${town.id}:${r.id}`);
+        const c = cell.get(`${town.townId}:${r.id}`);
         if (!c) return <span className="hx-plan-heat hx-plan-heat-empty">…</span>;
         const pct = c.progress === null ? null : Math.max(0, Math.min(100, c.progress));
         return (
           <Tooltip title={`${town.name} · ${indicatorName(r, locale)}: ${formatNumber(c.actual, locale)} ${r.unit} / ${t('plan.field.expected')} ${formatNumber(c.expected, locale)} · ${t(`plan.status.${c.status}`)}`}>
             <span
               className="hx-plan-heat"
-              data-testid={`heat-${town.id}-${r.code}`}
+              data-testid={`heat-${town.townId}-${r.code}`}
               style={{ background: c.actual === null ? '#f5f5f5' : STATUS_HEX[c.status], opacity: c.actual === null ? 1 : 0.35 + 0.65 * ((pct ?? 0) / 100) }}
             >
               {formatNumber(c.actual, locale)}
@@ -434,7 +426,6 @@ function TownHeat({ planId, asOf, indicators, onOpen }: { planId: number; asOf: 
     <>
       <Space wrap className="hx-block">
         <Typography.Text type="secondary">{t('plan.heat.hint')}</Typography.Text>
-        {loaded < towns.data.length ? <Tag color="processing">{t('plan.heat.loading', { loaded, total: towns.data.length })}</Tag> : null}
         {INDICATOR_STATUSES.map((s) => (
           <Tag key={s} color={STATUS_HEX[s]}>
             {t(`plan.status.${s}`)}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO_RESIDENT, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
+import { openPeriod, planIdOf } from '../reporting/testSupport.js';
+import { summarise } from '../status/rollup.js';
+import type { DashboardView, TownsDashboardView } from './schema.js';
+
+/** The fields of a per-town dashboard row the all-towns answer carries. */
+const FIELDS = ['id', 'code', 'actual', 'expected', 'target', 'targetYear', 'progress', 'status', 'reason', 'forecast', 'missingReports'] as const;
+const pick = (row: Record<string, unknown>) => Object.fromEntries(FIELDS.map((k) => [k, row[k]]));
+
+describe('GET /api/plans/{id}/dashboard/towns', () => {
+  let t: TestApp;
+  let office: TestClient;
+  let planId: number;
+  let towns: { id: number; name: string }[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    office = await t.login('demo_office');
+    planId = await planIdOf(t);
+    towns = (await t.anonymous.get('/api/towns')).json();
+    // Two past periods: every town owes its breakdown reports (missing once the deadline has passed) …
+    const january = await openPeriod(office, planId, '2025-01');
+    const february = await openPeriod(office, planId, '2025-02');
+    // … 青阳街道 reports January through the API and the office accepts …
+    const town = await t.login('demo_town');
+    const due = (await town.get('/api/plan-workspace/due')).json() as { id: number; period: string; indicator: { unit: string; kind: string } }[];
+    const januaryDue = due.filter((r) => r.period === '2025-01');
+    expect(januaryDue.length).toBeGreaterThan(3);
+    for (const [i, r] of januaryDue.entries()) {
+      const submitted = await town.post(`/api/plan-reports/${r.id}/submit`, { value: i + 1, narrative: '按月报送' });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      expect((await office.post(`/api/plan-reports/${r.id}/accept`)).statusCode).toBe(200);
+    }
+    // … and two more towns have accepted figures for both months (written directly: the API path is tested above).
+    const others = towns.filter((x) => x.name !== '青阳街道').slice(0, 2);
+    for (const [n, other] of others.entries())
+      await t.deps.database.db
+        .updateTable('plan_reports')
+        .set({ status: 'accepted', value: 5 * (n + 1), accepted_at: new Date().toISOString() })
+        .where('organization_id', '=', other.id)
+        .where('role', '=', 'town')
+        .where('period_id', 'in', [january.id, february.id])
+        .execute();
+  });
+  afterAll(() => t.close());
+
+  for (const asOf of [undefined, '2025-03-20', '2025-02-01'])
+    it(`every town’s figures equal its per-town dashboard (asOf ${asOf ?? 'now'})`, async () => {
+      const suffix = asOf ? `?asOf=${asOf}` : '';
+      const res = await office.get(`/api/plans/${planId}/dashboard/towns${suffix}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const all = res.json() as TownsDashboardView;
+      expect(all.planId).toBe(planId);
+      expect(all.towns.map((x) => x.townId)).toEqual(towns.map((x) => x.id));
+      expect(all.indicators.length).toBeGreaterThan(5);
+      const breakdownIds = new Set(all.indicators.map((i) => i.id));
+      let withFigures = 0;
+      for (const town of all.towns) {
+        const one = (await office.get(`/api/plan-dashboard?planId=${planId}&townId=${town.townId}${asOf ? `&asOf=${asOf}` : ''}`)).json() as DashboardView;
+        if (!asOf) expect(Math.abs(Date.parse(one.asOf) - Date.parse(all.asOf))).toBeLessThan(60_000);
+        else expect(all.asOf).toBe(one.asOf);
+        const expected = one.indicators.filter((i) => breakdownIds.has(i.id));
+        expect(town.indicators.map((i) => i.id)).toEqual(all.indicators.map((i) => i.id));
+        expect(town.indicators).toEqual(expected.map(pick));
+        expect({ counts: town.counts, total: town.total, meanProgress: town.meanProgress }).toEqual(summarise(expected));
+        if (town.indicators.some((i) => i.actual !== null)) withFigures++;
+      }
+      // The comparison is not vacuous: some towns have figures, and the overdue ones are told apart.
+      if (asOf !== '2025-02-01') expect(withFigures).toBe(3);
+      expect(new Set(all.towns.flatMap((x) => x.indicators.map((i) => i.status))).size).toBeGreaterThan(1);
+    });
+
+  it('every reader of the dashboard may read it; an unknown plan is 404', async () => {
+    for (const reader of ['demo_department', 'demo_town', 'demo_auditor'])
+      expect((await (await t.login(reader)).get(`/api/plans/${planId}/dashboard/towns`)).statusCode, reader).toBe(200);
+    const unknown = await office.get('/api/plans/999999/dashboard/towns');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('NOT_FOUND');
+    expect((await office.get(`/api/plans/${planId}/dashboard/towns?asOf=2025-13-40`)).statusCode).toBe(400);
+  });
+
+  it('businesses, residents and the administrator are refused', async () => {
+    for (const who of ['demo_enterprise', 'demo_merchant', 'demo_recycler', 'demo_admin', DEMO_RESIDENT.mobile]) {
+      const res = await (await t.login(who)).get(`/api/plans/${planId}/dashboard/towns`);
+      expect(res.statusCode, who).toBe(403);
+      // The same refusal as the per-town dashboard's.
+      expect((await (await t.login(who)).get(`/api/plan-dashboard?planId=${planId}&townId=${towns[0]!.id}`)).statusCode, who).toBe(403);
+    }
+    expect((await t.anonymous.get(`/api/plans/${planId}/dashboard/towns`)).statusCode).toBe(401);
+  });
+});
