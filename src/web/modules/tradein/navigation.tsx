@@ -5,12 +5,15 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  ControlOutlined,
   FileProtectOutlined,
   GiftOutlined,
   ScanOutlined,
   ShoppingOutlined,
   ShopOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
+  TeamOutlined,
   TagsOutlined,
   TransactionOutlined,
   UnorderedListOutlined,
@@ -39,6 +42,9 @@ const pages = {
   Pools: lazy(() => import('./pages/PoolsPage')),
   Merchants: lazy(() => import('./pages/MerchantsPage')),
   Risk: lazy(() => import('./pages/RiskPage')),
+  RiskRules: lazy(() => import('./pages/RiskRulesPage')),
+  Managers: lazy(() => import('./pages/ManagersPage')),
+  Staff: lazy(() => import('./pages/StaffPage')),
 };
 
 const BUSINESS: Role[] = ['enterprise', 'merchant'];
@@ -53,6 +59,7 @@ export const TRADEIN_NAVIGATION: NavItem[] = [
   { key: 'tradein-merchant-redemptions', path: '/tradein/merchant/redemptions', labelKey: 'tradein.nav.merchantRedemptions', descriptionKey: 'tradein.nav.merchantRedemptions.desc', icon: <UnorderedListOutlined />, roles: BUSINESS, section: 'tradein', page: pages.Redemptions },
   { key: 'tradein-products', path: '/tradein/merchant/products', labelKey: 'tradein.nav.products', descriptionKey: 'tradein.nav.products.desc', icon: <AppstoreOutlined />, roles: BUSINESS, section: 'tradein', page: pages.Products },
   { key: 'tradein-enrolment', path: '/tradein/merchant/enrolment', labelKey: 'tradein.nav.enrolment', descriptionKey: 'tradein.nav.enrolment.desc', icon: <SolutionOutlined />, roles: BUSINESS, section: 'tradein', page: pages.Enrolment },
+  { key: 'tradein-staff', path: '/tradein/merchant/staff', labelKey: 'tradein.nav.staff', descriptionKey: 'tradein.nav.staff.desc', icon: <TeamOutlined />, roles: BUSINESS, section: 'tradein', page: pages.Staff },
   { key: 'tradein-my-settlements', path: '/tradein/merchant/settlements', labelKey: 'tradein.nav.mySettlements', descriptionKey: 'tradein.nav.mySettlements.desc', icon: <AccountBookOutlined />, roles: BUSINESS, section: 'tradein', page: pages.Settlement },
 
   { key: 'tradein-overview', path: '/tradein/overview', labelKey: 'tradein.nav.overview', descriptionKey: 'tradein.nav.overview.desc', icon: <BarChartOutlined />, roles: SUPERVISORS, section: 'tradein', page: pages.Overview },
@@ -60,6 +67,9 @@ export const TRADEIN_NAVIGATION: NavItem[] = [
   { key: 'tradein-pools', path: '/tradein/pools', labelKey: 'tradein.nav.pools', descriptionKey: 'tradein.nav.pools.desc', icon: <GiftOutlined />, roles: SUPERVISORS, section: 'tradein', page: pages.Pools },
   { key: 'tradein-merchants', path: '/tradein/merchants', labelKey: 'tradein.nav.merchants', descriptionKey: 'tradein.nav.merchants.desc', icon: <ShopOutlined />, roles: SUPERVISORS, section: 'tradein', page: pages.Merchants },
   { key: 'tradein-risk', path: '/tradein/risk', labelKey: 'tradein.nav.risk', descriptionKey: 'tradein.nav.risk.desc', icon: <AlertOutlined />, roles: SUPERVISORS, section: 'tradein', page: pages.Risk },
+  { key: 'tradein-risk-rules', path: '/tradein/risk-rules', labelKey: 'tradein.nav.riskRules', descriptionKey: 'tradein.nav.riskRules.desc', icon: <ControlOutlined />, roles: SUPERVISORS, section: 'tradein', page: pages.RiskRules },
   { key: 'tradein-redemptions', path: '/tradein/redemptions', labelKey: 'tradein.nav.redemptions', descriptionKey: 'tradein.nav.redemptions.desc', icon: <AuditOutlined />, roles: SUPERVISORS, section: 'tradein', page: pages.Redemptions },
   { key: 'tradein-settlement', path: '/tradein/settlement', labelKey: 'tradein.nav.settlement', descriptionKey: 'tradein.nav.settlement.desc', icon: <TransactionOutlined />, roles: SUPERVISORS, section: 'tradein', page: pages.Settlement },
+  // Grants are the work team office's decision (managerPolicy); auditors read who holds them.
+  { key: 'tradein-managers', path: '/tradein/managers', labelKey: 'tradein.nav.managers', descriptionKey: 'tradein.nav.managers.desc', icon: <SafetyCertificateOutlined />, roles: ['office', 'auditor'], section: 'tradein', page: pages.Managers },
 ];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Modal, Skeleton, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
-import { HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
@@ -11,8 +11,9 @@ import { applyApiError } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import { useGrants, usePrograms, type CategoryView, type ProgramView, type RuleVersionView } from '../api';
-import { Money, RuleText, StatusTag } from '../components';
+import { EmptyState, Money, RuleText, StatusTag } from '../components';
 import { fenToYuan, yuanToFen } from '../money';
+import { ProgramEditor } from './ProgramEditor';
 
 interface RuleForm {
   name?: string;
@@ -68,6 +69,8 @@ export default function ProgramsPage() {
   const grants = useGrants();
   const [editing, setEditing] = useState<{ program: ProgramView; category: CategoryView } | null>(null);
   const [history, setHistory] = useState<{ program: ProgramView; category: CategoryView } | null>(null);
+  /** The programme drawer: `program: null` creates one. */
+  const [programEditor, setProgramEditor] = useState<{ program: ProgramView | null } | null>(null);
   const [form] = Form.useForm<RuleForm>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -143,7 +146,17 @@ export default function ProgramsPage() {
 
   return (
     <div data-testid="page-tradein-programs">
-      <PageHeader title={t('tradein.nav.programs')} subtitle={t('tradein.programs.subtitle')} />
+      <PageHeader
+        title={t('tradein.nav.programs')}
+        subtitle={t('tradein.programs.subtitle')}
+        extra={
+          grants.manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProgramEditor({ program: null })} data-testid="program-create">
+              {t('tradein.editor.create')}
+            </Button>
+          ) : null
+        }
+      />
       {programs.isPending ? (
         <Card>
           <Skeleton active />
@@ -151,6 +164,10 @@ export default function ProgramsPage() {
       ) : programs.isError ? (
         <Card>
           <LoadError error={programs.error} onRetry={() => void programs.refetch()} />
+        </Card>
+      ) : programs.data.length === 0 ? (
+        <Card>
+          <EmptyState text={t('tradein.programs.none')} testId="programs-empty" />
         </Card>
       ) : (
         programs.data.map((p) => (
@@ -163,7 +180,16 @@ export default function ProgramsPage() {
                 {p.name} {p.isExample ? <Tag color="orange">{t('tradein.programs.example')}</Tag> : null}
               </span>
             }
-            extra={<StatusTag group="program" status={p.status} />}
+            extra={
+              <Space wrap>
+                <StatusTag group="program" status={p.status} />
+                {grants.manage ? (
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setProgramEditor({ program: p })} data-testid={`program-edit-${p.code}`}>
+                    {t('tradein.editor.editProgram')}
+                  </Button>
+                ) : null}
+              </Space>
+            }
           >
             <div className="hx-ti-figures hx-block">
               <div className="hx-ti-figure">
@@ -255,6 +281,7 @@ export default function ProgramsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      {programEditor ? <ProgramEditor program={programEditor.program} onClose={() => setProgramEditor(null)} /> : null}
       {history ? <History program={history.program} category={history.category} onClose={() => setHistory(null)} /> : null}
     </div>
   );
