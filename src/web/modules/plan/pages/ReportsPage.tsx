@@ -173,7 +173,8 @@ export default function ReportsPage() {
   const anyFilter = Object.values(f).some((v) => v !== undefined);
   // With nothing chosen the page is the review queue: reports waiting for the office.
   const status = f.status ?? (anyFilter ? undefined : 'submitted');
-  const query = { ...list.query, planId, status: status === 'all' ? undefined : status, sort: undefined, order: undefined, q: undefined };
+  // Sorting is the server's (sortable columns below use the list's sort keys); there is no free-text search here.
+  const query = { ...list.query, planId, status: status === 'all' ? undefined : status, q: undefined };
   const periods = useQuery({
     queryKey: planKeys.periods(planId ?? 0),
     queryFn: ({ signal }) => api.get<PeriodView[]>('/api/plan-periods', { planId }, signal),
@@ -186,22 +187,26 @@ export default function ReportsPage() {
     placeholderData: keepPreviousData,
   });
   const columns: TableColumnsType<ReportView> = [
-    { key: 'period', title: t('plan.field.period'), dataIndex: 'period' },
+    { key: 'period', title: t('plan.field.period'), dataIndex: 'period', sorter: true, sortOrder: list.sortOrderOf('period') },
     {
       key: 'indicator',
       title: t('plan.field.indicator'),
+      sorter: true,
+      sortOrder: list.sortOrderOf('indicator'),
       render: (_, r) => (
         <span className="hx-plan-name-cell">
           {r.indicator.code} {indicatorName(r.indicator, locale)}
         </span>
       ),
     },
-    { key: 'organization', title: t('plan.field.organization'), render: (_, r) => r.organization.name },
+    { key: 'organization', title: t('plan.field.organization'), sorter: true, sortOrder: list.sortOrderOf('organization'), render: (_, r) => r.organization.name },
     { key: 'role', title: t('plan.field.role'), render: (_, r) => t(`plan.role.${r.role}`) },
-    { key: 'value', title: t('plan.field.value'), align: 'right', render: (_, r) => `${formatNumber(r.value, locale)} ${r.indicator.unit}` },
+    { key: 'value', title: t('plan.field.value'), align: 'right', sorter: true, sortOrder: list.sortOrderOf('value'), render: (_, r) => `${formatNumber(r.value, locale)} ${r.indicator.unit}` },
     {
       key: 'status',
       title: t('plan.field.status'),
+      sorter: true,
+      sortOrder: list.sortOrderOf('status'),
       render: (_, r) => (
         <Space size={4} wrap>
           <ReportStatusTag status={r.status} />
@@ -211,7 +216,7 @@ export default function ReportsPage() {
         </Space>
       ),
     },
-    { key: 'submittedAt', title: t('plan.field.submittedAt'), render: (_, r) => formatDateTime(r.submittedAt) },
+    { key: 'submittedAt', title: t('plan.field.submittedAt'), sorter: true, sortOrder: list.sortOrderOf('submittedAt'), render: (_, r) => formatDateTime(r.submittedAt) },
     { key: 'evidence', title: t('plan.field.evidence'), align: 'right', render: (_, r) => r.evidence.length },
     {
       key: 'open',

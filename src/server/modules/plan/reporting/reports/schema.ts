@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQuery } from '../../../../http/pagination.js';
 import { REPORT_STATUSES } from '../tables.js';
 
 const value = z.number().finite().nullable();
@@ -28,10 +29,19 @@ export const reportFilters = z.object({
 });
 export type ReportFilters = z.infer<typeof reportFilters>;
 
+/** The columns the list sorts by (`sort`), each in either `order`; without `sort`, latest period first in plan order. */
+export const REPORT_SORT_KEYS = ['period', 'indicator', 'organization', 'value', 'status', 'submittedAt'] as const;
+export type ReportSortKey = (typeof REPORT_SORT_KEYS)[number];
+
+/** Paging and sorting as every list takes them (no free-text search: the filters name what to find). */
+const listParams = listQuery(REPORT_SORT_KEYS).pick({ page: true, sort: true, order: true });
+
 export const reportListQuery = reportFilters.extend({
-  page: z.coerce.number().int().min(1).default(1),
+  ...listParams.shape,
+  // A period's reports for one unit fit one page.
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type ReportListQuery = z.infer<typeof reportListQuery>;
 
 export const evidenceSchema = z.object({ id: z.number().int(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int() });
 

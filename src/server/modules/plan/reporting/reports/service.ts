@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import type { OrderByItemBuilder, Updateable } from 'kysely';
 import type { AppDeps } from '../../../../core/deps.js';
 import type { RequestContext } from '../../../../core/context.js';
 import { AppError, badRequest, invalidState, notFound, type FieldIssue } from '../../../../core/errors.js';
@@ -11,9 +11,9 @@ import { readAttachmentFile } from '../../../platform/attachments/service.js';
 import { notify } from '../../../platform/notifications/service.js';
 import { readsAllReports } from '../policies/common.js';
 import { planReportPolicy } from '../policies/report.js';
-import { EDITABLE_STATUSES, UNSUBMITTED_STATUSES, type PlanReportTable, type ReportEventAction, type ReportStatus } from '../tables.js';
+import { EDITABLE_STATUSES, REPORT_STATUSES, UNSUBMITTED_STATUSES, type PlanReportTable, type ReportEventAction, type ReportStatus } from '../tables.js';
 import { checkBaselineValue, checkReportValue, needsBaseline } from '../valueRules.js';
-import type { ReportDetailView, ReportFilters, ReportView, SaveReportInput } from './schema.js';
+import type { ReportDetailView, ReportFilters, ReportListQuery, ReportSortKey, ReportView, SaveReportInput } from './schema.js';
 
 /** A report with what its views and checks need from its period, indicator, organisation and baseline. */
 export function reportRows(db: Queryable) {
@@ -151,7 +151,42 @@ export function filtered(qb: ReportRowsQuery, f: ReportFilters, now = Date.now()
   return qb;
 }
 
-export async function listReports(deps: AppDeps, ctx: RequestContext, q: ReportFilters & { page: number; pageSize: number }): Promise<Page<ReportView>> {
+/**
+ * Orders the list by one whitelisted column, then by id in the same direction so pages never overlap. Reports
+ * without a value or not yet handed in come last either way, on SQLite and PostgreSQL alike (their default places
+ * for NULL differ). Indicators sort in the plan's order and statuses in the order of the workflow, not by code.
+ */
+function sortedBy(qb: ReportRowsQuery, sort: ReportSortKey | undefined, order: 'asc' | 'desc'): ReportRowsQuery {
+  if (sort === undefined) return qb.orderBy('p.period', 'desc').orderBy('i.position').orderBy('r.id');
+  const dir = (ob: OrderByItemBuilder) => (order === 'asc' ? ob.asc() : ob.desc());
+  switch (sort) {
+    case 'period':
+      qb = qb.orderBy('p.period', order);
+      break;
+    case 'indicator':
+      qb = qb.orderBy('i.plan_id', order).orderBy('i.position', order).orderBy('i.id', order);
+      break;
+    case 'organization':
+      qb = qb.orderBy('o.name', order);
+      break;
+    case 'value':
+      qb = qb.orderBy('r.value', (ob) => dir(ob).nullsLast());
+      break;
+    case 'submittedAt':
+      qb = qb.orderBy('r.submitted_at', (ob) => dir(ob).nullsLast());
+      break;
+    case 'status':
+      qb = qb.orderBy((eb) => {
+        let c = eb.case().when('r.status', '=', REPORT_STATUSES[0]).then(0);
+        for (const [i, s] of REPORT_STATUSES.entries()) if (i > 0) c = c.when('r.status', '=', s).then(i);
+        return c.end();
+      }, order);
+      break;
+  }
+  return qb.orderBy('r.id', order);
+}
+
+export async function listReports(deps: AppDeps, ctx: RequestContext, q: ReportFilters & Pick<ReportListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): Promise<Page<ReportView>> {
   authorize(ctx.actor, planReportPolicy, 'list');
   const db = deps.database.db;
   const base = filtered(scopedTo(reportRows(db), ctx), q);
@@ -159,10 +194,7 @@ export async function listReports(deps: AppDeps, ctx: RequestContext, q: ReportF
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await base
-    .orderBy('p.period', 'desc')
-    .orderBy('i.position')
-    .orderBy('r.id')
+  const rows = await sortedBy(base, q.sort, q.order)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
