@@ -14,13 +14,13 @@ import { voucherExpiry } from './time.js';
  *
  * A flash release is thousands of residents claiming from one pool in the same second. One transaction per
  * claim makes the pool row a hot spot: every claim waits for the previous one's commit (and fsync). Instead,
- * each app process queues the claims it receives and a single lane drains the queue: all claims waiting at that
- * moment go into one transaction, which takes the pool's quota once, inserts all the vouchers in one statement,
+ * each app process queues the claims it receives and a lane (one on SQLite, two on PostgreSQL) drains the queue:
+ * all claims waiting at that moment go into one transaction, which takes the pool's quota once, inserts all the vouchers in one statement,
  * writes all their audit records in one statement, and commits once. While it commits, the next batch gathers.
  * Throughput then grows with the load instead of queueing behind the hot row.
  *
  * Correctness does not rest on the batcher (several processes run one each) but on the database:
- * - the pool row is read FOR UPDATE (PostgreSQL; SQLite has one writer) before `issued` is raised, and a CHECK
+ * - the pool row is read FOR NO KEY UPDATE (PostgreSQL; SQLite has one writer) before `issued` is raised, and a CHECK
  *   constraint refuses any commit with issued > quota — a pool can never issue more than its quota;
  * - a partial unique index (holder, category) WHERE status = 'active' means a person never holds two active
  *   vouchers for one category; the insert uses ON CONFLICT DO NOTHING so a racing duplicate becomes a clean
@@ -62,40 +62,52 @@ function retryable(err: unknown): boolean {
 
 export class ClaimBatcher {
   private queue: PendingClaim[] = [];
-  private draining = false;
+  private scheduled = false;
+  private active = 0;
   private chainCursor = Math.floor(Math.random() * AUDIT_CHAINS);
+  /**
+   * Batches in flight at once. SQLite has one writer and runs a batch without waiting on anything, so one lane.
+   * PostgreSQL spends most of a batch waiting for round trips and the commit's flush: a second lane gathers and
+   * starts the next batch meanwhile; the two meet only at the pool row, locked last (see runBatch).
+   */
+  private readonly lanes: number;
   /** Batch sizes of the last transactions (for the benchmark's report). */
   readonly stats = { batches: 0, claims: 0, maxBatch: 0 };
 
-  constructor(private readonly deps: AppDeps) {}
+  constructor(private readonly deps: AppDeps) {
+    this.lanes = deps.database.dialect === 'postgres' ? Number(process.env.HX_CLAIM_LANES ?? 2) : 1;
+  }
 
   claim(ctx: RequestContext, poolId: number): Promise<ClaimOutcome> {
     return new Promise((settle, fail) => {
       this.queue.push({ poolId, ctx, settle, fail });
-      if (!this.draining) {
-        this.draining = true;
-        // Let the claims that arrived in the same turn of the event loop join the first batch.
-        setImmediate(() => void this.drain());
-      }
+      this.schedule();
     });
   }
 
-  private async drain(): Promise<void> {
+  /** Let the claims that arrive in the same turn of the event loop join one batch. */
+  private schedule(): void {
+    if (this.scheduled || this.active >= this.lanes || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.active < this.lanes && this.queue.length > 0) void this.runLane(this.queue.splice(0, MAX_BATCH));
+    });
+  }
+
+  private async runLane(batch: PendingClaim[]): Promise<void> {
+    this.active++;
+    this.stats.batches++;
+    this.stats.claims += batch.length;
+    this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        this.stats.batches++;
-        this.stats.claims += batch.length;
-        this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);
-        try {
-          const outcomes = await this.runWithRetries(batch);
-          batch.forEach((p, i) => p.settle(outcomes[i]!));
-        } catch (err) {
-          for (const p of batch) p.fail(err);
-        }
-      }
+      const outcomes = await this.runWithRetries(batch);
+      batch.forEach((p, i) => p.settle(outcomes[i]!));
+    } catch (err) {
+      for (const p of batch) p.fail(err);
     } finally {
-      this.draining = false;
+      this.active--;
+      this.schedule();
     }
   }
 
@@ -244,7 +256,9 @@ export class ClaimBatcher {
     const lockIds = [...inserted.keys()].sort((a, b) => a - b);
     if (lockIds.length > 0) {
       let q = tx.selectFrom('tradein_pools').select(['id', 'quota', 'issued']).where('id', 'in', lockIds).orderBy('id');
-      if (dialect === 'postgres') q = q.forUpdate();
+      // NO KEY UPDATE, not UPDATE: the vouchers just inserted hold KEY SHARE locks on this row through their
+      // foreign key, and FOR UPDATE would wait for every other batch's inserts — two batches in flight deadlocked.
+      if (dialect === 'postgres') q = q.forNoKeyUpdate();
       const locked = await q.execute();
       for (const poolId of lockIds) {
         const rows = inserted.get(poolId)!;
