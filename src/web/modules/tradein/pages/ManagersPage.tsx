@@ -74,13 +74,26 @@ export default function ManagersPage() {
   }
 
   const columns: TableColumnsType<ManagerView> = [
-    { key: 'org', title: t('tradein.managers.organization'), dataIndex: 'organizationName' },
+    {
+      key: 'org',
+      title: t('tradein.managers.organization'),
+      // On a phone the grant time goes under the name, so the revoke button stays on screen.
+      render: (_, m) =>
+        isPhone ? (
+          <div>
+            <div>{m.organizationName}</div>
+            <div className="hx-ti-live">{formatDateTime(m.grantedAt)}</div>
+          </div>
+        ) : (
+          m.organizationName
+        ),
+    },
     {
       key: 'capability',
       title: t('tradein.managers.capability'),
       render: (_, m) => <Tag color={m.capability === 'manage' ? 'blue' : 'gold'}>{t(`tradein.managers.cap.${m.capability}`)}</Tag>,
     },
-    { key: 'grantedAt', title: t('tradein.managers.grantedAt'), render: (_, m) => formatDateTime(m.grantedAt) },
+    ...(isPhone ? [] : [{ key: 'grantedAt', title: t('tradein.managers.grantedAt'), render: (_: unknown, m: ManagerView) => formatDateTime(m.grantedAt) }]),
     ...(canGrant
       ? [
           {

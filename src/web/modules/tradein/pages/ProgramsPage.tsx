@@ -67,6 +67,7 @@ export default function ProgramsPage() {
   const qc = useQueryClient();
   const programs = usePrograms();
   const grants = useGrants();
+  const isPhone = useIsPhone();
   const [editing, setEditing] = useState<{ program: ProgramView; category: CategoryView } | null>(null);
   const [history, setHistory] = useState<{ program: ProgramView; category: CategoryView } | null>(null);
   /** The programme drawer: `program: null` creates one. */
@@ -120,6 +121,12 @@ export default function ProgramsPage() {
       setSaving(false);
     }
   }
+
+  const editProgramButton = (p: ProgramView) => (
+    <Button size="small" icon={<EditOutlined />} onClick={() => setProgramEditor({ program: p })} data-testid={`program-edit-${p.code}`}>
+      {t('tradein.editor.editProgram')}
+    </Button>
+  );
 
   const columns = (p: ProgramView): TableColumnsType<CategoryView> => [
     { key: 'name', title: t('tradein.field.category'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
@@ -183,14 +190,12 @@ export default function ProgramsPage() {
             extra={
               <Space wrap>
                 <StatusTag group="program" status={p.status} />
-                {grants.manage ? (
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setProgramEditor({ program: p })} data-testid={`program-edit-${p.code}`}>
-                    {t('tradein.editor.editProgram')}
-                  </Button>
-                ) : null}
+                {grants.manage && !isPhone ? editProgramButton(p) : null}
               </Space>
             }
           >
+            {/* On a phone the card title keeps the width; the button goes first in the body. */}
+            {grants.manage && isPhone ? <div className="hx-block">{editProgramButton(p)}</div> : null}
             <div className="hx-ti-figures hx-block">
               <div className="hx-ti-figure">
                 <div className="hx-ti-figure-label">{t('tradein.programs.windowLabel')}</div>

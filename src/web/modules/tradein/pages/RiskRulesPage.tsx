@@ -118,6 +118,7 @@ export default function RiskRulesPage() {
     {
       key: 'rule',
       title: t('tradein.riskRules.rule'),
+      width: 300,
       render: (_, r) => (
         <div>
           <Typography.Text code>{r.code}</Typography.Text>
@@ -128,12 +129,17 @@ export default function RiskRulesPage() {
     { key: 'enabled', title: t('tradein.riskRules.enabled'), render: (_, r) => (r.enabled ? <Tag color="green">{t('tradein.riskRules.on')}</Tag> : <Tag>{t('tradein.riskRules.off')}</Tag>) },
     { key: 'action', title: t('tradein.riskRules.action'), render: (_, r) => <Tag color={r.action === 'hold' ? 'red' : 'orange'}>{t(`tradein.riskRules.action.${r.action}`)}</Tag> },
     { key: 'score', title: t('tradein.risk.score'), dataIndex: 'score', align: 'right' },
-    { key: 'params', title: t('tradein.riskRules.params'), render: (_, r) => <ParamList params={r.params} /> },
+    { key: 'params', title: t('tradein.riskRules.params'), width: 260, render: (_, r) => <ParamList params={r.params} /> },
     { key: 'version', title: t('tradein.programs.versionCol'), render: (_, r) => <span data-testid={`risk-rule-current-${r.code}`}>v{r.version}</span> },
     {
       key: 'actions',
       title: t('common.actions'),
-      render: (_, r) => (
+      render: (_, r) => actions(r),
+    },
+  ];
+
+  function actions(r: RiskRuleView) {
+    return (
         <Space wrap>
           {grants.manage ? (
             <Button size="small" icon={<EditOutlined />} onClick={() => edit(r)} data-testid={`risk-rule-edit-${r.code}`}>
@@ -144,9 +150,8 @@ export default function RiskRulesPage() {
             {t('tradein.programs.history')}
           </Button>
         </Space>
-      ),
-    },
-  ];
+    );
+  }
 
   return (
     <div data-testid="page-tradein-risk-rules">
@@ -155,6 +160,30 @@ export default function RiskRulesPage() {
       <Card>
         {rules.isError ? (
           <LoadError error={rules.error} onRetry={() => void rules.refetch()} />
+        ) : isPhone ? (
+          // A phone gets one card per rule instead of a table to scroll sideways.
+          rules.isPending ? (
+            <Skeleton active />
+          ) : rules.data.length === 0 ? (
+            <EmptyState text={t('tradein.riskRules.none')} />
+          ) : (
+            <div data-testid="risk-rules-table">
+              {rules.data.map((r) => (
+                <Card key={r.code} size="small" className="hx-block" title={<Typography.Text code>{r.code}</Typography.Text>} extra={<span data-testid={`risk-rule-current-${r.code}`}>v{r.version}</span>}>
+                  <Typography.Paragraph>{r.description}</Typography.Paragraph>
+                  <Space wrap size={[4, 4]} className="hx-block">
+                    {r.enabled ? <Tag color="green">{t('tradein.riskRules.on')}</Tag> : <Tag>{t('tradein.riskRules.off')}</Tag>}
+                    <Tag color={r.action === 'hold' ? 'red' : 'orange'}>{t(`tradein.riskRules.action.${r.action}`)}</Tag>
+                    <Tag>{t('tradein.risk.score')}: {r.score}</Tag>
+                  </Space>
+                  <div className="hx-block">
+                    <ParamList params={r.params} />
+                  </div>
+                  {actions(r)}
+                </Card>
+              ))}
+            </div>
+          )
         ) : (
           <Table<RiskRuleView>
             rowKey="code"
