@@ -3,6 +3,7 @@ import type { ScheduledJob } from '../../../core/jobs.js';
 import { briefingRoutes } from '../briefing/routes.js';
 import { planReportRemindersJob } from '../reminders/job.js';
 import { workspaceRoutes } from '../workspace/routes.js';
+import { planImportRecoveryJob } from './imports/recovery.js';
 import { importRoutes } from './imports/routes.js';
 import { periodRoutes } from './periods/routes.js';
 import { reportRoutes } from './reports/routes.js';
@@ -20,5 +21,8 @@ export const reportingRoutes: ModulePlugin = async (app, { deps }) => {
   await app.register(briefingRoutes, { deps });
 };
 
-/** The daily job that reminds units of deadlines and tells them (and the office) of overdue reports. */
-export const reportingJobs: ScheduledJob[] = [planReportRemindersJob];
+/**
+ * The daily job that reminds units of deadlines and tells them (and the office) of overdue reports; the job that
+ * marks failed the imports whose process died (every 5 minutes, and at start-up).
+ */
+export const reportingJobs: ScheduledJob[] = [planReportRemindersJob, planImportRecoveryJob];

@@ -12,6 +12,7 @@ import { TEMPLATE_HEADERS, STATUS_LABELS } from '../reports/excel.js';
 import type { SaveReportInput } from '../reports/schema.js';
 import { checkEdits, reportRows, saveReportIn, type ReportRow } from '../reports/service.js';
 import { EDITABLE_STATUSES } from '../tables.js';
+import { INTERRUPTED_REASON, interruptedError } from './recovery.js';
 
 export const MAX_IMPORT_ROWS = 20_000;
 /** How often (in rows) the job's progress is written while the file is checked. */
@@ -47,7 +48,8 @@ export async function getImportJob(deps: AppDeps, ctx: RequestContext, id: numbe
     totalRows: r.total_rows,
     processedRows: r.processed_rows,
     importedRows: r.imported_rows,
-    errors: JSON.parse(r.errors_json) as ImportError[],
+    // A job given up by recovery (a background job, no reader's language at hand) reads in the reader's language.
+    errors: (JSON.parse(r.errors_json) as ImportError[]).map((e) => (e.reason === INTERRUPTED_REASON ? interruptedError(ctx.locale) : e)),
     createdAt: r.created_at,
     finishedAt: r.finished_at,
   };
@@ -90,13 +92,18 @@ export async function startImport(deps: AppDeps, ctx: RequestContext, filename: 
   return getImportJob(deps, ctx, id);
 }
 
+/** A job's outcome, written once: a job already given up by recovery (recovery.ts) keeps what it says. */
 async function finish(deps: AppDeps, id: number, status: 'succeeded' | 'failed', imported: number, errors: ImportError[]): Promise<void> {
   await deps.database.db
     .updateTable('plan_import_jobs')
     .set({ status, imported_rows: imported, errors_json: JSON.stringify(errors.slice(0, 1000)), finished_at: nowIso() })
     .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
     .execute();
 }
+
+/** Thrown inside the write transaction when recovery has given the job up meanwhile: nothing is written. */
+class ImportGivenUp extends Error {}
 
 /** A cell as text: numbers, rich text, formula results and hyperlinks all read as what the user sees. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -134,7 +141,8 @@ export async function runImport(deps: AppDeps, ctx: RequestContext, jobId: numbe
   const errors: ImportError[] = [];
   const err = (row: number, column: string, reason: MessageKey, params: Record<string, unknown> = {}) =>
     errors.push({ row, column, reason: reason.replace(/^field\./, ''), message: translate(ctx.locale, reason, params) });
-  await db.updateTable('plan_import_jobs').set({ status: 'running' }).where('id', '=', jobId).execute();
+  const started = await db.updateTable('plan_import_jobs').set({ status: 'running' }).where('id', '=', jobId).where('status', '=', 'queued').executeTakeFirst();
+  if (Number(started.numUpdatedRows) !== 1) return; // given up by recovery before it could start
 
   const workbook = new ExcelJS.Workbook();
   try {
@@ -220,6 +228,15 @@ export async function runImport(deps: AppDeps, ctx: RequestContext, jobId: numbe
 
   try {
     await inTransaction(deps.database, async (tx) => {
+      // The outcome first, and only while the job is still running: once recovery has marked it failed (its
+      // process was taken for dead), the rows are not written, so a job never reads failed with its rows saved.
+      const claimed = await tx
+        .updateTable('plan_import_jobs')
+        .set({ status: 'succeeded', imported_rows: parsed.length, errors_json: '[]', finished_at: nowIso() })
+        .where('id', '=', jobId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) throw new ImportGivenUp();
       for (const p of parsed) {
         // Re-read inside the transaction: a report submitted meanwhile is refused rather than overwritten.
         const current = await reportRows(tx).where('r.id', '=', Number(p.report.id)).executeTakeFirstOrThrow();
@@ -233,8 +250,8 @@ export async function runImport(deps: AppDeps, ctx: RequestContext, jobId: numbe
       await appendAudit(tx, ctx, { entity: 'plan_import', entityId: jobId, action: 'import', after: { rows: parsed.length } });
     });
   } catch (e) {
+    if (e instanceof ImportGivenUp) return;
     if (errors.length) return finish(deps, jobId, 'failed', 0, errors);
     throw e;
   }
-  return finish(deps, jobId, 'succeeded', parsed.length, []);
 }
