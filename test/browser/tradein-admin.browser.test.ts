@@ -203,6 +203,15 @@ describe('trade-in management pages', () => {
     const user = await server.deps.database.db.selectFrom('users').select(['status', 'must_change_password', 'role']).where('username', '=', 'shoe_till_01').executeTakeFirstOrThrow();
     expect(user).toMatchObject({ status: 'disabled', role: 'merchant' });
     expect(Number(user.must_change_password)).toBe(1);
+
+    // In English too (and back, so the account keeps Chinese for the phone step).
+    await page.getByTestId('lang-en').click();
+    await waitForText(page, 'page-tradein-staff', 'Staff accounts');
+    await waitForText(page, 'staff-must-change', 'must change the initial password');
+    await waitForText(page, 'staff-status-shoe_till_01', 'Disabled');
+    await screenshot(page, 'tradein-staff-en');
+    await page.getByTestId('lang-zh').click();
+    await waitForText(page, 'page-tradein-staff', '员工账号');
     expect(errors).toEqual([]);
   });
 
