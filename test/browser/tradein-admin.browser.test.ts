@@ -74,7 +74,7 @@ describe('trade-in management pages', () => {
     await page.getByTestId('program-category-code-0').fill('washer');
     await page.getByTestId('program-category-name-0').fill('洗衣机');
     await page.getByTestId('program-category-cap-0').fill('500');
-    await screenshot(page, 'tradein-program-editor', { fullPage: false });
+    await screenshot(page, 'tradein-program-editor', { fullPage: false, docs: true });
     await page.getByTestId('program-save').click();
     await page.getByTestId(`program-${CODE}`).waitFor();
     await waitForText(page, `program-${CODE}`, '洗衣机');
@@ -134,7 +134,7 @@ describe('trade-in management pages', () => {
     await waitForText(page, 'risk-rule-form', '取值 2–100000');
 
     await page.getByTestId('risk-rule-param-count').fill('30');
-    await screenshot(page, 'tradein-risk-rule-edit');
+    await screenshot(page, 'tradein-risk-rule-edit', { docs: true });
     await page.getByTestId('risk-rule-save').click();
     await waitForText(page, 'risk-rule-current-merchant_burst', 'v2');
     await page.getByTestId('risk-rule-history-merchant_burst').click();
