@@ -160,7 +160,9 @@ async function main(): Promise<void> {
     const hello = await startChild(['bench/claims/hello.ts'], { PORT: '0' });
     log('hello-world: same load…');
     await cannon(`http://127.0.0.1:${hello.port}`, [claimRequest], 2);
+    const helloCpuBefore = cpuSeconds(hello.child.pid!);
     const helloResult = await cannon(`http://127.0.0.1:${hello.port}`, [claimRequest]);
+    const helloCpu = cpuSeconds(hello.child.pid!) - helloCpuBefore;
     await stop(hello.child);
 
     const poolRow = await deps.database.db.selectFrom('tradein_pools').select(['issued', 'quota']).where('id', '=', poolId).executeTakeFirstOrThrow();
@@ -189,7 +191,8 @@ async function main(): Promise<void> {
     log(
       `claims: ${ok} × 2xx, ${claims.non2xx} non-2xx, ${claims.errors} errors, ${claims.timeouts} timeouts over ${claims.duration.toFixed(1)} s; ` +
         `${used} residents used; latency p50 ${claims.latency.p50} ms, p99 ${claims.latency.p99} ms; ` +
-        `server CPU ${Math.round((serverCpu * 1e6) / Math.max(1, ok))} µs per claim`,
+        `server CPU ${Math.round((serverCpu * 1e6) / Math.max(1, ok))} µs per claim; ` +
+        `hello-world ${helloPerSec}/s, p99 ${helloResult.latency.p99} ms, server CPU ${Math.round((helloCpu * 1e6) / Math.max(1, helloResult['2xx']))} µs per request`,
     );
     const issued = Number(poolRow.issued);
     console.log(
