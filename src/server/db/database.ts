@@ -55,6 +55,10 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   // 64 MiB of page cache instead of SQLite's 2 MiB: at 120,000 sessions the signed-in lookup every request makes
   // went from ~22 µs to ~16 µs once its pages stayed in memory.
   sqlite.pragma('cache_size = -65536');
+  // Checkpoint every ~40 MiB of WAL instead of ~4 MiB: pages written by every commit (index tails, chain heads)
+  // are copied back to the database once per checkpoint, not once per few batches — ~8% less CPU per voucher
+  // claim, measured on the claim batch alone.
+  sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
