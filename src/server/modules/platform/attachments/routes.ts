@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
-import { AppError } from '../../../core/errors.js';
+import { readUploadedFile } from '../../../http/multipart.js';
 import { attachmentPolicy } from '../policies/attachment.js';
 import { idParams } from '../organizations/schema.js';
 import { downloadAttachment, storeAttachment } from './service.js';
@@ -25,17 +25,8 @@ export const attachmentRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 201: attachmentSchema },
     },
     handler: async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.UNSUPPORTED_MEDIA_TYPE');
-      const file = await req.file();
-      if (!file) throw new AppError(400, 'VALIDATION_FAILED', 'error.VALIDATION_FAILED', {}, [{ path: 'file', reason: 'field.required' }]);
-      let data: Buffer;
-      try {
-        data = await file.toBuffer();
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'error.PAYLOAD_TOO_LARGE');
-        throw e;
-      }
-      return reply.code(201).send(await storeAttachment(deps, req.ctx, file.filename, data));
+      const { filename, data } = await readUploadedFile(req);
+      return reply.code(201).send(await storeAttachment(deps, req.ctx, filename, data));
     },
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../../core/module.js';
 import { AppError } from '../../../../core/errors.js';
+import { readUploadedFile } from '../../../../http/multipart.js';
 import { idParams } from '../../../platform/organizations/schema.js';
 import { planImportPolicy } from '../policies/importJob.js';
 import { getImportJob, startImport } from './service.js';
@@ -28,22 +29,13 @@ export const importRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 202: importJobSchema },
     },
     handler: async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.UNSUPPORTED_MEDIA_TYPE');
-      const file = await req.file();
-      if (!file) throw new AppError(400, 'VALIDATION_FAILED', 'error.VALIDATION_FAILED', {}, [{ path: 'file', reason: 'field.required' }]);
-      let data: Buffer;
-      try {
-        data = await file.toBuffer();
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'error.PAYLOAD_TOO_LARGE');
-        throw e;
-      }
+      const { filename, data } = await readUploadedFile(req);
       // An xlsx is a zip container: refuse anything else before starting a job.
       if (data.length < 4 || !data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
         throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', 'error.UNSUPPORTED_FILE_TYPE', { allowed: 'xlsx' }, [
           { path: 'file', reason: 'field.fileType', params: { allowed: 'xlsx' } },
         ]);
-      return reply.code(202).send(await startImport(deps, req.ctx, file.filename, data));
+      return reply.code(202).send(await startImport(deps, req.ctx, filename, data));
     },
   });
   app.get('/plan-imports/:id', {
