@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/core/deps.js';
 import { buildApp } from '../../src/server/app.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
+import { keepSeededProgrammesLive } from '../helpers/liveProgrammes.js';
 import { DEMO_PASSWORD, DEMO_RESIDENT } from '../../src/server/modules/platform/seed/seedDemo.js';
 
 export { DEMO_PASSWORD, DEMO_RESIDENT };
@@ -76,6 +77,7 @@ export async function startServer(): Promise<TestServer> {
   });
   const deps = createDeps(config);
   await prepareDatabase(deps, { demo: true });
+  await keepSeededProgrammesLive(deps.database);
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
