@@ -76,6 +76,22 @@ function evaluateRow(row: IndicatorRow, targets: readonly TargetRow[] | undefine
   });
 }
 
+/** What both dashboards show of an indicator's evaluation. */
+function evaluationFields(e: ReturnType<typeof evaluateRow>, observed: IndicatorObservations | undefined) {
+  return {
+    actual: e.actual,
+    expected: e.expected,
+    target: e.target?.value ?? null,
+    targetYear: e.target?.year ?? null,
+    progress: e.progress,
+    status: e.status,
+    reason: e.reason,
+    forecast: e.forecast,
+    missingReports: observed?.missingReports ?? 0,
+  };
+}
+
+
 /**
  * Every indicator of a plan evaluated as of a date, with cards per action and roll-ups per responsible unit.
  * A fixed number of queries: the plan tree (nine), one observation batch, and the metrics of computed and
@@ -122,16 +138,8 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
         leadUnit: lead?.unit_name ?? null,
         leadUnitId: lead?.organization_id == null ? null : Number(lead.organization_id),
         units: units.map((u) => u.unit_name),
-        actual: e.actual,
-        expected: e.expected,
-        target: e.target?.value ?? null,
-        targetYear: e.target?.year ?? null,
-        progress: e.progress,
-        status: e.status,
-        reason: e.reason,
-        forecast: e.forecast,
+        ...evaluationFields(e, observed),
         computed: computed === null ? null : Math.round(computed * 10000) / 10000,
-        missingReports: observed?.missingReports ?? 0,
       };
     }),
   );
@@ -210,15 +218,7 @@ export async function buildTownsDashboard(
         return {
           id,
           code: row.code,
-          actual: e.actual,
-          expected: e.expected,
-          target: e.target?.value ?? null,
-          targetYear: e.target?.year ?? null,
-          progress: e.progress,
-          status: e.status,
-          reason: e.reason,
-          forecast: e.forecast,
-          missingReports: o?.missingReports ?? 0,
+          ...evaluationFields(e, o),
         };
       });
       return { townId, name: town.name, ...summarise(indicators), indicators };
