@@ -104,7 +104,8 @@ export async function createUser(deps: AppDeps, ctx: RequestContext, input: Crea
   return loadUserView(deps.database.db, id);
 }
 
-async function endSessionsOf(tx: Queryable, userId: number, reason: string) {
+/** Signs an account out everywhere (disabled, password reset…). */
+export async function endSessionsOf(tx: Queryable, userId: number, reason: string) {
   await tx.updateTable('sessions').set({ ended_at: nowIso(), end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
 }
 

@@ -6,7 +6,7 @@ import { inTransaction, type Queryable, type Tx } from '../../../db/database.js'
 import { nowIso } from '../../../db/time.js';
 import { maskBankAccount } from '../../../../shared/validators/bankAccount.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { insertUser } from '../../platform/users/service.js';
+import { endSessionsOf, insertUser } from '../../platform/users/service.js';
 import { grantsOf } from '../access.js';
 import { merchantPolicy } from '../policies/merchant.js';
 import { productPolicy } from '../policies/product.js';
@@ -391,12 +391,9 @@ export async function setStaffStatus(deps: AppDeps, ctx: RequestContext, id: num
       .where('id', '=', id)
       .executeTakeFirst();
     if (!before || before.role !== 'merchant' || Number(before.organization_id) !== orgId) throw notFound();
-    authorize(ctx.actor, staffPolicy, 'setStatus', { organization_id: Number(before.organization_id) });
     if (before.status === status) throw invalidState(before.status);
-    const now = nowIso();
-    await tx.updateTable('users').set({ status, updated_at: now }).where('id', '=', id).execute();
-    if (status === 'disabled')
-      await tx.updateTable('sessions').set({ ended_at: now, end_reason: 'account_disabled' }).where('user_id', '=', id).where('ended_at', 'is', null).execute();
+    await tx.updateTable('users').set({ status, updated_at: nowIso() }).where('id', '=', id).execute();
+    if (status === 'disabled') await endSessionsOf(tx, id, 'account_disabled');
     await appendAudit(tx, ctx, { entity: 'user', entityId: id, action, organizationId: orgId, before: { status: before.status }, after: { status } });
     return { id, username: before.username, displayName: before.display_name, status };
   });
