@@ -178,6 +178,7 @@ export const platformZh = {
   'home.resident.empty': '您还没有办理中的事项',
   'home.enterprise.pending': '本单位注册正在审核中，审核通过后即可办理业务。',
   'home.demo': '当前为演示账号，数据仅供体验。',
+  'home.notice.open': '去处理',
 
   'myOrg.title': '本单位信息',
   'myOrg.pending': '注册申请审核中',
@@ -485,6 +486,7 @@ export const platformEn: Record<PlatformMessageKey, string> = {
   'home.resident.empty': 'You have no applications in progress',
   'home.enterprise.pending': 'Your organisation’s registration is under review; you can do business once it is approved.',
   'home.demo': 'This is a demo account; its data is for trying the platform only.',
+  'home.notice.open': 'Open',
 
   'myOrg.title': 'My organisation',
   'myOrg.pending': 'Registration under review',

@@ -2,6 +2,7 @@ import type { HuanxinModule } from '../../core/module.js';
 import { attachmentRoutes } from './attachments/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { homeRoutes } from './home/routes.js';
 import { platformMigrations } from './migrations.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
@@ -11,12 +12,13 @@ import { userRoutes } from './users/routes.js';
 export const platformModule: HuanxinModule = {
   name: 'platform',
   migrations: platformMigrations,
-  plugin: async (app, { deps }) => {
+  plugin: async (app, { deps, extensions }) => {
     await app.register(authRoutes, { deps });
     await app.register(organizationRoutes, { deps });
     await app.register(userRoutes, { deps });
     await app.register(auditRoutes, { deps });
     await app.register(attachmentRoutes, { deps });
     await app.register(notificationRoutes, { deps });
+    await app.register(homeRoutes, { deps, extensions });
   },
 };

@@ -29,6 +29,44 @@ function PendingRegistrations() {
   );
 }
 
+interface HomeNoticeView {
+  key: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  link: string | null;
+}
+
+/** What the modules say this user should know now (a programme about to end, a calendar missing). */
+function HomeNotices() {
+  const t = useT();
+  const notices = useQuery({
+    queryKey: ['home', 'notices'],
+    queryFn: ({ signal }) => api.get<HomeNoticeView[]>('/api/home/notices', undefined, signal),
+  });
+  if (!notices.data?.length) return null;
+  return (
+    <div className="hx-block" data-testid="home-notices">
+      {notices.data.map((n) => (
+        <Alert
+          key={n.key}
+          type={n.level}
+          showIcon
+          className="hx-home-notice"
+          data-testid={`home-notice-${n.key}`}
+          title={n.message}
+          action={
+            n.link ? (
+              <Link to={n.link}>
+                <Button size="small">{t('home.notice.open')}</Button>
+              </Link>
+            ) : undefined
+          }
+        />
+      ))}
+    </div>
+  );
+}
+
 /** The workspace: a welcome, what needs doing, and the role's entry points. */
 export default function HomePage() {
   const t = useT();
@@ -56,6 +94,7 @@ export default function HomePage() {
         </div>
       </Card>
 
+      <HomeNotices />
       {user.isDemo ? <Alert type="info" showIcon title={t('home.demo')} className="hx-block" /> : null}
       {isBusiness && user.organization.status === 'pending' ? (
         <Alert type="warning" showIcon title={t('home.enterprise.pending')} className="hx-block" data-testid="pending-banner" />
