@@ -111,7 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  const extensions = { homeNotices: MODULES.flatMap((m) => (m.homeNotices ? [m.homeNotices] : [])) };
+  const extensions = { homeNotices: MODULES.flatMap((m) => m.homeNotices ?? []) };
   for (const mod of MODULES) await app.register(mod.plugin, { prefix: '/api', deps, extensions });
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

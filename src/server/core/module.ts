@@ -49,5 +49,5 @@ export interface HuanxinModule {
   /** Aggregates the module offers the plan's computed indicators (registered by name at start-up). */
   metrics?: readonly MetricDefinition[];
   /** Notices for the home page (read by the platform module's GET /api/home/notices). */
-  homeNotices?: HomeNoticeProvider;
+  homeNotices?: readonly HomeNoticeProvider[];
 }
