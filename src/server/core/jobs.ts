@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { pino } from 'pino';
 import type { Database } from '../db/database.js';
 import { nowIso } from '../db/time.js';
 import type { AppDeps } from './deps.js';
@@ -13,8 +14,12 @@ export interface ScheduledJob {
   name: string;
   /** Which run is due now, or null when nothing is due (e.g. before the release hour). */
   runKey(now: Date): string | null;
-  run(deps: AppDeps, now: Date): Promise<void>;
+  /** `log` is the scheduler's logger: what a job finds wrong (not only what fails) belongs in the job log. */
+  run(deps: AppDeps, now: Date, log: FastifyBaseLogger): Promise<void>;
 }
+
+// Runs started outside the scheduler (tests, a CLI) have no job log unless they pass one.
+const NO_LOG: FastifyBaseLogger = pino({ level: 'silent' });
 
 const STALE_AFTER_MS = 15 * 60_000;
 
@@ -43,10 +48,10 @@ async function claimRun(database: Database, name: string, runKey: string): Promi
   return Number(taken.numUpdatedRows) === 1;
 }
 
-export async function runJobOnce(deps: AppDeps, job: ScheduledJob, now = new Date()): Promise<boolean> {
+export async function runJobOnce(deps: AppDeps, job: ScheduledJob, now = new Date(), log: FastifyBaseLogger = NO_LOG): Promise<boolean> {
   const key = job.runKey(now);
   if (!key || !(await claimRun(deps.database, job.name, key))) return false;
-  await job.run(deps, now);
+  await job.run(deps, now, log);
   await deps.database.db.updateTable('job_runs').set({ finished_at: nowIso() }).where('name', '=', job.name).where('run_key', '=', key).execute();
   return true;
 }
@@ -60,7 +65,7 @@ export function startScheduler(deps: AppDeps, jobs: readonly ScheduledJob[], log
     try {
       for (const job of jobs) {
         try {
-          if (await runJobOnce(deps, job)) log.info({ job: job.name }, 'scheduled job ran');
+          if (await runJobOnce(deps, job, new Date(), log)) log.info({ job: job.name }, 'scheduled job ran');
         } catch (err) {
           log.error({ err, job: job.name }, 'scheduled job failed');
         }

@@ -8,12 +8,16 @@ import { inTransaction, type Queryable } from '../../../db/database.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { grantsOf } from '../../tradein/access.js';
 import { workingCalendarPolicy } from '../policies/calendar.js';
+import { recomputeDeadlines } from './recompute.js';
+import { claimCalendarYear } from './years.js';
 
 const tags = ['car trade-in'];
 const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) });
 const dayView = z.object({
   date: z.iso.date(),
-  working: z.boolean().describe('true: a weekend day declared a working day (调休); false: a holiday on a weekday'),
+  working: z
+    .boolean()
+    .describe('true: a weekend day declared a working day (调休); false: a public holiday (on a weekday it is what makes the day non-working)'),
   note: z.string().nullable(),
 });
 const setYearBody = z
@@ -37,9 +41,20 @@ export async function getWorkingCalendar(deps: AppDeps, ctx: RequestContext, yea
   return readYear(deps.database.db, year);
 }
 
-/** Replaces a year's exceptions. Deadlines already set keep their day; new ones are counted with the new calendar. */
-export async function setWorkingCalendar(deps: AppDeps, ctx: RequestContext, year: number, days: z.infer<typeof setYearBody>['days']): Promise<Day[]> {
-  await inTransaction(deps.database, async (tx) => {
+/** The header of PUT …/working-calendar/:year that says how many running deadlines the new year moved. */
+export const RECOMPUTED_HEADER = 'x-recomputed-deadlines';
+
+/**
+ * Replaces a year's exceptions, and counts again the deadlines still running that the year reaches (review of
+ * applications awaiting review, payment of approved ones not yet paid), each move audited.
+ */
+export async function setWorkingCalendar(
+  deps: AppDeps,
+  ctx: RequestContext,
+  year: number,
+  days: z.infer<typeof setYearBody>['days'],
+): Promise<{ days: Day[]; recomputedDeadlines: number }> {
+  const moved = await inTransaction(deps.database, async (tx) => {
     authorize(ctx.actor, workingCalendarPolicy, 'update', { grants: await grantsOf(tx, ctx.actor) });
     const before = await readYear(tx, year);
     days.forEach((d, i) => {
@@ -52,9 +67,13 @@ export async function setWorkingCalendar(deps: AppDeps, ctx: RequestContext, yea
         .insertInto('cartradein_calendar')
         .values(unique.map((d) => ({ date: d.date, working: d.working ? 1 : 0, note: d.note ?? null })))
         .execute();
+    // The office's entry settles the year, even an empty one: a shipped file is never loaded over it.
+    await claimCalendarYear(tx, year);
+    const moved = await recomputeDeadlines(tx, ctx, year);
     await appendAudit(tx, ctx, { entity: 'cartradein_calendar', entityId: year, action: 'set', before, after: unique });
+    return moved.length;
   });
-  return readYear(deps.database.db, year);
+  return { days: await readYear(deps.database.db, year), recomputedDeadlines: moved };
 }
 
 export const calendarRoutes: ModulePlugin = async (app, { deps }) => {
@@ -70,7 +89,19 @@ export const calendarRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.put('/tradein/car-programs/working-calendar/:year', {
     config: { policy: { policy: workingCalendarPolicy, action: 'update' } },
-    schema: { tags, summary: 'Replace a year’s holidays and make-up working days', params: yearParams, body: setYearBody, response: { 200: z.array(dayView) } },
-    handler: (req) => setWorkingCalendar(deps, req.ctx, req.params.year, req.body.days),
+    schema: {
+      tags,
+      summary: 'Replace a year’s holidays and make-up working days',
+      description: `Running review and payment deadlines the year reaches are counted again; the ${RECOMPUTED_HEADER} response header says how many moved.`,
+      params: yearParams,
+      body: setYearBody,
+      response: { 200: z.array(dayView) },
+    },
+    handler: async (req, reply) => {
+      const { days, recomputedDeadlines } = await setWorkingCalendar(deps, req.ctx, req.params.year, req.body.days);
+      // The body stays the year's days, as clients read it; the count travels beside it.
+      void reply.header(RECOMPUTED_HEADER, String(recomputedDeadlines));
+      return days;
+    },
   });
 };

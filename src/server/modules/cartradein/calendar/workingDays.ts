@@ -3,7 +3,8 @@ import type { Queryable } from '../../../db/database.js';
 /**
  * Review and payment deadlines are counted in working days (Asia/Shanghai): Monday to Friday, except the public
  * holidays that fall on weekdays, plus the weekend days declared working days (调休). The exceptions are data
- * (table cartradein_calendar), because the State Council publishes them year by year.
+ * (table cartradein_calendar), because the State Council publishes them year by year: shipped as one file per
+ * year (data/YYYY.json, loaded by seed.ts), kept by the office through the calendar endpoint.
  */
 
 const SHANGHAI_MS = 8 * 3600_000;
@@ -59,21 +60,3 @@ export async function loadCalendar(db: Queryable, from: string): Promise<Map<str
     .execute();
   return new Map(rows.map((r) => [r.date, r.working === 1]));
 }
-
-/**
- * 2025 holidays and make-up working days as the State Council's notice set them (国办发明电〔2024〕12号), shipped
- * so deadlines are right from the first day; the office maintains later years through the calendar endpoint.
- */
-export const DEFAULT_CALENDAR_2025: { date: string; working: boolean; note: string }[] = [
-  { date: '2025-01-01', working: false, note: '元旦' },
-  ...['2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-03', '2025-02-04'].map((date) => ({ date, working: false, note: '春节' })),
-  { date: '2025-01-26', working: true, note: '春节调休上班' },
-  { date: '2025-02-08', working: true, note: '春节调休上班' },
-  { date: '2025-04-04', working: false, note: '清明节' },
-  ...['2025-05-01', '2025-05-02', '2025-05-05'].map((date) => ({ date, working: false, note: '劳动节' })),
-  { date: '2025-04-27', working: true, note: '劳动节调休上班' },
-  { date: '2025-06-02', working: false, note: '端午节' },
-  ...['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'].map((date) => ({ date, working: false, note: '国庆节、中秋节' })),
-  { date: '2025-09-28', working: true, note: '国庆节调休上班' },
-  { date: '2025-10-11', working: true, note: '国庆节调休上班' },
-];

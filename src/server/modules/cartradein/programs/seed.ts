@@ -1,16 +1,16 @@
 import type { AppDeps } from '../../../core/deps.js';
 import { systemContext } from '../../../core/context.js';
 import { inTransaction } from '../../../db/database.js';
-import { nowIso } from '../../../db/time.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { DEFAULT_CALENDAR_2025 } from '../calendar/workingDays.js';
+import { seedShippedCalendars } from '../calendar/seed.js';
 import { DEFAULT_CAR_PROGRAMS } from './defaults.js';
 import { insertCarProgram } from './service.js';
 
 /**
- * Loads the default car programmes that are missing (by code) and, the first time only, the 2025 working-day
- * calendar — so an exception the office later deletes is not put back at the next start. Safe at every start and
- * from several processes at once (unique codes and keys; a losing racer's transaction fails and is ignored).
+ * Loads the default car programmes that are missing (by code) and, the first time only, each shipped year of the
+ * working-day calendar (calendar/seed.ts) — so an exception the office later deletes is not put back at the next
+ * start. Safe at every start and from several processes at once (unique codes and keys; a losing racer's
+ * transaction fails and is ignored).
  */
 export async function seedCarTradeinReference(deps: AppDeps): Promise<void> {
   const db = deps.database.db;
@@ -42,18 +42,5 @@ export async function seedCarTradeinReference(deps: AppDeps): Promise<void> {
       if (!(await db.selectFrom('cartradein_programs').select('id').where('code', '=', p.code).executeTakeFirst())) throw e;
     }
   }
-  await inTransaction(deps.database, async (tx) => {
-    const marker = await tx
-      .insertInto('job_runs')
-      .values({ name: 'seed', run_key: 'cartradein-calendar-2025', started_at: nowIso(), finished_at: nowIso() })
-      .onConflict((oc) => oc.columns(['name', 'run_key']).doNothing())
-      .executeTakeFirst();
-    if (Number(marker.numInsertedOrUpdatedRows ?? 0) !== 1) return;
-    for (const d of DEFAULT_CALENDAR_2025)
-      await tx
-        .insertInto('cartradein_calendar')
-        .values({ date: d.date, working: d.working ? 1 : 0, note: d.note })
-        .onConflict((oc) => oc.column('date').doNothing())
-        .execute();
-  });
+  await seedShippedCalendars(deps);
 }

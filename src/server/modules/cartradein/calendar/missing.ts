@@ -1,0 +1,68 @@
+import type { AppDeps } from '../../../core/deps.js';
+import { shanghaiDate, type ScheduledJob } from '../../../core/jobs.js';
+import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
+import type { Queryable } from '../../../db/database.js';
+import { notify } from '../../platform/notifications/service.js';
+import { grantsOf } from '../../tradein/access.js';
+import { workingCalendarPolicy } from '../policies/calendar.js';
+import { missingCalendarYears } from './years.js';
+
+/**
+ * Next year's calendar missing, said before it matters: from 1 December (Asia/Shanghai) a review deadline counted
+ * from today can run into January, and without the year's calendar its holidays count as working days. The people
+ * told are those who can enter it (workingCalendarPolicy 'update'): the office and the departments that manage
+ * trade-in.
+ */
+
+/** Where the office keeps the car programmes and their working calendar. */
+const LINK = '/car/programs';
+export const CALENDAR_MISSING_KIND = 'cartradein_calendar_missing';
+
+/** The organisations that can enter a calendar: the office and each department granted trade-in management. */
+async function calendarKeepers(db: Queryable): Promise<number[]> {
+  const offices = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').where('status', '=', 'active').execute();
+  const managers = await db.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'manage').execute();
+  return [...new Set([...offices.map((o) => Number(o.id)), ...managers.map((m) => Number(m.organization_id))])].sort((a, b) => a - b);
+}
+
+/**
+ * Daily (run key: the Shanghai date). Each day a year is missing it is in the job log; the keepers are notified
+ * once per year (the dedupe key), however many days or processes run the job.
+ */
+export const calendarMissingJob: ScheduledJob = {
+  name: 'cartradein.calendarMissing',
+  runKey: (now) => shanghaiDate(now),
+  async run(deps: AppDeps, now, log) {
+    const db = deps.database.db;
+    const missing = await missingCalendarYears(db, now);
+    if (!missing.length) return;
+    const keepers = await calendarKeepers(db);
+    for (const year of missing) {
+      log.warn(
+        { job: calendarMissingJob.name, year },
+        `working-day calendar of ${year} missing: car trade-in review and payment deadlines count its holidays as working days`,
+      );
+      for (const organizationId of keepers)
+        await notify(db, {
+          organizationId,
+          kind: CALENDAR_MISSING_KIND,
+          params: { year },
+          link: LINK,
+          dedupeKey: `cartradein-calendar-missing:${year}:${organizationId}`,
+        });
+    }
+  },
+};
+
+/** The home-page warning, for as long as the year is missing, to those who can enter it. */
+export const calendarHomeNotices: HomeNoticeProvider = async (deps, ctx, now): Promise<HomeNotice[]> => {
+  const db = deps.database.db;
+  if (!workingCalendarPolicy.can(ctx.actor, 'update', { grants: await grantsOf(db, ctx.actor) })) return [];
+  return (await missingCalendarYears(db, now)).map((year) => ({
+    key: `cartradein.calendar-missing:${year}`,
+    level: 'warning',
+    messageKey: 'notice.cartradein.calendarMissing',
+    params: { year },
+    link: LINK,
+  }));
+};
