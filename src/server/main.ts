@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'seed': {
         const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } } });
-        const report = await prepareDatabase(deps, { demo: Boolean(values.demo) });
+        const report = await prepareDatabase(deps, { demo: Boolean(values.demo), demoProgrammes: Boolean(values.demo) });
         printDemo(report.demoAccounts);
         console.log('reference data loaded');
         return 0;
@@ -158,7 +158,7 @@ function printDemo(accounts: { role: string; username: string; organization: str
 }
 
 async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
-  const report = await prepareDatabase(deps, { demo: deps.config.demo });
+  const report = await prepareDatabase(deps, { demo: deps.config.demo, demoProgrammes: deps.config.demo });
   printDemo(report.demoAccounts);
   const app = await buildApp(deps);
   let closing = false;

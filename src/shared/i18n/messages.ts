@@ -86,6 +86,8 @@ const zhCN = {
   'error.POOL_CLOSED': '本批次不在领取时间内',
   'error.ALREADY_CLAIMED': '您已持有该品类的有效消费券，或已达到本活动该品类的领取上限',
   'error.PROGRAM_NOT_ACTIVE': '该补贴活动未在有效期内',
+  'error.PROGRAM_ENDED': '该补贴活动已于 {date} 结束，不再发放补贴券',
+  'error.PROGRAM_NOT_STARTED': '该补贴活动将于 {date} 开始',
   'error.VOUCHER_NOT_ACTIVE': '消费券不可用（状态：{status}）',
   'error.VOUCHER_EXPIRED': '消费券已过期',
   'error.VOUCHER_CATEGORY_MISMATCH': '商品品类与消费券品类不一致',
@@ -101,6 +103,7 @@ const zhCN = {
   'field.tradein.categoryUnknown': '该活动没有此品类',
   'field.tradein.evidenceRequired': '该品类要求提供此项材料',
   'field.tradein.windowOrder': '结束时间应晚于开始时间',
+  'field.tradein.rolloverOverlap': '新一期活动应在原活动结束（{date}）之后开始',
   'field.tradein.budgetSplit': '资金构成之和应大于零',
   'field.tradein.duplicateCategory': '品类重复',
   // plan reporting
@@ -134,6 +137,8 @@ const zhCN = {
   // cartradein
   'error.VEHICLE_ALREADY_SUBSIDISED': '该车辆（车辆识别代号）或报废机动车回收证明已用于补贴申请',
   'error.CAR_PROGRAM_NOT_OPEN': '该汽车补贴活动未开放申请',
+  'error.CAR_PROGRAM_ENDED': '该汽车补贴活动的申请期已于 {date} 结束，不再受理新申请',
+  'error.CAR_PROGRAM_NOT_STARTED': '该汽车补贴活动将于 {date} 开始受理申请',
   'error.NOT_ELIGIBLE': '申请不符合补贴条件，不能审核通过',
   'error.NOTHING_TO_PAY': '没有可列入拨付批次的已审核申请',
   'error.EVENT_NOT_STARTED': '活动尚未开始（{startsOn}），不能填报成效',
@@ -149,6 +154,7 @@ const zhCN = {
   'field.cartradein.bandOverlap': '同一车型的价格区间不能重叠',
   'field.cartradein.duplicateEvidence': '材料种类重复',
   'field.cartradein.windowOrder': '结束日期不能早于开始日期',
+  'field.cartradein.rolloverOverlap': '新一期活动应在原活动结束（{date}）之后开始',
   'field.cartradein.dateOutsideYear': '日期须在 {year} 年内',
   'field.cartradein.notAnEnterprise': '参与商户须为已通过审核的企业',
   'cartradein.reason.outsideWindow': '申请日期不在活动申请期内（{from} 至 {to}）',
@@ -193,6 +199,11 @@ const zhCN = {
   'notification.cartradein_in_payment': '您的汽车以旧换新补贴申请（{id}号）已列入拨付批次 {batchNo}',
   'notification.cartradein_payment_cancelled': '您的汽车以旧换新补贴申请（{id}号）所在拨付批次 {batchNo} 已撤销，将重新安排拨付',
   'notification.cartradein_paid': '您的汽车以旧换新补贴 {amount} 元已拨付（申请 {id}号，支付凭证 {reference}）',
+  'notification.cartradein_calendar_missing': '{year}年工作日历（法定节假日和调休上班日）尚未录入，汽车以旧换新审核、拨付期限将把其中的节假日算作工作日，请按国务院办公厅关于{year}年部分节假日安排的通知录入',
+  'notice.cartradein.calendarMissing': '{year}年工作日历尚未录入：汽车以旧换新审核、拨付期限将把{year}年的节假日算作工作日。请按国务院办公厅关于{year}年部分节假日安排的通知录入节假日和调休上班日。',
+  'notification.cartradein_program_ending': '汽车补贴活动“{name}”的申请期将于 {date} 结束（还剩 {days} 天），尚有 {open} 件申请在办；如需继续受理，请延长申请期或转入下一年度',
+  'notice.cartradein.programEnding': '汽车补贴活动“{name}”的申请期将于 {date} 结束（还剩 {days} 天）。结束后不再受理新申请，已提交的 {open} 件申请照常审核、拨付；如需继续受理，请延长申请期或转入下一年度。',
+  'notice.cartradein.programEnded': '汽车补贴活动“{name}”的申请期已于 {date} 结束，不再受理新申请；尚有 {open} 件申请照常审核、拨付。请转入下一年度或关闭该活动。',
   // tradein risk & settlement
   'risk.rule.price_markup': '成交价高于商品目录参考价超过设定幅度（先涨价后打折）',
   'risk.rule.shared_mobile_prefix': '短时间内手机号前缀相同的多位居民在同一商户核销',
@@ -213,6 +224,10 @@ const zhCN = {
   'notification.tradein_settlement_approved': '{period} 以旧换新结算批次（应付 {amount} 元）已由市商务局审核，待确认支付',
   'notification.tradein_settlement_paid': '{period} 以旧换新补贴结算款 {amount} 元已支付（支付凭证 {reference}）',
   'notification.tradein_settlement_ready': '{period} 以旧换新结算已生成 {count} 个商户批次，待审核',
+  'notification.tradein_program_ending': '补贴活动“{name}”将于 {date} 结束（还剩 {days} 天），尚有 {vouchers} 张补贴券未使用；如需继续，请延长有效期或转入下一年度',
+  'notice.tradein.programEnding': '补贴活动“{name}”将于 {date} 结束（还剩 {days} 天），尚有 {vouchers} 张补贴券未使用。结束后将停止领券与投放，未使用的券同时失效；如需继续，请延长有效期或转入下一年度。',
+  'notice.tradein.programEnded': '补贴活动“{name}”已于 {date} 结束，已停止领券与投放；请转入下一年度或关闭该活动。',
+  'notice.tradein.voucherProgramEnding': '您持有的“{name}”补贴券须在活动结束（{date}）前使用，逾期失效。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -300,6 +315,8 @@ const en: Record<MessageKey, string> = {
   'error.POOL_CLOSED': 'This release is not open for claims now',
   'error.ALREADY_CLAIMED': 'You already hold an active voucher for this category, or reached the limit of this programme',
   'error.PROGRAM_NOT_ACTIVE': 'The programme is not within its validity window',
+  'error.PROGRAM_ENDED': 'The programme ended on {date}; no more vouchers are issued',
+  'error.PROGRAM_NOT_STARTED': 'The programme starts on {date}',
   'error.VOUCHER_NOT_ACTIVE': 'The voucher cannot be used (status: {status})',
   'error.VOUCHER_EXPIRED': 'The voucher has expired',
   'error.VOUCHER_CATEGORY_MISMATCH': 'The product category does not match the voucher',
@@ -315,6 +332,7 @@ const en: Record<MessageKey, string> = {
   'field.tradein.categoryUnknown': 'The programme has no such category',
   'field.tradein.evidenceRequired': 'The category requires this evidence',
   'field.tradein.windowOrder': 'The end must be after the start',
+  'field.tradein.rolloverOverlap': 'The new programme must start after the old one ends ({date})',
   'field.tradein.budgetSplit': 'The funding shares must add up to more than zero',
   'field.tradein.duplicateCategory': 'Duplicate category',
   // plan reporting
@@ -348,6 +366,8 @@ const en: Record<MessageKey, string> = {
   // cartradein
   'error.VEHICLE_ALREADY_SUBSIDISED': 'This vehicle (VIN) or scrapping certificate has already been used in a subsidy application',
   'error.CAR_PROGRAM_NOT_OPEN': 'This car programme is not open for applications',
+  'error.CAR_PROGRAM_ENDED': 'Applications to this car programme closed on {date}; no new applications are accepted',
+  'error.CAR_PROGRAM_NOT_STARTED': 'This car programme opens for applications on {date}',
   'error.NOT_ELIGIBLE': 'The application does not meet the programme’s rules and cannot be approved',
   'error.NOTHING_TO_PAY': 'There are no approved applications to put in a payment batch',
   'error.EVENT_NOT_STARTED': 'The event has not started yet ({startsOn}); results cannot be reported',
@@ -363,6 +383,7 @@ const en: Record<MessageKey, string> = {
   'field.cartradein.bandOverlap': 'Price bands of one car type cannot overlap',
   'field.cartradein.duplicateEvidence': 'Evidence kind listed twice',
   'field.cartradein.windowOrder': 'The end date cannot be before the start date',
+  'field.cartradein.rolloverOverlap': 'The new programme must start after the old one ends ({date})',
   'field.cartradein.dateOutsideYear': 'The date must be in {year}',
   'field.cartradein.notAnEnterprise': 'Participating merchants must be approved enterprises',
   'cartradein.reason.outsideWindow': 'The application date is outside the programme’s window ({from} to {to})',
@@ -407,6 +428,11 @@ const en: Record<MessageKey, string> = {
   'notification.cartradein_in_payment': 'Your car trade-in application no. {id} is in payment batch {batchNo}',
   'notification.cartradein_payment_cancelled': 'Payment batch {batchNo} of your car trade-in application no. {id} was withdrawn; payment will be rescheduled',
   'notification.cartradein_paid': 'Your car trade-in subsidy of {amount} yuan was paid (application no. {id}, payment reference {reference})',
+  'notification.cartradein_calendar_missing': 'The {year} working-day calendar (public holidays and make-up working days) has not been entered; car trade-in review and payment deadlines would count its holidays as working days. Enter it from the State Council’s notice on the {year} holiday arrangements',
+  'notice.cartradein.calendarMissing': 'The {year} working-day calendar has not been entered: car trade-in review and payment deadlines would count {year}’s holidays as working days. Enter its holidays and make-up working days from the State Council’s notice on the {year} holiday arrangements.',
+  'notification.cartradein_program_ending': 'Applications to the car programme “{name}” close on {date} ({days} days left) with {open} applications in progress; extend the window or roll it over into the next year to carry on',
+  'notice.cartradein.programEnding': 'Applications to the car programme “{name}” close on {date} ({days} days left). After that no new applications are accepted; the {open} already submitted are reviewed and paid as usual. Extend the window or roll it over into the next year to carry on.',
+  'notice.cartradein.programEnded': 'Applications to the car programme “{name}” closed on {date}; no new applications are accepted, and the {open} in progress are reviewed and paid as usual. Roll it over into the next year or close it.',
   // tradein risk & settlement
   'risk.rule.price_markup': 'Sale price above the catalogue reference price by more than the margin (price raised before the discount)',
   'risk.rule.shared_mobile_prefix': 'Several residents with the same mobile number prefix redeem at one merchant within a short time',
@@ -427,6 +453,10 @@ const en: Record<MessageKey, string> = {
   'notification.tradein_settlement_approved': 'The trade-in settlement batch of {period} ({amount} yuan payable) was approved by 市商务局 and awaits confirmation',
   'notification.tradein_settlement_paid': 'Trade-in settlement of {period}, {amount} yuan, was paid (payment reference {reference})',
   'notification.tradein_settlement_ready': '{count} merchant settlement batches of {period} were made and await approval',
+  'notification.tradein_program_ending': 'The programme “{name}” ends on {date} ({days} days left) with {vouchers} vouchers unused; extend it or roll it over into the next year to carry on',
+  'notice.tradein.programEnding': 'The programme “{name}” ends on {date} ({days} days left) with {vouchers} vouchers unused. Claims and releases stop at the end and unused vouchers expire with it; extend the window or roll it over into the next year to carry on.',
+  'notice.tradein.programEnded': 'The programme “{name}” ended on {date}; claims and releases have stopped. Roll it over into the next year or close it.',
+  'notice.tradein.voucherProgramEnding': 'Use your voucher of “{name}” before the programme ends on {date}; it expires then.',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -36,3 +36,8 @@ export function shortUserAgent(ua: string | null | undefined): string {
   if (!browser) return ua.length > 40 ? `${ua.slice(0, 40)}…` : ua;
   return `${browser[1]} ${browser[2]?.split('.')[0] ?? ''}${os ? ` · ${os[1]?.replace(/_/g, '.')}` : ''}`;
 }
+
+/** Today's date in Asia/Shanghai (YYYY-MM-DD), the calendar every window and deadline of the platform uses. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return dayjs(now).tz(TIME_ZONE).format('YYYY-MM-DD');
+}

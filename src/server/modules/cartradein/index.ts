@@ -1,10 +1,12 @@
 import type { HuanxinModule } from '../../core/module.js';
 import { carApplicationRoutes } from './applications/routes.js';
+import { calendarHomeNotices, calendarMissingJob } from './calendar/missing.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { promotionEventRoutes } from './events/routes.js';
 import { carTradeinMetrics } from './metrics.js';
 import { cartradeinMigrations } from './migrations.js';
 import { paymentBatchRoutes } from './payments/routes.js';
+import { carProgramEndingJob, carProgramNotices } from './programs/ending.js';
 import { carProgramRoutes } from './programs/routes.js';
 
 export { useScrappingCertificateVerifier, type ScrappingCertificateVerifier } from './applications/certificates.js';
@@ -15,6 +17,8 @@ export const cartradeinModule: HuanxinModule = {
   name: 'cartradein',
   migrations: cartradeinMigrations,
   metrics: carTradeinMetrics,
+  jobs: [carProgramEndingJob, calendarMissingJob],
+  homeNotices: [carProgramNotices, calendarHomeNotices],
   plugin: async (app, { deps }) => {
     await app.register(carProgramRoutes, { deps });
     await app.register(calendarRoutes, { deps });

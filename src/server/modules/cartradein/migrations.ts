@@ -158,4 +158,14 @@ export const cartradeinMigrations: ModuleMigration[] = [
         .execute();
     },
   },
+  {
+    // A programme rolled over into the next year remembers the one it continues.
+    name: '0310_cartradein_programs_rolled_over_from',
+    async up(db) {
+      await db.schema
+        .alterTable('cartradein_programs')
+        .addColumn('rolled_over_from_id', bigint, (c) => c.references('cartradein_programs.id'))
+        .execute();
+    },
+  },
 ];

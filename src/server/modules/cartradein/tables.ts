@@ -40,6 +40,8 @@ export interface CarProgramTable {
   /** The application window, inclusive, Asia/Shanghai dates. */
   valid_from: string;
   valid_to: string;
+  /** The programme this one continues (rolled over into a new window), if any. */
+  rolled_over_from_id: number | null;
   current_rule_version_id: number | null;
   /** 1 when the values are an example configuration for the office to edit, not an official rule. */
   is_example: number;

@@ -3,6 +3,7 @@ import { budgetRoutes } from './budget/routes.js';
 import { merchantRoutes } from './merchants/routes.js';
 import { tradeinMetrics } from './metrics.js';
 import { tradeinMigrations } from './migrations.js';
+import { programEndingJob, tradeinProgramNotices } from './programs/ending.js';
 import { programRoutes } from './programs/routes.js';
 import { redemptionRoutes } from './redemptions/routes.js';
 import { riskRoutes } from './risk/routes.js';
@@ -18,7 +19,8 @@ import { voucherRoutes } from './vouchers/routes.js';
 export const tradeinModule: HuanxinModule = {
   name: 'tradein',
   migrations: tradeinMigrations,
-  jobs: [dailyReleaseJob, settlementCloseJob],
+  jobs: [dailyReleaseJob, settlementCloseJob, programEndingJob],
+  homeNotices: [tradeinProgramNotices],
   metrics: tradeinMetrics,
   plugin: async (app, { deps }) => {
     await app.register(programRoutes, { deps });

@@ -202,4 +202,14 @@ export const tradeinMigrations: ModuleMigration[] = [
       await db.schema.dropIndex('tradein_vouchers_pool').execute();
     },
   },
+  {
+    // A programme rolled over into the next year remembers the one it continues.
+    name: '0230_tradein_programs_rolled_over_from',
+    async up(db) {
+      await db.schema
+        .alterTable('tradein_programs')
+        .addColumn('rolled_over_from_id', bigint, (c) => c.references('tradein_programs.id'))
+        .execute();
+    },
+  },
 ];

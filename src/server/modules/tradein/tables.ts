@@ -47,6 +47,8 @@ export interface TradeinProgramTable {
   /** 1 when the values are an example configuration for the office to edit, not an official rule. */
   is_example: number;
   source_note: string | null;
+  /** The programme this one continues (rolled over into a new window), if any. */
+  rolled_over_from_id: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -13,7 +13,7 @@ import { readAttachmentFile } from '../../platform/attachments/service.js';
 import { notify } from '../../platform/notifications/service.js';
 import { grantsOf } from '../../tradein/access.js';
 import type { TradeinGrants } from '../../tradein/policies/common.js';
-import { addWorkingDays, daysBetween, loadCalendar, shanghaiToday } from '../calendar/workingDays.js';
+import { addWorkingDays, daysBetween, loadCalendar, shanghaiDateOf, shanghaiToday } from '../calendar/workingDays.js';
 import { carApplicationPolicy } from '../policies/application.js';
 import { evaluateCarEligibility, type CarApplicationFacts, type Eligibility, type Reason } from '../programs/eligibility.js';
 import { loadProgramForApplication, loadRuleVersion } from '../programs/service.js';
@@ -45,7 +45,7 @@ const invoiceAlreadyUsed = () =>
  * The field-level checks no schema can make alone (they depend on the programme's kind or on today), then the
  * facts the eligibility rules look at. Everything here is a 400 naming the field: a form mistake, not a rule.
  */
-function factsOf(program: Program, input: Fields, today: string, certificateCheck: CertificateCheckStatus): CarApplicationFacts {
+function factsOf(program: Program, input: Fields, today: string, certificateCheck: CertificateCheckStatus, appliedOn = today): CarApplicationFacts {
   const issues: FieldIssue[] = [];
   const { oldVehicle: old, newVehicle: car } = input;
   const kind = program.view.kind;
@@ -69,7 +69,7 @@ function factsOf(program: Program, input: Fields, today: string, certificateChec
   if (issues.length) throw new AppError(400, 'VALIDATION_FAILED', 'error.VALIDATION_FAILED', {}, issues);
   return {
     kind,
-    appliedOn: today,
+    appliedOn,
     old: { energyType: old.energyType, emissionStandard: old.emissionStandard ?? null, registeredOn: old.registeredOn, ownedSince: old.ownedSince },
     disposedOn,
     newCar: { energyType: car.energyType, displacementMl: car.displacementMl ?? null, priceFen: car.priceFen, invoiceDate: car.invoiceDate },
@@ -115,10 +115,20 @@ async function checkEvidence(db: Queryable, ctx: RequestContext, evidence: Field
   if (issues.length) throw new AppError(400, 'VALIDATION_FAILED', 'error.VALIDATION_FAILED', {}, issues);
 }
 
-async function openProgram(db: Queryable, programId: number): Promise<Program> {
+/**
+ * The programme a submission goes to. A new application is refused outside the window, with the date, rather
+ * than recorded as ineligible: nothing is written. A returned application corrected after the window is the
+ * same application, sent inside it, so `forNewApplication: false` lets it through.
+ */
+async function openProgram(db: Queryable, programId: number, { forNewApplication }: { forNewApplication: boolean }): Promise<Program> {
   const program = await loadProgramForApplication(db, programId);
   if (!program || program.view.status === 'draft') throw fieldError('programId', 'field.invalid');
   if (program.view.status !== 'active') throw new AppError(409, 'CAR_PROGRAM_NOT_OPEN', 'error.CAR_PROGRAM_NOT_OPEN');
+  if (forNewApplication) {
+    const today = shanghaiToday();
+    if (today > program.view.validTo) throw new AppError(409, 'CAR_PROGRAM_ENDED', 'error.CAR_PROGRAM_ENDED', { date: program.view.validTo });
+    if (today < program.view.validFrom) throw new AppError(409, 'CAR_PROGRAM_NOT_STARTED', 'error.CAR_PROGRAM_NOT_STARTED', { date: program.view.validFrom });
+  }
   return program;
 }
 
@@ -375,7 +385,7 @@ const yuanText = (fen: number) => (fen / 100).toFixed(2);
 export async function precheckCarApplication(deps: AppDeps, ctx: RequestContext, input: PrecheckCarApplicationInput) {
   authorize(ctx.actor, carApplicationPolicy, 'precheck');
   const db = deps.database.db;
-  const program = await openProgram(db, input.programId);
+  const program = await openProgram(db, input.programId, { forNewApplication: true });
   const verdict = await certificateVerdict(db, program, input);
   const facts = factsOf(program, input, shanghaiToday(), verdict.status);
   const result = evaluateCarEligibility(program.view.rule, program.view, facts);
@@ -420,10 +430,11 @@ function applicationColumns(deps: AppDeps, input: Fields & { bank: SubmitCarAppl
  * Everything a (re)submission shares: field checks, duplicate identifiers, evidence ownership, the certificate
  * verdict, eligibility under the programme's current rule, and the review deadline from today.
  */
-async function assess(tx: Tx, ctx: RequestContext, program: Program, input: Fields, exceptId: number | null) {
+async function assess(tx: Tx, ctx: RequestContext, program: Program, input: Fields, exceptId: number | null, firstSubmittedAt: string | null = null) {
   const verdict = await certificateVerdict(tx, program, input);
   const today = shanghaiToday();
-  const facts = factsOf(program, input, today, verdict.status);
+  // A resubmission is judged on the day the application was first sent, so a correction after the window counts.
+  const facts = factsOf(program, input, today, verdict.status, firstSubmittedAt ? shanghaiDateOf(firstSubmittedAt) : today);
   const used = await usedIdentifiers(tx, input, exceptId);
   if (used.vehicle.length) throw vehicleAlreadySubsidised(used.vehicle);
   if (used.invoice) throw invoiceAlreadyUsed();
@@ -468,7 +479,7 @@ function mapUniqueViolation(e: unknown): never {
 export async function submitCarApplication(deps: AppDeps, ctx: RequestContext, input: SubmitCarApplicationInput): Promise<CarApplicationView> {
   authorize(ctx.actor, carApplicationPolicy, 'submit');
   const id = await inTransaction(deps.database, async (tx) => {
-    const program = await openProgram(tx, input.programId);
+    const program = await openProgram(tx, input.programId, { forNewApplication: true });
     const { verdict, result, reviewDueOn } = await assess(tx, ctx, program, input, null);
     const now = nowIso();
     const row = await tx
@@ -528,8 +539,8 @@ export async function resubmitCarApplication(deps: AppDeps, ctx: RequestContext,
   await inTransaction(deps.database, async (tx) => {
     const before = await loadForResident(tx, ctx, id);
     nextStatus('resubmit', before.status);
-    const program = await openProgram(tx, Number(before.program_id));
-    const { verdict, result, reviewDueOn } = await assess(tx, ctx, program, input, id);
+    const program = await openProgram(tx, Number(before.program_id), { forNewApplication: false });
+    const { verdict, result, reviewDueOn } = await assess(tx, ctx, program, input, id, before.created_at);
     const from = before.status;
     await moveApplication(tx, id, 'resubmit', from, {
       rule_version_id: program.ruleVersionId,

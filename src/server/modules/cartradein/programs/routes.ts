@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { carProgramPolicy } from '../policies/program.js';
-import { carProgramParams, carProgramView, carRuleVersionView, createCarProgramBody, setCarRuleBody, updateCarProgramBody } from './schema.js';
+import { rolloverCarProgram } from './rollover.js';
+import { carProgramParams, carProgramView, carRuleVersionView, createCarProgramBody, rolloverCarProgramBody, setCarRuleBody, updateCarProgramBody } from './schema.js';
 import { carRuleHistory, createCarProgram, getCarProgram, listCarPrograms, setCarProgramRule, updateCarProgram } from './service.js';
 
 const tags = ['car trade-in'];
@@ -31,6 +32,17 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: carProgramPolicy, action: 'update' } },
     schema: { tags, summary: 'Change a car programme’s name, window, status or example label', params: carProgramParams, body: updateCarProgramBody, response: { 200: carProgramView } },
     handler: (req) => updateCarProgram(deps, req.ctx, req.params.id, req.body),
+  });
+  app.post('/tradein/car-programs/:id/rollover', {
+    config: { policy: { policy: carProgramPolicy, action: 'create' } },
+    schema: {
+      tags,
+      summary: 'Carry a car programme into its next window as a new draft with the current rule',
+      params: carProgramParams,
+      body: rolloverCarProgramBody,
+      response: { 201: carProgramView },
+    },
+    handler: async (req, reply) => reply.code(201).send(await rolloverCarProgram(deps, req.ctx, req.params.id, req.body)),
   });
   app.put('/tradein/car-programs/:id/rule', {
     config: { policy: { policy: carProgramPolicy, action: 'setRule' } },

@@ -33,6 +33,17 @@ export const updateCarProgramBody = z
   .strict();
 export type UpdateCarProgramInput = z.infer<typeof updateCarProgramBody>;
 
+/** A car programme carried into its next window: a new draft with the old one's current rule. */
+export const rolloverCarProgramBody = z
+  .object({
+    code: createCarProgramBody.shape.code,
+    name: createCarProgramBody.shape.name,
+    validFrom: date.optional().describe('Default: the day after the old programme’s last day'),
+    validTo: date,
+  })
+  .strict();
+export type RolloverCarProgramInput = z.infer<typeof rolloverCarProgramBody>;
+
 export const setCarRuleBody = z
   .object({ rule: carRuleSchema, note: z.string().trim().max(500).optional().describe('Why the rule changed (kept in the history)') })
   .strict();
@@ -48,6 +59,7 @@ export const carProgramView = z.object({
   validTo: z.string(),
   isExample: z.boolean(),
   sourceNote: z.string().nullable(),
+  rolledOverFromId: z.number().int().nullable().describe('The programme this one continues into a new window'),
   ruleVersionId: z.number().int(),
   ruleVersion: z.number().int(),
   rule: carRuleSchema,

@@ -28,6 +28,7 @@ async function programRows(db: Queryable, where: { id?: number; includeDrafts: b
       'p.valid_to',
       'p.is_example',
       'p.source_note',
+      'p.rolled_over_from_id',
       'v.id as version_id',
       'v.version',
       'v.rule_json',
@@ -49,6 +50,7 @@ function toView(r: Awaited<ReturnType<typeof programRows>>[number]): CarProgramV
     validTo: r.valid_to,
     isExample: r.is_example === 1,
     sourceNote: r.source_note,
+    rolledOverFromId: r.rolled_over_from_id === null ? null : Number(r.rolled_over_from_id),
     ruleVersionId: Number(r.version_id),
     ruleVersion: r.version,
     rule: parseCarRule(r.rule_json),
@@ -101,8 +103,13 @@ async function insertRuleVersion(tx: Tx, programId: number, version: number, rul
   return Number(row.id);
 }
 
-/** Inserts a programme with its first rule version; shared by the API and the seed. */
-export async function insertCarProgram(tx: Tx, input: CreateCarProgramInput, by: number | null): Promise<number> {
+/** Inserts a programme with its first rule version; shared by the API, the seed and rollover. */
+export async function insertCarProgram(
+  tx: Tx,
+  input: CreateCarProgramInput,
+  by: number | null,
+  origin: { rolledOverFromId: number; ruleNote: string } | null = null,
+): Promise<number> {
   checkWindow(input.validFrom, input.validTo);
   if (await tx.selectFrom('cartradein_programs').select('id').where('code', '=', input.code).executeTakeFirst()) throw duplicate('code', 'code');
   const now = nowIso();
@@ -118,13 +125,14 @@ export async function insertCarProgram(tx: Tx, input: CreateCarProgramInput, by:
       current_rule_version_id: null,
       is_example: input.isExample ? 1 : 0,
       source_note: input.sourceNote ?? null,
+      rolled_over_from_id: origin?.rolledOverFromId ?? null,
       created_at: now,
       updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(row.id);
-  const versionId = await insertRuleVersion(tx, id, 1, input.rule, null, by);
+  const versionId = await insertRuleVersion(tx, id, 1, input.rule, origin?.ruleNote ?? null, by);
   await tx.updateTable('cartradein_programs').set({ current_rule_version_id: versionId }).where('id', '=', id).execute();
   return id;
 }

@@ -9,10 +9,12 @@ import {
   managerView,
   programParams,
   programView,
+  rolloverProgramBody,
   ruleVersionView,
   setCategoryBody,
   updateProgramBody,
 } from './schema.js';
+import { rolloverProgram } from './rollover.js';
 import { createProgram, getProgram, listManagers, listPrograms, ruleHistory, setCategoryRule, setManagerGrant, updateProgram } from './service.js';
 
 const tags = ['trade-in programmes'];
@@ -37,6 +39,17 @@ export const programRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: programPolicy, action: 'update' } },
     schema: { tags, summary: 'Change a programme’s window, budget, schedule or status', params: programParams, body: updateProgramBody, response: { 200: programView } },
     handler: (req) => updateProgram(deps, req.ctx, req.params.id, req.body),
+  });
+  app.post('/tradein/programs/:id/rollover', {
+    config: { policy: { policy: programPolicy, action: 'create' } },
+    schema: {
+      tags,
+      summary: 'Carry a programme into its next window as a new draft (categories, rules, schedule, budget split and approved merchants copied)',
+      params: programParams,
+      body: rolloverProgramBody,
+      response: { 201: programView },
+    },
+    handler: async (req, reply) => reply.code(201).send(await rolloverProgram(deps, req.ctx, req.params.id, req.body)),
   });
   app.put('/tradein/programs/:id/categories/:category', {
     config: { policy: { policy: programPolicy, action: 'setRule' } },

@@ -56,6 +56,22 @@ export const updateProgramBody = z
   .strict();
 export type UpdateProgramInput = z.infer<typeof updateProgramBody>;
 
+/** A programme carried into its next window: a new draft with the old one's categories, rules and schedule. */
+export const rolloverProgramBody = z
+  .object({
+    code: createProgramBody.shape.code,
+    name: createProgramBody.shape.name,
+    /** Default: the day after the old programme's last day. */
+    validFrom: date.optional(),
+    validTo: date,
+    /** Default: the old programme's split. */
+    budget: budgetSchema.optional(),
+    /** Approve the old programme's approved merchants for the new one (default) or let them apply again. */
+    carryMerchants: z.boolean().default(true),
+  })
+  .strict();
+export type RolloverProgramInput = z.infer<typeof rolloverProgramBody>;
+
 export const setCategoryBody = z
   .object({
     name: z.string().trim().min(1).max(40).optional(),
@@ -90,6 +106,7 @@ export const programView = z.object({
   roundingStatement: z.string(),
   isExample: z.boolean(),
   sourceNote: z.string().nullable(),
+  rolledOverFromId: z.number().int().nullable().describe('The programme this one continues into a new window'),
   categories: z.array(categoryView),
 });
 export type ProgramView = z.infer<typeof programView>;

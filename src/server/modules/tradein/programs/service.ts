@@ -8,6 +8,7 @@ import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { grantsOf } from '../access.js';
 import { managerPolicy } from '../policies/manager.js';
 import { programPolicy } from '../policies/program.js';
+import { refitVoucherExpiry } from './window.js';
 import { ROUNDING_STATEMENT, categoryRuleSchema, parseRule, type CategoryRule } from './rules.js';
 import type { CreateProgramInput, ProgramView, SetCategoryInput, UpdateProgramInput } from './schema.js';
 
@@ -51,6 +52,7 @@ function toView(p: ProgramRow, cats: Awaited<ReturnType<typeof categoriesOf>>): 
     roundingStatement: ROUNDING_STATEMENT[p.rounding],
     isExample: p.is_example === 1,
     sourceNote: p.source_note,
+    rolledOverFromId: p.rolled_over_from_id === null ? null : Number(p.rolled_over_from_id),
     categories: cats
       .filter((c) => Number(c.program_id) === Number(p.id))
       .map((c) => ({
@@ -107,8 +109,13 @@ async function insertRuleVersion(tx: Tx, programId: number, category: string, ve
   return Number(row.id);
 }
 
-/** Inserts a programme with its categories and their first rule versions; shared by the API and the seed. */
-export async function insertProgram(tx: Tx, input: CreateProgramInput, by: number | null): Promise<number> {
+/** Inserts a programme with its categories and their first rule versions; shared by the API, the seed and rollover. */
+export async function insertProgram(
+  tx: Tx,
+  input: CreateProgramInput,
+  by: number | null,
+  origin: { rolledOverFromId: number; ruleNote: (category: string) => string } | null = null,
+): Promise<number> {
   checkWindow(input.validFrom, input.validTo);
   const seen = new Set<string>();
   input.categories.forEach((c, i) => {
@@ -136,6 +143,7 @@ export async function insertProgram(tx: Tx, input: CreateProgramInput, by: numbe
       rounding: input.rounding,
       is_example: input.isExample ? 1 : 0,
       source_note: input.sourceNote ?? null,
+      rolled_over_from_id: origin?.rolledOverFromId ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -143,7 +151,7 @@ export async function insertProgram(tx: Tx, input: CreateProgramInput, by: numbe
     .executeTakeFirstOrThrow();
   const programId = Number(row.id);
   for (const [i, c] of input.categories.entries()) {
-    const versionId = await insertRuleVersion(tx, programId, c.category, 1, c.rule, null, by);
+    const versionId = await insertRuleVersion(tx, programId, c.category, 1, c.rule, origin?.ruleNote(c.category) ?? null, by);
     await tx
       .insertInto('tradein_categories')
       .values({ program_id: programId, category: c.category, name: c.name, current_rule_version_id: versionId, daily_quota: c.dailyQuota, sort_order: i })
@@ -187,7 +195,11 @@ export async function updateProgram(deps: AppDeps, ctx: RequestContext, id: numb
       })
       .where('id', '=', id)
       .execute();
-    await appendAudit(tx, ctx, { entity: 'tradein_program', entityId: id, action: 'update', before, after: input });
+    const vouchers =
+      input.validTo !== undefined && input.validTo !== before.valid_to
+        ? await refitVoucherExpiry(tx, { id, voucherValidDays: input.voucherValidDays ?? before.voucher_valid_days }, before.valid_to, input.validTo)
+        : null;
+    await appendAudit(tx, ctx, { entity: 'tradein_program', entityId: id, action: 'update', before, after: { ...input, ...(vouchers ? { vouchers } : {}) } });
   });
   return loadProgramView(deps.database.db, id);
 }

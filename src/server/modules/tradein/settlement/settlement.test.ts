@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiInstant, shanghaiMonth, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { runJobOnce } from '../../../core/jobs.js';
 import { tradeinModule } from '../index.js';
 import { tradeinMetrics } from '../metrics.js';
@@ -33,11 +34,19 @@ async function readXlsx(buffer: Buffer) {
   return { payees: rows('付款清单'), lines: rows('明细'), yuanFormat: wb.getWorksheet('付款清单')!.getCell('L2').numFmt };
 }
 
+/**
+ * On a clock the file sets inside the appliance programme (2025-01-01 – 2026-12-31): half past midnight on
+ * 1 June 2026 in Shanghai (still 31 May in UTC), so that "the current month" cannot change under the tests and
+ * the months they settle are May and April.
+ */
+const NOW = shanghaiInstant('2026-06-01', '00:30');
+
 describe('settlement of merchants, budget, metrics', () => {
+  useFakeClock(NOW);
   let w: TradeinWorld;
   let shop0: Shop;
   let shop1: Shop;
-  const current = periodOf(new Date());
+  const current = periodOf(NOW);
   const P = previousPeriod(current); // last month
   const P0 = previousPeriod(P); // the month before
   /** An instant in the middle of a month, for back-dating test sales. */
@@ -49,6 +58,7 @@ describe('settlement of merchants, budget, metrics', () => {
   const sales: Record<string, { id: number; subsidy: number; status: string }> = {};
 
   beforeAll(async () => {
+    expect([current, P, P0, shanghaiMonth()]).toEqual(['2026-06', '2026-05', '2026-04', '2026-06']);
     w = await createTradeinWorld(2);
     [shop0, shop1] = w.shops as [Shop, Shop];
     await w.disableAllRules();
@@ -99,6 +109,7 @@ describe('settlement of merchants, budget, metrics', () => {
     expect(ids).not.toContain(sales.open!.id);
     expect(ids).not.toContain(sales.returned!.id);
     const settled = await db().selectFrom('tradein_redemptions').select(['id', 'settlement_batch_id']).where('id', 'in', ids).execute();
+    expect(settled).toHaveLength(3);
     expect(settled.every((r) => Number(r.settlement_batch_id) === first.id)).toBe(true);
 
     const again = (await w.commerce.post('/api/tradein/settlement/batches', { period: P0, merchantId: shop0.merchantId })).json().items as Batch[];
@@ -237,6 +248,9 @@ describe('settlement of merchants, budget, metrics', () => {
     const last = b.burnDown[b.burnDown.length - 1];
     expect(last).toEqual({ date: expect.any(String), redeemed: b.redeemed.total, paid: b.paid.total, remaining: b.budget.total - b.redeemed.total });
     expect(b.burnDown[0].date).toBe('2025-01-01');
+    // One point a day from the programme's first day to today (Shanghai), which ends at the totals above.
+    expect(last.date).toBe('2026-06-01');
+    expect(b.burnDown).toHaveLength(517);
     const series = b.burnDown.map((d: { redeemed: number }) => d.redeemed);
     expect(series.every((v: number, i: number) => i === 0 || v >= series[i - 1])).toBe(true);
   });

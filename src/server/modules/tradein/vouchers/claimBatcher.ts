@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
+import { shanghaiDate } from '../../../core/time.js';
 import { inTransaction, type Tx } from '../../../db/database.js';
 import { inIds, rowsFromColumns } from '../../../db/lists.js';
 import { appendAuditMany, type AuditEntry } from '../../platform/audit/auditTrail.js';
@@ -50,6 +51,8 @@ export const poolExhausted = () => new AppError(409, 'POOL_EXHAUSTED', 'error.PO
 export const alreadyClaimed = () => new AppError(409, 'ALREADY_CLAIMED', 'error.ALREADY_CLAIMED');
 export const poolClosed = () => new AppError(409, 'POOL_CLOSED', 'error.POOL_CLOSED');
 export const programNotActive = () => new AppError(409, 'PROGRAM_NOT_ACTIVE', 'error.PROGRAM_NOT_ACTIVE');
+export const programEnded = (date: string) => new AppError(409, 'PROGRAM_ENDED', 'error.PROGRAM_ENDED', { date });
+export const programNotStarted = (date: string) => new AppError(409, 'PROGRAM_NOT_STARTED', 'error.PROGRAM_NOT_STARTED', { date });
 
 function retryable(err: unknown): boolean {
   const e = err as { code?: string; constraint?: string; message?: string } | null;
@@ -160,9 +163,17 @@ export class ClaimBatcher {
         for (const m of members) outcomes[m.index] = { error: notFound() };
         continue;
       }
-      const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-      if (pool.program_status !== 'active' || today < pool.valid_from || today > pool.valid_to) {
-        for (const m of members) outcomes[m.index] = { error: programNotActive() };
+      const today = shanghaiDate(now);
+      const refusal =
+        pool.program_status !== 'active'
+          ? programNotActive()
+          : today > pool.valid_to
+            ? programEnded(pool.valid_to)
+            : today < pool.valid_from
+              ? programNotStarted(pool.valid_from)
+              : null;
+      if (refusal) {
+        for (const m of members) outcomes[m.index] = { error: refusal };
         continue;
       }
       if (nowIso < pool.opens_at || nowIso >= pool.closes_at) {

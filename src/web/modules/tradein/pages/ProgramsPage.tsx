@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Modal, Skeleton, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, ForwardOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
@@ -14,6 +14,7 @@ import { useGrants, usePrograms, type CategoryView, type ProgramView, type RuleV
 import { EmptyState, Money, RuleText, StatusTag } from '../components';
 import { fenToYuan, yuanToFen } from '../money';
 import { ProgramEditor } from './ProgramEditor';
+import { RolloverDialog, WindowTag } from '../../../components/ProgramWindow';
 
 interface RuleForm {
   name?: string;
@@ -72,6 +73,7 @@ export default function ProgramsPage() {
   const [history, setHistory] = useState<{ program: ProgramView; category: CategoryView } | null>(null);
   /** The programme drawer: `program: null` creates one. */
   const [programEditor, setProgramEditor] = useState<{ program: ProgramView | null } | null>(null);
+  const [rollover, setRollover] = useState<ProgramView | null>(null);
   const [form] = Form.useForm<RuleForm>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -123,9 +125,14 @@ export default function ProgramsPage() {
   }
 
   const editProgramButton = (p: ProgramView) => (
-    <Button size="small" icon={<EditOutlined />} onClick={() => setProgramEditor({ program: p })} data-testid={`program-edit-${p.code}`}>
-      {t('tradein.editor.editProgram')}
-    </Button>
+    <Space wrap size={4}>
+      <Button size="small" icon={<EditOutlined />} onClick={() => setProgramEditor({ program: p })} data-testid={`program-edit-${p.code}`}>
+        {t('tradein.editor.editProgram')}
+      </Button>
+      <Button size="small" icon={<ForwardOutlined />} onClick={() => setRollover(p)} data-testid={`program-rollover-${p.code}`}>
+        {t('rollover.action')}
+      </Button>
+    </Space>
   );
 
   const columns = (p: ProgramView): TableColumnsType<CategoryView> => [
@@ -189,6 +196,7 @@ export default function ProgramsPage() {
             }
             extra={
               <Space wrap>
+                <WindowTag program={p} />
                 <StatusTag group="program" status={p.status} />
                 {grants.manage && !isPhone ? editProgramButton(p) : null}
               </Space>
@@ -287,6 +295,18 @@ export default function ProgramsPage() {
         </Form>
       </Modal>
       {programEditor ? <ProgramEditor program={programEditor.program} onClose={() => setProgramEditor(null)} /> : null}
+      {rollover ? (
+        <RolloverDialog
+          program={rollover}
+          endpoint={`/api/tradein/programs/${rollover.id}/rollover`}
+          withMerchants
+          onClose={() => setRollover(null)}
+          onDone={() => {
+            setRollover(null);
+            void qc.invalidateQueries({ queryKey: ['tradein', 'programs'] });
+          }}
+        />
+      ) : null}
       {history ? <History program={history.program} category={history.category} onClose={() => setHistory(null)} /> : null}
     </div>
   );

@@ -1,0 +1,106 @@
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import type { ScheduledJob } from '../../../core/jobs.js';
+import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
+import { windowPhase } from '../../../../shared/programWindow.js';
+import { shanghaiDate } from '../../../core/time.js';
+import type { Queryable } from '../../../db/database.js';
+import { notify } from '../../platform/notifications/service.js';
+import { grantsOf } from '../../tradein/access.js';
+import type { CarApplicationStatus } from '../tables.js';
+import { isManager } from '../policies/common.js';
+
+/** Applications still being worked on: reviewed, corrected or paid after the window as before. */
+const OPEN: CarApplicationStatus[] = ['submitted', 'returned', 'approved', 'in_payment'];
+
+/**
+ * A month before a car programme's application window closes, 市商务局 and the office are told (once per end
+ * date), and their home page says so, so that the next year's programme is ready before residents are refused.
+ * After the end, the home page keeps saying it until the programme is closed or rolled over, with how many
+ * applications are still in review or payment (those go on as before).
+ */
+export interface EndingCarProgram {
+  id: number;
+  name: string;
+  validTo: string;
+  phase: 'ending' | 'ended';
+  daysLeft: number;
+  openApplications: number;
+}
+
+export async function endingCarPrograms(db: Queryable, now: Date): Promise<EndingCarProgram[]> {
+  const today = shanghaiDate(now);
+  const programs = await db.selectFrom('cartradein_programs').select(['id', 'name', 'valid_from', 'valid_to']).where('status', '=', 'active').orderBy('valid_to').orderBy('id').execute();
+  const out: EndingCarProgram[] = [];
+  for (const p of programs) {
+    const { phase, daysLeft } = windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today);
+    if (phase !== 'ending' && phase !== 'ended') continue;
+    const open = await db
+      .selectFrom('cartradein_applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('program_id', '=', p.id)
+      .where('status', 'in', OPEN)
+      .executeTakeFirstOrThrow();
+    out.push({ id: Number(p.id), name: p.name, validTo: p.valid_to, phase, daysLeft, openApplications: Number(open.n) });
+  }
+  return out;
+}
+
+async function managingOrganizations(db: Queryable): Promise<number[]> {
+  const office = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').execute();
+  const managers = await db.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'manage').execute();
+  return [...new Set([...office.map((o) => Number(o.id)), ...managers.map((m) => Number(m.organization_id))])];
+}
+
+export async function notifyEndingCarPrograms(db: Queryable, now: Date): Promise<number> {
+  const ending = (await endingCarPrograms(db, now)).filter((p) => p.phase === 'ending');
+  if (ending.length === 0) return 0;
+  const orgs = await managingOrganizations(db);
+  let sent = 0;
+  for (const p of ending)
+    for (const organizationId of orgs)
+      if (
+        await notify(db, {
+          organizationId,
+          kind: 'cartradein_program_ending',
+          params: { name: p.name, date: p.validTo, days: p.daysLeft, open: p.openApplications },
+          link: '/car/programs',
+          dedupeKey: `cartradein-program-ending:${p.id}:${p.validTo}:${organizationId}`,
+        })
+      )
+        sent++;
+  return sent;
+}
+
+/** Daily at 09:00 Shanghai. */
+export const carProgramEndingJob: ScheduledJob = {
+  name: 'cartradein.program-ending',
+  runKey: (now) => (new Date(now.getTime() + 8 * 3600_000).getUTCHours() >= 9 ? shanghaiDate(now) : null),
+  run: async (deps, now) => {
+    await notifyEndingCarPrograms(deps.database.db, now);
+  },
+};
+
+export const carProgramNotices: HomeNoticeProvider = async (deps: AppDeps, ctx: RequestContext, now: Date) => {
+  const db = deps.database.db;
+  if (ctx.actor.role !== 'office' && ctx.actor.role !== 'department') return [];
+  if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor) })) return [];
+  return (await endingCarPrograms(db, now)).map(
+    (p): HomeNotice =>
+      p.phase === 'ended'
+        ? {
+            key: `cartradein.program-ended:${p.id}`,
+            level: 'error',
+            messageKey: 'notice.cartradein.programEnded',
+            params: { name: p.name, date: p.validTo, open: p.openApplications },
+            link: '/car/programs',
+          }
+        : {
+            key: `cartradein.program-ending:${p.id}`,
+            level: 'warning',
+            messageKey: 'notice.cartradein.programEnding',
+            params: { name: p.name, date: p.validTo, days: p.daysLeft, open: p.openApplications },
+            link: '/car/programs',
+          },
+  );
+};
