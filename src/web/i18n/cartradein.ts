@@ -62,6 +62,11 @@ export const cartradeinZh = {
   'car.programs.deadlines': '市商务局在 {review} 个工作日内审核，通过后市财政局在 {payment} 个工作日内拨付',
   'car.programs.apply': '申请这项补贴',
   'car.programs.closed': '已结束',
+  'car.programs.draft': '草稿',
+  'car.programs.extend': '调整申请期',
+  'car.programs.extendTitle': '调整申请期：{name}',
+  'car.programs.lastDay': '申请期最后一天',
+  'car.programs.extended': '申请期已调整至 {date}',
 
   'car.form.title': '申请汽车以旧换新补贴',
   'car.form.resubmitTitle': '修改并重新提交（申请 {id} 号）',
@@ -264,6 +269,11 @@ export const cartradeinEn: Record<keyof typeof cartradeinZh, string> = {
   'car.programs.deadlines': 'The commerce bureau decides within {review} working days; finance pays within {payment} working days of approval',
   'car.programs.apply': 'Apply for this subsidy',
   'car.programs.closed': 'Closed',
+  'car.programs.draft': 'Draft',
+  'car.programs.extend': 'Change the window',
+  'car.programs.extendTitle': 'Change the application window: {name}',
+  'car.programs.lastDay': 'Last day of applications',
+  'car.programs.extended': 'The window now ends on {date}',
 
   'car.form.title': 'Apply for a car trade-in subsidy',
   'car.form.resubmitTitle': 'Correct and resubmit (application {id})',
