@@ -2,8 +2,11 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Cre
 import type { Database, DialectName } from './database.js';
 
 /**
- * A forward-only migration of one module. Names are global and sort in the order they must run: modules take a
- * block of numbers (platform 0001–0099, plan 0100–0199, tradein 0200–0299, ...).
+ * A forward-only migration of one module. Names are global and sort in the order they must run. The first
+ * migrations took a block of numbers per module (platform 0001–0099, plan 0100–0199, tradein 0200–0299,
+ * cartradein 0300–0399); every later one is named by when it was written, `YYYYMMDD_HHMM_<module>_<what>`, so it
+ * sorts after everything an installation has already applied, whichever module it belongs to (a migration that
+ * sorted before an applied one would stop the migrator on an upgrade).
  */
 export interface ModuleMigration {
   name: string;

@@ -160,7 +160,7 @@ export const cartradeinMigrations: ModuleMigration[] = [
   },
   {
     // A programme rolled over into the next year remembers the one it continues.
-    name: '0310_cartradein_programs_rolled_over_from',
+    name: '20261201_0901_cartradein_programs_rolled_over_from',
     async up(db) {
       await db.schema
         .alterTable('cartradein_programs')

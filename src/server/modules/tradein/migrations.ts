@@ -204,7 +204,7 @@ export const tradeinMigrations: ModuleMigration[] = [
   },
   {
     // A programme rolled over into the next year remembers the one it continues.
-    name: '0230_tradein_programs_rolled_over_from',
+    name: '20261201_0900_tradein_programs_rolled_over_from',
     async up(db) {
       await db.schema
         .alterTable('tradein_programs')
