@@ -23,6 +23,7 @@ import { installIdempotency } from './http/idempotency.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
 import { deniedAuditTarget, installRequestContext } from './http/requestContext.js';
 import { appendAudit } from './modules/platform/audit/auditTrail.js';
+import { principalResolver } from './modules/platform/auth/sessions.js';
 import { MODULES } from './modules/index.js';
 import { appliedMigrationCount } from './db/migrations.js';
 import { ALL_MIGRATIONS } from './modules/migrations.js';
@@ -87,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  installRequestContext(app, deps);
+  installRequestContext(app, principalResolver(deps.database, deps.config));
   installIdempotency(app, deps.database);
   installErrorHandling(app, async (request, error) => {
     const target = deniedAuditTarget(request, error);
@@ -111,7 +112,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  const extensions = { homeNotices: MODULES.flatMap((m) => m.homeNotices ?? []) };
+  const extensions = {
+    homeNotices: MODULES.flatMap((m) => m.homeNotices ?? []),
+    grantDomains: MODULES.flatMap((m) => m.grantDomains ?? []),
+  };
   for (const mod of MODULES) await app.register(mod.plugin, { prefix: '/api', deps, extensions });
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJobOnce, shanghaiDate, type ScheduledJob } from './jobs.js';
+import { runJobOnce, type ScheduledJob } from './jobs.js';
+import { shanghaiDate } from './time.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/testApp.js';
 
 describe('scheduled jobs', () => {

@@ -23,11 +23,6 @@ const NO_LOG: FastifyBaseLogger = pino({ level: 'silent' });
 
 const STALE_AFTER_MS = 15 * 60_000;
 
-/** The Asia/Shanghai calendar date of an instant, as YYYY-MM-DD. */
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 async function claimRun(database: Database, name: string, runKey: string): Promise<boolean> {
   const inserted = await database.db
     .insertInto('job_runs')

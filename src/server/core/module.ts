@@ -23,9 +23,19 @@ export interface HomeNotice {
 
 export type HomeNoticeProvider = (deps: AppDeps, ctx: RequestContext, now: Date) => Promise<HomeNotice[]>;
 
+/**
+ * A domain in which the office grants departments capabilities (`manage`, `confirm_payment`), declared by the
+ * module that owns it; the platform keeps the grants and accepts only declared domains and capabilities.
+ */
+export interface GrantDomain {
+  domain: string;
+  capabilities: readonly ('manage' | 'confirm_payment')[];
+}
+
 /** What the composition root collects from every module and hands to each module plugin. */
 export interface ModuleExtensions {
   homeNotices: readonly HomeNoticeProvider[];
+  grantDomains: readonly GrantDomain[];
 }
 
 export interface ModuleOptions {
@@ -50,4 +60,6 @@ export interface HuanxinModule {
   metrics?: readonly MetricDefinition[];
   /** Notices for the home page (read by the platform module's GET /api/home/notices). */
   homeNotices?: readonly HomeNoticeProvider[];
+  /** Grant domains the module's policies answer to (kept by the platform module's /api/grants). */
+  grantDomains?: readonly GrantDomain[];
 }

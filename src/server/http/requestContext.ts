@@ -2,15 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type RequestContext } from '../core/context.js';
 import { AppError, ForbiddenError, unauthenticated } from '../core/errors.js';
 import { resolveLocale } from '../core/locale.js';
-import type { AppDeps } from '../core/deps.js';
 import { signedIn } from '../core/policy.js';
-import {
-  CSRF_HEADER,
-  SESSION_COOKIE,
-  resolveApiToken,
-  resolveSession,
-  type ResolvedPrincipal,
-} from '../modules/platform/auth/sessions.js';
+import type { PrincipalResolver, ResolvedPrincipal } from '../core/principal.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,7 +20,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logou
  * Works out who is calling (session cookie or API token), in which language, and enforces CSRF and the route's
  * declared policy before any handler runs.
  */
-export function installRequestContext(app: FastifyInstance, deps: AppDeps): void {
+export function installRequestContext(app: FastifyInstance, principals: PrincipalResolver): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('principal', null);
 
@@ -35,11 +28,11 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
     let principal: ResolvedPrincipal | null = null;
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      principal = await resolveApiToken(deps.database, deps.config, auth.slice(7).trim());
+      principal = await principals.fromApiToken(auth.slice(7).trim());
       if (!principal) throw unauthenticated();
     } else {
-      const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) principal = await resolveSession(deps.database, deps.config, cookie);
+      const cookie = request.cookies[principals.sessionCookie];
+      if (cookie) principal = await principals.fromSession(cookie);
     }
     request.principal = principal;
     request.ctx = {
@@ -54,7 +47,7 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
     const principal = request.principal;
     const routePath = request.routeOptions.url ?? '';
     if (principal?.actor.kind === 'user' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers[CSRF_HEADER];
+      const sent = request.headers[principals.csrfHeader];
       if (typeof sent !== 'string' || sent !== principal.csrfToken)
         throw new AppError(403, 'CSRF_FAILED', 'error.CSRF_FAILED');
     }

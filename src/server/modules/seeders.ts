@@ -11,7 +11,6 @@ export const REFERENCE_SEEDERS: readonly ((deps: AppDeps) => Promise<void>)[] = 
     await seedPlans(deps);
   },
   seedTradeinReference,
-  // After the trade-in seed: car trade-in reuses its management grants.
   seedCarTradeinReference,
 ];
 

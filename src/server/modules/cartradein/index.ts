@@ -16,6 +16,8 @@ export { seedCarTradeinReference } from './programs/seed.js';
 export const cartradeinModule: HuanxinModule = {
   name: 'cartradein',
   migrations: cartradeinMigrations,
+  // Who reviews car applications and runs programmes and events (市商务局), and who pays (市财政局).
+  grantDomains: [{ domain: 'cartradein', capabilities: ['manage', 'confirm_payment'] }],
   metrics: carTradeinMetrics,
   jobs: [carProgramEndingJob, calendarMissingJob],
   homeNotices: [carProgramNotices, calendarHomeNotices],

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { MetricDefinition, MetricParams } from '../../core/metrics.js';
-import { shanghaiDateOf, shanghaiToday } from './calendar/workingDays.js';
+import { shanghaiDate } from '../../core/time.js';
 import type { CarEventType } from './tables.js';
 
 /**
@@ -24,14 +24,14 @@ function approvedInWindow(db: Queryable, p: MetricParams) {
  * their Shanghai dates bound the start date: from inclusive, to exclusive.
  */
 async function eventsHeld(db: Queryable, p: MetricParams, types: CarEventType[]): Promise<number> {
-  const today = shanghaiToday();
+  const today = shanghaiDate();
   let q = db
     .selectFrom('cartradein_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('type', 'in', types)
     .where('status', '!=', 'cancelled')
-    .where('starts_on', '>=', shanghaiDateOf(p.from))
-    .where('starts_on', '<', shanghaiDateOf(p.to))
+    .where('starts_on', '>=', shanghaiDate(p.from))
+    .where('starts_on', '<', shanghaiDate(p.to))
     .where('starts_on', '<=', today);
   if (p.townId) q = q.where('town_id', '=', p.townId);
   const row = await q.executeTakeFirst();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
+import { copyIntoRecordTimeline } from '../platform/timeline/copyOldTimeline.js';
 
 export const cartradeinMigrations: ModuleMigration[] = [
   {
@@ -166,6 +167,31 @@ export const cartradeinMigrations: ModuleMigration[] = [
         .alterTable('cartradein_programs')
         .addColumn('rolled_over_from_id', bigint, (c) => c.references('cartradein_programs.id'))
         .execute();
+    },
+  },
+  {
+    // The applications' timeline moves to the platform's record_timeline (20261201_1100_platform_record_timeline),
+    // which every kind of record shares; the entries keep their order, actors, reasons and notes.
+    name: '20261201_1101_cartradein_application_events_to_timeline',
+    async up(db) {
+      await copyIntoRecordTimeline(db, 'cartradein_application', 'cartradein_application_events', async (after, limit) =>
+        (await db.selectFrom('cartradein_application_events').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()).map((e) => ({
+          formerId: Number(e.id),
+          entityId: Number(e.application_id),
+          action: e.action,
+          from: e.from_status,
+          to: e.to_status,
+          actorUserId: e.actor_user_id === null ? null : Number(e.actor_user_id),
+          actorRole: e.actor_role,
+          // Residents' applications belong to no organisation of their own.
+          organizationId: null,
+          note: e.note,
+          reasons: JSON.parse(e.reasons_json) as string[],
+          params: {},
+          at: e.at,
+        })),
+      );
+      await db.schema.dropTable('cartradein_application_events').execute();
     },
   },
 ];

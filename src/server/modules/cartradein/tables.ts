@@ -1,28 +1,28 @@
 import type { Generated } from 'kysely';
+import { CAR_APPLICATION_STATUSES, CAR_EVENT_TYPES, EMISSION_STANDARDS, type CarApplicationStatus, type CarEventType, type CarProgramKind, type EmissionStandard } from '../../../shared/enums/cartradein.js';
 
 /**
  * Table types of the car trade-in module (issue #5): car programmes with versioned rules, residents'
- * scrapping/replacement applications with their review timeline and evidence, 市财政局's payment batches,
- * promotion events, and the working-day calendar that review deadlines are counted in.
+ * scrapping/replacement applications with their evidence (their review timeline is the platform's
+ * record_timeline), 市财政局's payment batches, promotion events, and the working-day calendar that review
+ * deadlines are counted in.
  * Money is integer fen, dates YYYY-MM-DD (Asia/Shanghai), timestamps ISO-8601 UTC text, booleans integers,
  * JSON text.
  */
 
 /** 报废更新 (scrap the old car, buy a new one) or 置换更新 (sell the old car, buy a new one). */
-export type CarProgramKind = 'scrapping' | 'replacement';
+export type { CarProgramKind };
 export type CarProgramStatus = 'draft' | 'active' | 'closed';
 /** Fuel (燃油) or new-energy (新能源: battery-electric, plug-in hybrid, fuel cell). */
 export type CarEnergyType = 'fuel' | 'nev';
 /** China's emission standards in order; `guo0` is anything before 国一. */
-export const EMISSION_STANDARDS = ['guo0', 'guo1', 'guo2', 'guo3', 'guo4', 'guo5', 'guo6'] as const;
-export type EmissionStandard = (typeof EMISSION_STANDARDS)[number];
+export { EMISSION_STANDARDS, type EmissionStandard };
 
 /**
  * submitted → approved → in_payment → paid, with returned (for correction, back to submitted on resubmission)
  * and rejected on the side. `applications/stateMachine.ts` is the only place that says which moves are legal.
  */
-export const CAR_APPLICATION_STATUSES = ['submitted', 'returned', 'rejected', 'approved', 'in_payment', 'paid'] as const;
-export type CarApplicationStatus = (typeof CAR_APPLICATION_STATUSES)[number];
+export { CAR_APPLICATION_STATUSES, type CarApplicationStatus };
 
 /**
  * How the scrapping certificate was checked: `verified`/`mismatch` by a verifier that can see the recycling
@@ -122,21 +122,6 @@ export interface CarApplicationEvidenceTable {
   kind: string;
 }
 
-/** The timeline the resident sees: every transition, who made it, and every reason given. Append-only. */
-export interface CarApplicationEventTable {
-  id: Generated<number>;
-  application_id: number;
-  at: string;
-  actor_user_id: number | null;
-  actor_role: string | null;
-  action: string;
-  from_status: CarApplicationStatus | null;
-  to_status: CarApplicationStatus;
-  /** Reasons the reviewer gave (free text, in the reviewer's words), as a JSON array. */
-  reasons_json: string;
-  note: string | null;
-}
-
 export type CarPaymentBatchStatus = 'pending' | 'paid' | 'cancelled';
 
 export interface CarPaymentBatchTable {
@@ -155,16 +140,7 @@ export interface CarPaymentBatchTable {
   updated_at: string;
 }
 
-export const CAR_EVENT_TYPES = [
-  'car_promotion',
-  'car_carnival',
-  'car_expo',
-  'appliance_rural',
-  'appliance_community',
-  'home_building_expo',
-  'other',
-] as const;
-export type CarEventType = (typeof CAR_EVENT_TYPES)[number];
+export { CAR_EVENT_TYPES, type CarEventType };
 export type PromotionEventStatus = 'planned' | 'held' | 'cancelled';
 
 /** A promotion event (促销活动) and, once it is over, its results. */
@@ -207,7 +183,6 @@ export interface CartradeinTables {
   cartradein_rule_versions: CarRuleVersionTable;
   cartradein_applications: CarApplicationTable;
   cartradein_application_evidence: CarApplicationEvidenceTable;
-  cartradein_application_events: CarApplicationEventTable;
   cartradein_payment_batches: CarPaymentBatchTable;
   cartradein_events: PromotionEventTable;
   cartradein_event_merchants: PromotionEventMerchantTable;

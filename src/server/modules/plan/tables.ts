@@ -1,11 +1,12 @@
 import type { Generated } from 'kysely';
+import type { IndicatorKind } from '../../../shared/enums/plan.js';
 
 /**
  * Table types of the plan module. A plan file is loaded into these tables; everything the file says can be
  * exported back from them (see plans/planLoader.ts). Booleans are integers, timestamps ISO text, JSON text.
  */
 
-export type IndicatorKind = 'cumulative' | 'annual' | 'level' | 'growth' | 'share';
+export type { IndicatorKind };
 export type Comparator = '≥' | '>' | '≈';
 export type IndicatorSource = 'reported' | 'computed';
 export type UnitRole = 'lead' | 'co';

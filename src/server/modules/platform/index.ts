@@ -2,13 +2,14 @@ import type { HuanxinModule } from '../../core/module.js';
 import { attachmentRoutes } from './attachments/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { grantRoutes } from './grants/routes.js';
 import { homeRoutes } from './home/routes.js';
 import { platformMigrations } from './migrations.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { userRoutes } from './users/routes.js';
 
-/** Organisations, accounts, sessions, tokens, the audit trail, attachments and notifications. */
+/** Organisations and their grants, accounts, sessions, tokens, the audit trail, attachments and notifications. */
 export const platformModule: HuanxinModule = {
   name: 'platform',
   migrations: platformMigrations,
@@ -20,5 +21,6 @@ export const platformModule: HuanxinModule = {
     await app.register(attachmentRoutes, { deps });
     await app.register(notificationRoutes, { deps });
     await app.register(homeRoutes, { deps, extensions });
+    await app.register(grantRoutes, { deps, extensions });
   },
 };

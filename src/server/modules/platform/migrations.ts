@@ -176,4 +176,46 @@ export const platformMigrations: ModuleMigration[] = [
         .execute();
     },
   },
+  {
+    // Which department manages a domain or confirms its payments, for every module (trade-in kept its own
+    // table, tradein_managers, until 20261201_1001_tradein_managers_to_grants moved the rows here).
+    name: '20261201_1000_platform_organization_grants',
+    async up(db) {
+      await db.schema
+        .createTable('organization_grants')
+        .addColumn('organization_id', bigint, (c) => c.notNull().references('organizations.id'))
+        .addColumn('domain', 'text', (c) => c.notNull())
+        .addColumn('capability', 'text', (c) => c.notNull())
+        .addColumn('granted_by', bigint)
+        .addColumn('granted_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('organization_grants_pk', ['organization_id', 'domain', 'capability'])
+        .execute();
+      // Notifications look up who holds a capability in a domain.
+      await db.schema.createIndex('organization_grants_domain').on('organization_grants').columns(['domain', 'capability']).execute();
+    },
+  },
+  {
+    // One timeline for every kind of record that moves through statuses (core/workflow.ts writes it). The modules
+    // that kept their own timeline copy it here and drop it in their next migration
+    // (20261201_1101_cartradein_application_events_to_timeline, 20261201_1102_plan_report_events_to_timeline).
+    name: '20261201_1100_platform_record_timeline',
+    async up(db, dialect) {
+      await withId(db.schema.createTable('record_timeline'), dialect)
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', bigint, (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text')
+        .addColumn('to_status', 'text', (c) => c.notNull())
+        .addColumn('actor_user_id', bigint)
+        .addColumn('actor_role', 'text')
+        .addColumn('organization_id', bigint)
+        .addColumn('note', 'text')
+        .addColumn('reasons_json', 'text', (c) => c.notNull())
+        .addColumn('params_json', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      // A record's page reads its entries in order.
+      await db.schema.createIndex('record_timeline_entity').on('record_timeline').columns(['entity', 'entity_id', 'id']).execute();
+    },
+  },
 ];

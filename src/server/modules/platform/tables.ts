@@ -162,6 +162,41 @@ export interface JobRunTable {
   finished_at: string | null;
 }
 
+/** A capability the office granted a department in a module's domain (organization_grants). */
+export interface OrganizationGrantTable {
+  organization_id: number;
+  domain: string;
+  capability: 'manage' | 'confirm_payment';
+  granted_by: number | null;
+  granted_at: string;
+}
+
+/**
+ * One move of one record through its statuses, for every kind of record (car applications, plan reports,
+ * merchants, settlement batches, organisations…): the timeline a record's page shows. Written by the workflows
+ * kernel (core/workflow.ts) beside the audit record; append-only.
+ */
+export interface RecordTimelineTable {
+  id: Generated<number>;
+  /** The record kind, as the audit trail names it (`cartradein_application`, `plan_report`). */
+  entity: string;
+  entity_id: number;
+  action: string;
+  /** Null for the entry that brought the record in (a car application's `submit`). */
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: number | null;
+  actor_role: string | null;
+  /** The organisation the record belongs to, when it belongs to one. */
+  organization_id: number | null;
+  note: string | null;
+  /** Reasons given for a decision (a return, a rejection), in the decider's words: a JSON array of text. */
+  reasons_json: string;
+  /** Further facts of the move (a report's value): a JSON object. */
+  params_json: string;
+  at: string;
+}
+
 export interface PlatformTables {
   organizations: OrganizationTable;
   users: UserTable;
@@ -175,4 +210,6 @@ export interface PlatformTables {
   attachments: AttachmentTable;
   notifications: NotificationTable;
   job_runs: JobRunTable;
+  record_timeline: RecordTimelineTable;
+  organization_grants: OrganizationGrantTable;
 }

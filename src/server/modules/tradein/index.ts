@@ -19,6 +19,8 @@ import { voucherRoutes } from './vouchers/routes.js';
 export const tradeinModule: HuanxinModule = {
   name: 'tradein',
   migrations: tradeinMigrations,
+  // Who manages trade-in programmes (市商务局 by default) and who confirms their payments (市财政局).
+  grantDomains: [{ domain: 'tradein', capabilities: ['manage', 'confirm_payment'] }],
   jobs: [dailyReleaseJob, settlementCloseJob, programEndingJob],
   homeNotices: [tradeinProgramNotices],
   metrics: tradeinMetrics,

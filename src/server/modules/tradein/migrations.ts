@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
+import { nowIso } from '../../db/time.js';
 import { migration0210 } from './risk/migration0210.js';
 
 export const tradeinMigrations: ModuleMigration[] = [
@@ -210,6 +211,31 @@ export const tradeinMigrations: ModuleMigration[] = [
         .alterTable('tradein_programs')
         .addColumn('rolled_over_from_id', bigint, (c) => c.references('tradein_programs.id'))
         .execute();
+    },
+  },
+  {
+    // Grants are the platform's now (organization_grants, per domain). Car trade-in answered to these very rows
+    // until now, so each becomes a grant in both domains; then the old table goes.
+    name: '20261201_1001_tradein_managers_to_grants',
+    async up(db) {
+      const rows = await db.selectFrom('tradein_managers').select(['organization_id', 'capability', 'granted_by', 'granted_at']).execute();
+      const copies = ['tradein', 'cartradein'].flatMap((domain) => rows.map((r) => ({ ...r, domain })));
+      if (copies.length > 0)
+        await db
+          .insertInto('organization_grants')
+          .values(copies)
+          .onConflict((oc) => oc.columns(['organization_id', 'domain', 'capability']).doNothing())
+          .execute();
+      // Defaults are seeded once per domain (marker `<domain>-grants`). An installation that seeded trade-in's
+      // has its grants copied above, withdrawals included: seeding car trade-in's defaults would undo those.
+      const seeded = await db.selectFrom('job_runs').select('name').where('name', '=', 'seed').where('run_key', '=', 'tradein-grants').executeTakeFirst();
+      if (seeded)
+        await db
+          .insertInto('job_runs')
+          .values({ name: 'seed', run_key: 'cartradein-grants', started_at: nowIso(), finished_at: nowIso() })
+          .onConflict((oc) => oc.columns(['name', 'run_key']).doNothing())
+          .execute();
+      await db.schema.dropTable('tradein_managers').execute();
     },
   },
 ];

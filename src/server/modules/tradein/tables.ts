@@ -1,30 +1,20 @@
 import type { Generated } from 'kysely';
+import type { MerchantStatus, ProgramKind, RedemptionStatus, RiskReviewStatus, SettlementBatchStatus, VoucherStatus } from '../../../shared/enums/tradein.js';
 
 /**
  * Table types of the trade-in module. Money is integer fen, rates are basis points (1500 = 15%), timestamps are
  * ISO-8601 UTC text, dates YYYY-MM-DD (Asia/Shanghai), booleans integers, JSON text.
  */
 
-export type ProgramKind = 'appliance' | 'digital' | 'home_renovation';
+export type { ProgramKind, MerchantStatus, VoucherStatus, RiskReviewStatus, SettlementBatchStatus };
 export type ProgramStatus = 'draft' | 'active' | 'closed';
 /** How rate × price becomes fen: rounded half up to the fen (or truncated), then capped. */
 export type SubsidyRounding = 'half_up' | 'down';
-export type ManagerCapability = 'manage' | 'confirm_payment';
-export type MerchantStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
-export type VoucherStatus = 'active' | 'redeemed' | 'expired' | 'cancelled';
 /**
  * accepted: counted for settlement; held: stopped by risk control (§5, later); rejected: refused after review;
  * reversed: the product was returned or refunded.
  */
-export type RedemptionStatus = 'accepted' | 'held' | 'rejected' | 'reversed';
-
-/** Organisations granted trade-in management: 市商务局 manages, 市财政局 confirms payments (seeded, editable). */
-export interface TradeinManagerTable {
-  organization_id: number;
-  capability: ManagerCapability;
-  granted_by: number | null;
-  granted_at: string;
-}
+export type { RedemptionStatus };
 
 export interface TradeinProgramTable {
   id: Generated<number>;
@@ -205,9 +195,7 @@ export type RiskRuleCode =
   | 'resident_merchant_hopping';
 /** What a firing rule does: put the redemption in the review queue, or also hold it at once. */
 export type RiskRuleAction = 'review' | 'hold';
-export type RiskReviewStatus = 'open' | 'held' | 'cleared' | 'rejected';
 export type RiskSignalKind = 'mobile_prefix' | 'device' | 'address' | 'old_item_proof';
-export type SettlementBatchStatus = 'draft' | 'approved' | 'confirmed' | 'paid';
 export type SettlementLineKind = 'subsidy' | 'clawback';
 
 /** The current configuration of one risk rule; every change is also a row of tradein_risk_rule_versions. */
@@ -343,7 +331,6 @@ export interface TradeinSettlementLineTable {
 }
 
 export interface TradeinTables {
-  tradein_managers: TradeinManagerTable;
   tradein_programs: TradeinProgramTable;
   tradein_categories: TradeinCategoryTable;
   tradein_rule_versions: TradeinRuleVersionTable;

@@ -1,9 +1,17 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { carTradeinMetrics } from '../metrics.js';
 import { manualCertificateVerifier, useScrappingCertificateVerifier } from './certificates.js';
 import { evidenceFor, newResident, replacementProgramBody, scrappingApplication, scrappingProgramBody, daysAgo, vin, invoice } from '../testing/fixtures.js';
+
+/**
+ * Applications are dated (scrapped 10 days ago, bought 5 days ago, due in so many working days) by Shanghai
+ * calendar days: the file sets its clock to a morning inside the national rules' window, before 08:00 in Shanghai
+ * (still the day before in UTC), so the dates are the same whenever the suite runs and no midnight passes mid-test.
+ */
+useFakeClock(shanghaiInstant('2026-06-10', '07:30'));
 
 const SCRAPPING_EVIDENCE = ['scrapping_certificate', 'deregistration_certificate', 'new_car_invoice', 'new_vehicle_registration', 'id_card', 'bank_card'];
 
@@ -246,6 +254,8 @@ describe('car trade-in: programmes, applications, review and payment', () => {
       id = (await apply(10)).json().id;
       secondId = (await other.post('/api/tradein/car-applications', scrappingApplication(programId, 11, await evidenceFor(other, SCRAPPING_EVIDENCE)))).json().id;
       const mine = (await resident.get('/api/tradein/car-applications?pageSize=200')).json();
+      expect(mine.items.map((a: { id: number }) => a.id)).toContain(id);
+      expect(mine.items.map((a: { id: number }) => a.id)).not.toContain(secondId);
       expect(mine.items.every((a: { applicantName: string }) => a.applicantName === '演示居民')).toBe(true);
       expect((await other.get('/api/tradein/car-applications')).json().items.map((a: { id: number }) => a.id)).toEqual([secondId]);
       expect((await other.get(`/api/tradein/car-applications/${id}`)).statusCode).toBe(403);

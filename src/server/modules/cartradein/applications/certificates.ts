@@ -4,7 +4,7 @@ import type { Queryable } from '../../../db/database.js';
  * How a scrapping certificate (报废机动车回收证明) is checked. The recycling module, which keeps the scrapped-vehicle
  * records (报废解体—车辆注销), will implement this and install it at start-up with `useScrappingCertificateVerifier`.
  * Until then the default says "unverified", the application shows it, and 市商务局 must confirm the certificate by
- * hand before approving (applications/service.ts `approveCarApplication`).
+ * hand before approving (applications/review.ts `approveCarApplication`).
  */
 export interface CertificateQuery {
   certificateNumber: string;

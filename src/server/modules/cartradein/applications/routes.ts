@@ -15,18 +15,9 @@ import {
   resubmitCarApplicationBody,
   submitCarApplicationBody,
 } from './schema.js';
-import {
-  approveCarApplication,
-  getCarApplication,
-  listCarApplications,
-  listOverdueCarApplications,
-  precheckCarApplication,
-  readCarApplicationEvidence,
-  rejectCarApplication,
-  resubmitCarApplication,
-  returnCarApplication,
-  submitCarApplication,
-} from './service.js';
+import { getCarApplication, listCarApplications, listOverdueCarApplications, readCarApplicationEvidence } from './queries.js';
+import { approveCarApplication, rejectCarApplication, returnCarApplication } from './review.js';
+import { precheckCarApplication, resubmitCarApplication, submitCarApplication } from './submission.js';
 
 const tags = ['car trade-in'];
 const policy = (action: (typeof carApplicationPolicy.actions)[number]) => ({ policy: { policy: carApplicationPolicy, action } });

@@ -44,7 +44,7 @@ describe('next year’s working calendar missing', () => {
 
     beforeAll(async () => {
       officeOrgs = (await db().selectFrom('organizations').select('id').where('kind', '=', 'office').where('status', '=', 'active').execute()).map((o) => Number(o.id));
-      managerOrgs = (await db().selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'manage').execute()).map((m) => Number(m.organization_id));
+      managerOrgs = (await db().selectFrom('organization_grants').select('organization_id').where('domain', '=', 'cartradein').where('capability', '=', 'manage').execute()).map((m) => Number(m.organization_id));
       expect(officeOrgs.length).toBeGreaterThan(0);
       expect(managerOrgs.length).toBeGreaterThan(0);
     });

@@ -1,9 +1,10 @@
 import type { AppDeps } from '../../../core/deps.js';
-import { shanghaiDate, type ScheduledJob } from '../../../core/jobs.js';
+import type { ScheduledJob } from '../../../core/jobs.js';
+import { shanghaiDate } from '../../../core/time.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
 import type { Queryable } from '../../../db/database.js';
 import { notify } from '../../platform/notifications/service.js';
-import { grantsOf } from '../../tradein/access.js';
+import { grantedOrganizations, grantsOf } from '../../platform/grants/service.js';
 import { workingCalendarPolicy } from '../policies/calendar.js';
 import { missingCalendarYears } from './years.js';
 
@@ -18,11 +19,11 @@ import { missingCalendarYears } from './years.js';
 const LINK = '/car/programs';
 export const CALENDAR_MISSING_KIND = 'cartradein_calendar_missing';
 
-/** The organisations that can enter a calendar: the office and each department granted trade-in management. */
+/** The organisations that can enter a calendar: the office and each department granted car trade-in management. */
 async function calendarKeepers(db: Queryable): Promise<number[]> {
   const offices = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').where('status', '=', 'active').execute();
-  const managers = await db.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'manage').execute();
-  return [...new Set([...offices.map((o) => Number(o.id)), ...managers.map((m) => Number(m.organization_id))])].sort((a, b) => a - b);
+  const managers = await grantedOrganizations(db, 'cartradein', 'manage');
+  return [...new Set([...offices.map((o) => Number(o.id)), ...managers])].sort((a, b) => a - b);
 }
 
 /**
@@ -57,7 +58,7 @@ export const calendarMissingJob: ScheduledJob = {
 /** The home-page warning, for as long as the year is missing, to those who can enter it. */
 export const calendarHomeNotices: HomeNoticeProvider = async (deps, ctx, now): Promise<HomeNotice[]> => {
   const db = deps.database.db;
-  if (!workingCalendarPolicy.can(ctx.actor, 'update', { grants: await grantsOf(db, ctx.actor) })) return [];
+  if (!workingCalendarPolicy.can(ctx.actor, 'update', { grants: await grantsOf(db, ctx.actor, 'cartradein') })) return [];
   return (await missingCalendarYears(db, now)).map((year) => ({
     key: `cartradein.calendar-missing:${year}`,
     level: 'warning',

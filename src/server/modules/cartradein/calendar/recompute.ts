@@ -6,7 +6,8 @@ import { CAR_TRANSITIONS } from '../applications/stateMachine.js';
 import type { CarRule } from '../programs/rules.js';
 import { loadRuleVersion } from '../programs/service.js';
 import type { CarApplicationStatus } from '../tables.js';
-import { addWorkingDays, loadCalendar, shanghaiDateOf } from './workingDays.js';
+import { addWorkingDays, loadCalendar } from './workingDays.js';
+import { shanghaiDate } from '../../../core/time.js';
 
 /**
  * A deadline is fixed when its step starts, with the calendar of that day. When a year of the calendar changes
@@ -59,7 +60,7 @@ export async function recomputeDeadlines(tx: Tx, ctx: RequestContext, year: numb
     const startedAt = review ? r.submitted_at : r.approved_at;
     const dueOn = review ? r.review_due_on : r.payment_due_on;
     if (startedAt === null || dueOn === null) continue;
-    const start = shanghaiDateOf(startedAt);
+    const start = shanghaiDate(startedAt);
     // Counting starts the day after the start: a step started on the year's last day counts none of its days.
     if (start >= lastDay) continue;
     pending.push({ id: Number(r.id), status: r.status, step: review ? 'review' : 'payment', ruleVersionId: Number(r.rule_version_id), start, dueOn });

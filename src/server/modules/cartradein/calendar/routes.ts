@@ -6,7 +6,7 @@ import { fieldError } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import { inTransaction, type Queryable } from '../../../db/database.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../../tradein/access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { workingCalendarPolicy } from '../policies/calendar.js';
 import { recomputeDeadlines } from './recompute.js';
 import { claimCalendarYear } from './years.js';
@@ -55,7 +55,7 @@ export async function setWorkingCalendar(
   days: z.infer<typeof setYearBody>['days'],
 ): Promise<{ days: Day[]; recomputedDeadlines: number }> {
   const moved = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, workingCalendarPolicy, 'update', { grants: await grantsOf(tx, ctx.actor) });
+    authorize(ctx.actor, workingCalendarPolicy, 'update', { grants: await grantsOf(tx, ctx.actor, 'cartradein') });
     const before = await readYear(tx, year);
     days.forEach((d, i) => {
       if (!d.date.startsWith(`${year}-`)) throw fieldError(`days.${i}.date`, 'field.cartradein.dateOutsideYear', { year });

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
-import { shanghaiToday } from './workingDays.js';
+import { shanghaiDate } from '../../../core/time.js';
 
 /**
  * Which years of the working-day calendar are in place. A year with no row at all is missing: every year of the
@@ -46,7 +46,7 @@ export const NEXT_YEAR_EXPECTED_FROM = '12-01';
  * current year itself (a January with no calendar of its own is the same gap, one month later).
  */
 export async function missingCalendarYears(db: Queryable, now: Date): Promise<number[]> {
-  const today = shanghaiToday(now);
+  const today = shanghaiDate(now);
   const year = Number(today.slice(0, 4));
   const needed = today.slice(5) >= NEXT_YEAR_EXPECTED_FROM ? [year, year + 1] : [year];
   const missing: number[] = [];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { carTradeinMetrics } from '../metrics.js';
 import { addCalendarDays, shanghaiToday } from '../calendar/workingDays.js';
@@ -7,6 +8,12 @@ const day = (n: number) => addCalendarDays(shanghaiToday(), n);
 /** Local midnight of a Shanghai date, as the plan passes metric windows. */
 const instant = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 const metric = (name: string) => carTradeinMetrics.find((m) => m.name === name)!;
+
+/**
+ * Events are dated by Shanghai calendar days around "today": the file sets its clock to a morning inside the car
+ * programmes' window, before 08:00 in Shanghai (so still the day before in UTC), and no midnight can pass mid-test.
+ */
+useFakeClock(shanghaiInstant('2026-06-10', '07:30'));
 
 describe('promotion events and the public calendar', () => {
   let t: TestApp;

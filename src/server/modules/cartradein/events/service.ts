@@ -4,9 +4,9 @@ import { AppError, fieldError, invalidState, notFound, type FieldIssue } from '.
 import { authorize } from '../../../core/policy.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
-import { grantsOf } from '../../tradein/access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { addCalendarDays, shanghaiToday } from '../calendar/workingDays.js';
+import { addDays, shanghaiDate } from '../../../core/time.js';
 import { promotionEventPolicy } from '../policies/event.js';
 import type { EventInput, EventResultsInput, EventView, ListEventsQuery } from './schema.js';
 
@@ -96,7 +96,7 @@ async function writeMerchants(tx: Tx, eventId: number, merchantIds: number[]) {
 
 export async function createPromotionEvent(deps: AppDeps, ctx: RequestContext, input: EventInput): Promise<EventView> {
   const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, promotionEventPolicy, 'create', { grants: await grantsOf(tx, ctx.actor) });
+    authorize(ctx.actor, promotionEventPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'cartradein') });
     if (ctx.actor.organizationId === null) throw fieldError('organizationId', 'field.organization.unknown');
     await checkReferences(tx, input);
     const now = nowIso();
@@ -134,7 +134,7 @@ export async function createPromotionEvent(deps: AppDeps, ctx: RequestContext, i
 async function loadForChange(tx: Tx, ctx: RequestContext, id: number, action: 'update' | 'reportResults' | 'cancel') {
   const e = await tx.selectFrom('cartradein_events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!e) throw notFound();
-  authorize(ctx.actor, promotionEventPolicy, action, { grants: await grantsOf(tx, ctx.actor), organization_id: Number(e.organization_id) }, id);
+  authorize(ctx.actor, promotionEventPolicy, action, { grants: await grantsOf(tx, ctx.actor, 'cartradein'), organization_id: Number(e.organization_id) }, id);
   return e;
 }
 
@@ -168,7 +168,7 @@ export async function reportPromotionEventResults(deps: AppDeps, ctx: RequestCon
   await inTransaction(deps.database, async (tx) => {
     const before = await loadForChange(tx, ctx, id, 'reportResults');
     if (before.status === 'cancelled') throw invalidState(before.status);
-    if (before.starts_on > shanghaiToday()) throw new AppError(409, 'EVENT_NOT_STARTED', 'error.EVENT_NOT_STARTED', { startsOn: before.starts_on });
+    if (before.starts_on > shanghaiDate()) throw new AppError(409, 'EVENT_NOT_STARTED', 'error.EVENT_NOT_STARTED', { startsOn: before.starts_on });
     const now = nowIso();
     await tx
       .updateTable('cartradein_events')
@@ -241,8 +241,8 @@ export async function listPromotionEvents(deps: AppDeps, ctx: RequestContext, q:
 export async function promotionEventCalendar(deps: AppDeps, ctx: RequestContext, q: { from?: string | undefined; to?: string | undefined; townId?: number | undefined; type?: EventView['type'] | undefined }) {
   authorize(ctx.actor, promotionEventPolicy, 'calendar');
   const db = deps.database.db;
-  const from = q.from ?? shanghaiToday();
-  const to = q.to ?? addCalendarDays(from, 90);
+  const from = q.from ?? shanghaiDate();
+  const to = q.to ?? addDays(from, 90);
   let base = inWindow(eventBase(db), from, to).where('e.status', '!=', 'cancelled');
   if (q.townId) base = base.where('e.town_id', '=', q.townId);
   if (q.type) base = base.where('e.type', '=', q.type);

@@ -4,11 +4,13 @@ import { AppError, fieldError, invalidState, notFound } from '../../../core/erro
 import { authorize } from '../../../core/policy.js';
 import { inTransaction, type Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
+import { fenToDecimal } from '../../../../shared/money.js';
 import { workbookBuffer } from '../../../http/excel.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../../tradein/access.js';
-import { moveApplication, recordTransition, toSummary } from '../applications/service.js';
-import { shanghaiDateOf, shanghaiToday } from '../calendar/workingDays.js';
+import { grantsOf } from '../../platform/grants/service.js';
+import { moveApplication } from '../applications/transitions.js';
+import { toSummary } from '../applications/views.js';
+import { shanghaiDate } from '../../../core/time.js';
 import { carPaymentBatchPolicy } from '../policies/paymentBatch.js';
 import type { Selectable } from 'kysely';
 import type { CarPaymentBatchTable } from '../tables.js';
@@ -46,14 +48,14 @@ function batchApplications(db: Queryable, batchId: number) {
 
 export async function listPaymentBatches(deps: AppDeps, ctx: RequestContext): Promise<BatchView[]> {
   const db = deps.database.db;
-  authorize(ctx.actor, carPaymentBatchPolicy, 'list', { grants: await grantsOf(db, ctx.actor) });
+  authorize(ctx.actor, carPaymentBatchPolicy, 'list', { grants: await grantsOf(db, ctx.actor, 'cartradein') });
   const rows = await db.selectFrom('cartradein_payment_batches').selectAll().orderBy('id', 'desc').limit(500).execute();
   return rows.map(toView);
 }
 
 export async function getPaymentBatch(deps: AppDeps, ctx: RequestContext, id: number) {
   const db = deps.database.db;
-  authorize(ctx.actor, carPaymentBatchPolicy, 'read', { grants: await grantsOf(db, ctx.actor) }, id);
+  authorize(ctx.actor, carPaymentBatchPolicy, 'read', { grants: await grantsOf(db, ctx.actor, 'cartradein') }, id);
   const b = await loadBatch(db, id);
   const apps = await batchApplications(db, id)
     .select([
@@ -86,7 +88,7 @@ export async function getPaymentBatch(deps: AppDeps, ctx: RequestContext, id: nu
  */
 export async function createPaymentBatch(deps: AppDeps, ctx: RequestContext, input: CreateBatchInput) {
   const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, carPaymentBatchPolicy, 'create', { grants: await grantsOf(tx, ctx.actor) });
+    authorize(ctx.actor, carPaymentBatchPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'cartradein') });
     let q = tx.selectFrom('cartradein_applications').select(['id', 'status', 'amount_fen', 'applicant_user_id', 'payment_batch_id']).orderBy('id');
     const ids = input.applicationIds ? [...new Set(input.applicationIds)] : null;
     q = ids ? q.where('id', 'in', ids) : q.where('status', '=', 'approved').where('payment_batch_id', 'is', null);
@@ -122,16 +124,15 @@ export async function createPaymentBatch(deps: AppDeps, ctx: RequestContext, inp
       .returning('id')
       .executeTakeFirstOrThrow();
     const batchId = Number(row.id);
-    const batchNo = `QCBF-${shanghaiToday().replaceAll('-', '')}-${String(batchId).padStart(5, '0')}`;
+    const batchNo = `QCBF-${shanghaiDate().replaceAll('-', '')}-${String(batchId).padStart(5, '0')}`;
     await tx.updateTable('cartradein_payment_batches').set({ batch_no: batchNo }).where('id', '=', batchId).execute();
     for (const a of apps) {
-      await moveApplication(tx, Number(a.id), 'addToBatch', a.status, { payment_batch_id: batchId });
-      await recordTransition(tx, ctx, {
-        applicationId: Number(a.id),
+      await moveApplication(tx, ctx, {
+        id: Number(a.id),
         applicantUserId: Number(a.applicant_user_id),
         action: 'addToBatch',
         from: a.status,
-        to: 'in_payment',
+        set: { payment_batch_id: batchId },
         params: { batchNo },
         audit: { after: { batchId, batchNo } },
       });
@@ -148,7 +149,7 @@ export async function createPaymentBatch(deps: AppDeps, ctx: RequestContext, inp
  */
 export async function exportPaymentFile(deps: AppDeps, ctx: RequestContext, id: number): Promise<{ filename: string; buffer: Buffer }> {
   const db = deps.database.db;
-  authorize(ctx.actor, carPaymentBatchPolicy, 'exportFile', { grants: await grantsOf(db, ctx.actor) }, id);
+  authorize(ctx.actor, carPaymentBatchPolicy, 'exportFile', { grants: await grantsOf(db, ctx.actor, 'cartradein') }, id);
   const b = await loadBatch(db, id);
   const rows = await batchApplications(db, id)
     .select(['a.id', 'a.kind', 'u.display_name', 'a.bank_name', 'a.account_name', 'a.bank_account_enc', 'a.amount_fen', 'a.new_vin', 'a.approved_at'])
@@ -172,7 +173,7 @@ export async function exportPaymentFile(deps: AppDeps, ctx: RequestContext, id: 
       { header: '补贴金额（元）', value: (r) => Number(r.amount_fen) / 100, width: 14 },
       { header: '补贴金额（分）', value: (r) => Number(r.amount_fen), width: 14 },
       { header: '新车车辆识别代号', value: (r) => r.new_vin, width: 20 },
-      { header: '审核通过日期', value: (r) => (r.approved_at ? shanghaiDateOf(r.approved_at) : ''), width: 14 },
+      { header: '审核通过日期', value: (r) => (r.approved_at ? shanghaiDate(r.approved_at) : ''), width: 14 },
     ],
     rows: lines,
   });
@@ -182,11 +183,11 @@ export async function exportPaymentFile(deps: AppDeps, ctx: RequestContext, id: 
 /** 市财政局 records the payment: the batch and each of its applications become paid, and each resident is told. */
 export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, id: number, input: MarkPaidInput) {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, carPaymentBatchPolicy, 'markPaid', { grants: await grantsOf(tx, ctx.actor) }, id);
+    authorize(ctx.actor, carPaymentBatchPolicy, 'markPaid', { grants: await grantsOf(tx, ctx.actor, 'cartradein') }, id);
     const b = await loadBatch(tx, id);
     if (b.status !== 'pending') throw invalidState(b.status);
-    const paidOn = input.paidOn ?? shanghaiToday();
-    if (paidOn > shanghaiToday()) throw fieldError('paidOn', 'field.cartradein.futureDate');
+    const paidOn = input.paidOn ?? shanghaiDate();
+    if (paidOn > shanghaiDate()) throw fieldError('paidOn', 'field.cartradein.futureDate');
     const now = nowIso();
     const upd = await tx
       .updateTable('cartradein_payment_batches')
@@ -197,15 +198,14 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
     if (Number(upd.numUpdatedRows) !== 1) throw invalidState('paid');
     const apps = await tx.selectFrom('cartradein_applications').select(['id', 'status', 'applicant_user_id', 'amount_fen']).where('payment_batch_id', '=', id).execute();
     for (const a of apps) {
-      await moveApplication(tx, Number(a.id), 'markPaid', a.status, { paid_at: now, payment_reference: input.reference });
-      await recordTransition(tx, ctx, {
-        applicationId: Number(a.id),
+      await moveApplication(tx, ctx, {
+        id: Number(a.id),
         applicantUserId: Number(a.applicant_user_id),
         action: 'markPaid',
         from: a.status,
-        to: 'paid',
+        set: { paid_at: now, payment_reference: input.reference },
         note: input.reference,
-        params: { amount: (Number(a.amount_fen) / 100).toFixed(2), reference: input.reference },
+        params: { amount: fenToDecimal(Number(a.amount_fen)), reference: input.reference },
       });
     }
     await appendAudit(tx, ctx, { entity: 'cartradein_payment_batch', entityId: id, action: 'markPaid', before: { status: b.status }, after: { status: 'paid', reference: input.reference, paidOn } });
@@ -216,14 +216,20 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
 /** Withdraws a batch that was not paid (e.g. a wrong file): its applications are approved again, ready for another batch. */
 export async function cancelPaymentBatch(deps: AppDeps, ctx: RequestContext, id: number) {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, carPaymentBatchPolicy, 'cancel', { grants: await grantsOf(tx, ctx.actor) }, id);
+    authorize(ctx.actor, carPaymentBatchPolicy, 'cancel', { grants: await grantsOf(tx, ctx.actor, 'cartradein') }, id);
     const b = await loadBatch(tx, id);
     if (b.status !== 'pending') throw invalidState(b.status);
     await tx.updateTable('cartradein_payment_batches').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', id).where('status', '=', 'pending').execute();
     const apps = await tx.selectFrom('cartradein_applications').select(['id', 'status', 'applicant_user_id']).where('payment_batch_id', '=', id).execute();
     for (const a of apps) {
-      await moveApplication(tx, Number(a.id), 'cancelBatch', a.status, { payment_batch_id: null });
-      await recordTransition(tx, ctx, { applicationId: Number(a.id), applicantUserId: Number(a.applicant_user_id), action: 'cancelBatch', from: a.status, to: 'approved', params: { batchNo: b.batch_no } });
+      await moveApplication(tx, ctx, {
+        id: Number(a.id),
+        applicantUserId: Number(a.applicant_user_id),
+        action: 'cancelBatch',
+        from: a.status,
+        set: { payment_batch_id: null },
+        params: { batchNo: b.batch_no },
+      });
     }
     await appendAudit(tx, ctx, { entity: 'cartradein_payment_batch', entityId: id, action: 'cancel', before: { status: b.status }, after: { status: 'cancelled' } });
   });

@@ -1,9 +1,9 @@
 import type { Actor } from '../../../core/context.js';
 import { definePolicy } from '../../../core/policy.js';
-import { grantsIn, isManager, isSupervisor, type TradeinGrants } from './common.js';
+import { grantsIn, isManager, isSupervisor, type Grants } from '../../platform/grants/policy.js';
 
 export interface CarApplicationRecord {
-  grants?: TradeinGrants;
+  grants?: Grants;
   applicant_user_id?: number;
 }
 

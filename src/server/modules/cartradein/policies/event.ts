@@ -1,9 +1,9 @@
 import type { Actor } from '../../../core/context.js';
 import { definePolicy, hasRole } from '../../../core/policy.js';
-import { grantsIn, isManager, type TradeinGrants } from './common.js';
+import { grantsIn, isManager, type Grants } from '../../platform/grants/policy.js';
 
 export interface PromotionEventRecord {
-  grants?: TradeinGrants;
+  grants?: Grants;
   organization_id?: number;
 }
 

@@ -1,8 +1,8 @@
 import { definePolicy } from '../../../core/policy.js';
-import { grantsIn, isPayer, isSupervisor, type TradeinGrants } from './common.js';
+import { grantsIn, isPayer, isSupervisor, type Grants } from '../../platform/grants/policy.js';
 
 export interface CarPaymentBatchRecord {
-  grants?: TradeinGrants;
+  grants?: Grants;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../../core/context.js';
 import { ROLES, type Role } from '../../../../shared/roles.js';
-import type { TradeinGrants } from './common.js';
+import type { Grants } from '../../platform/grants/policy.js';
 import { carApplicationPolicy } from './application.js';
 import { workingCalendarPolicy } from './calendar.js';
 import { promotionEventPolicy } from './event.js';
@@ -26,15 +26,15 @@ function actor(role: Role): Actor {
   };
 }
 
-const NONE: TradeinGrants = { manage: false, confirmPayment: false };
-const MANAGE: TradeinGrants = { manage: true, confirmPayment: false };
-const FINANCE: TradeinGrants = { manage: false, confirmPayment: true };
+const NONE: Grants = { manage: false, confirmPayment: false };
+const MANAGE: Grants = { manage: true, confirmPayment: false };
+const FINANCE: Grants = { manage: false, confirmPayment: true };
 
 /**
  * Role × action. The department column is answered three times: 市商务局 (granted manage), 市财政局 (granted
  * payment confirmation), any other department.
  */
-type Row = [name: string, check: (a: Actor, g: TradeinGrants) => boolean, allowed: Role[], departments: { manage: boolean; finance: boolean; other: boolean }];
+type Row = [name: string, check: (a: Actor, g: Grants) => boolean, allowed: Role[], departments: { manage: boolean; finance: boolean; other: boolean }];
 const D = (manage: boolean, finance: boolean, other: boolean) => ({ manage, finance, other });
 
 const rows: Row[] = [

@@ -1,5 +1,5 @@
 import { definePolicy, signedIn } from '../../../core/policy.js';
-import { isManager, isSupervisor, type WithGrants } from './common.js';
+import { isManager, isSupervisor, type WithGrants } from '../../platform/grants/policy.js';
 
 export type CarProgramRecord = WithGrants;
 

@@ -3,12 +3,12 @@ import type { RequestContext } from '../../../core/context.js';
 import type { ScheduledJob } from '../../../core/jobs.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
 import { windowPhase } from '../../../../shared/programWindow.js';
-import { shanghaiDate } from '../../../core/time.js';
+import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { notify } from '../../platform/notifications/service.js';
-import { grantsOf } from '../../tradein/access.js';
+import { isManager } from '../../platform/grants/policy.js';
+import { grantedOrganizations, grantsOf } from '../../platform/grants/service.js';
 import type { CarApplicationStatus } from '../tables.js';
-import { isManager } from '../policies/common.js';
 
 /** Applications still being worked on: reviewed, corrected or paid after the window as before. */
 const OPEN: CarApplicationStatus[] = ['submitted', 'returned', 'approved', 'in_payment'];
@@ -48,8 +48,8 @@ export async function endingCarPrograms(db: Queryable, now: Date): Promise<Endin
 
 async function managingOrganizations(db: Queryable): Promise<number[]> {
   const office = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').execute();
-  const managers = await db.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'manage').execute();
-  return [...new Set([...office.map((o) => Number(o.id)), ...managers.map((m) => Number(m.organization_id))])];
+  const managers = await grantedOrganizations(db, 'cartradein', 'manage');
+  return [...new Set([...office.map((o) => Number(o.id)), ...managers])];
 }
 
 export async function notifyEndingCarPrograms(db: Queryable, now: Date): Promise<number> {
@@ -75,7 +75,7 @@ export async function notifyEndingCarPrograms(db: Queryable, now: Date): Promise
 /** Daily at 09:00 Shanghai. */
 export const carProgramEndingJob: ScheduledJob = {
   name: 'cartradein.program-ending',
-  runKey: (now) => (new Date(now.getTime() + 8 * 3600_000).getUTCHours() >= 9 ? shanghaiDate(now) : null),
+  runKey: (now) => (shanghaiHour(now) >= 9 ? shanghaiDate(now) : null),
   run: async (deps, now) => {
     await notifyEndingCarPrograms(deps.database.db, now);
   },
@@ -84,7 +84,7 @@ export const carProgramEndingJob: ScheduledJob = {
 export const carProgramNotices: HomeNoticeProvider = async (deps: AppDeps, ctx: RequestContext, now: Date) => {
   const db = deps.database.db;
   if (ctx.actor.role !== 'office' && ctx.actor.role !== 'department') return [];
-  if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor) })) return [];
+  if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor, 'cartradein') })) return [];
   return (await endingCarPrograms(db, now)).map(
     (p): HomeNotice =>
       p.phase === 'ended'

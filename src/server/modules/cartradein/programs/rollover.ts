@@ -5,7 +5,7 @@ import { authorize } from '../../../core/policy.js';
 import { addDays } from '../../../core/time.js';
 import { inTransaction } from '../../../db/database.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../../tradein/access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { carProgramPolicy } from '../policies/program.js';
 import type { CarProgramView, RolloverCarProgramInput } from './schema.js';
 import { insertCarProgram, loadCarProgramView } from './service.js';
@@ -18,7 +18,7 @@ import { insertCarProgram, loadCarProgramView } from './service.js';
  */
 export async function rolloverCarProgram(deps: AppDeps, ctx: RequestContext, sourceId: number, input: RolloverCarProgramInput): Promise<CarProgramView> {
   const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, carProgramPolicy, 'create', { grants: await grantsOf(tx, ctx.actor) }, sourceId);
+    authorize(ctx.actor, carProgramPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'cartradein') }, sourceId);
     const source = await loadCarProgramView(tx, sourceId);
     const validFrom = input.validFrom ?? addDays(source.validTo, 1);
     // Two open windows of one programme line would let one car be subsidised twice under two rules.

@@ -49,6 +49,8 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Set the rule (a new version; earlier versions are kept and applications keep theirs)',
+      description:
+        'Send `baseVersion`, the `ruleVersion` the editor loaded: when someone saved a new version since, the answer is 409 VERSION_CONFLICT and nothing changes (reload and edit again). Without it the version current when the request is served is the base; two saves at the same moment still never make the same version, the later one is 409 VERSION_CONFLICT. An unchanged rule makes no new version.',
       params: carProgramParams,
       body: setCarRuleBody,
       response: { 200: carProgramView },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CAR_PROGRAM_KINDS } from '../../../../shared/enums/cartradein.js';
 import { carRuleSchema } from './rules.js';
 
-export const CAR_PROGRAM_KINDS = ['scrapping', 'replacement'] as const;
+export { CAR_PROGRAM_KINDS };
 export const CAR_PROGRAM_STATUSES = ['draft', 'active', 'closed'] as const;
 const date = z.iso.date();
 
@@ -45,7 +46,11 @@ export const rolloverCarProgramBody = z
 export type RolloverCarProgramInput = z.infer<typeof rolloverCarProgramBody>;
 
 export const setCarRuleBody = z
-  .object({ rule: carRuleSchema, note: z.string().trim().max(500).optional().describe('Why the rule changed (kept in the history)') })
+  .object({
+    rule: carRuleSchema,
+    note: z.string().trim().max(500).optional().describe('Why the rule changed (kept in the history)'),
+    baseVersion: z.number().int().min(1).optional().describe('The `ruleVersion` the editor loaded; omitted: the current one'),
+  })
   .strict();
 export type SetCarRuleInput = z.infer<typeof setCarRuleBody>;
 

@@ -4,12 +4,14 @@ import { duplicate, fieldError, invalidState, notFound } from '../../../core/err
 import { authorize } from '../../../core/policy.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
+import { appendVersion, versionHistory } from '../../../core/versioned.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../../tradein/access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { carProgramPolicy } from '../policies/program.js';
 import type { Updateable } from 'kysely';
 import type { CarProgramTable } from '../tables.js';
 import { carRuleSchema, parseCarRule, type CarRule } from './rules.js';
+import { carRuleVersions } from './ruleVersions.js';
 import type { CarProgramView, CreateCarProgramInput, SetCarRuleInput, UpdateCarProgramInput } from './schema.js';
 
 const OFFICIALS = ['office', 'department', 'auditor'];
@@ -93,16 +95,6 @@ function checkWindow(validFrom: string, validTo: string) {
   if (validTo < validFrom) throw fieldError('validTo', 'field.cartradein.windowOrder');
 }
 
-async function insertRuleVersion(tx: Tx, programId: number, version: number, rule: CarRule, note: string | null, by: number | null): Promise<number> {
-  const row = await tx
-    .insertInto('cartradein_rule_versions')
-    // Canonical JSON through the schema, so an unchanged rule compares equal as text and makes no new version.
-    .values({ program_id: programId, version, rule_json: JSON.stringify(carRuleSchema.parse(rule)), note, created_by: by, created_at: nowIso() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
 /** Inserts a programme with its first rule version; shared by the API, the seed and rollover. */
 export async function insertCarProgram(
   tx: Tx,
@@ -132,14 +124,14 @@ export async function insertCarProgram(
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(row.id);
-  const versionId = await insertRuleVersion(tx, id, 1, input.rule, origin?.ruleNote ?? null, by);
-  await tx.updateTable('cartradein_programs').set({ current_rule_version_id: versionId }).where('id', '=', id).execute();
+  const first = await appendVersion(tx, carRuleVersions, id, { value: input.rule, baseVersion: 0, note: origin?.ruleNote ?? null, by });
+  await tx.updateTable('cartradein_programs').set({ current_rule_version_id: first.current.id }).where('id', '=', id).execute();
   return id;
 }
 
 export async function createCarProgram(deps: AppDeps, ctx: RequestContext, input: CreateCarProgramInput): Promise<CarProgramView> {
   const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, carProgramPolicy, 'create', { grants: await grantsOf(tx, ctx.actor) });
+    authorize(ctx.actor, carProgramPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'cartradein') });
     const id = await insertCarProgram(tx, input, ctx.actor.userId);
     await appendAudit(tx, ctx, { entity: 'cartradein_program', entityId: id, action: 'create', after: input });
     return id;
@@ -149,7 +141,7 @@ export async function createCarProgram(deps: AppDeps, ctx: RequestContext, input
 
 export async function updateCarProgram(deps: AppDeps, ctx: RequestContext, id: number, input: UpdateCarProgramInput): Promise<CarProgramView> {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, carProgramPolicy, 'update', { grants: await grantsOf(tx, ctx.actor) }, id);
+    authorize(ctx.actor, carProgramPolicy, 'update', { grants: await grantsOf(tx, ctx.actor, 'cartradein') }, id);
     const before = await tx.selectFrom('cartradein_programs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound();
     checkWindow(input.validFrom ?? before.valid_from, input.validTo ?? before.valid_to);
@@ -170,32 +162,27 @@ export async function updateCarProgram(deps: AppDeps, ctx: RequestContext, id: n
 
 /**
  * Changes a programme's rule: a new version when it differs from the current one. Applications already
- * submitted keep the version they were assessed under; new submissions and resubmissions use the new one.
+ * submitted keep the version they were assessed under; new submissions and resubmissions use the new one. A stale
+ * `baseVersion` is 409 VERSION_CONFLICT (core/versioned.ts).
  */
 export async function setCarProgramRule(deps: AppDeps, ctx: RequestContext, id: number, input: SetCarRuleInput): Promise<CarProgramView> {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, carProgramPolicy, 'setRule', { grants: await grantsOf(tx, ctx.actor) }, id);
-    const current = await tx
-      .selectFrom('cartradein_programs as p')
-      .innerJoin('cartradein_rule_versions as v', 'v.id', 'p.current_rule_version_id')
-      .select(['p.status', 'v.version', 'v.rule_json'])
-      .where('p.id', '=', id)
-      .executeTakeFirst();
-    if (!current) throw notFound();
-    if (current.status === 'closed') throw invalidState('closed');
-    if (JSON.stringify(carRuleSchema.parse(input.rule)) === current.rule_json) return;
-    const last = await tx
-      .selectFrom('cartradein_rule_versions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('program_id', '=', id)
-      .executeTakeFirst();
-    const versionId = await insertRuleVersion(tx, id, Number(last?.v ?? 0) + 1, input.rule, input.note ?? null, ctx.actor.userId);
-    await tx.updateTable('cartradein_programs').set({ current_rule_version_id: versionId, updated_at: nowIso() }).where('id', '=', id).execute();
+    authorize(ctx.actor, carProgramPolicy, 'setRule', { grants: await grantsOf(tx, ctx.actor, 'cartradein') }, id);
+    const program = await tx.selectFrom('cartradein_programs').select('status').where('id', '=', id).executeTakeFirst();
+    if (!program) throw notFound();
+    if (program.status === 'closed') throw invalidState('closed');
+    const { created, previous } = await appendVersion(tx, carRuleVersions, id, {
+      value: carRuleSchema.parse(input.rule),
+      baseVersion: input.baseVersion,
+      note: input.note ?? null,
+      by: ctx.actor.userId,
+    });
+    if (!created) return;
     await appendAudit(tx, ctx, {
       entity: 'cartradein_program',
       entityId: id,
       action: 'setRule',
-      before: { version: current.version, rule: JSON.parse(current.rule_json) },
+      before: previous ? { version: previous.version, rule: previous.value } : null,
       after: { rule: input.rule, note: input.note },
     });
   });
@@ -204,17 +191,7 @@ export async function setCarProgramRule(deps: AppDeps, ctx: RequestContext, id: 
 
 export async function carRuleHistory(deps: AppDeps, ctx: RequestContext, id: number) {
   const db = deps.database.db;
-  authorize(ctx.actor, carProgramPolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor) }, id);
-  const program = await db.selectFrom('cartradein_programs').select('current_rule_version_id').where('id', '=', id).executeTakeFirst();
-  if (!program) throw notFound();
-  const rows = await db.selectFrom('cartradein_rule_versions').selectAll().where('program_id', '=', id).orderBy('version', 'desc').execute();
-  return rows.map((r) => ({
-    id: Number(r.id),
-    version: r.version,
-    rule: parseCarRule(r.rule_json),
-    note: r.note,
-    createdBy: r.created_by === null ? null : Number(r.created_by),
-    createdAt: r.created_at,
-    current: Number(r.id) === Number(program.current_rule_version_id),
-  }));
+  authorize(ctx.actor, carProgramPolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor, 'cartradein') }, id);
+  const versions = await versionHistory(db, carRuleVersions, id);
+  return versions.map((v) => ({ id: v.id, version: v.version, rule: v.value, note: v.note, createdBy: v.createdBy, createdAt: v.createdAt, current: v.current }));
 }

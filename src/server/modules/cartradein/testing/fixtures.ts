@@ -2,7 +2,7 @@ import { computeCitizenIdCheckChar } from '../../../../shared/validators/citizen
 import { computeVinCheckDigit } from '../../../../shared/validators/vin.js';
 import type { TestApp, TestClient } from '../../../../../test/helpers/testApp.js';
 import { DEFAULT_CAR_PROGRAMS } from '../programs/defaults.js';
-import { addCalendarDays, shanghaiToday } from '../calendar/workingDays.js';
+import { addDays, shanghaiDate } from '../../../core/time.js';
 
 /** A valid VIN numbered `n` (the check digit computed), different for each n and prefix. */
 export function vin(n: number, prefix = 'LSGKB54H'): string {
@@ -13,8 +13,8 @@ export function vin(n: number, prefix = 'LSGKB54H'): string {
 /** A 20-digit 数电发票 number numbered `n`. */
 export const invoice = (n: number) => `253520000000${String(n).padStart(8, '0')}`;
 
-export const today = () => shanghaiToday();
-export const daysAgo = (n: number) => addCalendarDays(shanghaiToday(), -n);
+export const today = () => shanghaiDate();
+export const daysAgo = (n: number) => addDays(shanghaiDate(), -n);
 
 /** A copy of the national scrapping rule whose dates sit around today, so the tests do not age. */
 export function scrappingProgramBody(code: string) {
@@ -25,7 +25,7 @@ export function scrappingProgramBody(code: string) {
     kind: 'scrapping',
     status: 'active',
     validFrom: daysAgo(60),
-    validTo: addCalendarDays(today(), 60),
+    validTo: addDays(today(), 60),
     rule: { ...national.rule, oldCar: { ...national.rule.oldCar, ownedOnOrBefore: daysAgo(30), disposedOnOrAfter: daysAgo(60) } },
   };
 }
@@ -38,7 +38,7 @@ export function replacementProgramBody(code: string) {
     kind: 'replacement',
     status: 'active',
     validFrom: daysAgo(60),
-    validTo: addCalendarDays(today(), 60),
+    validTo: addDays(today(), 60),
     isExample: true,
     rule: { ...example.rule, oldCar: { ...example.rule.oldCar, ownedOnOrBefore: daysAgo(30), disposedOnOrAfter: daysAgo(60) } },
   };

@@ -2,10 +2,12 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { sendXlsx, workbookBuffer } from '../../../http/excel.js';
 import type { Locale } from '../../../../shared/roles.js';
 import { indicatorPolicy } from '../policies/indicator.js';
+import { planReportPolicy } from '../reporting/policies/report.js';
 import { idParams } from '../plans/schema.js';
 import type { IndicatorStatus } from '../status/evaluate.js';
-import { dashboardQuery, dashboardSchema, townsDashboardQuery, townsDashboardSchema, trendQuery, trendSchema } from './schema.js';
+import { dashboardQuery, dashboardSchema, townsDashboardQuery, townsDashboardSchema, trendQuery, trendSchema, unitRecordsQuery, unitRecordsSchema } from './schema.js';
 import { buildDashboard, buildTownsDashboard, indicatorTrend, type PlanMeasurement } from './service.js';
+import { buildUnitRecords } from './unitRecords.js';
 
 const tags = ['plan'];
 
@@ -109,6 +111,19 @@ export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
         response: { 200: townsDashboardSchema },
       },
       handler: (req) => buildTownsDashboard(deps, req.ctx, measure, req.params.id, req.query),
+    });
+
+    app.get('/plans/:id/dashboard/units', {
+      // The record is made of reports: whoever lists reports reads it, scoped as the list is (a unit sees its own).
+      config: { policy: { policy: planReportPolicy, action: 'list' } },
+      schema: {
+        tags,
+        summary: 'Each unit’s reporting record for one period (the latest by default): reports owed, on time, late, missing, not yet due, accepted, returned',
+        params: idParams,
+        querystring: unitRecordsQuery,
+        response: { 200: unitRecordsSchema },
+      },
+      handler: (req) => buildUnitRecords(deps, req.ctx, req.params.id, req.query),
     });
 
     app.get('/indicators/:id/trend', {

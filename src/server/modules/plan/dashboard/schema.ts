@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDICATOR_KINDS } from '../../../../shared/enums/plan.js';
 import { STATUSES } from '../status/evaluate.js';
 
 export const dashboardQuery = z.object({
@@ -22,7 +23,7 @@ export const dashboardIndicatorSchema = z
     name: z.string(),
     nameEn: z.string(),
     unit: z.string(),
-    kind: z.enum(['cumulative', 'annual', 'level', 'growth', 'share']),
+    kind: z.enum(INDICATOR_KINDS),
     comparator: z.enum(['≥', '>', '≈']),
     source: z.enum(['reported', 'computed']),
     actionId: z.number().int(),
@@ -107,3 +108,35 @@ export const townsDashboardSchema = z
   })
   .meta({ id: 'PlanTownsDashboard' });
 export type TownsDashboardView = z.infer<typeof townsDashboardSchema>;
+
+/** Which period's reporting record to show; left out, the plan's latest period. */
+export const unitRecordsQuery = z.object({ periodId: z.coerce.number().int().positive().optional() });
+export type UnitRecordsQuery = z.infer<typeof unitRecordsQuery>;
+
+const count = z.number().int();
+
+/** One unit's reporting record for a period: each count is a filter of GET /api/plan-reports away. */
+export const unitRecordSchema = z
+  .object({
+    organizationId: z.number().int(),
+    name: z.string(),
+    kind: z.string().describe('department or town'),
+    total: count.describe('reports the unit owes in the period'),
+    onTime: count.describe('handed in before the deadline (late=false)'),
+    late: count.describe('first handed in after the deadline (late=true)'),
+    missing: count.describe('not handed in and past the deadline (overdue=true)'),
+    notDue: count.describe('not handed in, deadline still ahead'),
+    accepted: count,
+    returned: count.describe('returned by the office, whether corrected since or not'),
+  })
+  .meta({ id: 'PlanUnitRecord' });
+export type UnitRecordView = z.infer<typeof unitRecordSchema>;
+
+export const unitRecordsSchema = z
+  .object({
+    planId: z.number().int(),
+    periodId: z.number().int().nullable().describe('null when the plan has no reporting period yet'),
+    units: z.array(unitRecordSchema).describe('in the order the period’s reports were opened (the plan’s indicator order)'),
+  })
+  .meta({ id: 'PlanUnitRecords' });
+export type UnitRecordsView = z.infer<typeof unitRecordsSchema>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate, shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, DEMO_RESIDENT, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { openPeriod, planIdOf } from '../reporting/testSupport.js';
-import { shanghaiDate } from '../../../core/jobs.js';
 import { summarise } from '../status/rollup.js';
 import type { DashboardView, TownsDashboardView } from './schema.js';
 
@@ -9,7 +9,11 @@ import type { DashboardView, TownsDashboardView } from './schema.js';
 const FIELDS = ['id', 'code', 'actual', 'expected', 'target', 'targetYear', 'progress', 'status', 'reason', 'forecast', 'missingReports'] as const;
 const pick = (row: Record<string, unknown>) => Object.fromEntries(FIELDS.map((k) => [k, row[k]]));
 
+/** "Now" for this file: inside the plan (2024–2027), half past midnight in Shanghai (the evening before in UTC). */
+const NOW = shanghaiInstant('2026-07-01', '00:30');
+
 describe('GET /api/plans/{id}/dashboard/towns', () => {
+  useFakeClock(NOW);
   let t: TestApp;
   let office: TestClient;
   let planId: number;
@@ -48,7 +52,7 @@ describe('GET /api/plans/{id}/dashboard/towns', () => {
 
   // Dated evaluations, today's included: with no date both dashboards evaluate "now", two instants a few
   // milliseconds apart, and expected values move with time.
-  for (const asOf of [shanghaiDate(new Date()), '2025-03-20', '2025-02-01'])
+  for (const asOf of [shanghaiDate(NOW), '2025-03-20', '2025-02-01'])
     it(`every town’s figures equal its per-town dashboard (asOf ${asOf})`, async () => {
       const suffix = `?asOf=${asOf}`;
       const res = await office.get(`/api/plans/${planId}/dashboard/towns${suffix}`);
@@ -76,6 +80,7 @@ describe('GET /api/plans/{id}/dashboard/towns', () => {
   it('every reader of the dashboard may read it, as of now by default; an unknown plan is 404', async () => {
     const now = (await office.get(`/api/plans/${planId}/dashboard/towns`)).json() as TownsDashboardView;
     expect(Math.abs(Date.parse(now.asOf) - Date.now())).toBeLessThan(60_000);
+    expect(Date.parse(now.asOf)).toBeGreaterThanOrEqual(NOW.getTime());
     expect(now.towns).toHaveLength(towns.length);
     for (const reader of ['demo_department', 'demo_town', 'demo_auditor'])
       expect((await (await t.login(reader)).get(`/api/plans/${planId}/dashboard/towns`)).statusCode, reader).toBe(200);

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../../core/deps.js';
-import { shanghaiDate, type ScheduledJob } from '../../../core/jobs.js';
+import type { ScheduledJob } from '../../../core/jobs.js';
+import { addDays, shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { notify } from '../../platform/notifications/service.js';
 import { EDITABLE_STATUSES, UNSUBMITTED_STATUSES } from '../reporting/tables.js';
@@ -8,12 +9,6 @@ import { EDITABLE_STATUSES, UNSUBMITTED_STATUSES } from '../reporting/tables.js'
 export const REMINDER_HOUR = 8;
 /** "Deadline in 3 days": a unit is reminded once when the deadline is at most this many days away. */
 export const REMIND_DAYS_BEFORE = 3;
-
-const DAY_MS = 86_400_000;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 interface ReminderCounts {
   deadlineSoon: number;
@@ -104,8 +99,7 @@ export async function sendReportReminders(db: Queryable, now: Date): Promise<Rem
 export const planReportRemindersJob: ScheduledJob = {
   name: 'plan.reportReminders',
   runKey(now) {
-    const hour = new Date(now.getTime() + 8 * 3600_000).getUTCHours();
-    return hour >= REMINDER_HOUR ? shanghaiDate(now) : null;
+    return shanghaiHour(now) >= REMINDER_HOUR ? shanghaiDate(now) : null;
   },
   async run(deps: AppDeps, now) {
     await sendReportReminders(deps.database.db, now);

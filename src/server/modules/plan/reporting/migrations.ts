@@ -1,4 +1,5 @@
 import { bigint, withId, type ModuleMigration } from '../../../db/migrations.js';
+import { copyIntoRecordTimeline } from '../../platform/timeline/copyOldTimeline.js';
 
 export const reportingMigrations: ModuleMigration[] = [
   {
@@ -91,6 +92,41 @@ export const reportingMigrations: ModuleMigration[] = [
         .addColumn('finished_at', 'text')
         .execute();
       await db.schema.createIndex('plan_import_jobs_user').on('plan_import_jobs').column('user_id').execute();
+    },
+  },
+  {
+    // The reports' history moves to the platform's record_timeline (20261201_1100_platform_record_timeline), which
+    // every kind of record shares: the value reported with an entry goes into its params, a return's reason into its
+    // reasons, and the entry takes the report's organisation.
+    name: '20261201_1102_plan_report_events_to_timeline',
+    async up(db) {
+      await copyIntoRecordTimeline(db, 'plan_report', 'plan_report_events', async (after, limit) =>
+        (
+          await db
+            .selectFrom('plan_report_events as e')
+            .leftJoin('plan_reports as r', 'r.id', 'e.report_id')
+            .selectAll('e')
+            .select('r.organization_id')
+            .where('e.id', '>', after)
+            .orderBy('e.id')
+            .limit(limit)
+            .execute()
+        ).map((e) => ({
+          formerId: Number(e.id),
+          entityId: Number(e.report_id),
+          action: e.action,
+          from: e.from_status,
+          to: e.to_status,
+          actorUserId: e.actor_user_id === null ? null : Number(e.actor_user_id),
+          actorRole: null,
+          organizationId: e.organization_id === null ? null : Number(e.organization_id),
+          note: null,
+          reasons: e.reason === null ? [] : [e.reason],
+          params: { value: e.value === null ? null : Number(e.value) },
+          at: e.at,
+        })),
+      );
+      await db.schema.dropTable('plan_report_events').execute();
     },
   },
 ];

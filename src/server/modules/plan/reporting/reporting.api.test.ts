@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeClock, shanghaiInstant, shanghaiMonth, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/testApp.js';
 import { reportedObservationSource } from './observations.js';
-import { currentMonth, openPeriod, planIdOf, reportId, uploadEvidence } from './testSupport.js';
+import { openPeriod, planIdOf, reportId, uploadEvidence } from './testSupport.js';
+
+/**
+ * The file runs on a clock it sets inside the plan (2024–2027): the first half hour of 1 July 2025 in Shanghai,
+ * still 30 June in UTC — "this month" is July only if the server counts in Shanghai time.
+ */
+const NOW = shanghaiInstant('2025-07-01', '00:30');
+const THIS_MONTH = '2025-07';
 
 describe('plan reporting: the whole cycle', () => {
+  useFakeClock(NOW);
   let t: TestApp;
   let planId: number;
   let january: { id: number; deadlineDate: string; counts: { total: number } };
@@ -140,20 +149,40 @@ describe('plan reporting: the whole cycle', () => {
   });
 
   it('late marking: after the deadline late, before it on time; a unit and a town see only their own', async () => {
-    const office = await t.login('demo_office');
-    const dept = await t.login('demo_department');
-    const now = await openPeriod(office, planId, currentMonth());
+    let office = await t.login('demo_office');
+    let dept = await t.login('demo_department');
+    expect(shanghaiMonth()).toBe(THIS_MONTH);
+    const now = await openPeriod(office, planId, THIS_MONTH);
+    expect(now.deadlineDate).toBe('2025-08-05');
+    // The month after this one has not begun: it cannot be reported on yet.
+    expect((await office.post('/api/plan-periods', { planId, period: '2025-08' })).json().error.details[0].field).toBe('period');
     const id = await reportId(t, now.id, 'A2-S-01', '市商务局');
     const onTime = await dept.post(`/api/plan-reports/${id}/submit`, { value: 0.2, narrative: '本月进展' });
     expect(onTime.json()).toMatchObject({ late: false, status: 'submitted' });
-    expect((await office.get(`/api/plan-reports?late=true&periodId=${january.id}`)).json().items.every((r: { late: boolean }) => r.late)).toBe(true);
+    const lateInJanuary = (await office.get(`/api/plan-reports?late=true&periodId=${january.id}`)).json().items as { late: boolean }[];
+    expect(lateInJanuary.length).toBeGreaterThan(0);
+    expect(lateInJanuary.every((r) => r.late)).toBe(true);
     expect((await office.get(`/api/plan-reports?late=true&periodId=${now.id}`)).json().total).toBe(0);
+
+    // The deadline is the end of the 5th, Shanghai time: a minute before midnight is on time, a minute after is late.
+    fakeClock(shanghaiInstant('2025-08-05', '23:59'));
+    dept = await t.login('demo_department');
+    const lastMinute = await dept.post(`/api/plan-reports/${await reportId(t, now.id, 'A2-S-02', '市商务局')}/submit`, { value: 12, narrative: '截止日最后一分钟报送' });
+    expect(lastMinute.json()).toMatchObject({ late: false, status: 'submitted' });
+    fakeClock(shanghaiInstant('2025-08-06', '00:01'));
+    [office, dept] = [await t.login('demo_office'), await t.login('demo_department')];
+    const lateId = await reportId(t, now.id, 'A2-S-03', '市商务局');
+    const afterMidnight = await dept.post(`/api/plan-reports/${lateId}/submit`, { value: 48.5, narrative: '截止日次日报送' });
+    expect(afterMidnight.json()).toMatchObject({ late: true, status: 'submitted' });
+    expect(((await office.get(`/api/plan-reports?late=true&periodId=${now.id}`)).json().items as { id: number }[]).map((r) => r.id)).toEqual([lateId]);
 
     const town = await t.login('demo_town');
     const townList = (await town.get('/api/plan-reports?pageSize=200')).json();
     expect(townList.total).toBeGreaterThan(0);
+    expect(townList.items.length).toBeGreaterThan(0);
     expect(townList.items.every((r: { organization: { name: string }; role: string }) => r.organization.name === '青阳街道' && r.role === 'town')).toBe(true);
     const deptList = (await dept.get('/api/plan-reports?pageSize=200')).json();
+    expect(deptList.items.length).toBeGreaterThan(0);
     expect(deptList.items.every((r: { organization: { name: string } }) => r.organization.name === '市商务局')).toBe(true);
     const all = (await (await t.login('demo_auditor')).get('/api/plan-reports?pageSize=1')).json();
     expect(all.total).toBe(january.counts.total + now.counts.total);
@@ -168,6 +197,7 @@ describe('plan reporting: the whole cycle', () => {
     expect(ws.indicators.map((i: { code: string }) => i.code)).toContain('A2-S-01');
     expect(ws.tasks.length).toBeGreaterThan(0);
     const town = (await (await t.login('demo_town')).get('/api/plan-workspace')).json();
+    expect(town.indicators.length).toBeGreaterThan(0);
     expect(town.indicators.every((i: { role: string }) => i.role === 'town')).toBe(true);
     expect((await (await t.login('demo_office')).get('/api/plan-workspace')).statusCode).toBe(403);
 

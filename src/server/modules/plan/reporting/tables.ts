@@ -1,22 +1,19 @@
 import type { Generated } from 'kysely';
+import { EDITABLE_REPORT_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../../../shared/enums/plan.js';
 
 /**
  * Table types of periodic reporting (issue #3 §3): the periods the office opens, one report per responsible
- * organisation and indicator in each period, its evidence and its history, reported baselines, and Excel imports.
+ * organisation and indicator in each period, its evidence (its history is the platform's record_timeline), reported
+ * baselines, and Excel imports.
  * Timestamps are ISO-8601 UTC text; periods and deadlines are Asia/Shanghai calendar dates turned into instants.
  */
 
 export type PeriodFrequency = 'month';
 export type PeriodStatus = 'open' | 'closed';
 
-/**
- * Where a report is in its workflow: `pending` (due, nothing entered yet) → `draft` → `submitted` → `accepted`,
- * or `submitted` → `returned` (by the office, with a reason) → `corrected` (edited since) → `submitted` again.
- */
-export const REPORT_STATUSES = ['pending', 'draft', 'submitted', 'returned', 'corrected', 'accepted'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-/** Statuses in which the reporting organisation may still change the report. */
-export const EDITABLE_STATUSES: readonly ReportStatus[] = ['pending', 'draft', 'returned', 'corrected'];
+/** Where a report is in its workflow, and in which statuses its organisation may still change it (shared with the web). */
+export { REPORT_STATUSES, type ReportStatus };
+export const EDITABLE_STATUSES = EDITABLE_REPORT_STATUSES;
 /** Statuses that mean "not handed in": after the deadline such a report is overdue. */
 export const UNSUBMITTED_STATUSES: readonly ReportStatus[] = ['pending', 'draft'];
 
@@ -79,19 +76,6 @@ export interface PlanReportEvidenceTable {
   position: number;
 }
 
-/** Append-only history of one report: what was done, by whom, from which status to which. */
-export interface PlanReportEventTable {
-  id: Generated<number>;
-  report_id: number;
-  action: ReportEventAction;
-  from_status: ReportStatus;
-  to_status: ReportStatus;
-  value: number | null;
-  reason: string | null;
-  actor_user_id: number | null;
-  at: string;
-}
-
 /**
  * Baselines reported through accepted reports, one per indicator. The plan states only the baseline year of some
  * growth indicators ("较2023年增长25%"); the value arrives with the lead unit's first report.
@@ -122,7 +106,6 @@ export interface ReportingTables {
   plan_reporting_periods: ReportingPeriodTable;
   plan_reports: PlanReportTable;
   plan_report_evidence: PlanReportEvidenceTable;
-  plan_report_events: PlanReportEventTable;
   plan_reported_baselines: PlanReportedBaselineTable;
   plan_import_jobs: PlanImportJobTable;
 }

@@ -1,7 +1,7 @@
 /** Helpers the reporting tests share (imported by *.test.ts only). */
 import { expect } from 'vitest';
 import type { TestApp, TestClient } from '../../../../../test/helpers/testApp.js';
-import { shanghaiMonth } from './periods/dates.js';
+import { shanghaiMonth } from '../../../core/time.js';
 
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 

@@ -29,10 +29,11 @@
  * - Forecast: least-squares line through the actual value at each observation so far (anchored at the start
  *   value where the path has one), evaluated at the next target's due date.
  */
+import { INDICATOR_STATUSES, type IndicatorStatus } from '../../../../shared/enums/plan.js';
 import { DAY_MS, endOfDay, oneYearEarlier, shanghaiYear, startOfDay, yearEnd, yearStart } from './time.js';
 
-export const STATUSES = ['on_track', 'at_risk', 'behind', 'not_started', 'overdue'] as const;
-export type IndicatorStatus = (typeof STATUSES)[number];
+export const STATUSES = INDICATOR_STATUSES;
+export type { IndicatorStatus };
 
 /** actual ÷ expected at or above this is at risk rather than behind. */
 export const AT_RISK_RATIO = 0.85;

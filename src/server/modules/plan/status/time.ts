@@ -1,14 +1,13 @@
-/**
- * Plan time is Asia/Shanghai (UTC+8, no daylight saving): a target dated "2025" is due at the end of
- * 2025-12-31 local time, i.e. 2025-12-31T16:00:00Z. Everything here works in epoch milliseconds.
- */
-const OFFSET_MS = 8 * 3600 * 1000;
-export const DAY_MS = 24 * 3600 * 1000;
+import { SHANGHAI_OFFSET_MS, shanghaiMidnight } from '../../../core/time.js';
 
-/** Local midnight at the start of the given Shanghai calendar day. */
-export function shanghaiMidnight(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) - OFFSET_MS;
-}
+export { shanghaiDate, shanghaiMidnight, shanghaiYear } from '../../../core/time.js';
+
+/**
+ * Plan time is Asia/Shanghai (core/time.ts): a target dated "2025" is due at the end of 2025-12-31 local time,
+ * i.e. 2025-12-31T16:00:00Z. The status arithmetic works in epoch milliseconds; these are its few extras.
+ */
+const OFFSET_MS = SHANGHAI_OFFSET_MS;
+export const DAY_MS = 24 * 3600 * 1000;
 
 /** Start of a `YYYY-MM-DD` day in Shanghai. */
 export function startOfDay(date: string): number {
@@ -26,21 +25,11 @@ export const yearStart = (year: number) => shanghaiMidnight(year, 1, 1);
 /** When a target dated `year` falls due: the end of 31 December, local time. */
 export const yearEnd = (year: number) => shanghaiMidnight(year + 1, 1, 1);
 
-/** The Shanghai calendar year an instant falls in. */
-export function shanghaiYear(ms: number): number {
-  return new Date(ms + OFFSET_MS).getUTCFullYear();
-}
-
 /** The same local date and time one calendar year earlier (29 February falls back to 1 March). */
 export function oneYearEarlier(ms: number): number {
   const d = new Date(ms + OFFSET_MS);
   d.setUTCFullYear(d.getUTCFullYear() - 1);
   return d.getTime() - OFFSET_MS;
-}
-
-/** The Shanghai calendar date of an instant, `YYYY-MM-DD`. */
-export function shanghaiDate(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Month boundaries (local midnights) from `from` up to `to`, both included when they fall on a boundary. */

@@ -2,9 +2,14 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from './auditTrail.js';
+import { addDays, shanghaiDate, shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/testApp.js';
 
+/** Half past midnight in Shanghai, the evening before in UTC: the day filter must count Shanghai days. */
+const NOW = shanghaiInstant('2026-03-10', '00:30');
+
 describe('audit trail', () => {
+  useFakeClock(NOW);
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
@@ -62,12 +67,20 @@ describe('audit trail', () => {
     const page = (await auditor.get('/api/audit?entity=organization&action=update&pageSize=5')).json();
     expect(page.total).toBe(2);
     expect(page.items[0].after).toBeTruthy();
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate();
+    expect(today).toBe('2026-03-10');
     expect((await auditor.get(`/api/audit?from=${today}&to=${today}`)).json().total).toBeGreaterThan(0);
+    // The two updates were made today in Shanghai, though on 9 March in UTC.
+    const onDay = async (from: string, to = from) => (await auditor.get(`/api/audit?entity=organization&action=update&from=${from}&to=${to}`)).json().total;
+    expect(await onDay(today)).toBe(2);
+    expect(await onDay(addDays(today, -1))).toBe(0);
+    expect(await onDay(addDays(today, 1))).toBe(0);
+    expect(await onDay(addDays(today, -1), addDays(today, 1))).toBe(2);
     expect((await auditor.get('/api/audit?from=2020-13-01')).statusCode).toBe(400);
     const department = await t.login('demo_department');
     expect((await department.get('/api/audit')).statusCode).toBe(403);
     const logins = (await auditor.get('/api/login-events?success=true')).json();
+    expect(logins.items.length).toBeGreaterThan(0);
     expect(logins.items.every((e: { success: boolean }) => e.success)).toBe(true);
   });
 

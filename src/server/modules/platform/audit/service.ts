@@ -5,10 +5,11 @@ import { paginate } from '../../../http/pagination.js';
 import { auditPolicy } from '../policies/audit.js';
 import { verifyAuditTrail } from './auditTrail.js';
 import type { AuditFilters, LoginFilters } from './schema.js';
+import { endOfShanghaiDate, shanghaiInstant } from '../../../core/time.js';
 
 /** Dates in filters are Asia/Shanghai calendar days; stored times are UTC. */
-const startOfDayUtc = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
-const endOfDayUtc = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+const startOfDayUtc = (d: string) => shanghaiInstant(d).toISOString();
+const endOfDayUtc = (d: string) => endOfShanghaiDate(d).toISOString();
 
 function auditQuery(deps: AppDeps, f: AuditFilters) {
   let q = deps.database.db.selectFrom('audit_log');

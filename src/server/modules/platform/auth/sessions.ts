@@ -4,8 +4,8 @@ import { tickBatcher } from '../../../core/tickBatch.js';
 import { isoPlus, nowIso } from '../../../db/time.js';
 import { lookupHash, randomToken } from '../../../core/crypto.js';
 import type { Actor } from '../../../core/context.js';
+import type { PrincipalResolver, ResolvedPrincipal } from '../../../core/principal.js';
 import type { Config } from '../../../config.js';
-import type { Locale } from '../../../../shared/roles.js';
 
 export const SESSION_COOKIE = 'hx_session';
 export const CSRF_COOKIE = 'hx_csrf';
@@ -15,11 +15,16 @@ export const API_TOKEN_PREFIX = 'hxt_';
 /** Seen-at is written at most this often, so reading a page does not write a row each time. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export interface ResolvedPrincipal {
-  actor: Actor;
-  savedLocale: Locale | null;
-  csrfToken: string | null;
-  mustChangePassword: boolean;
+export type { ResolvedPrincipal };
+
+/** What the request context resolves callers with (see core/principal.ts). */
+export function principalResolver(database: Database, config: Config): PrincipalResolver {
+  return {
+    sessionCookie: SESSION_COOKIE,
+    csrfHeader: CSRF_HEADER,
+    fromSession: (cookieValue) => resolveSession(database, config, cookieValue),
+    fromApiToken: (token) => resolveApiToken(database, config, token),
+  };
 }
 
 export function sessionIdOf(config: Config, cookieValue: string): string {

@@ -86,6 +86,8 @@ describe('organisations', () => {
     // The town does not even see another town's enterprises.
     expect((await town.get(`/api/organizations/${orgId}`)).statusCode).toBe(403);
     const list = (await town.get('/api/organizations?kind=enterprise&pageSize=200')).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.map((o: { id: number }) => o.id)).not.toContain(orgId);
     expect(list.items.every((o: { townId: number }) => o.townId === towns[0]!.id)).toBe(true);
   });
 

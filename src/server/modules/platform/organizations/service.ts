@@ -1,9 +1,10 @@
 import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
-import { duplicate, fieldError, invalidState, notFound } from '../../../core/errors.js';
+import { duplicate, fieldError, notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import { hashPassword } from '../../../core/crypto.js';
+import { move, type WorkflowAction } from '../../../core/workflow.js';
 import { inTransaction, type Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import type { DatabaseSchema } from '../../../db/schema.js';
@@ -13,6 +14,7 @@ import type { OrganizationStatus } from '../../../../shared/roles.js';
 import { appendAudit } from '../audit/auditTrail.js';
 import { organizationPolicy, type OrganizationRecord } from '../policies/organization.js';
 import type { EnterpriseRegistration, ListOrganizationsQuery, OrganizationView } from './schema.js';
+import { organizationWorkflow } from './workflow.js';
 
 const SORT_COLUMNS = {
   name: 'organizations.name',
@@ -220,50 +222,41 @@ export async function registerEnterprise(deps: AppDeps, ctx: RequestContext, inp
   return toView(await loadRecord(deps.database.db, id));
 }
 
-const TRANSITIONS: Record<'approve' | 'reject' | 'suspend' | 'resume', { from: OrganizationStatus[]; to: OrganizationStatus; action: 'review' | 'suspend' }> = {
-  approve: { from: ['pending'], to: 'active', action: 'review' },
-  reject: { from: ['pending'], to: 'rejected', action: 'review' },
-  suspend: { from: ['active'], to: 'suspended', action: 'suspend' },
-  resume: { from: ['suspended'], to: 'active', action: 'suspend' },
-};
+type StatusChange = WorkflowAction<typeof organizationWorkflow>;
+
+/** Which rule of the organisation policy allows each change. */
+const POLICY_ACTION: Record<StatusChange, 'review' | 'suspend'> = { approve: 'review', reject: 'review', suspend: 'suspend', resume: 'suspend' };
 
 /** Approve or reject a registration, suspend or resume an organisation. */
 export async function changeOrganizationStatus(
   deps: AppDeps,
   ctx: RequestContext,
   id: number,
-  change: keyof typeof TRANSITIONS,
+  change: StatusChange,
   note: string | undefined,
 ): Promise<OrganizationView> {
-  const t = TRANSITIONS[change];
   await inTransaction(deps.database, async (tx) => {
     const before = await loadRecord(tx, id);
-    authorize(ctx.actor, organizationPolicy, t.action, before as OrganizationRecord, id);
-    if (!t.from.includes(before.status)) throw invalidState(before.status);
+    authorize(ctx.actor, organizationPolicy, POLICY_ACTION[change], before as OrganizationRecord, id);
     const now = nowIso();
-    const updated = await tx
-      .updateTable('organizations')
-      .set({ status: t.to, review_note: note ?? null, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', before.status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw invalidState(before.status);
-    if (t.to === 'suspended' || t.to === 'rejected') {
+    const { to } = await move(tx, ctx, organizationWorkflow, {
+      id,
+      action: change,
+      from: before.status,
+      set: { review_note: note ?? null, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now },
+      note: note ?? null,
+      organizationId: id,
+      audit: { after: { note: note ?? null } },
+    });
+    // A suspended or rejected organisation's accounts stop working at once, not at their sessions' time-out.
+    if (to === 'suspended' || to === 'rejected') {
       await tx
         .updateTable('sessions')
-        .set({ ended_at: now, end_reason: 'organization_' + t.to })
+        .set({ ended_at: now, end_reason: 'organization_' + to })
         .where('ended_at', 'is', null)
         .where('user_id', 'in', tx.selectFrom('users').select('users.id').where('users.organization_id', '=', id))
         .execute();
     }
-    await appendAudit(tx, ctx, {
-      entity: 'organization',
-      entityId: id,
-      action: change,
-      organizationId: id,
-      before: { status: before.status },
-      after: { status: t.to, note: note ?? null },
-    });
   });
   return toView(await loadRecord(deps.database.db, id));
 }

@@ -3,11 +3,10 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
-import { grantsOf } from '../access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { budgetPolicy } from '../policies/budget.js';
 import { parseRule } from '../programs/rules.js';
-import { shanghaiDateOf } from '../settlement/period.js';
-import { addDays } from '../vouchers/time.js';
+import { addDays, shanghaiDate } from '../../../core/time.js';
 import type { BudgetView } from './schema.js';
 import { splitByShares } from './split.js';
 
@@ -20,7 +19,7 @@ const MAX_DAYS = 1100;
  */
 export async function programBudget(deps: AppDeps, ctx: RequestContext, programId: number, now = new Date()): Promise<BudgetView> {
   const db = deps.database.db;
-  authorize(ctx.actor, budgetPolicy, 'read', { grants: await grantsOf(db, ctx.actor) }, programId);
+  authorize(ctx.actor, budgetPolicy, 'read', { grants: await grantsOf(db, ctx.actor, 'tradein') }, programId);
   const program = await db.selectFrom('tradein_programs').selectAll().where('id', '=', programId).executeTakeFirst();
   if (!program) throw notFound();
   const shares = { central: Number(program.budget_central_fen), provincial: Number(program.budget_provincial_fen), city: Number(program.budget_city_fen) };
@@ -73,15 +72,15 @@ export async function programBudget(deps: AppDeps, ctx: RequestContext, programI
     .execute();
   const redeemedByDay = new Map<string, number>();
   for (const h of hourly) {
-    const day = shanghaiDateOf(`${h.hour}:00:00.000Z`);
+    const day = shanghaiDate(`${h.hour}:00:00.000Z`);
     redeemedByDay.set(day, (redeemedByDay.get(day) ?? 0) + Number(h.fen));
   }
   const paidByDay = new Map<string, number>();
   for (const b of paidBatches) {
-    const day = shanghaiDateOf(b.paid_at!);
+    const day = shanghaiDate(b.paid_at!);
     paidByDay.set(day, (paidByDay.get(day) ?? 0) + Number(b.net_fen));
   }
-  const today = shanghaiDateOf(asOf);
+  const today = shanghaiDate(asOf);
   const last = today < program.valid_to ? today : program.valid_to;
   // Anything dated before the programme's first day (a back-dated import) is counted on the first day.
   const before = (m: Map<string, number>) => [...m].filter(([d]) => d < program.valid_from).reduce((s, [, v]) => s + v, 0);

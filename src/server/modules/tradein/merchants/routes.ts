@@ -20,19 +20,9 @@ import {
   staffParams,
   staffView,
 } from './schema.js';
-import {
-  applyAsMerchant,
-  createProduct,
-  createStaff,
-  getMerchant,
-  listMerchants,
-  listProducts,
-  listStaff,
-  publicMerchants,
-  reviewMerchant,
-  setStaffStatus,
-  updateProduct,
-} from './service.js';
+import { applyAsMerchant, getMerchant, listMerchants, publicMerchants, reviewMerchant } from './merchants.js';
+import { createProduct, listProducts, updateProduct } from './products.js';
+import { createStaff, listStaff, setStaffStatus } from './staff.js';
 
 const tags = ['trade-in merchants'];
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { MERCHANT_STATUSES } from '../../../../shared/enums/tradein.js';
 import { zBankAccount, zMobile, zPassword } from '../../../../shared/zodFields.js';
 import { usernameField } from '../../platform/users/schema.js';
 import { categoryCode } from '../programs/schema.js';
 
-export const MERCHANT_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
+export { MERCHANT_STATUSES };
 
 const storeInput = z
   .object({

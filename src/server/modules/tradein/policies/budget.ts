@@ -1,5 +1,5 @@
 import { definePolicy } from '../../../core/policy.js';
-import { isSupervisor, type WithGrants } from './common.js';
+import { isSupervisor, type WithGrants } from '../../platform/grants/policy.js';
 
 export type BudgetRecord = WithGrants;
 

@@ -1,9 +1,10 @@
 import type { Actor } from '../../../core/context.js';
 import { definePolicy } from '../../../core/policy.js';
-import { isManager, isOwnBusiness, isSupervisor, type TradeinGrants } from './common.js';
+import { isManager, isSupervisor, type Grants } from '../../platform/grants/policy.js';
+import { isOwnBusiness } from './common.js';
 
 export interface MerchantRecord {
-  grants?: TradeinGrants;
+  grants?: Grants;
   organization_id?: number;
 }
 

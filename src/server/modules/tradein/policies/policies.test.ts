@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../../core/context.js';
 import { ROLES, type Role } from '../../../../shared/roles.js';
-import { NO_GRANTS, type TradeinGrants } from './common.js';
-import { managerPolicy } from './manager.js';
+import { NO_GRANTS, type Grants } from '../../platform/grants/policy.js';
 import { merchantPolicy } from './merchant.js';
 import { poolPolicy } from './pool.js';
 import { productPolicy } from './product.js';
@@ -27,10 +26,10 @@ function actor(role: Role): Actor {
   };
 }
 
-const MANAGE: TradeinGrants = { manage: true, confirmPayment: false };
-const FINANCE: TradeinGrants = { manage: false, confirmPayment: true };
+const MANAGE: Grants = { manage: true, confirmPayment: false };
+const FINANCE: Grants = { manage: false, confirmPayment: true };
 /** The department column is answered three times: 市商务局 (manage), 市财政局 (confirm payments), any other. */
-type Row = [name: string, check: (a: Actor, grants: TradeinGrants) => boolean, allowed: Role[], departments: { manage: boolean; finance: boolean; other: boolean }];
+type Row = [name: string, check: (a: Actor, grants: Grants) => boolean, allowed: Role[], departments: { manage: boolean; finance: boolean; other: boolean }];
 
 const rows: Row[] = [
   ['program.list', (a) => programPolicy.can(a, 'list'), [...ROLES], { manage: true, finance: true, other: true }],
@@ -39,9 +38,6 @@ const rows: Row[] = [
   ['program.update', (a, g) => programPolicy.can(a, 'update', { grants: g }), ['office'], { manage: true, finance: false, other: false }],
   ['program.setRule', (a, g) => programPolicy.can(a, 'setRule', { grants: g }), ['office'], { manage: true, finance: false, other: false }],
   ['program.readHistory', (a, g) => programPolicy.can(a, 'readHistory', { grants: g }), ['office', 'auditor'], { manage: true, finance: true, other: false }],
-  ['manager.list', (a) => managerPolicy.can(a, 'list'), ['office', 'auditor'], { manage: true, finance: true, other: true }],
-  ['manager.grant', (a) => managerPolicy.can(a, 'grant'), ['office'], { manage: false, finance: false, other: false }],
-  ['manager.revoke', (a) => managerPolicy.can(a, 'revoke'), ['office'], { manage: false, finance: false, other: false }],
   ['pool.list', (a) => poolPolicy.can(a, 'list'), [...ROLES], { manage: true, finance: true, other: true }],
   ['pool.create', (a, g) => poolPolicy.can(a, 'create', { grants: g }), ['office'], { manage: true, finance: false, other: false }],
   ['voucher.claim', (a) => voucherPolicy.can(a, 'claim'), ['resident'], { manage: false, finance: false, other: false }],
@@ -81,7 +77,7 @@ describe('trade-in policies: role × action', () => {
 
   it('covers every action of every trade-in policy', () => {
     const covered = new Set(rows.map(([name]) => name.split(' ')[0]));
-    for (const policy of [programPolicy, managerPolicy, poolPolicy, voucherPolicy, merchantPolicy, productPolicy, redemptionPolicy]) {
+    for (const policy of [programPolicy, poolPolicy, voucherPolicy, merchantPolicy, productPolicy, redemptionPolicy]) {
       const prefix = policy.resource.replace('tradein_', '');
       expect(policy.actions.filter((a) => !covered.has(`${prefix}.${a}`)), policy.resource).toEqual([]);
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../../core/context.js';
 import { ROLES, type Role } from '../../../../shared/roles.js';
+import { NO_GRANTS, type Grants } from '../../platform/grants/policy.js';
 import { budgetPolicy } from './budget.js';
-import { NO_GRANTS, type TradeinGrants } from './common.js';
 import { riskReviewPolicy } from './riskReview.js';
 import { riskRulePolicy } from './riskRule.js';
 import { settlementBatchPolicy } from './settlementBatch.js';
@@ -24,10 +24,10 @@ function actor(role: Role): Actor {
   };
 }
 
-const MANAGE: TradeinGrants = { manage: true, confirmPayment: false };
-const FINANCE: TradeinGrants = { manage: false, confirmPayment: true };
+const MANAGE: Grants = { manage: true, confirmPayment: false };
+const FINANCE: Grants = { manage: false, confirmPayment: true };
 /** The department column is answered three times: 市商务局 (manage), 市财政局 (confirm payments), any other. */
-type Row = [name: string, check: (a: Actor, grants: TradeinGrants) => boolean, allowed: Role[], departments: { manage: boolean; finance: boolean; other: boolean }];
+type Row = [name: string, check: (a: Actor, grants: Grants) => boolean, allowed: Role[], departments: { manage: boolean; finance: boolean; other: boolean }];
 const SUPERVISORS = { manage: true, finance: true, other: false };
 const MANAGERS = { manage: true, finance: false, other: false };
 const PAYER = { manage: false, finance: true, other: false };

@@ -1,16 +1,15 @@
 import type { Actor } from '../../../core/context.js';
 import { definePolicy } from '../../../core/policy.js';
-import { isManager, isOwnBusiness, isSupervisor, type TradeinGrants } from './common.js';
+import { isManager, isPayer, isSupervisor, type Grants } from '../../platform/grants/policy.js';
+import { isOwnBusiness } from './common.js';
 
 export interface SettlementBatchRecord {
-  grants?: TradeinGrants;
+  grants?: Grants;
   organization_id?: number;
 }
 
 const g = (r?: SettlementBatchRecord) => (r?.grants ? { grants: r.grants } : undefined);
 const own = (a: Actor, r?: SettlementBatchRecord) => isOwnBusiness(a, r?.organization_id === undefined ? undefined : { organization_id: r.organization_id });
-/** 市财政局: a department account of an organisation granted payment confirmation. */
-const isPayer = (a: Actor, r?: SettlementBatchRecord) => a.role === 'department' && (!r?.grants || r.grants.confirmPayment);
 
 /**
  * Settlement of merchants (§6). 市商务局 makes and approves the batches; 市财政局 confirms them, is the only one

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../core/context.js';
 import { definePolicy, hasRole } from '../../../core/policy.js';
-import { isSupervisor, type WithGrants } from './common.js';
+import { isSupervisor, type WithGrants } from '../../platform/grants/policy.js';
 
 export interface VoucherRecord extends Partial<WithGrants> {
   holder_user_id?: number;

@@ -3,11 +3,11 @@ import type { RequestContext } from '../../../core/context.js';
 import type { ScheduledJob } from '../../../core/jobs.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
 import { windowPhase } from '../../../../shared/programWindow.js';
-import { shanghaiDate } from '../../../core/time.js';
+import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { notify } from '../../platform/notifications/service.js';
-import { grantsOf } from '../access.js';
-import { isManager } from '../policies/common.js';
+import { isManager } from '../../platform/grants/policy.js';
+import { grantedOrganizations, grantsOf } from '../../platform/grants/service.js';
 
 /**
  * The end of a programme's window is the moment residents are refused, so it must never come as a surprise.
@@ -51,8 +51,8 @@ export async function endingPrograms(db: Queryable, now: Date): Promise<EndingPr
 /** The organisations that must hear of it: the office and every department granted trade-in management. */
 async function managingOrganizations(db: Queryable): Promise<number[]> {
   const office = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').execute();
-  const managers = await db.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'manage').execute();
-  return [...new Set([...office.map((o) => Number(o.id)), ...managers.map((m) => Number(m.organization_id))])];
+  const managers = await grantedOrganizations(db, 'tradein', 'manage');
+  return [...new Set([...office.map((o) => Number(o.id)), ...managers])];
 }
 
 export async function notifyEndingPrograms(db: Queryable, now: Date): Promise<number> {
@@ -78,7 +78,7 @@ export async function notifyEndingPrograms(db: Queryable, now: Date): Promise<nu
 /** Daily at 09:00 Shanghai, when officials are at their desks. */
 export const programEndingJob: ScheduledJob = {
   name: 'tradein.program-ending',
-  runKey: (now) => (new Date(now.getTime() + 8 * 3600_000).getUTCHours() >= 9 ? shanghaiDate(now) : null),
+  runKey: (now) => (shanghaiHour(now) >= 9 ? shanghaiDate(now) : null),
   run: async (deps, now) => {
     await notifyEndingPrograms(deps.database.db, now);
   },
@@ -89,7 +89,7 @@ export const tradeinProgramNotices: HomeNoticeProvider = async (deps: AppDeps, c
   const { role } = ctx.actor;
   if (role === 'resident') return residentNotices(db, ctx, now);
   if (role !== 'office' && role !== 'department') return [];
-  if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor) })) return [];
+  if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor, 'tradein') })) return [];
   return (await endingPrograms(db, now)).map(
     (p): HomeNotice =>
       p.phase === 'ended'

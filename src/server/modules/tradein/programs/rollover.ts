@@ -6,7 +6,7 @@ import { addDays } from '../../../core/time.js';
 import { inTransaction, type Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { appendAudit, appendAuditMany } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { programPolicy } from '../policies/program.js';
 import type { ProgramView, RolloverProgramInput } from './schema.js';
 import { insertProgram, loadProgramView } from './service.js';
@@ -21,7 +21,7 @@ import { insertProgram, loadProgramView } from './service.js';
  */
 export async function rolloverProgram(deps: AppDeps, ctx: RequestContext, sourceId: number, input: RolloverProgramInput): Promise<ProgramView> {
   const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, programPolicy, 'create', { grants: await grantsOf(tx, ctx.actor) }, sourceId);
+    authorize(ctx.actor, programPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'tradein') }, sourceId);
     const source = await loadProgramView(tx, sourceId).catch(() => {
       throw notFound();
     });

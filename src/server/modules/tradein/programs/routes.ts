@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
-import { managerPolicy } from '../policies/manager.js';
 import { programPolicy } from '../policies/program.js';
 import {
   categoryParams,
   createProgramBody,
-  grantBody,
-  managerView,
   programParams,
   programView,
   rolloverProgramBody,
@@ -15,7 +12,7 @@ import {
   updateProgramBody,
 } from './schema.js';
 import { rolloverProgram } from './rollover.js';
-import { createProgram, getProgram, listManagers, listPrograms, ruleHistory, setCategoryRule, setManagerGrant, updateProgram } from './service.js';
+import { createProgram, getProgram, listPrograms, ruleHistory, setCategoryRule, updateProgram } from './service.js';
 
 const tags = ['trade-in programmes'];
 
@@ -56,6 +53,8 @@ export const programRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Set a category’s rule (a new version; issued vouchers keep theirs) or add a category',
+      description:
+        'Send `baseVersion`, the `ruleVersion` the editor loaded: when someone saved a new version since, the answer is 409 VERSION_CONFLICT and nothing changes (reload and edit again). Without it the version current when the request is served is the base; two saves at the same moment still never make the same version, the later one is 409 VERSION_CONFLICT. An unchanged rule makes no new version.',
       params: categoryParams,
       body: setCategoryBody,
       response: { 200: programView },
@@ -66,21 +65,5 @@ export const programRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: programPolicy, action: 'readHistory' } },
     schema: { tags, summary: 'Every version of a category’s rule, newest first', params: categoryParams, response: { 200: z.array(ruleVersionView) } },
     handler: (req) => ruleHistory(deps, req.ctx, req.params.id, req.params.category),
-  });
-
-  app.get('/tradein/managers', {
-    config: { policy: { policy: managerPolicy, action: 'list' } },
-    schema: { tags, summary: 'Organisations granted trade-in management or payment confirmation', response: { 200: z.array(managerView) } },
-    handler: (req) => listManagers(deps, req.ctx),
-  });
-  app.post('/tradein/managers', {
-    config: { policy: { policy: managerPolicy, action: 'grant' } },
-    schema: { tags, summary: 'Grant a department trade-in management or payment confirmation', body: grantBody, response: { 200: z.array(managerView) } },
-    handler: (req) => setManagerGrant(deps, req.ctx, req.body, true),
-  });
-  app.post('/tradein/managers/revoke', {
-    config: { policy: { policy: managerPolicy, action: 'revoke' } },
-    schema: { tags, summary: 'Withdraw a grant', body: grantBody, response: { 200: z.array(managerView) } },
-    handler: (req) => setManagerGrant(deps, req.ctx, req.body, false),
   });
 };

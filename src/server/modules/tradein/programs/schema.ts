@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PROGRAM_KINDS } from '../../../../shared/enums/tradein.js';
 import { categoryRuleSchema, type CategoryRule } from './rules.js';
 
-export const PROGRAM_KINDS = ['appliance', 'digital', 'home_renovation'] as const;
+export { PROGRAM_KINDS };
 export const PROGRAM_STATUSES = ['draft', 'active', 'closed'] as const;
 export const ROUNDINGS = ['half_up', 'down'] as const;
 
@@ -78,6 +79,7 @@ export const setCategoryBody = z
     dailyQuota: z.number().int().min(0).max(1_000_000).optional(),
     rule: categoryRuleSchema,
     note: z.string().trim().max(500).optional(),
+    baseVersion: z.number().int().min(0).optional().describe('The rule version the editor loaded (0 for a new category); omitted: the current one'),
   })
   .strict();
 export type SetCategoryInput = z.infer<typeof setCategoryBody>;
@@ -123,13 +125,5 @@ export const ruleVersionView = z.object({
 
 export const programParams = z.object({ id: z.coerce.number().int().positive() });
 export const categoryParams = programParams.extend({ category: categoryCode });
-
-export const managerView = z.object({
-  organizationId: z.number().int(),
-  organizationName: z.string(),
-  capability: z.enum(['manage', 'confirm_payment']),
-  grantedAt: z.string(),
-});
-export const grantBody = z.object({ organizationId: z.number().int().positive(), capability: z.enum(['manage', 'confirm_payment']) }).strict();
 
 export type { CategoryRule };

@@ -4,12 +4,13 @@ import { duplicate, fieldError, invalidState, notFound } from '../../../core/err
 import { authorize } from '../../../core/policy.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
+import { appendVersion, versionHistory } from '../../../core/versioned.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../access.js';
-import { managerPolicy } from '../policies/manager.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { programPolicy } from '../policies/program.js';
 import { refitVoucherExpiry } from './window.js';
-import { ROUNDING_STATEMENT, categoryRuleSchema, parseRule, type CategoryRule } from './rules.js';
+import { ROUNDING_STATEMENT, categoryRuleSchema, parseRule } from './rules.js';
+import { categoryRuleVersions } from './ruleVersions.js';
 import type { CreateProgramInput, ProgramView, SetCategoryInput, UpdateProgramInput } from './schema.js';
 
 type ProgramRow = Awaited<ReturnType<typeof loadProgramRow>>;
@@ -91,24 +92,6 @@ function checkWindow(validFrom: string, validTo: string) {
   if (validTo < validFrom) throw fieldError('validTo', 'field.tradein.windowOrder');
 }
 
-async function insertRuleVersion(tx: Tx, programId: number, category: string, version: number, rule: CategoryRule, note: string | null, by: number | null) {
-  const row = await tx
-    .insertInto('tradein_rule_versions')
-    .values({
-      program_id: programId,
-      category,
-      version,
-      // Canonical JSON through the schema, so two equal rules compare equal as text.
-      rule_json: JSON.stringify(categoryRuleSchema.parse(rule)),
-      note,
-      created_by: by,
-      created_at: nowIso(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
 /** Inserts a programme with its categories and their first rule versions; shared by the API, the seed and rollover. */
 export async function insertProgram(
   tx: Tx,
@@ -151,10 +134,10 @@ export async function insertProgram(
     .executeTakeFirstOrThrow();
   const programId = Number(row.id);
   for (const [i, c] of input.categories.entries()) {
-    const versionId = await insertRuleVersion(tx, programId, c.category, 1, c.rule, origin?.ruleNote(c.category) ?? null, by);
+    const first = await appendVersion(tx, categoryRuleVersions, { programId, category: c.category }, { value: c.rule, baseVersion: 0, note: origin?.ruleNote(c.category) ?? null, by });
     await tx
       .insertInto('tradein_categories')
-      .values({ program_id: programId, category: c.category, name: c.name, current_rule_version_id: versionId, daily_quota: c.dailyQuota, sort_order: i })
+      .values({ program_id: programId, category: c.category, name: c.name, current_rule_version_id: first.current.id, daily_quota: c.dailyQuota, sort_order: i })
       .execute();
   }
   return programId;
@@ -162,7 +145,7 @@ export async function insertProgram(
 
 export async function createProgram(deps: AppDeps, ctx: RequestContext, input: CreateProgramInput): Promise<ProgramView> {
   const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, programPolicy, 'create', { grants: await grantsOf(tx, ctx.actor) });
+    authorize(ctx.actor, programPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'tradein') });
     const id = await insertProgram(tx, input, ctx.actor.userId);
     await appendAudit(tx, ctx, { entity: 'tradein_program', entityId: id, action: 'create', after: input });
     return id;
@@ -172,7 +155,7 @@ export async function createProgram(deps: AppDeps, ctx: RequestContext, input: C
 
 export async function updateProgram(deps: AppDeps, ctx: RequestContext, id: number, input: UpdateProgramInput): Promise<ProgramView> {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, programPolicy, 'update', { grants: await grantsOf(tx, ctx.actor) }, id);
+    authorize(ctx.actor, programPolicy, 'update', { grants: await grantsOf(tx, ctx.actor, 'tradein') }, id);
     const before = await loadProgramRow(tx, id);
     checkWindow(input.validFrom ?? before.valid_from, input.validTo ?? before.valid_to);
     if (before.status === 'closed' && input.status && input.status !== 'closed') throw invalidState('closed');
@@ -206,36 +189,31 @@ export async function updateProgram(deps: AppDeps, ctx: RequestContext, id: numb
 
 /**
  * Sets a category's rule. A changed rule becomes a new version; vouchers already issued keep the version they
- * were issued under, so the change applies to new vouchers only. Adding a category is the same call.
+ * were issued under, so the change applies to new vouchers only. Adding a category is the same call. A stale
+ * `baseVersion` (someone saved since the editor loaded the rule) is 409 VERSION_CONFLICT, see core/versioned.ts.
  */
 export async function setCategoryRule(deps: AppDeps, ctx: RequestContext, programId: number, category: string, input: SetCategoryInput): Promise<ProgramView> {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, programPolicy, 'setRule', { grants: await grantsOf(tx, ctx.actor) }, programId);
+    authorize(ctx.actor, programPolicy, 'setRule', { grants: await grantsOf(tx, ctx.actor, 'tradein') }, programId);
     const program = await loadProgramRow(tx, programId);
     if (program.status === 'closed') throw invalidState('closed');
-    const current = await tx
-      .selectFrom('tradein_categories as c')
-      .innerJoin('tradein_rule_versions as v', 'v.id', 'c.current_rule_version_id')
-      .select(['c.name', 'c.daily_quota', 'v.id', 'v.version', 'v.rule_json'])
-      .where('c.program_id', '=', programId)
-      .where('c.category', '=', category)
+    const existing = await tx
+      .selectFrom('tradein_categories')
+      .select(['name', 'daily_quota'])
+      .where('program_id', '=', programId)
+      .where('category', '=', category)
       .executeTakeFirst();
-    if (!current && !input.name) throw fieldError('name', 'field.required');
-    const ruleJson = JSON.stringify(categoryRuleSchema.parse(input.rule));
-    let versionId = current ? Number(current.id) : 0;
-    if (!current || current.rule_json !== ruleJson) {
-      const last = await tx
-        .selectFrom('tradein_rule_versions')
-        .select((eb) => eb.fn.max('version').as('v'))
-        .where('program_id', '=', programId)
-        .where('category', '=', category)
-        .executeTakeFirst();
-      versionId = await insertRuleVersion(tx, programId, category, Number(last?.v ?? 0) + 1, input.rule, input.note ?? null, ctx.actor.userId);
-    }
-    if (current) {
+    if (!existing && !input.name) throw fieldError('name', 'field.required');
+    const { current, previous } = await appendVersion(
+      tx,
+      categoryRuleVersions,
+      { programId, category },
+      { value: categoryRuleSchema.parse(input.rule), baseVersion: input.baseVersion, note: input.note ?? null, by: ctx.actor.userId },
+    );
+    if (existing) {
       await tx
         .updateTable('tradein_categories')
-        .set({ current_rule_version_id: versionId, name: input.name ?? current.name, daily_quota: input.dailyQuota ?? current.daily_quota })
+        .set({ name: input.name ?? existing.name, daily_quota: input.dailyQuota ?? existing.daily_quota })
         .where('program_id', '=', programId)
         .where('category', '=', category)
         .execute();
@@ -243,7 +221,7 @@ export async function setCategoryRule(deps: AppDeps, ctx: RequestContext, progra
       const count = await tx.selectFrom('tradein_categories').select((eb) => eb.fn.countAll<number>().as('n')).where('program_id', '=', programId).executeTakeFirst();
       await tx
         .insertInto('tradein_categories')
-        .values({ program_id: programId, category, name: input.name!, current_rule_version_id: versionId, daily_quota: input.dailyQuota ?? 0, sort_order: Number(count?.n ?? 0) })
+        .values({ program_id: programId, category, name: input.name!, current_rule_version_id: current.id, daily_quota: input.dailyQuota ?? 0, sort_order: Number(count?.n ?? 0) })
         .execute();
     }
     await tx.updateTable('tradein_programs').set({ updated_at: nowIso() }).where('id', '=', programId).execute();
@@ -251,7 +229,7 @@ export async function setCategoryRule(deps: AppDeps, ctx: RequestContext, progra
       entity: 'tradein_program',
       entityId: programId,
       action: 'setRule',
-      before: current ? { category, version: current.version, rule: JSON.parse(current.rule_json) } : null,
+      before: previous ? { category, version: previous.version, rule: previous.value } : null,
       after: { category, rule: input.rule, dailyQuota: input.dailyQuota, note: input.note },
     });
   });
@@ -260,66 +238,7 @@ export async function setCategoryRule(deps: AppDeps, ctx: RequestContext, progra
 
 export async function ruleHistory(deps: AppDeps, ctx: RequestContext, programId: number, category: string) {
   const db = deps.database.db;
-  authorize(ctx.actor, programPolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor) }, programId);
-  const cat = await db
-    .selectFrom('tradein_categories')
-    .select('current_rule_version_id')
-    .where('program_id', '=', programId)
-    .where('category', '=', category)
-    .executeTakeFirst();
-  if (!cat) throw notFound();
-  const rows = await db
-    .selectFrom('tradein_rule_versions')
-    .selectAll()
-    .where('program_id', '=', programId)
-    .where('category', '=', category)
-    .orderBy('version', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: Number(r.id),
-    version: r.version,
-    rule: parseRule(r.rule_json),
-    note: r.note,
-    createdBy: r.created_by === null ? null : Number(r.created_by),
-    createdAt: r.created_at,
-    current: Number(r.id) === Number(cat.current_rule_version_id),
-  }));
-}
-
-export async function listManagers(deps: AppDeps, ctx: RequestContext) {
-  authorize(ctx.actor, managerPolicy, 'list');
-  const rows = await deps.database.db
-    .selectFrom('tradein_managers as m')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.organization_id', 'o.name', 'm.capability', 'm.granted_at'])
-    .orderBy('m.organization_id')
-    .execute();
-  return rows.map((r) => ({ organizationId: Number(r.organization_id), organizationName: r.name, capability: r.capability, grantedAt: r.granted_at }));
-}
-
-export async function setManagerGrant(
-  deps: AppDeps,
-  ctx: RequestContext,
-  input: { organizationId: number; capability: 'manage' | 'confirm_payment' },
-  granted: boolean,
-) {
-  authorize(ctx.actor, managerPolicy, granted ? 'grant' : 'revoke');
-  await inTransaction(deps.database, async (tx) => {
-    const org = await tx.selectFrom('organizations').select(['kind']).where('id', '=', input.organizationId).executeTakeFirst();
-    if (!org || org.kind !== 'department') throw fieldError('organizationId', 'field.organization.unknown');
-    if (granted)
-      await tx
-        .insertInto('tradein_managers')
-        .values({ organization_id: input.organizationId, capability: input.capability, granted_by: ctx.actor.userId, granted_at: nowIso() })
-        .onConflict((oc) => oc.columns(['organization_id', 'capability']).doNothing())
-        .execute();
-    else
-      await tx
-        .deleteFrom('tradein_managers')
-        .where('organization_id', '=', input.organizationId)
-        .where('capability', '=', input.capability)
-        .execute();
-    await appendAudit(tx, ctx, { entity: 'tradein_manager', entityId: input.organizationId, action: granted ? 'grant' : 'revoke', after: input });
-  });
-  return listManagers(deps, ctx);
+  authorize(ctx.actor, programPolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor, 'tradein') }, programId);
+  const versions = await versionHistory(db, categoryRuleVersions, { programId, category });
+  return versions.map((v) => ({ id: v.id, version: v.version, rule: v.value, note: v.note, createdBy: v.createdBy, createdAt: v.createdAt, current: v.current }));
 }

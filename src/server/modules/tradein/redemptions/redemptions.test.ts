@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { computeInvoiceNumber } from './testInvoices.js';
+
+/**
+ * The seeded programmes' releases, vouchers and sales are dated around "now": the file sets its clock to a morning
+ * inside the national programmes' window (2025-01-01 – 2026-12-31), before 08:00 in Shanghai (still the day before
+ * in UTC), so that the tests do not depend on the day they run on.
+ */
+useFakeClock(shanghaiInstant('2026-06-10', '07:30'));
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
@@ -38,7 +46,7 @@ describe('programmes, merchants and redemption at the till', () => {
     expect(programs[0].roundingStatement).toContain('half up');
     // Residents do not see drafts.
     expect((await resident.get('/api/tradein/programs')).json()).toHaveLength(2);
-    const managers = (await commerce.get('/api/tradein/managers')).json();
+    const managers = (await commerce.get('/api/grants?domain=tradein')).json();
     expect(managers.map((m: { organizationName: string; capability: string }) => `${m.organizationName}:${m.capability}`).sort()).toEqual(['市商务局:manage', '市财政局:confirm_payment']);
     const patch = { budget: { centralFen: 1, provincialFen: 2, cityFen: 3 } };
     expect((await finance.patch(`/api/tradein/programs/${renovation.id}`, patch)).statusCode).toBe(403);

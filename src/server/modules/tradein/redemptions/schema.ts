@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { REDEMPTION_STATUSES } from '../../../../shared/enums/tradein.js';
 import { zInvoiceNumber } from '../../../../shared/zodFields.js';
 
-export const REDEMPTION_STATUSES = ['accepted', 'held', 'rejected', 'reversed'] as const;
+export { REDEMPTION_STATUSES };
 
 export const redeemBody = z
   .object({

@@ -8,8 +8,8 @@ import { isUniqueViolation } from '../../../db/errors.js';
 import { nowIso } from '../../../db/time.js';
 import { paginate } from '../../../http/pagination.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../access.js';
-import { enrolmentFor } from '../merchants/service.js';
+import { grantsOf } from '../../platform/grants/service.js';
+import { enrolmentFor } from '../merchants/merchants.js';
 import { redemptionPolicy } from '../policies/redemption.js';
 import { computeSubsidy, parseRule, rateFor } from '../programs/rules.js';
 import { normalisedVoucherCode } from '../vouchers/service.js';
@@ -234,7 +234,7 @@ export async function listRedemptions(
   const db = deps.database.db;
   const business = ctx.actor.role === 'enterprise' || ctx.actor.role === 'merchant';
   const orgId = business ? ctx.actor.organizationId! : q.organizationId;
-  authorize(ctx.actor, redemptionPolicy, 'list', { grants: await grantsOf(db, ctx.actor), ...(business ? { organization_id: orgId! } : {}) });
+  authorize(ctx.actor, redemptionPolicy, 'list', { grants: await grantsOf(db, ctx.actor, 'tradein'), ...(business ? { organization_id: orgId! } : {}) });
   let base = db.selectFrom('tradein_redemptions as r').innerJoin('tradein_vouchers as v', 'v.id', 'r.voucher_id');
   if (orgId !== undefined) base = base.where('r.organization_id', '=', orgId);
   if (q.status) base = base.where('r.status', '=', q.status);
@@ -265,7 +265,7 @@ export async function reverseRedemption(deps: AppDeps, ctx: RequestContext, id: 
   await inTransaction(deps.database, async (tx) => {
     const r = await tx.selectFrom('tradein_redemptions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound();
-    authorize(ctx.actor, redemptionPolicy, 'reverse', { grants: await grantsOf(tx, ctx.actor), organization_id: Number(r.organization_id) }, id);
+    authorize(ctx.actor, redemptionPolicy, 'reverse', { grants: await grantsOf(tx, ctx.actor, 'tradein'), organization_id: Number(r.organization_id) }, id);
     if (r.status !== 'accepted' && r.status !== 'held') throw invalidState(r.status);
     const now = nowIso();
     const settled = r.settlement_batch_id !== null;

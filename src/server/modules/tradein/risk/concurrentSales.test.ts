@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { isPostgres } from '../../../../../test/helpers/testApp.js';
 import { inTransaction } from '../../../db/database.js';
 import { serialiseRiskScope } from './assess.js';
@@ -9,6 +10,13 @@ import { createTradeinWorld, type Shop, type TradeinWorld } from './testFixture.
  * many sales at once keeps every one of them just under a threshold. (PostgreSQL runs the transactions in
  * parallel; SQLite one after another.)
  */
+/**
+ * The seeded programmes' releases, vouchers and sales are dated around "now": the file sets its clock to a morning
+ * inside the national programmes' window (2025-01-01 – 2026-12-31), before 08:00 in Shanghai (still the day before
+ * in UTC), so that the tests do not depend on the day they run on.
+ */
+useFakeClock(shanghaiInstant('2026-06-10', '07:30'));
+
 describe('risk control under concurrent sales', () => {
   let w: TradeinWorld;
   let shop0: Shop;

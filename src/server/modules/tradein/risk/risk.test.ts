@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { nowIso } from '../../../db/time.js';
 import { createTradeinWorld, REFERENCE_PRICES, type Shop, type TradeinWorld } from './testFixture.js';
 import { serialKey } from '../redemptions/service.js';
@@ -10,6 +11,13 @@ interface ReviewItem {
   flags: { ruleCode: string; reason: string; params: Record<string, unknown> }[];
   redemption: { status: string; subsidy: number };
 }
+
+/**
+ * The seeded programmes' releases, vouchers and sales are dated around "now": the file sets its clock to a morning
+ * inside the national programmes' window (2025-01-01 – 2026-12-31), before 08:00 in Shanghai (still the day before
+ * in UTC), so that the tests do not depend on the day they run on.
+ */
+useFakeClock(shanghaiInstant('2026-06-10', '07:30'));
 
 describe('risk control: explainable rules, review queue, decisions', () => {
   let w: TradeinWorld;
@@ -221,6 +229,7 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     const open = (await w.commerce.get('/api/tradein/risk/reviews?status=open&pageSize=200')).json();
     const held = (await w.commerce.get('/api/tradein/risk/reviews?status=held')).json();
     expect(open.total + held.total).toBe(all.total);
+    expect(held.items.length).toBeGreaterThan(0);
     expect(held.items.every((i: ReviewItem) => i.status === 'held' && i.redemption.status === 'held')).toBe(true);
     const byRule = (await w.commerce.get('/api/tradein/risk/reviews?ruleCode=shared_device')).json();
     expect(byRule.items.every((i: ReviewItem) => i.flags.some((f) => f.ruleCode === 'shared_device'))).toBe(true);
@@ -232,7 +241,11 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     expect(page2).toMatchObject({ page: 2, pageSize: 2, total: all.total });
     expect(page2.items.map((i: ReviewItem) => i.redemptionId)).toEqual(all.items.slice(2, 4).map((i: ReviewItem) => i.redemptionId));
     const minScore = (await w.commerce.get('/api/tradein/risk/reviews?minScore=60')).json();
+    expect(minScore.items.length).toBeGreaterThan(0);
     expect(minScore.items.every((i: ReviewItem) => i.score >= 60)).toBe(true);
+    // … and it leaves out exactly the lower scores.
+    expect(minScore.total).toBe(all.items.filter((i: ReviewItem) => i.score >= 60).length);
+    expect(minScore.total).toBeLessThan(all.total);
     // 市财政局 and auditors follow the queue; merchants and residents do not see it.
     expect((await w.finance.get('/api/tradein/risk/reviews')).statusCode).toBe(200);
     expect((await w.auditor.get('/api/tradein/risk/reviews')).statusCode).toBe(200);

@@ -30,7 +30,8 @@ export const riskRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Change a rule (a new version; the parameters are checked against the rule)',
-      description: '400 with params.<name> for a parameter the rule does not take or out of range; 409 INVALID_STATE when someone saved first.',
+      description:
+        '400 with params.<name> for a parameter the rule does not take or out of range. Send `baseVersion`, the `version` the editor loaded: when someone saved a new version since, the answer is 409 VERSION_CONFLICT and nothing changes (reload and edit again). Without it the version current when the request is served is the base; two saves at the same moment still never make the same version, the later one is 409 VERSION_CONFLICT. Unchanged settings make no new version.',
       params: riskRuleParams,
       body: updateRiskRuleBody,
       response: { 200: riskRuleView },

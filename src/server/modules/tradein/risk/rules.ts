@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fenToYuan } from '../../../../shared/money.js';
 import type { RiskRuleAction, RiskRuleCode } from '../tables.js';
 
 /**
@@ -73,14 +74,7 @@ export function parseRuleParams<K extends RiskRuleCode>(code: K, json: string): 
 }
 
 /** Fen as 元 with two decimals and thousands separators, for reasons a reviewer reads. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const yuan = (fen: number): string => fenToYuan(fen);
 
 /** Basis points as a percentage with up to two decimals (1050 → "10.5"). */
 export function percent(bp: number): string {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { RISK_REVIEW_STATUSES } from '../../../../shared/enums/tradein.js';
 import { REDEMPTION_STATUSES } from '../redemptions/schema.js';
 import { RISK_RULE_ACTIONS, RISK_RULE_CODES, ruleParamsSchemas } from './rules.js';
 
 export const riskRuleCode = z.enum(RISK_RULE_CODES as [string, ...string[]]);
-export const RISK_REVIEW_STATUSES = ['open', 'held', 'cleared', 'rejected'] as const;
+export { RISK_REVIEW_STATUSES };
 export const RISK_DECISIONS = ['hold', 'clear', 'reject'] as const;
 
 export const riskRuleView = z.object({
@@ -35,6 +36,7 @@ export const updateRiskRuleBody = z
     score: z.number().int().min(0).max(1000),
     params: z.record(z.string(), z.number()),
     note: z.string().trim().min(2).max(500),
+    baseVersion: z.number().int().min(1).optional().describe('The `version` the editor loaded; omitted: the current one'),
   })
   .strict();
 export type UpdateRiskRuleInput = z.infer<typeof updateRiskRuleBody>;

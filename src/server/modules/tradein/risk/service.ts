@@ -2,17 +2,19 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { badRequest, invalidState, notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
+import { appendVersion, currentVersion, versionHistory } from '../../../core/versioned.js';
 import { inTransaction, type Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { isMessageKey, translate, type MessageKey } from '../../../../shared/i18n/messages.js';
 import type { Locale } from '../../../../shared/roles.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { notify } from '../../platform/notifications/service.js';
-import { grantsOf } from '../access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { riskReviewPolicy } from '../policies/riskReview.js';
 import { riskRulePolicy } from '../policies/riskRule.js';
 import type { RiskReviewStatus, RiskRuleCode } from '../tables.js';
 import { RISK_RULE_CODES, ruleParamsSchemas } from './rules.js';
+import { riskRuleVersions } from './ruleVersions.js';
 import type { DecideInput, ListReviewsQuery, RiskReviewView, RiskRuleView, UpdateRiskRuleInput } from './schema.js';
 
 function text(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
@@ -23,7 +25,7 @@ function text(locale: Locale, key: string, params: Record<string, unknown> = {})
 
 export async function listRiskRules(deps: AppDeps, ctx: RequestContext): Promise<RiskRuleView[]> {
   const db = deps.database.db;
-  authorize(ctx.actor, riskRulePolicy, 'list', { grants: await grantsOf(db, ctx.actor) });
+  authorize(ctx.actor, riskRulePolicy, 'list', { grants: await grantsOf(db, ctx.actor, 'tradein') });
   const rows = await db.selectFrom('tradein_risk_rules').selectAll().execute();
   return rows
     .filter((r) => RISK_RULE_CODES.includes(r.code))
@@ -41,33 +43,32 @@ export async function listRiskRules(deps: AppDeps, ctx: RequestContext): Promise
     }));
 }
 
-/** A change of thresholds is a new version: the old one stays in the history, flags name the version they used. */
+/**
+ * A change of thresholds is a new version: the old one stays in the history, flags name the version they used.
+ * Two officials saving at once: the version moves once, the slower one gets 409 VERSION_CONFLICT (core/versioned.ts).
+ */
 export async function updateRiskRule(deps: AppDeps, ctx: RequestContext, code: RiskRuleCode, input: UpdateRiskRuleInput): Promise<RiskRuleView> {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, riskRulePolicy, 'update', { grants: await grantsOf(tx, ctx.actor) }, code);
+    authorize(ctx.actor, riskRulePolicy, 'update', { grants: await grantsOf(tx, ctx.actor, 'tradein') }, code);
     const parsed = ruleParamsSchemas[code].safeParse(input.params);
     if (!parsed.success)
       throw badRequest(parsed.error.issues.map((i) => ({ path: ['params', ...i.path.map(String)].join('.'), reason: 'field.invalid' as const })));
-    const current = await tx.selectFrom('tradein_risk_rules').selectAll().where('code', '=', code).executeTakeFirst();
-    if (!current) throw notFound();
-    const now = nowIso();
-    const version = current.version + 1;
-    const row = { enabled: input.enabled ? 1 : 0, action: input.action, score: input.score, params_json: JSON.stringify(parsed.data) };
-    // Two officials saving at once: the version moves once, the slower one is told the state changed.
-    const changed = await tx
-      .updateTable('tradein_risk_rules')
-      .set({ ...row, version, updated_by: ctx.actor.userId, updated_at: now })
-      .where('code', '=', code)
-      .where('version', '=', current.version)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw invalidState(`version ${current.version}`);
-    await tx.insertInto('tradein_risk_rule_versions').values({ code, version, ...row, note: input.note, created_by: ctx.actor.userId, created_at: now }).execute();
+    // Only the shipped rules exist; the kernel would start a history for any other code.
+    if (!(await currentVersion(tx, riskRuleVersions, code))) throw notFound();
+    const setting = { enabled: input.enabled, action: input.action, score: input.score, params: parsed.data as Record<string, number> };
+    const { created, current, previous } = await appendVersion(tx, riskRuleVersions, code, {
+      value: setting,
+      baseVersion: input.baseVersion,
+      note: input.note,
+      by: ctx.actor.userId,
+    });
+    if (!created || !previous) return;
     await appendAudit(tx, ctx, {
       entity: 'tradein_risk_rule',
       entityId: code,
       action: 'update',
-      before: { version: current.version, enabled: current.enabled === 1, action: current.action, score: current.score, params: JSON.parse(current.params_json) },
-      after: { version, enabled: input.enabled, action: input.action, score: input.score, params: parsed.data, note: input.note },
+      before: { version: previous.version, ...previous.value },
+      after: { version: current.version, ...setting, note: input.note },
     });
   });
   const rules = await listRiskRules(deps, ctx);
@@ -76,22 +77,9 @@ export async function updateRiskRule(deps: AppDeps, ctx: RequestContext, code: R
 
 export async function riskRuleHistory(deps: AppDeps, ctx: RequestContext, code: RiskRuleCode) {
   const db = deps.database.db;
-  authorize(ctx.actor, riskRulePolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor) }, code);
-  const current = await db.selectFrom('tradein_risk_rules').select('version').where('code', '=', code).executeTakeFirst();
-  if (!current) throw notFound();
-  const rows = await db.selectFrom('tradein_risk_rule_versions').selectAll().where('code', '=', code).orderBy('version', 'desc').execute();
-  return rows.map((r) => ({
-    code: r.code,
-    enabled: r.enabled === 1,
-    action: r.action,
-    score: r.score,
-    params: JSON.parse(r.params_json) as Record<string, number>,
-    version: r.version,
-    note: r.note,
-    createdBy: r.created_by === null ? null : Number(r.created_by),
-    createdAt: r.created_at,
-    current: r.version === current.version,
-  }));
+  authorize(ctx.actor, riskRulePolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor, 'tradein') }, code);
+  const versions = await versionHistory(db, riskRuleVersions, code);
+  return versions.map((v) => ({ code, ...v.value, version: v.version, note: v.note, createdBy: v.createdBy, createdAt: v.createdAt, current: v.current }));
 }
 
 // ---- review queue ----
@@ -164,7 +152,7 @@ async function toViews(db: Queryable, locale: Locale, rows: ReviewRow[]): Promis
 
 export async function listReviews(deps: AppDeps, ctx: RequestContext, q: ListReviewsQuery) {
   const db = deps.database.db;
-  authorize(ctx.actor, riskReviewPolicy, 'list', { grants: await grantsOf(db, ctx.actor) });
+  authorize(ctx.actor, riskReviewPolicy, 'list', { grants: await grantsOf(db, ctx.actor, 'tradein') });
   let base = reviewBase(db);
   if (q.status) base = base.where('w.status', '=', q.status);
   if (q.programId) base = base.where('w.program_id', '=', q.programId);
@@ -217,7 +205,7 @@ async function loadReview(db: Queryable, locale: Locale, redemptionId: number) {
 
 export async function getReview(deps: AppDeps, ctx: RequestContext, redemptionId: number) {
   const db = deps.database.db;
-  authorize(ctx.actor, riskReviewPolicy, 'read', { grants: await grantsOf(db, ctx.actor) }, redemptionId);
+  authorize(ctx.actor, riskReviewPolicy, 'read', { grants: await grantsOf(db, ctx.actor, 'tradein') }, redemptionId);
   return loadReview(db, ctx.locale, redemptionId);
 }
 
@@ -236,7 +224,7 @@ const NEXT: Record<RiskReviewStatus, Partial<Record<DecideInput['decision'], Ris
 
 export async function decideReview(deps: AppDeps, ctx: RequestContext, redemptionId: number, input: DecideInput) {
   await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, riskReviewPolicy, 'decide', { grants: await grantsOf(tx, ctx.actor) }, redemptionId);
+    authorize(ctx.actor, riskReviewPolicy, 'decide', { grants: await grantsOf(tx, ctx.actor, 'tradein') }, redemptionId);
     const review = await tx.selectFrom('tradein_risk_reviews').selectAll().where('redemption_id', '=', redemptionId).executeTakeFirst();
     if (!review) throw notFound();
     const r = await tx.selectFrom('tradein_redemptions').selectAll().where('id', '=', redemptionId).executeTakeFirstOrThrow();

@@ -1,9 +1,10 @@
 import type { ScheduledJob } from '../../../core/jobs.js';
 import { systemContext } from '../../../core/context.js';
 import { inTransaction } from '../../../db/database.js';
+import { grantedOrganizations } from '../../platform/grants/service.js';
 import { notify } from '../../platform/notifications/service.js';
 import { buildBatch, merchantsToSettle } from './service.js';
-import { periodOf, previousPeriod } from './period.js';
+import { previousMonth, shanghaiDate, shanghaiHour, shanghaiMonth } from '../../../core/time.js';
 
 /** Sales rung up just before midnight may still be committing; the month is closed two hours later. */
 const CLOSE_AFTER_HOUR = 2;
@@ -16,12 +17,11 @@ const CLOSE_AFTER_HOUR = 2;
 export const settlementCloseJob: ScheduledJob = {
   name: 'tradein.settlement.closeMonth',
   runKey(now) {
-    const local = new Date(now.getTime() + 8 * 3600_000);
-    if (local.getUTCDate() === 1 && local.getUTCHours() < CLOSE_AFTER_HOUR) return null;
-    return previousPeriod(periodOf(now));
+    if (shanghaiDate(now).endsWith('-01') && shanghaiHour(now) < CLOSE_AFTER_HOUR) return null;
+    return previousMonth(shanghaiMonth(now));
   },
   async run(deps, now) {
-    const period = previousPeriod(periodOf(now));
+    const period = previousMonth(shanghaiMonth(now));
     const ctx = systemContext('tradein.settlement.closeMonth');
     let made = 0;
     for (const merchantId of await merchantsToSettle(deps.database.db, period)) {
@@ -29,14 +29,13 @@ export const settlementCloseJob: ScheduledJob = {
       if (batch?.created) made++;
     }
     if (!made) return;
-    const managers = await deps.database.db.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'manage').execute();
-    for (const m of managers)
+    for (const manager of await grantedOrganizations(deps.database.db, 'tradein', 'manage'))
       await notify(deps.database.db, {
-        organizationId: Number(m.organization_id),
+        organizationId: manager,
         kind: 'tradein_settlement_ready',
         params: { period, count: made },
         link: `/tradein/settlement?period=${period}`,
-        dedupeKey: `tradein-settlement-ready:${period}:${Number(m.organization_id)}`,
+        dedupeKey: `tradein-settlement-ready:${period}:${manager}`,
       });
   },
 };

@@ -13,7 +13,8 @@ import {
   markPaidBody,
   noteBody,
 } from './schema.js';
-import { createBatches, getBatch, listBatches, moveBatch, paymentFile } from './service.js';
+import { paymentFile } from './paymentFile.js';
+import { createBatches, getBatch, listBatches, moveBatch } from './service.js';
 
 const tags = ['trade-in settlement'];
 const illegal = '409 INVALID_STATE when the batch is not in the state this step starts from (draft → approved → confirmed → paid).';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { SETTLEMENT_STATUSES } from '../../../../shared/enums/tradein.js';
 import { PERIOD_PATTERN } from './period.js';
 
-export const SETTLEMENT_STATUSES = ['draft', 'approved', 'confirmed', 'paid'] as const;
+export { SETTLEMENT_STATUSES };
 
 const period = z.string().regex(PERIOD_PATTERN).meta({ description: 'YYYY-MM, Asia/Shanghai' });
 

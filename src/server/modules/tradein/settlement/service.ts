@@ -1,20 +1,18 @@
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { fieldError, invalidState, notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
+import { move, type WorkflowAction, type WorkflowNotification } from '../../../core/workflow.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 import { nowIso } from '../../../db/time.js';
-import { addSheet } from '../../../http/excel.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { notify } from '../../platform/notifications/service.js';
-import { grantsOf } from '../access.js';
+import { grantedOrganizations, grantsOf } from '../../platform/grants/service.js';
 import { settlementBatchPolicy } from '../policies/settlementBatch.js';
 import { yuan } from '../risk/rules.js';
-import type { SettlementBatchStatus } from '../tables.js';
 import { periodBounds } from './period.js';
-import type { BatchView, CreateBatchesInput, ExportBatchesQuery, ListBatchesQuery } from './schema.js';
+import type { BatchView, CreateBatchesInput, ListBatchesQuery } from './schema.js';
+import { settlementBatchWorkflow } from './workflow.js';
 
 function selectBatches(db: Queryable) {
   return db
@@ -23,8 +21,8 @@ function selectBatches(db: Queryable) {
     .innerJoin('tradein_programs as g', 'g.id', 'b.program_id');
 }
 
-type BatchRow = Awaited<ReturnType<ReturnType<typeof selectBatchRows>['executeTakeFirstOrThrow']>>;
-function selectBatchRows(db: Queryable) {
+export type BatchRow = Awaited<ReturnType<ReturnType<typeof selectBatchRows>['executeTakeFirstOrThrow']>>;
+export function selectBatchRows(db: Queryable) {
   return selectBatches(db).selectAll('b').select(['o.name as merchant_name', 'g.name as program_name']);
 }
 
@@ -59,7 +57,7 @@ function toView(b: BatchRow): BatchView {
   };
 }
 
-async function loadBatch(db: Queryable, batchId: number): Promise<BatchRow> {
+export async function loadBatch(db: Queryable, batchId: number): Promise<BatchRow> {
   const b = await selectBatchRows(db).where('b.id', '=', batchId).executeTakeFirst();
   if (!b) throw notFound();
   return b;
@@ -221,7 +219,7 @@ async function buildOne(deps: AppDeps, ctx: RequestContext, merchantId: number, 
  */
 export async function createBatches(deps: AppDeps, ctx: RequestContext, input: CreateBatchesInput, now = new Date()) {
   const db = deps.database.db;
-  authorize(ctx.actor, settlementBatchPolicy, 'create', { grants: await grantsOf(db, ctx.actor) });
+  authorize(ctx.actor, settlementBatchPolicy, 'create', { grants: await grantsOf(db, ctx.actor, 'tradein') });
   if (periodBounds(input.period).to > now.toISOString()) throw fieldError('period', 'field.settlement.periodNotEnded');
   let merchants: number[];
   if (input.merchantId !== undefined) {
@@ -248,7 +246,7 @@ export async function listBatches(deps: AppDeps, ctx: RequestContext, q: ListBat
   const db = deps.database.db;
   const business = ctx.actor.role === 'enterprise' || ctx.actor.role === 'merchant';
   const orgId = business ? (ctx.actor.organizationId ?? -1) : q.organizationId;
-  authorize(ctx.actor, settlementBatchPolicy, 'list', { grants: await grantsOf(db, ctx.actor), ...(business ? { organization_id: orgId! } : {}) });
+  authorize(ctx.actor, settlementBatchPolicy, 'list', { grants: await grantsOf(db, ctx.actor, 'tradein'), ...(business ? { organization_id: orgId! } : {}) });
   let base = selectBatches(db);
   if (orgId !== undefined) base = base.where('b.organization_id', '=', orgId);
   if (q.period) base = base.where('b.period', '=', q.period);
@@ -266,7 +264,7 @@ export async function listBatches(deps: AppDeps, ctx: RequestContext, q: ListBat
   return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
 }
 
-async function batchLines(db: Queryable, batchId: number) {
+export async function batchLines(db: Queryable, batchId: number) {
   const rows = await db
     .selectFrom('tradein_settlement_lines as l')
     .innerJoin('tradein_redemptions as r', 'r.id', 'l.redemption_id')
@@ -291,25 +289,42 @@ async function batchLines(db: Queryable, batchId: number) {
 export async function getBatch(deps: AppDeps, ctx: RequestContext, batchId: number) {
   const db = deps.database.db;
   const b = await loadBatch(db, batchId);
-  authorize(ctx.actor, settlementBatchPolicy, 'read', { grants: await grantsOf(db, ctx.actor), organization_id: Number(b.organization_id) }, batchId);
+  authorize(ctx.actor, settlementBatchPolicy, 'read', { grants: await grantsOf(db, ctx.actor, 'tradein'), organization_id: Number(b.organization_id) }, batchId);
   return { ...toView(b), lines: await batchLines(db, batchId) };
 }
 
-type Transition = 'approve' | 'confirm' | 'markPaid';
-/** The only moves a batch makes: draft → approved (市商务局) → confirmed (市财政局) → paid (市财政局, with a reference). */
-const TRANSITIONS: Record<Transition, { from: SettlementBatchStatus; to: SettlementBatchStatus }> = {
-  approve: { from: 'draft', to: 'approved' },
-  confirm: { from: 'approved', to: 'confirmed' },
-  markPaid: { from: 'confirmed', to: 'paid' },
-};
+type Transition = WorkflowAction<typeof settlementBatchWorkflow>;
+
+/** Who hears of a move: 市财政局 that a batch waits for its confirmation, the merchant that it was paid. */
+async function noticesOf(tx: Tx, action: Transition, b: { id: number; organization_id: number; period: string; net_fen: number }, paymentReference: string | undefined): Promise<WorkflowNotification[]> {
+  const batchId = Number(b.id);
+  const amount = yuan(Number(b.net_fen));
+  if (action === 'approve')
+    return (await grantedOrganizations(tx, 'tradein', 'confirm_payment')).map((payer) => ({
+      organizationId: payer,
+      kind: 'tradein_settlement_approved',
+      params: { period: b.period, amount },
+      link: `/tradein/settlement/batches/${batchId}`,
+      dedupeKey: `tradein-settlement-approved:${batchId}:${payer}`,
+    }));
+  if (action === 'markPaid')
+    return [
+      {
+        organizationId: Number(b.organization_id),
+        kind: 'tradein_settlement_paid',
+        params: { period: b.period, amount, reference: paymentReference ?? '' },
+        link: null,
+        dedupeKey: `tradein-settlement-paid:${batchId}`,
+      },
+    ];
+  return [];
+}
 
 export async function moveBatch(deps: AppDeps, ctx: RequestContext, batchId: number, action: Transition, extra: { note?: string | undefined; paymentReference?: string }) {
   await inTransaction(deps.database, async (tx) => {
     const b = await tx.selectFrom('tradein_settlement_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
     if (!b) throw notFound();
-    authorize(ctx.actor, settlementBatchPolicy, action, { grants: await grantsOf(tx, ctx.actor), organization_id: Number(b.organization_id) }, batchId);
-    const { from, to } = TRANSITIONS[action];
-    if (b.status !== from) throw invalidState(b.status);
+    authorize(ctx.actor, settlementBatchPolicy, action, { grants: await grantsOf(tx, ctx.actor, 'tradein'), organization_id: Number(b.organization_id) }, batchId);
     const now = nowIso();
     const stamp =
       action === 'approve'
@@ -317,150 +332,16 @@ export async function moveBatch(deps: AppDeps, ctx: RequestContext, batchId: num
         : action === 'confirm'
           ? { confirmed_by: ctx.actor.userId, confirmed_at: now }
           : { paid_by: ctx.actor.userId, paid_at: now, payment_reference: extra.paymentReference ?? null };
-    const moved = await tx
-      .updateTable('tradein_settlement_batches')
-      .set({ ...stamp, status: to, updated_at: now })
-      .where('id', '=', batchId)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw invalidState(b.status);
-    await appendAudit(tx, ctx, {
-      entity: 'tradein_settlement_batch',
-      entityId: batchId,
+    await move(tx, ctx, settlementBatchWorkflow, {
+      id: batchId,
       action,
+      from: b.status,
+      set: { ...stamp, updated_at: now },
+      note: extra.note ?? extra.paymentReference ?? null,
       organizationId: Number(b.organization_id),
-      before: { status: from },
-      after: { status: to, net: Number(b.net_fen), ...(extra.note ? { note: extra.note } : {}), ...(extra.paymentReference ? { paymentReference: extra.paymentReference } : {}) },
+      audit: { after: { net: Number(b.net_fen), ...(extra.note ? { note: extra.note } : {}), ...(extra.paymentReference ? { paymentReference: extra.paymentReference } : {}) } },
+      notify: await noticesOf(tx, action, b, extra.paymentReference),
     });
-    if (action === 'approve') {
-      // 市财政局 learns that a batch waits for its confirmation.
-      const payers = await tx.selectFrom('tradein_managers').select('organization_id').where('capability', '=', 'confirm_payment').execute();
-      for (const p of payers)
-        await notify(tx, {
-          organizationId: Number(p.organization_id),
-          kind: 'tradein_settlement_approved',
-          params: { period: b.period, amount: yuan(Number(b.net_fen)) },
-          link: `/tradein/settlement/batches/${batchId}`,
-          dedupeKey: `tradein-settlement-approved:${batchId}:${Number(p.organization_id)}`,
-        });
-    }
-    if (action === 'markPaid')
-      await notify(tx, {
-        organizationId: Number(b.organization_id),
-        kind: 'tradein_settlement_paid',
-        params: { period: b.period, amount: yuan(Number(b.net_fen)), reference: extra.paymentReference ?? '' },
-        link: null,
-        dedupeKey: `tradein-settlement-paid:${batchId}`,
-      });
   });
   return getBatch(deps, ctx, batchId);
-}
-
-const STATUS_ZH: Record<SettlementBatchStatus, string> = { draft: '草稿', approved: '商务局已审核', confirmed: '财政局已确认', paid: '已支付' };
-
-/**
- * The payment file: one row per merchant batch with its payee, and the lines behind them. The layout and the
- * headers are the document 市财政局 works with, in Chinese whatever the caller's language. The bank account is
- * masked, except for 市财政局 (the payer), whose every full read is written to the audit trail.
- */
-export async function paymentFile(deps: AppDeps, ctx: RequestContext, which: { batchId: number } | ExportBatchesQuery): Promise<{ filename: string; buffer: Buffer }> {
-  const db = deps.database.db;
-  const grants = await grantsOf(db, ctx.actor);
-  let rows: BatchRow[];
-  let filename: string;
-  if ('batchId' in which) {
-    const b = await loadBatch(db, which.batchId);
-    authorize(ctx.actor, settlementBatchPolicy, 'export', { grants, organization_id: Number(b.organization_id) }, which.batchId);
-    rows = [b];
-    filename = `结算付款清单-${b.period}-${Number(b.id)}.xlsx`;
-  } else {
-    authorize(ctx.actor, settlementBatchPolicy, 'export', { grants });
-    let q = selectBatchRows(db).where('b.period', '=', which.period);
-    if (which.programId) q = q.where('b.program_id', '=', which.programId);
-    if (which.status) q = q.where('b.status', '=', which.status);
-    rows = await q.orderBy('b.id').execute();
-    filename = `结算付款清单-${which.period}.xlsx`;
-  }
-  const full = settlementBatchPolicy.can(ctx.actor, 'readFullAccount', { grants });
-  const accounts = new Map<number, string>();
-  if (full && rows.length)
-    await inTransaction(deps.database, async (tx) => {
-      for (const b of rows) {
-        accounts.set(Number(b.id), deps.sealer.open(b.bank_account_enc));
-        await appendAudit(tx, ctx, {
-          entity: 'tradein_settlement_batch',
-          entityId: Number(b.id),
-          action: 'read_bank_account',
-          organizationId: Number(b.organization_id),
-          after: { purpose: 'payment_file', bankAccount: b.bank_account_mask },
-        });
-      }
-    });
-  type PaymentLine = Awaited<ReturnType<typeof batchLines>>[number] & { batch: BatchRow };
-  const lines: PaymentLine[] = [];
-  for (const b of rows) for (const l of await batchLines(db, Number(b.id))) lines.push({ batch: b, ...l });
-
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Huanxin';
-  workbook.created = new Date();
-  const payees = addSheet(workbook, {
-    name: '付款清单',
-    columns: [
-      { header: '批次号', value: (b: BatchRow) => Number(b.id), width: 8 },
-      { header: '结算期', value: (b) => b.period, width: 10 },
-      { header: '补贴活动', value: (b) => b.program_name, width: 24 },
-      { header: '商户', value: (b) => b.merchant_name, width: 28 },
-      { header: '开户银行', value: (b) => b.bank_name, width: 24 },
-      { header: '户名', value: (b) => b.account_name, width: 28 },
-      { header: '银行账号', value: (b) => accounts.get(Number(b.id)) ?? b.bank_account_mask, width: 26 },
-      { header: '补贴笔数', value: (b) => b.subsidy_count, width: 10 },
-      { header: '补贴金额（元）', value: (b) => Number(b.subsidy_fen) / 100, width: 14 },
-      { header: '扣回笔数', value: (b) => b.clawback_count, width: 10 },
-      { header: '扣回金额（元）', value: (b) => Number(b.clawback_fen) / 100, width: 14 },
-      { header: '应付金额（元）', value: (b) => Number(b.net_fen) / 100, width: 14 },
-      { header: '应付金额（分）', value: (b) => Number(b.net_fen), width: 14 },
-      { header: '状态', value: (b) => STATUS_ZH[b.status], width: 12 },
-      { header: '支付凭证号', value: (b) => b.payment_reference, width: 18 },
-    ],
-    rows,
-  });
-  // The account is text (a 19-digit number would lose digits as a number); 元 always shows two decimals.
-  payees.getColumn(7).numFmt = '@';
-  for (const c of [9, 11, 12]) payees.getColumn(c).numFmt = '#,##0.00';
-  const totalRow = payees.addRow([
-    '合计',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    rows.reduce((s, b) => s + b.subsidy_count, 0),
-    rows.reduce((s, b) => s + Number(b.subsidy_fen), 0) / 100,
-    rows.reduce((s, b) => s + b.clawback_count, 0),
-    rows.reduce((s, b) => s + Number(b.clawback_fen), 0) / 100,
-    rows.reduce((s, b) => s + Number(b.net_fen), 0) / 100,
-    rows.reduce((s, b) => s + Number(b.net_fen), 0),
-  ]);
-  totalRow.font = { bold: true };
-  const detail = addSheet(workbook, {
-    name: '明细',
-    columns: [
-      { header: '批次号', value: (l: PaymentLine) => Number(l.batch.id), width: 8 },
-      { header: '商户', value: (l) => l.batch.merchant_name, width: 28 },
-      { header: '核销编号', value: (l) => l.redemptionId, width: 10 },
-      { header: '类型', value: (l) => (l.kind === 'subsidy' ? '补贴' : '扣回'), width: 8 },
-      { header: '品类', value: (l) => l.category, width: 16 },
-      { header: '序列号', value: (l) => l.serialNumber, width: 22 },
-      { header: '发票号码', value: (l) => l.invoiceNumber, width: 24 },
-      { header: '成交价（元）', value: (l) => l.price / 100, width: 14 },
-      { header: '金额（元）', value: (l) => l.amount / 100, width: 14 },
-      { header: '金额（分）', value: (l) => l.amount, width: 14 },
-      { header: '核销时间', value: (l) => l.redeemedAt, width: 24 },
-      { header: '退货时间', value: (l) => l.reversedAt, width: 24 },
-    ],
-    rows: lines,
-  });
-  for (const c of [8, 9]) detail.getColumn(c).numFmt = '#,##0.00';
-  return { filename, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/testApp.js';
 import { verifyAuditTrail } from '../../platform/audit/auditTrail.js';
 import { createSignedInResidents } from '../testing/residents.js';
+
+/**
+ * The seeded programmes' releases, vouchers and sales are dated around "now": the file sets its clock to a morning
+ * inside the national programmes' window (2025-01-01 – 2026-12-31), before 08:00 in Shanghai (still the day before
+ * in UTC), so that the tests do not depend on the day they run on.
+ */
+useFakeClock(shanghaiInstant('2026-06-10', '07:30'));
 
 /**
  * The promise of the issue: a pool never issues more than its quota and a person never holds two active

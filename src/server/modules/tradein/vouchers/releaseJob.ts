@@ -1,4 +1,5 @@
 import type { ScheduledJob } from '../../../core/jobs.js';
+import { shanghaiHourKey } from '../../../core/time.js';
 import { expireVouchers, releaseDailyPools } from './service.js';
 
 /**
@@ -8,7 +9,7 @@ import { expireVouchers, releaseDailyPools } from './service.js';
  */
 export const dailyReleaseJob: ScheduledJob = {
   name: 'tradein.daily-release',
-  runKey: (now) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 13),
+  runKey: (now) => shanghaiHourKey(now),
   run: async (deps, now) => {
     await expireVouchers(deps, now);
     await releaseDailyPools(deps, now);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POOL_STATUSES, VOUCHER_STATUSES } from '../../../../shared/enums/tradein.js';
 import { categoryCode } from '../programs/schema.js';
 
 export const createPoolBody = z
@@ -11,7 +12,7 @@ export const createPoolBody = z
   .strict();
 export type CreatePoolInput = z.infer<typeof createPoolBody>;
 
-export const POOL_STATUSES = ['scheduled', 'open', 'closed'] as const;
+export { POOL_STATUSES };
 export const listPoolsQuery = z.object({
   status: z.enum(POOL_STATUSES).optional(),
   programId: z.coerce.number().int().positive().optional(),
@@ -35,7 +36,7 @@ export const poolView = z.object({
 });
 export type PoolView = z.infer<typeof poolView>;
 
-export const VOUCHER_STATUSES = ['active', 'redeemed', 'expired', 'cancelled'] as const;
+export { VOUCHER_STATUSES };
 export const voucherView = z.object({
   id: z.number().int(),
   /** As shown to people: XXXX-XXXX-XXX (any case, with or without hyphens, is accepted back). */

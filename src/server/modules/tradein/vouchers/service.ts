@@ -5,13 +5,13 @@ import { authorize } from '../../../core/policy.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { poolPolicy } from '../policies/pool.js';
 import { voucherPolicy } from '../policies/voucher.js';
 import { claimBatcherFor } from './claimBatcher.js';
 import type { CreatePoolInput, PoolView, VoucherView } from './schema.js';
 import { formatVoucherCode, parseVoucherCode } from './voucherCode.js';
-import { addDays, shanghaiInstant, shanghaiToday } from './time.js';
+import { addDays, shanghaiDate, shanghaiInstant } from '../../../core/time.js';
 
 function selectPools(db: Queryable) {
   return db
@@ -59,7 +59,7 @@ export async function createPool(deps: AppDeps, ctx: RequestContext, programId: 
   const closesAt = new Date(input.closesAt).toISOString();
   if (closesAt <= opensAt) throw fieldError('closesAt', 'field.tradein.windowOrder');
   const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, poolPolicy, 'create', { grants: await grantsOf(tx, ctx.actor) }, programId);
+    authorize(ctx.actor, poolPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'tradein') }, programId);
     const program = await tx.selectFrom('tradein_programs').select(['status']).where('id', '=', programId).executeTakeFirst();
     if (!program) throw notFound();
     if (program.status === 'closed') throw invalidState('closed');
@@ -183,7 +183,7 @@ export function normalisedVoucherCode(input: string, path = 'code'): string {
 /** A merchant types or scans a code at the till to see what it is good for before ringing up the sale. */
 export async function lookupVoucher(deps: AppDeps, ctx: RequestContext, rawCode: string) {
   const db = deps.database.db;
-  authorize(ctx.actor, voucherPolicy, 'lookup', { grants: await grantsOf(db, ctx.actor) });
+  authorize(ctx.actor, voucherPolicy, 'lookup', { grants: await grantsOf(db, ctx.actor, 'tradein') });
   const code = normalisedVoucherCode(rawCode);
   const row = await selectVouchers(db)
     .leftJoin('users as u', 'u.id', 'v.holder_user_id')
@@ -220,7 +220,7 @@ export async function expireVouchers(deps: AppDeps, now = new Date()): Promise<n
  */
 export async function releaseDailyPools(deps: AppDeps, now = new Date()): Promise<number> {
   const db = deps.database.db;
-  const today = shanghaiToday(now);
+  const today = shanghaiDate(now);
   const programs = await db
     .selectFrom('tradein_programs')
     .select(['id', 'release_time', 'valid_from', 'valid_to'])

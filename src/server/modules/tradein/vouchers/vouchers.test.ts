@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDate, shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { verifyAuditTrail } from '../../platform/audit/auditTrail.js';
 import { createSignedInResidents } from '../testing/residents.js';
@@ -6,6 +7,13 @@ import { releaseDailyPools, expireVouchers } from './service.js';
 import { parseVoucherCode } from './voucherCode.js';
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+/**
+ * The seeded programmes' releases, vouchers and sales are dated around "now": the file sets its clock to a morning
+ * inside the national programmes' window (2025-01-01 – 2026-12-31), before 08:00 in Shanghai (still the day before
+ * in UTC), so that the tests do not depend on the day they run on.
+ */
+useFakeClock(shanghaiInstant('2026-06-10', '07:30'));
 
 describe('voucher releases and claims', () => {
   let t: TestApp;
@@ -108,8 +116,7 @@ describe('voucher releases and claims', () => {
     expect((await claim(pool.id)).statusCode).toBe(201);
     expect(await expireVouchers(t.deps)).toBeGreaterThanOrEqual(0);
     // Tomorrow's release at 10:00 Shanghai carries the daily quota plus the returned one.
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const releaseAt = new Date(`${new Date(tomorrow.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T10:30:00+08:00`);
+    const releaseAt = shanghaiInstant(addDays(shanghaiDate(), 1), '10:30');
     const created = await releaseDailyPools(t.deps, releaseAt);
     expect(created).toBe(15); // 12 appliance + 3 digital categories (renovation is a draft)
     expect(await releaseDailyPools(t.deps, releaseAt)).toBe(0); // idempotent

@@ -57,6 +57,7 @@ describe('Excel template round trip', () => {
     const job = await waitFor(dept, res.json().id);
     expect(job).toMatchObject({ status: 'succeeded', totalRows: filled.length, processedRows: filled.length, importedRows: filled.length, errors: [] });
     const reports = await t.deps.database.db.selectFrom('plan_reports').select(['status', 'value']).where('id', 'in', filled).execute();
+    expect(reports).toHaveLength(filled.length);
     expect(reports.every((r) => r.status === 'draft' && r.value !== null)).toBe(true);
     // Someone else cannot follow my import.
     expect((await (await t.login('demo_finance')).get(`/api/plan-imports/${job.id}`)).statusCode).toBe(403);
@@ -83,6 +84,8 @@ describe('Excel template round trip', () => {
     expect(errors.some((e: string) => e.startsWith('3:本期数值:report.'))).toBe(true);
     expect(job.errors[0].message).toBeTruthy();
     const touched = await t.deps.database.db.selectFrom('plan_reports').select('status').where('id', 'in', ids).execute();
+    expect(ids.length).toBeGreaterThan(3);
+    expect(touched).toHaveLength(ids.length);
     expect(touched.every((r) => r.status === 'pending')).toBe(true);
 
     // Not an xlsx at all, and a missing column.

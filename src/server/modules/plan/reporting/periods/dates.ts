@@ -1,4 +1,5 @@
-import { shanghaiMidnight } from '../../status/time.js';
+import { shanghaiMidnight } from '../../../../core/time.js';
+
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -17,9 +18,4 @@ export function monthlyPeriod(period: string, deadlineDay: number) {
     deadlineDate: `${nextY}-${pad(nextM)}-${pad(deadlineDay)}`,
     deadlineAt: new Date(deadlineAt).toISOString(),
   };
-}
-
-/** `YYYY-MM` of the Shanghai month an instant falls in. */
-export function shanghaiMonth(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 7);
 }

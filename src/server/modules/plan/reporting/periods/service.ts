@@ -10,7 +10,8 @@ import { notify } from '../../../platform/notifications/service.js';
 import { metricRegistry } from '../../metrics/index.js';
 import { reportingPeriodPolicy } from '../policies/period.js';
 import type { PlanReportTable, ReportingPeriodTable, ReportRole } from '../tables.js';
-import { monthlyPeriod, shanghaiMonth } from './dates.js';
+import { monthlyPeriod } from './dates.js';
+import { shanghaiMonth } from '../../../../core/time.js';
 import type { OpenPeriodInput, PeriodView } from './schema.js';
 
 type PeriodRow = Omit<ReportingPeriodTable, 'id'> & { id: number };

@@ -4,16 +4,17 @@ import type { RequestContext } from '../../../../core/context.js';
 import { AppError, badRequest, invalidState, notFound, type FieldIssue } from '../../../../core/errors.js';
 import { authorize } from '../../../../core/policy.js';
 import { inTransaction, type Queryable, type Tx } from '../../../../db/database.js';
+import { move } from '../../../../core/workflow.js';
 import { nowIso } from '../../../../db/time.js';
 import type { Page } from '../../../../http/pagination.js';
-import { appendAudit } from '../../../platform/audit/auditTrail.js';
 import { readAttachmentFile } from '../../../platform/attachments/service.js';
-import { notify } from '../../../platform/notifications/service.js';
+import { timelineOf } from '../../../platform/timeline/timeline.js';
 import { readsAllReports } from '../policies/common.js';
 import { planReportPolicy } from '../policies/report.js';
 import { EDITABLE_STATUSES, REPORT_STATUSES, UNSUBMITTED_STATUSES, type PlanReportTable, type ReportEventAction, type ReportStatus } from '../tables.js';
 import { checkBaselineValue, checkReportValue, needsBaseline } from '../valueRules.js';
 import type { ReportDetailView, ReportFilters, ReportListQuery, ReportSortKey, ReportView, SaveReportInput } from './schema.js';
+import { planReportWorkflow } from './workflow.js';
 
 /** A report with what its views and checks need from its period, indicator, organisation and baseline. */
 export function reportRows(db: Queryable) {
@@ -213,57 +214,25 @@ export async function getReport(deps: AppDeps, ctx: RequestContext, id: number):
   const r = await loadRow(db, id);
   authorize(ctx.actor, planReportPolicy, 'read', { id, organizationId: Number(r.organization_id) }, id);
   const evidence = await evidenceOf(db, [id]);
-  const events = await db.selectFrom('plan_report_events').selectAll().where('report_id', '=', id).orderBy('id').execute();
+  const timeline = await timelineOf(db, planReportWorkflow, id);
   return {
     ...reportView(r, evidence.get(id) ?? []),
-    events: events.map((e) => ({
-      id: Number(e.id),
+    events: timeline.map((e) => ({
+      id: e.id,
       action: e.action,
-      fromStatus: e.from_status,
-      toStatus: e.to_status,
-      value: e.value === null ? null : Number(e.value),
-      reason: e.reason,
-      actorUserId: e.actor_user_id === null ? null : Number(e.actor_user_id),
+      // Every entry of a report is a move between two statuses: reports are created `pending`, off the timeline.
+      fromStatus: e.fromStatus ?? '',
+      toStatus: e.toStatus,
+      value: typeof e.params.value === 'number' ? e.params.value : null,
+      reason: e.reasons[0] ?? null,
+      actorUserId: e.actorUserId,
       at: e.at,
     })),
   };
 }
 
-/** Moves a report from one of `from` to a new status, refusing (409) if another request moved it first. */
-async function transition(tx: Tx, r: ReportRow, from: readonly ReportStatus[], set: Updateable<PlanReportTable>): Promise<void> {
-  const done = await tx
-    .updateTable('plan_reports')
-    .set({ ...set, updated_at: nowIso() })
-    .where('id', '=', Number(r.id))
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw invalidState(r.status);
-}
-
-async function recordEvent(
-  tx: Tx,
-  ctx: RequestContext,
-  r: ReportRow,
-  action: ReportEventAction,
-  to: ReportStatus,
-  extra: { value?: number | null; reason?: string | null } = {},
-): Promise<number> {
-  const row = await tx
-    .insertInto('plan_report_events')
-    .values({
-      report_id: Number(r.id),
-      action,
-      from_status: r.status,
-      to_status: to,
-      value: extra.value ?? null,
-      reason: extra.reason ?? null,
-      actor_user_id: ctx.actor.userId,
-      at: nowIso(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+/** The value a timeline entry keeps: the report's value as it stands after the move. */
+const valueParams = (value: number | null | undefined) => ({ value: value === null || value === undefined ? null : Number(value) });
 
 /**
  * Checks a unit's edits against the report's indicator and returns the columns to write. Problems are collected
@@ -325,33 +294,28 @@ async function replaceEvidence(tx: Tx, reportId: number, attachmentIds: number[]
       .execute();
 }
 
-/** A returned report that is edited becomes `corrected`; anything else editable becomes a `draft`. */
-const statusAfterEdit = (s: ReportStatus): ReportStatus => (s === 'returned' || s === 'corrected' ? 'corrected' : 'draft');
-
 function assertEditable(r: ReportRow): void {
   if (r.period_status !== 'open') throw new AppError(409, 'PERIOD_CLOSED', 'error.PERIOD_CLOSED');
   if (!EDITABLE_STATUSES.includes(r.status)) throw invalidState(r.status);
 }
 
 /** Saves a unit's edits in an open transaction (also used by the Excel import); returns the new status. */
-export async function saveReportIn(tx: Tx, ctx: RequestContext, r: ReportRow, input: SaveReportInput, action: ReportEventAction = 'save'): Promise<ReportStatus> {
+export async function saveReportIn(tx: Tx, ctx: RequestContext, r: ReportRow, input: SaveReportInput, action: Extract<ReportEventAction, 'save' | 'import'> = 'save'): Promise<ReportStatus> {
   authorize(ctx.actor, planReportPolicy, 'save', { id: Number(r.id), organizationId: Number(r.organization_id) }, Number(r.id));
   assertEditable(r);
   const { set, issues, attachmentIds } = await checkEdits(tx, ctx, r, input);
   if (issues.length) throw badRequest(issues);
-  const to = statusAfterEdit(r.status);
-  await transition(tx, r, EDITABLE_STATUSES, { ...set, status: to, updated_by: ctx.actor.userId });
-  await replaceEvidence(tx, Number(r.id), attachmentIds);
-  await recordEvent(tx, ctx, r, action, to, { value: set.value === undefined ? (r.value === null ? null : Number(r.value)) : (set.value as number | null) });
-  await appendAudit(tx, ctx, {
-    entity: 'plan_report',
-    entityId: Number(r.id),
+  const moved = await move(tx, ctx, planReportWorkflow, {
+    id: Number(r.id),
     action,
+    from: r.status,
+    set: { ...set, updated_by: ctx.actor.userId },
+    params: valueParams(set.value === undefined ? r.value : (set.value as number | null)),
     organizationId: Number(r.organization_id),
-    before: { status: r.status, value: r.value, narrative: r.narrative },
-    after: { status: to, ...input },
+    audit: { before: { value: r.value, narrative: r.narrative }, after: { ...input } },
   });
-  return to;
+  await replaceEvidence(tx, Number(r.id), attachmentIds);
+  return moved.to;
 }
 
 export async function saveReport(deps: AppDeps, ctx: RequestContext, id: number, input: SaveReportInput): Promise<ReportDetailView> {
@@ -380,21 +344,15 @@ export async function submitReport(deps: AppDeps, ctx: RequestContext, id: numbe
     if (issues.length) throw badRequest(issues);
     const at = new Date(now).toISOString();
     const late = r.first_submitted_at === null ? (now >= Date.parse(r.deadline_at) ? 1 : 0) : r.late;
-    await transition(tx, r, EDITABLE_STATUSES, {
-      status: 'submitted',
-      submitted_at: at,
-      first_submitted_at: r.first_submitted_at ?? at,
-      submission_count: r.submission_count + 1,
-      late,
-      updated_by: ctx.actor.userId,
-    });
-    await recordEvent(tx, ctx, r, 'submit', 'submitted', { value: r.value === null ? null : Number(r.value) });
-    await appendAudit(tx, ctx, {
-      entity: 'plan_report',
-      entityId: id,
-      action: r.submission_count > 0 ? 'resubmit' : 'submit',
+    await move(tx, ctx, planReportWorkflow, {
+      id,
+      action: 'submit',
+      from: r.status,
+      set: { submitted_at: at, first_submitted_at: r.first_submitted_at ?? at, submission_count: r.submission_count + 1, late, updated_by: ctx.actor.userId },
+      params: valueParams(r.value),
       organizationId: Number(r.organization_id),
-      after: { value: r.value, baselineValue: r.baseline_value, late: late === 1 },
+      // The audit trail tells a report handed in again after a return from its first submission.
+      audit: { action: r.submission_count > 0 ? 'resubmit' : 'submit', after: { value: r.value, baselineValue: r.baseline_value, late: late === 1 } },
     });
   });
   return getReport(deps, ctx, id);
@@ -405,17 +363,24 @@ export async function returnReport(deps: AppDeps, ctx: RequestContext, id: numbe
   await inTransaction(deps.database, async (tx) => {
     const r = await loadRow(tx, id);
     authorize(ctx.actor, planReportPolicy, 'return', { id, organizationId: Number(r.organization_id) }, id);
-    if (r.status !== 'submitted') throw invalidState(r.status);
-    await transition(tx, r, ['submitted'], { status: 'returned', returned_at: nowIso(), return_reason: reason, decided_by: ctx.actor.userId });
-    const eventId = await recordEvent(tx, ctx, r, 'return', 'returned', { reason });
-    await notify(tx, {
+    await move(tx, ctx, planReportWorkflow, {
+      id,
+      action: 'return',
+      from: r.status,
+      set: { returned_at: nowIso(), return_reason: reason, decided_by: ctx.actor.userId },
+      reasons: [reason],
+      params: valueParams(null),
       organizationId: Number(r.organization_id),
-      kind: 'plan_report_returned',
-      params: { indicator: r.indicator_name, period: r.period, reason },
-      link: `/plan/reports/${id}`,
-      dedupeKey: `plan-report-returned:${id}:${eventId}`,
+      audit: { after: { reason } },
+      // A report can be returned more than once: each return is its own notice.
+      notify: (m) => ({
+        organizationId: Number(r.organization_id),
+        kind: 'plan_report_returned',
+        params: { indicator: r.indicator_name, period: r.period, reason },
+        link: `/plan/reports/${id}`,
+        dedupeKey: `plan-report-returned:${id}:timeline:${m.timelineId}`,
+      }),
     });
-    await appendAudit(tx, ctx, { entity: 'plan_report', entityId: id, action: 'return', organizationId: Number(r.organization_id), after: { reason } });
   });
   return getReport(deps, ctx, id);
 }
@@ -428,24 +393,29 @@ export async function acceptReport(deps: AppDeps, ctx: RequestContext, id: numbe
   await inTransaction(deps.database, async (tx) => {
     const r = await loadRow(tx, id);
     authorize(ctx.actor, planReportPolicy, 'accept', { id, organizationId: Number(r.organization_id) }, id);
-    if (r.status !== 'submitted') throw invalidState(r.status);
     const at = nowIso();
-    await transition(tx, r, ['submitted'], { status: 'accepted', accepted_at: at, decided_by: ctx.actor.userId });
+    await move(tx, ctx, planReportWorkflow, {
+      id,
+      action: 'accept',
+      from: r.status,
+      set: { accepted_at: at, decided_by: ctx.actor.userId },
+      params: valueParams(r.value),
+      organizationId: Number(r.organization_id),
+      audit: { after: { value: r.value } },
+      notify: {
+        organizationId: Number(r.organization_id),
+        kind: 'plan_report_accepted',
+        params: { indicator: r.indicator_name, period: r.period },
+        link: `/plan/reports/${id}`,
+        dedupeKey: `plan-report-accepted:${id}`,
+      },
+    });
     if (r.baseline_value !== null && baselineDue(r))
       await tx
         .insertInto('plan_reported_baselines')
         .values({ indicator_id: Number(r.indicator_id), value: Number(r.baseline_value), report_id: id, accepted_at: at })
         .onConflict((oc) => oc.column('indicator_id').doNothing())
         .execute();
-    await recordEvent(tx, ctx, r, 'accept', 'accepted', { value: r.value === null ? null : Number(r.value) });
-    await notify(tx, {
-      organizationId: Number(r.organization_id),
-      kind: 'plan_report_accepted',
-      params: { indicator: r.indicator_name, period: r.period },
-      link: `/plan/reports/${id}`,
-      dedupeKey: `plan-report-accepted:${id}`,
-    });
-    await appendAudit(tx, ctx, { entity: 'plan_report', entityId: id, action: 'accept', organizationId: Number(r.organization_id), after: { value: r.value } });
   });
   return getReport(deps, ctx, id);
 }

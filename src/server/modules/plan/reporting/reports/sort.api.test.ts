@@ -113,5 +113,21 @@ describe('GET /api/plan-reports sort and order', () => {
   it('the export takes the list’s address as it is, sort included', async () => {
     const res = await office.get(`/api/plan-reports/export.xlsx?planId=${planId}&sort=value&order=asc`);
     expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    // The file holds the list's reports, every one once, with their values.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('报告编号');
+    expect(sheet.getRow(1).getCell(10).value).toBe('本期数值');
+    const rows: { id: number; value: unknown }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push({ id: Number(row.getCell(1).value), value: row.getCell(10).value });
+    });
+    expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(all.map((r) => r.id).sort((a, b) => a - b));
+    const valueOf = new Map(all.map((r) => [r.id, r.value]));
+    expect(rows.filter((r) => r.value !== null).map((r) => [r.id, r.value])).toEqual(rows.filter((r) => r.value !== null).map((r) => [r.id, valueOf.get(r.id)]));
+    expect(rows.filter((r) => r.value !== null)).toHaveLength(all.filter((r) => r.value !== null).length);
   });
 });

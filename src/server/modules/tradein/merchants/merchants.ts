@@ -2,17 +2,18 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, duplicate, fieldError, invalidState, notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
-import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
+import { move, type WorkflowAction } from '../../../core/workflow.js';
+import { inTransaction, type Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { maskBankAccount } from '../../../../shared/validators/bankAccount.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { endSessionsOf, insertUser } from '../../platform/users/service.js';
-import { grantsOf } from '../access.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { merchantPolicy } from '../policies/merchant.js';
-import { productPolicy } from '../policies/product.js';
-import { staffPolicy } from '../policies/staff.js';
 import type { MerchantStatus } from '../tables.js';
-import type { ApplyInput, MerchantView, ProductInput, ProductView } from './schema.js';
+import type { ApplyInput, MerchantView } from './schema.js';
+import { merchantWorkflow } from './workflow.js';
+
+/** Merchants' enrolments in programmes: applying, 市商务局's review, the public list of enrolled merchants. */
 
 async function loadMerchantRows(db: Queryable, where: { id?: number; organizationId?: number; status?: MerchantStatus; programId?: number }) {
   let q = db
@@ -170,7 +171,7 @@ export async function applyAsMerchant(deps: AppDeps, ctx: RequestContext, input:
 
 export async function listMerchants(deps: AppDeps, ctx: RequestContext, q: { status?: MerchantStatus | undefined; programId?: number | undefined }) {
   const db = deps.database.db;
-  const grants = await grantsOf(db, ctx.actor);
+  const grants = await grantsOf(db, ctx.actor, 'tradein');
   const business = ctx.actor.role === 'enterprise' || ctx.actor.role === 'merchant';
   authorize(ctx.actor, merchantPolicy, 'list', business ? { organization_id: ctx.actor.organizationId ?? -1 } : { grants });
   return loadMerchantRows(db, {
@@ -183,33 +184,34 @@ export async function listMerchants(deps: AppDeps, ctx: RequestContext, q: { sta
 export async function getMerchant(deps: AppDeps, ctx: RequestContext, id: number) {
   const db = deps.database.db;
   const m = await loadMerchant(db, id);
-  authorize(ctx.actor, merchantPolicy, 'read', { grants: await grantsOf(db, ctx.actor), organization_id: m.organizationId }, id);
+  authorize(ctx.actor, merchantPolicy, 'read', { grants: await grantsOf(db, ctx.actor, 'tradein'), organization_id: m.organizationId }, id);
   return m;
 }
 
-const TRANSITIONS = {
-  approve: { action: 'review', from: ['pending'], to: 'approved' },
-  reject: { action: 'review', from: ['pending'], to: 'rejected' },
-  suspend: { action: 'suspend', from: ['approved'], to: 'suspended' },
-  resume: { action: 'resume', from: ['suspended'], to: 'approved' },
-} as const;
+/** Which rule of the merchant policy allows each step. */
+const POLICY_ACTION: Record<WorkflowAction<typeof merchantWorkflow>, 'review' | 'suspend' | 'resume'> = {
+  approve: 'review',
+  reject: 'review',
+  suspend: 'suspend',
+  resume: 'resume',
+};
 
 /** 市商务局 reviews applications and suspends or resumes enrolled merchants. */
-export async function reviewMerchant(deps: AppDeps, ctx: RequestContext, id: number, step: keyof typeof TRANSITIONS, note: string | undefined) {
-  const t = TRANSITIONS[step];
+export async function reviewMerchant(deps: AppDeps, ctx: RequestContext, id: number, step: WorkflowAction<typeof merchantWorkflow>, note: string | undefined) {
   await inTransaction(deps.database, async (tx) => {
     const m = await tx.selectFrom('tradein_merchants').select(['status', 'organization_id']).where('id', '=', id).executeTakeFirst();
     if (!m) throw notFound();
-    authorize(ctx.actor, merchantPolicy, t.action, { grants: await grantsOf(tx, ctx.actor), organization_id: Number(m.organization_id) }, id);
-    if (!(t.from as readonly string[]).includes(m.status)) throw invalidState(m.status);
+    authorize(ctx.actor, merchantPolicy, POLICY_ACTION[step], { grants: await grantsOf(tx, ctx.actor, 'tradein'), organization_id: Number(m.organization_id) }, id);
     const now = nowIso();
-    await tx
-      .updateTable('tradein_merchants')
-      .set({ status: t.to, review_note: note ?? null, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', m.status)
-      .execute();
-    await appendAudit(tx, ctx, { entity: 'tradein_merchant', entityId: id, action: step, before: { status: m.status }, after: { status: t.to, note } });
+    await move(tx, ctx, merchantWorkflow, {
+      id,
+      action: step,
+      from: m.status,
+      set: { review_note: note ?? null, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now },
+      note: note ?? null,
+      organizationId: Number(m.organization_id),
+      audit: { after: { note } },
+    });
   });
   return loadMerchant(deps.database.db, id);
 }
@@ -239,162 +241,4 @@ export async function enrolmentFor(db: Queryable, organizationId: number, progra
     .where('m.program_id', '=', programId)
     .where('c.category', '=', category)
     .executeTakeFirst();
-}
-
-function toProductView(r: {
-  id: number;
-  organization_id: number;
-  category: string;
-  brand: string;
-  model: string;
-  efficiency_grade: number | null;
-  reference_price_fen: number;
-  status: 'active' | 'withdrawn';
-}): ProductView {
-  return {
-    id: Number(r.id),
-    organizationId: Number(r.organization_id),
-    category: r.category,
-    brand: r.brand,
-    model: r.model,
-    efficiencyGrade: r.efficiency_grade,
-    referencePriceFen: Number(r.reference_price_fen),
-    status: r.status,
-  };
-}
-
-export async function listProducts(deps: AppDeps, ctx: RequestContext, q: { organizationId?: number | undefined; category?: string | undefined }) {
-  const db = deps.database.db;
-  const business = ctx.actor.role === 'enterprise' || ctx.actor.role === 'merchant';
-  const orgId = business ? ctx.actor.organizationId! : q.organizationId;
-  authorize(ctx.actor, productPolicy, 'list', { grants: await grantsOf(db, ctx.actor), ...(orgId !== undefined ? { organization_id: orgId } : {}) });
-  let query = db.selectFrom('tradein_products').selectAll();
-  if (orgId !== undefined) query = query.where('organization_id', '=', orgId);
-  if (q.category) query = query.where('category', '=', q.category);
-  return (await query.orderBy('id').limit(1000).execute()).map(toProductView);
-}
-
-export async function createProduct(deps: AppDeps, ctx: RequestContext, input: ProductInput): Promise<ProductView> {
-  const orgId = ctx.actor.organizationId ?? -1;
-  authorize(ctx.actor, productPolicy, 'create', { organization_id: orgId });
-  const id = await inTransaction(deps.database, async (tx) => {
-    const known = await tx.selectFrom('tradein_categories').select('category').where('category', '=', input.category).executeTakeFirst();
-    if (!known) throw fieldError('category', 'field.tradein.categoryUnknown');
-    const clash = await tx
-      .selectFrom('tradein_products')
-      .select('id')
-      .where('organization_id', '=', orgId)
-      .where('category', '=', input.category)
-      .where('brand', '=', input.brand)
-      .where('model', '=', input.model)
-      .executeTakeFirst();
-    if (clash) throw duplicate('model', 'model');
-    const now = nowIso();
-    const row = await tx
-      .insertInto('tradein_products')
-      .values({
-        organization_id: orgId,
-        category: input.category,
-        brand: input.brand,
-        model: input.model,
-        efficiency_grade: input.efficiencyGrade,
-        reference_price_fen: input.referencePriceFen,
-        status: 'active',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(tx, ctx, { entity: 'tradein_product', entityId: Number(row.id), action: 'create', after: input });
-    return Number(row.id);
-  });
-  return toProductView(await deps.database.db.selectFrom('tradein_products').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
-}
-
-export async function updateProduct(
-  deps: AppDeps,
-  ctx: RequestContext,
-  id: number,
-  input: { efficiencyGrade?: number | null | undefined; referencePriceFen?: number | undefined; status?: 'active' | 'withdrawn' | undefined },
-): Promise<ProductView> {
-  await inTransaction(deps.database, async (tx: Tx) => {
-    const before = await tx.selectFrom('tradein_products').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw notFound();
-    authorize(ctx.actor, productPolicy, 'update', { organization_id: Number(before.organization_id) }, id);
-    await tx
-      .updateTable('tradein_products')
-      .set({
-        ...(input.efficiencyGrade !== undefined ? { efficiency_grade: input.efficiencyGrade } : {}),
-        ...(input.referencePriceFen !== undefined ? { reference_price_fen: input.referencePriceFen } : {}),
-        ...(input.status !== undefined ? { status: input.status } : {}),
-        updated_at: nowIso(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(tx, ctx, { entity: 'tradein_product', entityId: id, action: 'update', before: toProductView(before), after: input });
-  });
-  return toProductView(await deps.database.db.selectFrom('tradein_products').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
-}
-
-/** Merchant staff accounts (role `merchant`) of the caller's own enterprise, created through the platform. */
-export async function createStaff(
-  deps: AppDeps,
-  ctx: RequestContext,
-  input: { username: string; displayName: string; password: string; mobile?: string | undefined },
-) {
-  const orgId = ctx.actor.organizationId ?? -1;
-  authorize(ctx.actor, merchantPolicy, 'manageStaff', { organization_id: orgId });
-  const id = await inTransaction(deps.database, async (tx) => {
-    const id = await insertUser(tx, deps, {
-      username: input.username,
-      displayName: input.displayName,
-      role: 'merchant',
-      organizationId: orgId,
-      password: input.password,
-      ...(input.mobile ? { mobile: input.mobile } : {}),
-      mustChangePassword: true,
-    });
-    await appendAudit(tx, ctx, { entity: 'user', entityId: id, action: 'create', organizationId: orgId, after: { username: input.username, role: 'merchant' } });
-    return id;
-  });
-  return { id, username: input.username, displayName: input.displayName, status: 'active' as const };
-}
-
-export async function listStaff(deps: AppDeps, ctx: RequestContext) {
-  const orgId = ctx.actor.organizationId ?? -1;
-  authorize(ctx.actor, merchantPolicy, 'manageStaff', { organization_id: orgId });
-  const rows = await deps.database.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'status'])
-    .where('organization_id', '=', orgId)
-    .where('role', '=', 'merchant')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ id: Number(r.id), username: r.username, displayName: r.display_name, status: r.status }));
-}
-
-/**
- * Disables or re-enables a merchant staff account of the caller's own enterprise. Any other account — another
- * enterprise's staff, or a user of the same enterprise who is not merchant staff (the administrator) — is
- * answered 404, so an enterprise cannot probe for accounts it does not own. Disabling ends the account's
- * sessions in the same transaction, as the platform's account administration does, so a till that was signed in
- * stops working at once rather than at the session's idle time-out.
- */
-export async function setStaffStatus(deps: AppDeps, ctx: RequestContext, id: number, status: 'active' | 'disabled') {
-  const orgId = ctx.actor.organizationId ?? -1;
-  authorize(ctx.actor, staffPolicy, 'setStatus', { organization_id: orgId });
-  const action = status === 'disabled' ? 'disable' : 'enable';
-  return inTransaction(deps.database, async (tx) => {
-    const before = await tx
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'status', 'organization_id', 'role'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!before || before.role !== 'merchant' || Number(before.organization_id) !== orgId) throw notFound();
-    if (before.status === status) throw invalidState(before.status);
-    await tx.updateTable('users').set({ status, updated_at: nowIso() }).where('id', '=', id).execute();
-    if (status === 'disabled') await endSessionsOf(tx, id, 'account_disabled');
-    await appendAudit(tx, ctx, { entity: 'user', entityId: id, action, organizationId: orgId, before: { status: before.status }, after: { status } });
-    return { id, username: before.username, displayName: before.display_name, status };
-  });
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO_RESIDENT, type TestApp } from '../../../../../test/helpers/testApp.js';
-import { prepareDatabase } from '../../../runtime.js';
-import { seedCarTradeinDemo } from '../../cartradein/programs/demo.js';
-import { releaseDailyPools } from '../vouchers/service.js';
-import { seedTradeinDemo } from './demo.js';
+import { createTestApp, DEMO_RESIDENT, type TestApp } from '../helpers/testApp.js';
+import { prepareDatabase } from '../../src/server/runtime.js';
+import { seedCarTradeinDemo } from '../../src/server/modules/cartradein/programs/demo.js';
+import { releaseDailyPools } from '../../src/server/modules/tradein/vouchers/service.js';
+import { seedTradeinDemo } from '../../src/server/modules/tradein/programs/demo.js';
 
 /**
  * Demo data that works on any day: whatever the date the demo starts on, it has live programmes with an open
