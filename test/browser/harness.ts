@@ -23,7 +23,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** The built web app the tests serve; HX_WEB_DIST points elsewhere when several people build at once. */
 export const WEB_DIST = process.env.HX_WEB_DIST ?? path.join(ROOT, 'dist/web');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts/screenshots');
-export const DOCS_SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
+/** Tracked: written only by `screenshot(…, { docs })` with HUANXIN_UPDATE_DOCS_SCREENSHOTS=1. */
+const DOCS_SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
 
 export const DESKTOP = { width: 1366, height: 800 };
 export const PHONE = { width: 375, height: 812 };
@@ -134,6 +135,29 @@ export async function openSession(browser: Browser, baseUrl: string, viewport = 
   return { context, page, errors };
 }
 
+/**
+ * Sets the clock of the pages of a browser context (opened after this call) to `at`, running on from there. Only
+ * `Date` is shifted: timers, animation frames, `performance` and event times stay real, so pages animate and settle
+ * as usual (Playwright's `context.clock` fakes all of them and left an antd modal's closing motion hanging now and
+ * then on a busy machine). The server keeps the real clock.
+ */
+export async function setPageClock(context: BrowserContext, at: Date | number): Promise<void> {
+  const offset = (typeof at === 'number' ? at : at.getTime()) - Date.now();
+  await context.addInitScript((offsetMs: number) => {
+    const Native = Date;
+    function ShiftedDate(this: unknown, ...args: unknown[]) {
+      if (!new.target) return new Native(Native.now() + offsetMs).toString();
+      return args.length === 0 ? new Native(Native.now() + offsetMs) : new (Native as unknown as new (...a: unknown[]) => Date)(...args);
+    }
+    ShiftedDate.prototype = Native.prototype;
+    ShiftedDate.now = () => Native.now() + offsetMs;
+    ShiftedDate.parse = Native.parse;
+    ShiftedDate.UTC = Native.UTC;
+    Object.defineProperty(ShiftedDate, 'name', { value: 'Date' });
+    (globalThis as unknown as { Date: unknown }).Date = ShiftedDate;
+  }, offset);
+}
+
 /** Waits until no Ant Design spinner is spinning (data has arrived). */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, [data-testid="app-loading"]').length === 0, undefined, { timeout: WAIT_MS });
@@ -166,9 +190,17 @@ export async function menuKeys(page: Page): Promise<string[]> {
   );
 }
 
-/** Waits until no CSS animation or transition is running (a dropdown still sliding in moves under the mouse). */
+/**
+ * Waits until no CSS animation or transition that ends is running (a dropdown still sliding in moves under the
+ * mouse). Endless ones — a spinning loading icon, e.g. the one antd leaves, faded out, in a button that has
+ * finished loading — never end and are not waited for; `settle` waits for the spinners that mean "loading".
+ */
 export async function animationsDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: WAIT_MS });
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: WAIT_MS },
+  );
 }
 
 export async function logout(page: Page): Promise<void> {
@@ -180,10 +212,12 @@ export async function logout(page: Page): Promise<void> {
 }
 
 /**
- * Saves a screenshot to test-artifacts/screenshots/<name>.png; with HUANXIN_UPDATE_DOCS_SCREENSHOTS=1, a copy of
- * the `docs` ones goes to docs/screenshots/ for the README.
+ * Every screenshot of the browser tests is taken here. It is saved to test-artifacts/screenshots/<name>.png (not
+ * tracked). The README's pictures in docs/screenshots/ are tracked, so a normal run never writes there: only with
+ * HUANXIN_UPDATE_DOCS_SCREENSHOTS=1 does a `docs` screenshot also go to docs/screenshots/<name>.png (or to the
+ * name `docs` gives, when the README calls the picture otherwise).
  */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean | string } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await settle(page);
   await animationsDone(page);
@@ -202,7 +236,7 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   });
   if (options.docs && process.env.HUANXIN_UPDATE_DOCS_SCREENSHOTS === '1') {
     fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
-    fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${name}.png`));
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${typeof options.docs === 'string' ? options.docs : name}.png`));
   }
   return file;
 }

@@ -4,10 +4,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, WAIT_MS, launchBrowser, login, menuKeys, openSession, screenshot, settle, startServer, type Session, type TestServer } from './harness.js';
+import { previousShanghaiMonth, shanghaiInstant } from '../helpers/clock.js';
+import { DESKTOP, PHONE, WAIT_MS, launchBrowser, login, menuKeys, openSession, screenshot, setPageClock, settle, startServer, type Session, type TestServer } from './harness.js';
 
 /**
- * The plan's reporting loop through the browser (issue #3 §10): 市商务局 (demo_department) reports on the indicator
+ * The plan's reporting loop through the browser: 市商务局 (demo_department) reports on the indicator
  * it leads, 汽车以旧换新数量 (A2-S-01), with evidence; the office returns it with a reason; the department corrects
  * and resubmits; the office accepts; the report's status and the dashboard's figure change. Then the monthly
  * briefing downloads and names the plan's indicators. Screenshots of the dashboard, the workspace and the report
@@ -30,13 +31,13 @@ afterAll(async () => {
 
 const INDICATOR = 'A2-S-01';
 
-/** The month before the current one in Asia/Shanghai (what the office's "open period" form offers first). */
-function lastMonth(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
-  const y = Number(parts.find((p) => p.type === 'year')!.value);
-  const m = Number(parts.find((p) => p.type === 'month')!.value);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+/**
+ * The office's browser runs on a clock the test sets inside the plan (2024–2027): half past midnight on
+ * 1 November 2025 in Shanghai, still 31 October in UTC. Its "open period" form and its briefing offer last month
+ * first — October 2025, if the page counts in Shanghai time. The server runs on the real clock, for which that
+ * month (and its deadline, 5 November) is long over: the report handed in now is late.
+ */
+const OFFICE_NOW = shanghaiInstant('2025-11-01', '00:30');
 
 /** One file out of a zip (a .docx is one): the central directory names it, the local header precedes its data. */
 function readZipEntry(zip: Buffer, name: string): Buffer {
@@ -87,11 +88,13 @@ async function actualOnDashboard(page: Page): Promise<string> {
 describe('plan reporting in the browser', () => {
   let office: Session;
   let dept: Session;
-  const period = lastMonth();
+  const period = previousShanghaiMonth(OFFICE_NOW);
 
   it('the office opens a period; the department submits with evidence; returned, corrected, resubmitted, accepted; the dashboard moves', async () => {
+    expect(period).toBe('2025-10');
     office = await openSession(browser, server.baseUrl, DESKTOP);
     dept = await openSession(browser, server.baseUrl, DESKTOP);
+    await setPageClock(office.context, OFFICE_NOW);
     await login(office.page, 'demo_office');
     const officeMenu = await menuKeys(office.page);
     expect(officeMenu).toEqual(expect.arrayContaining(['plan-dashboard', 'plan-reports', 'plan-tree', 'notifications']));
@@ -180,6 +183,8 @@ describe('plan reporting in the browser', () => {
     await office.page.getByTestId('accept-ok').click();
     await reportStatus(office.page, 'accepted');
     expect(await office.page.getByTestId('report-value-text').textContent()).toContain('1.5');
+    const report = (await (await office.page.request.get(`/api/plan-reports/${reportPath.split('/').pop()}`)).json()) as { period: string; late: boolean; status: string };
+    expect(report).toMatchObject({ period, late: true, status: 'accepted' });
     expect(await actualOnDashboard(office.page)).toBe('1.5');
 
     // The department is told, and its history lists the accepted report.
@@ -209,9 +214,8 @@ describe('plan reporting in the browser', () => {
     await page.goto('/plan/dashboard?tab=units');
     await page.getByTestId('unit-records').waitFor();
     await settle(page);
-    // Sorted by reports handed in late (or on time, before the 5th), most first: 市商务局 is the only unit that reported.
-    const day = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', day: '2-digit' }).format(new Date()));
-    await page.locator('[data-testid="unit-records"] th', { hasText: day > 5 ? '迟报' : '按时' }).click();
+    // Sorted by reports handed in late, most first: 市商务局 is the only unit that reported (late, see above).
+    await page.locator('[data-testid="unit-records"] th', { hasText: '迟报' }).click();
     const first = page.locator('[data-testid="unit-records"] tbody tr.ant-table-row').first();
     await page.waitForFunction(() => (document.querySelector('[data-testid="unit-records"] tbody tr.ant-table-row')?.textContent ?? '').includes('市商务局'), undefined, { timeout: WAIT_MS });
     expect(await first.textContent()).toContain('市商务局');
@@ -226,6 +230,8 @@ describe('plan reporting in the browser', () => {
     const xml = readZipEntry(fs.readFileSync(saved), 'word/document.xml').toString('utf8');
     const text = xml.replace(/<[^>]+>/g, '');
     for (const name of ['汽车以旧换新数量', '新能源汽车年销售量', '技术改造项目数', '新改扩建回收站数']) expect(text).toContain(name);
+    // … of October 2025, the month the office's page offers first (its clock is in November 2025).
+    expect(text).toContain('2025年第10期');
     expect(office.errors).toEqual([]);
   });
 

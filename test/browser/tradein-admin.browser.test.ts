@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { addDays, shanghaiDate } from '../helpers/clock.js';
 import { DESKTOP, PHONE, launchBrowser, login, openSession, pickOption, screenshot, settle, startServer, waitForText, type Session, type TestServer } from './harness.js';
 
 /**
@@ -47,7 +48,14 @@ async function onPhone(username: string, path: string, testId: string, name: str
   expect(errors).toEqual([]);
 }
 
-const CODE = 'appliance-city-2026';
+const CODE = 'appliance-city-local';
+/**
+ * The programme's windows lie around today (Shanghai), so that the programme made active below is a live one
+ * whenever the test runs: first [today, today + 300 days], then moved to [today + 30, today + 270].
+ */
+const TODAY = shanghaiDate();
+const WINDOW = { from: TODAY, to: addDays(TODAY, 300) };
+const MOVED = { from: addDays(TODAY, 30), to: addDays(TODAY, 270) };
 
 describe('trade-in management pages', () => {
   it('市商务局 creates a programme with its budget split and categories, then moves its window', async () => {
@@ -59,14 +67,14 @@ describe('trade-in management pages', () => {
     // A bad code and an end before the start are refused on the form, before anything is sent.
     await page.getByTestId('program-code').fill('Bad Code');
     await page.getByTestId('program-name').fill('晋江市家电焕新补贴（市级）');
-    await page.getByTestId('program-valid-from').fill('2026-03-01');
-    await page.getByTestId('program-valid-to').fill('2026-02-01');
+    await page.getByTestId('program-valid-from').fill(WINDOW.from);
+    await page.getByTestId('program-valid-to').fill(addDays(WINDOW.from, -28));
     await page.getByTestId('program-save').click();
     await waitForText(page, 'program-form', '编码须为 3–60 位小写字母');
     await waitForText(page, 'program-form', '结束日期不能早于开始日期');
 
     await page.getByTestId('program-code').fill(CODE);
-    await page.getByTestId('program-valid-to').fill('2026-12-31');
+    await page.getByTestId('program-valid-to').fill(WINDOW.to);
     await page.getByTestId('program-budget-central').fill('1,000,000.01');
     await page.getByTestId('program-budget-provincial').fill('500000');
     await page.getByTestId('program-budget-city').fill('250000.5');
@@ -93,8 +101,8 @@ describe('trade-in management pages', () => {
     await page.getByTestId('program-create').click();
     await page.getByTestId('program-code').fill(CODE);
     await page.getByTestId('program-name').fill('重复编码');
-    await page.getByTestId('program-valid-from').fill('2026-03-01');
-    await page.getByTestId('program-valid-to').fill('2026-12-31');
+    await page.getByTestId('program-valid-from').fill(WINDOW.from);
+    await page.getByTestId('program-valid-to').fill(WINDOW.to);
     await page.getByTestId('program-budget-city').fill('1');
     await page.getByTestId('program-category-code-0').fill('washer');
     await page.getByTestId('program-category-name-0').fill('洗衣机');
@@ -107,14 +115,14 @@ describe('trade-in management pages', () => {
     // Edit: the window moves, the status goes active.
     await page.getByTestId(`program-edit-${CODE}`).click();
     await page.getByTestId('program-form').waitFor();
-    await expect.poll(() => page.getByTestId('program-valid-to').inputValue()).toBe('2026-12-31');
-    await page.getByTestId('program-valid-from').fill('2026-04-01');
-    await page.getByTestId('program-valid-to').fill('2026-11-30');
+    await expect.poll(() => page.getByTestId('program-valid-to').inputValue()).toBe(WINDOW.to);
+    await page.getByTestId('program-valid-from').fill(MOVED.from);
+    await page.getByTestId('program-valid-to').fill(MOVED.to);
     await pickOption(page, 'program-status', '进行中');
     await screenshot(page, 'tradein-program-edit');
     await page.getByTestId('program-save').click();
     await page.getByTestId('program-form').waitFor({ state: 'hidden' });
-    await waitForText(page, `program-${CODE}`, '2026-04-01 至 2026-11-30');
+    await waitForText(page, `program-${CODE}`, `${MOVED.from} 至 ${MOVED.to}`);
     await waitForText(page, `program-${CODE}`, '进行中');
     await screenshot(page, 'tradein-programs-admin');
     expect(errors).toEqual([]);
@@ -171,7 +179,7 @@ describe('trade-in management pages', () => {
     await revoke.click();
     await page.getByTestId('manager-revoke-confirm').click();
     await revoke.waitFor({ state: 'detached' });
-    const left = await server.deps.database.db.selectFrom('tradein_managers').select('capability').where('organization_id', '=', org.id).execute();
+    const left = await server.deps.database.db.selectFrom('organization_grants').select('capability').where('domain', '=', 'tradein').where('organization_id', '=', org.id).execute();
     expect(left).toEqual([]);
     expect(errors).toEqual([]);
   });

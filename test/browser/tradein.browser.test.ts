@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { addDays, inShanghaiMonth, monthStart, previousShanghaiMonth, shanghaiDate, shanghaiInstant, shanghaiMonth } from '../helpers/clock.js';
 import {
   DEMO_RESIDENT,
   DESKTOP,
@@ -14,6 +15,7 @@ import {
   openSession,
   pickOption,
   screenshot,
+  setPageClock,
   settle,
   startServer,
   waitForText,
@@ -22,15 +24,18 @@ import {
 } from './harness.js';
 
 /**
- * Issue #4 §9, the whole trade-in path through the web app:
+ * The whole trade-in path through the web app:
  *  市商务局 opens a release → a merchant enrols (approved by 市商务局) and lists a product → a resident claims a
  *  voucher on a phone-sized screen → the merchant redeems it at a price far above the catalogue reference price →
  *  risk control flags the sale and 市商务局 sees it in the review queue (with the reason) and clears it → the
  *  month's settlement batch is made and approved by 市商务局, confirmed by 市财政局, and its payment file (Excel)
  *  downloads.
  *
- * One step is not done through the UI: settlement only takes months that have ended, so the test moves the sale
- * into last month in the database before making the batch.
+ * Two steps are helped along in the database: settlement only takes months that have ended, so the test moves the
+ * sale into last month before making the batch; and the release, open until the end of the day by default, is
+ * kept open a day longer, so that a run that passes Shanghai midnight can still claim from it.
+ *
+ * The pages count days and months in Asia/Shanghai (the browser's time zone here), and so does this test.
  */
 let server: TestServer;
 let browser: Browser;
@@ -83,6 +88,15 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     await clickAndWaitGone(page, 'pool-save');
     await waitForText(page, 'pools-table', '冰箱');
     expect(await page.getByTestId('pools-table').textContent()).toContain('家电以旧换新补贴');
+    // The form's window: from this minute to the end of today, Shanghai time.
+    const db = server.deps.database.db;
+    const pool = await db.selectFrom('tradein_pools').select(['id', 'opens_at', 'closes_at']).where('category', '=', 'refrigerator').where('source', '=', 'manual').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const opensAt = Date.parse(pool.opens_at);
+    expect(Math.abs(opensAt - Date.now())).toBeLessThan(5 * 60_000);
+    const endOfDay = shanghaiInstant(addDays(shanghaiDate(opensAt), 1)).getTime();
+    expect(Date.parse(pool.closes_at)).toBeGreaterThan(endOfDay - 60_000);
+    expect(Date.parse(pool.closes_at)).toBeLessThanOrEqual(endOfDay);
+    await db.updateTable('tradein_pools').set({ closes_at: new Date(endOfDay + 86_400_000).toISOString() }).where('id', '=', pool.id).execute();
     expect(errors).toEqual([]);
   });
 
@@ -144,7 +158,7 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     // The rules in plain words.
     await settle(page);
     expect(await page.getByTestId('claim-rules').textContent()).toContain('家电以旧换新补贴');
-    await screenshot(page, 'tradein-resident-claim-phone', { fullPage: true });
+    await screenshot(page, 'tradein-resident-claim-phone', { fullPage: true, docs: 'tradein-resident-phone' });
     await page.setViewportSize(DESKTOP);
     await screenshot(page, 'tradein-resident-claim-desktop');
     await page.setViewportSize(PHONE);
@@ -200,7 +214,7 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     await waitForText(page, 'preview-subsidy', '1,000.00');
     expect(await page.getByTestId('preview-payable').textContent()).toContain('3,999.99');
     await page.getByTestId('preview-markup').waitFor();
-    await screenshot(page, 'tradein-redeem-desktop', { fullPage: true });
+    await screenshot(page, 'tradein-redeem-desktop', { fullPage: true, docs: 'tradein-redeem' });
     await page.setViewportSize(PHONE);
     await screenshot(page, 'tradein-redeem-phone', { fullPage: true });
     await page.setViewportSize(DESKTOP);
@@ -238,15 +252,23 @@ describe('trade-in: claim → redeem → review → settlement', () => {
   });
 
   it('the month is settled: 市商务局 approves, 市财政局 confirms, downloads the payment file and marks it paid', async () => {
-    // Settlement takes months that have ended: move the sale (and its review) into the middle of last month.
-    const now = new Date();
-    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 4, 0, 0));
-    const period = new Date(lastMonth.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+    // Settlement takes months that have ended, and the page offers the last one. The clerk's browser clock is set
+    // to the first half hour of this month in Shanghai (or to now, in that half hour) — when UTC is still in the
+    // month before — so the page must count in Shanghai time to offer last month. The server's clock is the real
+    // one, later still: that month has ended for it too.
+    const now = Date.now();
+    const pageNow = Math.min(now, monthStart(shanghaiMonth(now)).getTime() + 30 * 60_000);
+    const period = previousShanghaiMonth(pageNow);
+    // Move the sale into the middle of that month.
     const db = server.deps.database.db;
-    const moved = await db.updateTable('tradein_redemptions').set({ created_at: lastMonth.toISOString() }).where('serial_number', '=', 'SN-DEMO-2026-000123').executeTakeFirst();
+    const moved = await db.updateTable('tradein_redemptions').set({ created_at: inShanghaiMonth(period).toISOString() }).where('serial_number', '=', 'SN-DEMO-2026-000123').executeTakeFirst();
     expect(Number(moved.numUpdatedRows)).toBe(1);
 
-    const dept = sessions[0]!.page;
+    const clerk = await openSession(browser, server.baseUrl, DESKTOP);
+    sessions.push(clerk);
+    await setPageClock(clerk.context, pageNow);
+    await login(clerk.page, 'demo_department');
+    const dept = clerk.page;
     await go(dept, '/tradein/settlement', 'page-tradein-settlement');
     await dept.getByTestId('make-batches').click();
     await dept.waitForURL(new RegExp(`period=${period}`));
@@ -255,6 +277,7 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     await dept.locator('[data-testid^="batch-approve-"]').first().click();
     await clickAndWaitGone(dept, 'batch-step-confirm');
     await waitForText(dept, 'batches-table', '商务局已审核');
+    expect(clerk.errors).toEqual([]);
 
     const finance = await signedIn('demo_finance');
     const { page } = finance;
