@@ -9,9 +9,12 @@ import 'dayjs/locale/zh-cn';
 import { ApiError } from './api/client';
 import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { I18nProvider, useLocale, useT } from './i18n/I18nProvider';
+import type { MessageKey } from './i18n/messages';
 import { AppLayout } from './layout/AppLayout';
 import { PublicFrame } from './layout/PublicFrame';
-import { NAVIGATION, mayUse, type NavItem } from './navigation';
+import { mayUse, type NavItem } from './layout/navigation';
+import { NavigationContext } from './layout/NavigationContext';
+import { NAVIGATION } from './navigation';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ForbiddenPage, NotFoundPage } from './components/ResultPages';
 import LoginPage from './modules/platform/pages/LoginPage';
@@ -100,7 +103,7 @@ function RequireSignIn() {
   return <AppLayout />;
 }
 
-function RequireRole({ item }: { item: NavItem }) {
+function RequireRole({ item }: { item: NavItem<MessageKey> }) {
   const { user } = useAuth();
   if (!user || !mayUse(user.role, item)) return <ForbiddenPage />;
   const Page = item.page;
@@ -128,7 +131,7 @@ function AppRoutes() {
           <Route path="/register/resident" element={<RegisterResidentPage />} />
           <Route path="/register/enterprise" element={<RegisterEnterprisePage />} />
           <Route element={<RequireSignIn />}>
-            {NAVIGATION.map((item) => (
+            {NAVIGATION.items.map((item) => (
               <Route key={item.key} path={item.path} element={<RequireRole item={item} />} />
             ))}
             <Route path="*" element={<NotFoundPage />} />
@@ -146,7 +149,9 @@ export function App() {
         <Themed>
           <BrowserRouter>
             <AuthProvider>
-              <AppRoutes />
+              <NavigationContext.Provider value={NAVIGATION}>
+                <AppRoutes />
+              </NavigationContext.Provider>
             </AuthProvider>
           </BrowserRouter>
         </Themed>

@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/roles';
+import { deviceId } from './device';
 
 /** One field-level reason, as every API error carries them. */
 export interface ErrorDetail {
@@ -71,18 +72,41 @@ export function withQuery(path: string, query?: Query): string {
 
 export interface RequestOptions {
   query?: Query;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead of `body` (the browser sets the boundary). */
+  form?: FormData;
   signal?: AbortSignal;
   /** Don't treat a 401 as "session ended" (sign-in itself, /auth/me). */
   allow401?: boolean;
+  /**
+   * For a POST that creates something (a claim, a sale, an application): a retry with the same key after a lost
+   * answer gets the first result instead of a second record. Make one per user action with {@link newIdempotencyKey}.
+   */
+  idempotencyKey?: string;
+  /** Send this browser's id (X-Device-Id), which risk control uses to link accounts used on one device. */
+  device?: boolean;
 }
 
-function headersFor(method: string, hasBody: boolean): Headers {
+/** The parts of {@link RequestOptions} a write call may add to its body. */
+export type WriteOptions = Pick<RequestOptions, 'idempotencyKey' | 'device'>;
+
+/** A fresh idempotency key for one user action (reuse it when the same action is retried). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+function headersFor(method: string, options: RequestOptions): Headers {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLocale });
-  if (hasBody) headers.set('Content-Type', 'application/json');
+  if (options.body !== undefined && !options.form) headers.set('Content-Type', 'application/json');
   if (method !== 'GET' && method !== 'HEAD') {
     const token = readCookie('hx_csrf') ?? csrfToken;
     if (token) headers.set('X-CSRF-Token', token);
+  }
+  if (options.idempotencyKey) headers.set('Idempotency-Key', options.idempotencyKey);
+  if (options.device) {
+    const device = deviceId();
+    if (device) headers.set('X-Device-Id', device);
   }
   return headers;
 }
@@ -106,17 +130,22 @@ async function toApiError(res: Response, allow401: boolean): Promise<ApiError> {
   return new ApiError(res.status, code, message, details);
 }
 
+function payloadOf(options: RequestOptions): BodyInit | undefined {
+  if (options.form) return options.form;
+  return options.body === undefined ? undefined : JSON.stringify(options.body);
+}
+
 async function send(method: string, path: string, options: RequestOptions, accept?: string): Promise<Response> {
-  const hasBody = options.body !== undefined;
-  const headers = headersFor(method, hasBody);
+  const headers = headersFor(method, options);
   if (accept) headers.set('Accept', accept);
+  const payload = payloadOf(options);
   let res: Response;
   try {
     res = await fetch(withQuery(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
+      ...(payload !== undefined ? { body: payload } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (e) {
@@ -135,13 +164,25 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+const withBody = (body: unknown, options: WriteOptions = {}): RequestOptions => (body === undefined ? { ...options } : { ...options, body });
+
+/**
+ * The one way the web app talks to the API: every call carries the language, the CSRF token on writes, and ends
+ * in the same handling of an ended session (401) and of a password that must change first.
+ */
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body === undefined ? {} : { body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body === undefined ? {} : { body }),
+  post: <T>(path: string, body?: unknown, options?: WriteOptions) => request<T>('POST', path, withBody(body, options)),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, withBody(body)),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Sends one file as multipart field "file" (evidence, photos, Excel imports). */
+  upload: <T>(path: string, file: File, options?: WriteOptions) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>('POST', path, { ...options, form });
+  },
 };
 
 function filenameOf(res: Response, fallback: string): string {
@@ -152,9 +193,16 @@ function filenameOf(res: Response, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
-/** Downloads a file the API produces (Excel exports) under the name the server gives it. */
+/** What a download asks for, by the file's extension; JSON too, which is how an error comes back. */
+const DOWNLOAD_TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** Downloads a file the API produces (Excel exports and payment files, Word briefings) under the name the server gives it. */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
-  const res = await send('GET', path, query ? { query } : {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json');
+  const type = DOWNLOAD_TYPES[fallbackName.slice(fallbackName.lastIndexOf('.') + 1).toLowerCase()];
+  const res = await send('GET', path, query ? { query } : {}, type ? `${type}, application/json` : 'application/json');
   const blob = await res.blob();
   const name = filenameOf(res, fallbackName);
   const url = URL.createObjectURL(blob);

@@ -39,3 +39,13 @@ export interface LoginResponse {
   csrfToken: string;
   expiresAt: string;
 }
+
+/** An uploaded file as POST /api/attachments answers (evidence, photos of the old item). */
+export interface Attachment {
+  id: number;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}

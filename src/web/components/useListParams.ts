@@ -46,6 +46,8 @@ export function useListParams<F extends string>(
       q: search.get('q') ?? undefined,
       filters,
     };
+    // The filter keys are fixed for a page, though callers pass them as a fresh array literal every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search, defaults.pageSize, defaults.sort, defaults.order]);
 
   const update = useCallback(
@@ -89,7 +91,9 @@ export function useListParams<F extends string>(
   const onTableChange = useCallback(
     (pagination: TablePaginationConfig, _filters: unknown, sorter: SorterLike | SorterLike[]) => {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = s?.order ? String(s.columnKey ?? s.field ?? '') || undefined : undefined;
+      const column = s?.columnKey ?? s?.field;
+      const named = typeof column === 'string' || typeof column === 'number' ? String(column) : Array.isArray(column) ? column.join('.') : '';
+      const key = s?.order ? named || undefined : undefined;
       const order: SortOrder | undefined = s?.order === 'ascend' ? 'asc' : s?.order === 'descend' ? 'desc' : undefined;
       const sortChanged = key !== state.sort || (order ?? state.order) !== state.order;
       const sizeChanged = (pagination.pageSize ?? state.pageSize) !== state.pageSize;

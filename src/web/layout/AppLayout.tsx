@@ -4,7 +4,8 @@ import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Spin, Tag, Typography, 
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth, useUser } from '../auth/AuthProvider';
 import { useT } from '../i18n/I18nProvider';
-import { activeItem, CHANGE_PASSWORD_PATH, menuFor } from '../navigation';
+import { activeItem, CHANGE_PASSWORD_PATH, menuFor } from './navigation';
+import { useNavigation } from './NavigationContext';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useIsPhone } from '../components/useMediaQuery';
@@ -20,7 +21,8 @@ export function AppLayout() {
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const groups = useMemo(() => menuFor(user.role), [user.role]);
+  const nav = useNavigation();
+  const groups = useMemo(() => menuFor(nav, user.role), [nav, user.role]);
   const items: MenuProps['items'] = groups.map(({ section, items }) => ({
     type: 'group' as const,
     key: `section-${section.key}`,
@@ -35,7 +37,7 @@ export function AppLayout() {
       ),
     })),
   }));
-  const selected = activeItem(location.pathname)?.key;
+  const selected = activeItem(nav, location.pathname)?.key;
 
   const menu = (
     <Menu
@@ -61,22 +63,20 @@ export function AppLayout() {
       ),
     },
     { type: 'divider' },
-    { key: 'profile', icon: <UserOutlined />, label: <span data-testid="menu-profile">{t('nav.profile')}</span>, onClick: () => navigate('/my/profile') },
+    { key: 'profile', icon: <UserOutlined />, label: <span data-testid="menu-profile">{t('nav.profile')}</span>, onClick: () => void navigate('/my/profile') },
     {
       key: 'password',
       icon: <KeyOutlined />,
       label: <span data-testid="menu-change-password">{t('nav.changePassword')}</span>,
-      onClick: () => navigate(CHANGE_PASSWORD_PATH),
+      onClick: () => void navigate(CHANGE_PASSWORD_PATH),
     },
     {
       key: 'logout',
       icon: <LogoutOutlined />,
       danger: true,
       label: <span data-testid="logout">{t('nav.logout')}</span>,
-      onClick: async () => {
-        await logout();
-        navigate('/login', { replace: true });
-      },
+      onClick: () =>
+        void logout().then(() => navigate('/login', { replace: true })),
     },
   ];
 

@@ -1,6 +1,6 @@
 /**
  * The car trade-in module's API: shapes from the server's zod schemas (type-only imports; nothing of the server
- * reaches the bundle), query keys, hooks, and the helpers shared by the pages.
+ * reaches the bundle), query keys and the query hooks, all through the one web client.
  */
 import type { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
@@ -24,12 +24,6 @@ export type PrecheckResult = Eligibility & { certificateCheck: 'verified' | 'mis
 export type OverdueItem = z.infer<typeof overdueItemView>;
 export type BatchDetail = z.infer<typeof batchDetailView>;
 export type PublicEvent = z.infer<typeof publicEventView>;
-
-export const CAR_STATUSES = ['submitted', 'returned', 'rejected', 'approved', 'in_payment', 'paid'] as const;
-export type CarStatus = (typeof CAR_STATUSES)[number];
-export const CAR_KINDS = ['scrapping', 'replacement'] as const;
-export const EMISSIONS = ['guo0', 'guo1', 'guo2', 'guo3', 'guo4', 'guo5', 'guo6'] as const;
-export const EVENT_TYPES = ['car_promotion', 'car_carnival', 'car_expo', 'appliance_rural', 'appliance_community', 'home_building_expo', 'other'] as const;
 
 export const carKeys = {
   programs: ['cartradein', 'programs'] as const,
@@ -56,12 +50,3 @@ export function useCarApplication(id: number) {
     enabled: Number.isInteger(id) && id > 0,
   });
 }
-
-export const STATUS_COLORS: Record<CarStatus, string> = {
-  submitted: 'processing',
-  returned: 'warning',
-  rejected: 'error',
-  approved: 'success',
-  in_payment: 'cyan',
-  paid: 'green',
-};

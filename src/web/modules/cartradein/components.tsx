@@ -1,11 +1,12 @@
 import { Empty, List, Tag, Timeline, Typography } from 'antd';
-import { translate, type MessageKey as SharedKey } from '../../../shared/i18n/messages';
+import { translate, type SharedMessageKey as SharedKey } from '../../../shared/i18n/messages';
 import type { Locale } from '../../../shared/roles';
 import type { MessageKey } from '../../i18n/messages';
 import { useLocale, useT, type Translate } from '../../i18n/I18nProvider';
 import { formatDate, formatMinute } from '../../components/format';
-import { fenToYuan } from './http';
-import { STATUS_COLORS, type CarApplicationView, type CarRule, type CarStatus, type Eligibility } from './api';
+import type { CarApplicationStatus } from '../../../shared/enums/cartradein';
+import { fenToYuan } from '../../../shared/money';
+import type { CarApplicationView, CarRule, Eligibility } from './api';
 import './cartradein.css';
 
 /** Wording the server also uses (emission standards, evidence kinds): taken from the shared catalogue. */
@@ -13,7 +14,16 @@ export function shared(locale: Locale, key: string, params?: Record<string, stri
   return translate(locale, key as SharedKey, params);
 }
 
-export function CarStatusTag({ status }: { status: CarStatus }) {
+const STATUS_COLORS: Record<CarApplicationStatus, string> = {
+  submitted: 'processing',
+  returned: 'warning',
+  rejected: 'error',
+  approved: 'success',
+  in_payment: 'cyan',
+  paid: 'green',
+};
+
+export function CarStatusTag({ status }: { status: CarApplicationStatus }) {
   const t = useT();
   return (
     <Tag color={STATUS_COLORS[status]} data-testid={`car-status-${status}`}>

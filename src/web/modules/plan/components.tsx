@@ -1,20 +1,13 @@
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Progress, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { IndicatorStatus, ReportStatus } from '../../../shared/enums/plan';
 import type { Locale } from '../../../shared/roles';
+import { api } from '../../api/client';
 import { errorMessage } from '../../components/formErrors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import {
-  EVIDENCE_EXTENSIONS,
-  EVIDENCE_MAX_BYTES,
-  fileExtension,
-  uploadFile,
-  type Attachment,
-  type Evidence,
-  type IndicatorStatus,
-  type ReportStatus,
-  type UnitRef,
-} from './api';
+import type { Attachment, Evidence, UnitRef } from './api';
+import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, fileExtension } from './evidence';
 import './plan.css';
 
 export const STATUS_COLORS: Record<IndicatorStatus, string> = {
@@ -151,7 +144,6 @@ export function EvidenceUpload({
   max?: number;
 }) {
   const t = useT();
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(0);
@@ -182,7 +174,7 @@ export function EvidenceUpload({
           const f = file as File;
           setBusy((b) => b + 1);
           try {
-            const a = await uploadFile<Attachment>('/api/attachments', f, locale);
+            const a = await api.upload<Attachment>('/api/attachments', f);
             onSuccess?.(a);
             const next = [...latest.current, { id: a.id, filename: a.filename, sizeBytes: a.sizeBytes }];
             latest.current = next;

@@ -1,17 +1,16 @@
 /**
- * The trade-in management API the admin pages use (programme editing, risk rule thresholds, management grants,
- * merchant staff accounts): shapes taken from the server's zod schemas (type-only imports), query keys and hooks.
+ * The trade-in management API the admin pages use (programme editing, risk rule thresholds, merchant staff
+ * accounts; grants are the platform's): shapes taken from the server's zod schemas (type-only imports), query
+ * keys and hooks.
  * Kept apart from api.ts so the pages that run the programmes and those that configure them evolve separately.
  */
 import type { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
-import type { OrganizationView } from '../../../server/modules/platform/organizations/schema';
 import type { createProgramBody, updateProgramBody } from '../../../server/modules/tradein/programs/schema';
 import type { riskRuleVersionView, updateRiskRuleBody } from '../../../server/modules/tradein/risk/schema';
 import type { staffBody, staffView } from '../../../server/modules/tradein/merchants/schema';
-import type { ManagerView, RiskRuleView } from './api';
+import type { RiskRuleView } from './api';
 
 export type CreateProgramBody = z.input<typeof createProgramBody>;
 export type UpdateProgramBody = z.input<typeof updateProgramBody>;
@@ -19,11 +18,7 @@ export type RiskRuleVersionView = z.infer<typeof riskRuleVersionView>;
 export type UpdateRiskRuleBody = z.input<typeof updateRiskRuleBody>;
 export type StaffView = z.infer<typeof staffView>;
 export type StaffBody = z.input<typeof staffBody>;
-export type Capability = ManagerView['capability'];
-export type { ManagerView, RiskRuleView };
-
-export const CAPABILITIES = ['manage', 'confirm_payment'] as const satisfies readonly Capability[];
-export const PROGRAM_KINDS = ['appliance', 'digital', 'home_renovation'] as const satisfies readonly CreateProgramBody['kind'][];
+export type { RiskRuleView };
 
 /**
  * What each risk rule's parameters may be, mirroring ruleParamsSchemas on the server (the server checks again
@@ -41,8 +36,6 @@ export const RISK_PARAM_LIMITS: Record<string, { min: number; max: number; unit:
 export const adminKeys = {
   riskRules: ['tradein', 'risk-rules'] as const,
   riskRuleHistory: (code: string) => ['tradein', 'risk-rules', code, 'history'] as const,
-  managers: ['tradein', 'managers'] as const,
-  departments: ['tradein', 'departments'] as const,
   staff: ['tradein', 'staff'] as const,
 };
 
@@ -55,22 +48,6 @@ export function useRiskRuleHistory(code: string | null) {
     queryKey: adminKeys.riskRuleHistory(code ?? ''),
     queryFn: ({ signal }) => api.get<RiskRuleVersionView[]>(`/api/tradein/risk/rules/${code}/history`, undefined, signal),
     enabled: code !== null,
-  });
-}
-
-/** Same key as useGrants() in api.ts, so granting or revoking here refreshes what the navigation shows. */
-export function useManagers() {
-  return useQuery({ queryKey: adminKeys.managers, queryFn: ({ signal }) => api.get<ManagerView[]>('/api/tradein/managers', undefined, signal) });
-}
-
-/** The active department organisations a grant can go to (市直部门; 200 is the API's page limit and far above their number). */
-export function useDepartments(enabled: boolean) {
-  return useQuery({
-    queryKey: adminKeys.departments,
-    queryFn: ({ signal }) =>
-      api.get<Page<OrganizationView>>('/api/organizations', { kind: 'department', status: 'active', pageSize: 200, sort: 'name', order: 'asc' }, signal),
-    enabled,
-    staleTime: 300_000,
   });
 }
 

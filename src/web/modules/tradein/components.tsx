@@ -5,7 +5,9 @@ import type { MessageKey } from '../../i18n/messages';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { formatDate } from '../../components/format';
 import type { CategoryRule, VoucherView } from './api';
-import { fenToYuan, groupCode, percent } from './money';
+import { fenToYuan } from '../../../shared/money';
+import { groupVoucherCode } from '../../../shared/voucherCode';
+import { percent } from './money';
 import './tradein.css';
 
 const COLORS: Record<string, string> = {
@@ -105,7 +107,7 @@ export function VoucherCard({ voucher, extra }: { voucher: VoucherView; extra?: 
       </div>
       <div className="hx-ti-voucher-label">{t('tradein.voucher.codeLabel')}</div>
       <div className="hx-ti-voucher-code" data-testid="voucher-code" aria-label={bare.split('').join(' ')}>
-        {groupCode(bare)
+        {groupVoucherCode(bare)
           .split(' ')
           .map((g, i) => (
             <span key={i} className="hx-ti-voucher-group">

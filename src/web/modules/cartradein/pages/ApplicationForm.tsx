@@ -3,7 +3,8 @@ import { Alert, Button, Card, Form, Input, Select, Skeleton, Space, Typography, 
 import type { FormRule } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../../api/client';
+import { api, ApiError, newIdempotencyKey } from '../../../api/client';
+import type { Attachment } from '../../../api/types';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
@@ -11,9 +12,9 @@ import { applyApiError, errorMessage } from '../../../components/formErrors';
 import { requiredRule } from '../../../components/rules';
 import { validateBankAccount, validateInvoiceNumber, validateVin, type ValidationResult } from '../../../../shared/validators';
 import type { Locale } from '../../../../shared/roles';
-import { fenToYuan, yuanToFen } from '../http';
-import { newIdempotencyKey, postCreate, uploadAttachment } from '../http';
-import { carKeys, EMISSIONS, useCarPrograms, type CarApplicationView, type CarProgramView, type PrecheckResult } from '../api';
+import { EMISSION_STANDARDS } from '../../../../shared/enums/cartradein';
+import { fenToYuan, yuanToFen } from '../../../../shared/money';
+import { carKeys, useCarPrograms, type CarApplicationView, type CarProgramView, type PrecheckResult } from '../api';
 import { ReasonList, shared } from '../components';
 
 type Energy = 'fuel' | 'nev';
@@ -160,14 +161,14 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
     mutationFn: async (v: Values) => {
       const body = toBody(v, program!, evidence, true);
       if (existing) return api.put<CarApplicationView>(`/api/tradein/car-applications/${existing.id}`, body);
-      return postCreate<CarApplicationView>('/api/tradein/car-applications', { programId: program!.id, ...body }, idem.current, locale);
+      return api.post<CarApplicationView>('/api/tradein/car-applications', { programId: program!.id, ...body }, { idempotencyKey: idem.current });
     },
     onSuccess: (app) => {
       void message.success(t('car.form.submitted'));
       void qc.invalidateQueries({ queryKey: ['cartradein'] });
       qc.setQueryData(carKeys.application(app.id), app);
       idem.current = newIdempotencyKey();
-      navigate(`/car/applications/${app.id}`);
+      void navigate(`/car/applications/${app.id}`);
     },
     onError: (e) => setFormError(applyApiError(form, e, { 'newVehicle.priceFen': 'newVehicle.priceYuan' })),
   });
@@ -176,7 +177,7 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
     if (!file) return;
     setUploading(kind);
     try {
-      const a = await uploadAttachment(file, locale);
+      const a = await api.upload<Attachment>('/api/attachments', file);
       setEvidence((e) => ({ ...e, [kind]: { attachmentId: a.id, filename: a.filename } }));
     } catch (e) {
       void message.error(t('car.form.uploadFailed', { message: errorMessage(e) }));
@@ -239,7 +240,7 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
             </Form.Item>
             {oldEnergy !== 'nev' ? (
               <Form.Item name={['oldVehicle', 'emissionStandard']} label={t('car.form.emission')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select data-testid="car-old-emission" options={EMISSIONS.map((e) => ({ value: e, label: shared(locale, `cartradein.emission.${e}`) }))} />
+                <Select data-testid="car-old-emission" options={EMISSION_STANDARDS.map((e) => ({ value: e, label: shared(locale, `cartradein.emission.${e}`) }))} />
               </Form.Item>
             ) : null}
           </div>

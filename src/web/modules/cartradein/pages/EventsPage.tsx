@@ -9,7 +9,7 @@ import { LoadError } from '../../../components/ResultPages';
 import { errorMessage } from '../../../components/formErrors';
 import { testId } from '../../../components/testId';
 import type { MessageKey } from '../../../i18n/messages';
-import { fenToYuan, yuanToFen } from '../http';
+import { fenToYuan, yuanToFen } from '../../../../shared/money';
 import { carKeys, type EventView, type PublicEvent } from '../api';
 import { EmptyState, Yuan } from '../components';
 

@@ -1,14 +1,15 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, download } from '../../../api/client';
-import { useLocale, useT } from '../../../i18n/I18nProvider';
+import { api, download, newIdempotencyKey } from '../../../api/client';
+import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { errorMessage } from '../../../components/formErrors';
 import { testId } from '../../../components/testId';
 import type { MessageKey } from '../../../i18n/messages';
-import { fenToYuan, newIdempotencyKey, postCreate, useCarGrants } from '../http';
+import { fenToYuan } from '../../../../shared/money';
+import { useGrants } from '../../platform/grants/useGrants';
 import { carKeys, type BatchDetail, type BatchView, type CarApplicationSummary, type Page } from '../api';
 import { EmptyState, formatMinute, Yuan } from '../components';
 
@@ -21,9 +22,8 @@ const BATCH_COLORS: Record<BatchView['status'], string> = { pending: 'processing
  */
 export default function PaymentsPage() {
   const t = useT();
-  const { locale } = useLocale();
   const qc = useQueryClient();
-  const grants = useCarGrants();
+  const grants = useGrants('cartradein');
   const payer = grants.confirmPayment;
   const idem = useRef(newIdempotencyKey());
   const [paying, setPaying] = useState<BatchView | null>(null);
@@ -37,7 +37,7 @@ export default function PaymentsPage() {
     void qc.invalidateQueries({ queryKey: ['cartradein'] });
   };
   const create = useMutation({
-    mutationFn: () => postCreate<BatchDetail>('/api/tradein/car-payment-batches', {}, idem.current, locale),
+    mutationFn: () => api.post<BatchDetail>('/api/tradein/car-payment-batches', {}, { idempotencyKey: idem.current }),
     onSuccess: (b) => {
       idem.current = newIdempotencyKey();
       void message.success(t('car.pay.created', { batchNo: b.batchNo }));

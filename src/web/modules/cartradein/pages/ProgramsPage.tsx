@@ -12,7 +12,7 @@ import { applyApiError } from '../../../components/formErrors';
 import { RolloverDialog, WindowTag } from '../../../components/ProgramWindow';
 import { testId } from '../../../components/testId';
 import { useCarPrograms, type CarProgramView } from '../api';
-import { useCarGrants } from '../http';
+import { useGrants } from '../../platform/grants/useGrants';
 import { EmptyState, ruleInWords, WordList } from '../components';
 
 /** The car programmes in plain words: which old cars, which new cars, how much, what papers, how long it takes. */
@@ -21,7 +21,7 @@ export default function ProgramsPage() {
   const { locale } = useLocale();
   const user = useUser();
   const programs = useCarPrograms();
-  const grants = useCarGrants();
+  const grants = useGrants('cartradein');
   const qc = useQueryClient();
   const [rollover, setRollover] = useState<CarProgramView | null>(null);
   const [extending, setExtending] = useState<CarProgramView | null>(null);

@@ -6,13 +6,14 @@ import { api } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
-import { CAR_KINDS, CAR_STATUSES, carKeys, useCarPrograms, type CarApplicationSummary, type CarStatus, type Page } from '../api';
+import { CAR_APPLICATION_STATUSES, CAR_PROGRAM_KINDS, type CarApplicationStatus, type CarProgramKind } from '../../../../shared/enums/cartradein';
+import { carKeys, useCarPrograms, type CarApplicationSummary, type Page } from '../api';
 import { CarStatusTag, EmptyState, formatMinute, ruleInWords, Yuan } from '../components';
 import { useLocale } from '../../../i18n/I18nProvider';
 
 interface Filters {
-  status?: CarStatus;
-  kind?: (typeof CAR_KINDS)[number];
+  status?: CarApplicationStatus;
+  kind?: CarProgramKind;
   eligible?: 'true' | 'false';
   q?: string;
   page: number;
@@ -66,7 +67,7 @@ export default function ReviewQueuePage() {
             placeholder={t('car.review.allStatus')}
             value={f.status}
             onChange={(v) => set({ status: v })}
-            options={CAR_STATUSES.map((s) => ({ value: s, label: t(`car.status.${s}`) }))}
+            options={CAR_APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`car.status.${s}`) }))}
             style={{ minWidth: 140 }}
             data-testid="car-filter-status"
           />
@@ -75,7 +76,7 @@ export default function ReviewQueuePage() {
             placeholder={t('car.review.allKinds')}
             value={f.kind}
             onChange={(v) => set({ kind: v })}
-            options={CAR_KINDS.map((k) => ({ value: k, label: t(`car.kind.${k}`) }))}
+            options={CAR_PROGRAM_KINDS.map((k) => ({ value: k, label: t(`car.kind.${k}`) }))}
             style={{ minWidth: 140 }}
             data-testid="car-filter-kind"
           />
@@ -112,7 +113,7 @@ export default function ReviewQueuePage() {
               { title: t('car.col.applicant'), dataIndex: 'applicantName', width: 100 },
               { title: t('car.col.program'), dataIndex: 'kind', width: 100, render: (k: CarApplicationSummary['kind'], r) => <Tooltip title={r.programName}>{t(`car.kind.${k}`)}</Tooltip> },
               { title: t('car.col.oldCar'), dataIndex: 'oldPlate', width: 100 },
-              { title: t('car.col.status'), dataIndex: 'status', width: 110, render: (s: CarStatus) => <CarStatusTag status={s} /> },
+              { title: t('car.col.status'), dataIndex: 'status', width: 110, render: (s: CarApplicationStatus) => <CarStatusTag status={s} /> },
               {
                 title: t('car.col.eligible'),
                 dataIndex: 'eligible',

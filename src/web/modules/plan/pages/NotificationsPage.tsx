@@ -19,7 +19,7 @@ interface NotificationPage {
   unread: number;
 }
 
-/** My notifications (issue #3 §7): newest first, unread marked; open one to go where it points, or mark all read. */
+/** My notifications: newest first, unread marked; open one to go where it points, or mark all read. */
 export default function NotificationsPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -113,7 +113,7 @@ export default function NotificationsPage() {
                           type="link"
                           onClick={() => {
                             if (!n.readAt) markRead.mutate(n.id);
-                            navigate(n.link!);
+                            void navigate(n.link!);
                           }}
                         >
                           {t('plan.notifications.open')}

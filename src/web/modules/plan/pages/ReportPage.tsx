@@ -13,7 +13,8 @@ import { testId } from '../../../components/testId';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/messages';
-import { EDITABLE, planKeys, type ReportDetailView } from '../api';
+import { EDITABLE_REPORT_STATUSES } from '../../../../shared/enums/plan';
+import { planKeys, type ReportDetailView } from '../api';
 import { EvidenceList, EvidenceUpload, ReportStatusTag, formatNumber, indicatorName, type EvidenceFile } from '../components';
 
 interface FormValues {
@@ -23,7 +24,6 @@ interface FormValues {
   evidence?: EvidenceFile[];
 }
 
-const PERCENT_UNITS = new Set(['%', '百分点']);
 const COUNT_UNITS = new Set(['个', '座', '台', '部', '场', '项', '辆', '家', '处', '条', '艘', '套', '次', '人']);
 
 /** The same rule the server applies (valueRules.ts), told before the value is sent. */
@@ -94,7 +94,7 @@ export default function ReportPage() {
   });
   const r = report.data;
   const own = !!r && (user.role === 'department' || user.role === 'town') && r.organization.id === user.organization.id;
-  const editable = own && EDITABLE.includes(r.status);
+  const editable = own && EDITABLE_REPORT_STATUSES.includes(r.status);
   const isOffice = user.role === 'office';
 
   useEffect(() => {

@@ -17,7 +17,9 @@ import { formatDateTime } from '../../../components/format';
 import { testId } from '../../../components/testId';
 import { useListParams } from '../../../components/useListParams';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
-import { REPORT_STATUSES, planKeys, previousMonth, shanghaiMonth, usePlanChoice, type PeriodView, type ReportView } from '../api';
+import { REPORT_STATUSES } from '../../../../shared/enums/plan';
+import { planKeys, usePlanChoice, type PeriodView, type ReportView } from '../api';
+import { previousMonth, shanghaiMonth } from '../periods';
 import { ReportStatusTag, formatNumber, indicatorName } from '../components';
 
 const FILTERS = ['periodId', 'status', 'organizationId', 'late', 'overdue', 'indicatorId'] as const;

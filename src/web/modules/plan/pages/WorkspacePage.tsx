@@ -11,7 +11,8 @@ import { LoadError } from '../../../components/ResultPages';
 import { errorMessage } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
-import { fileExtension, planKeys, uploadFile, type DueReport, type ImportJob, type PeriodView, type ReportView, type WorkspaceView } from '../api';
+import { planKeys, type DueReport, type ImportJob, type PeriodView, type ReportView, type WorkspaceView } from '../api';
+import { fileExtension } from '../evidence';
 import { IndicatorStatusTag, ReportStatusTag, formatNumber, indicatorName } from '../components';
 
 type WsIndicator = WorkspaceView['indicators'][number];
@@ -19,7 +20,6 @@ type WsIndicator = WorkspaceView['indicators'][number];
 /** Excel: download my pre-filled template, upload it back, follow the import, see each refused cell. */
 function ExcelRound({ periods }: { periods: PeriodView[] }) {
   const t = useT();
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const open = periods.filter((p) => p.status === 'open');
@@ -82,7 +82,7 @@ function ExcelRound({ periods }: { periods: PeriodView[] }) {
             setUploadError(null);
             setJobId(null);
             try {
-              const created = await uploadFile<ImportJob>('/api/plan-imports', file as File, locale);
+              const created = await api.upload<ImportJob>('/api/plan-imports', file as File);
               queryClient.setQueryData(['plan', 'import', created.id], created);
               setJobId(created.id);
               onSuccess?.(created);
@@ -224,7 +224,7 @@ function History() {
   );
 }
 
-/** The units' and towns' workspace (issue #3 §6). */
+/** The units' and towns' workspace: what is due, what was handed in, the Excel round trip. */
 export default function WorkspacePage() {
   const t = useT();
   const { locale } = useLocale();

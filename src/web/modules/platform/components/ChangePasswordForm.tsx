@@ -32,7 +32,7 @@ export function ChangePasswordForm({ forced = false, onSignOut }: { forced?: boo
       message.success(t('password.changed'));
       form.resetFields();
       await refresh();
-      if (!forced) navigate('/');
+      if (!forced) void navigate('/');
     } catch (e) {
       setError(applyApiError(form, e));
     } finally {

@@ -6,7 +6,9 @@ import { api } from '../../../api/client';
 import type { OrganizationView, Page } from '../../../api/types';
 import { useUser } from '../../../auth/AuthProvider';
 import { useT } from '../../../i18n/I18nProvider';
-import { NAVIGATION, mayUse } from '../../../navigation';
+import { mayUse, type NavItem } from '../../../layout/navigation';
+import { useNavigation } from '../../../layout/NavigationContext';
+import type { MessageKey } from '../../../i18n/messages';
 import { RoleTag } from '../../../components/Tags';
 
 /** Enterprise registrations waiting for this reviewer (the office: all; a town: its own). */
@@ -71,7 +73,7 @@ function HomeNotices() {
 export default function HomePage() {
   const t = useT();
   const user = useUser();
-  const shortcuts = NAVIGATION.filter((i) => i.menu !== false && i.shortcut !== false && mayUse(user.role, i));
+  const shortcuts = useNavigation().items.filter((i) => i.menu !== false && i.shortcut !== false && mayUse(user.role, i));
   const reviews = user.role === 'office' || user.role === 'town';
   const isBusiness = user.role === 'enterprise' || user.role === 'merchant' || user.role === 'recycler';
 
@@ -127,7 +129,7 @@ export default function HomePage() {
   );
 }
 
-function Shortcuts({ items }: { items: typeof NAVIGATION }) {
+function Shortcuts({ items }: { items: NavItem<MessageKey>[] }) {
   const t = useT();
   return (
     <Row gutter={[12, 12]} data-testid="shortcuts">

@@ -28,7 +28,7 @@ export default function LoginPage() {
     try {
       await login(values.username.trim(), values.password);
       const next = search.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (e) {
       setError(errorMessage(e));
       form.setFieldValue('password', '');

@@ -3,12 +3,12 @@ import { Link } from 'react-router';
 import { Alert, App, Button, Card, Collapse, Modal, Skeleton, Tag, Typography } from 'antd';
 import { GiftOutlined, SyncOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../../api/client';
-import { useLocale, useT } from '../../../i18n/I18nProvider';
+import { api, ApiError, newIdempotencyKey } from '../../../api/client';
+import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { formatMinute } from '../../../components/format';
-import { keys, newIdempotencyKey, POOL_REFRESH_MS, postCreate, usePrograms, type PoolView, type VoucherView } from '../api';
+import { keys, POOL_REFRESH_MS, usePrograms, type PoolView, type VoucherView } from '../api';
 import { EmptyState, ruleSentences, RuleText, tradeinError, VoucherCard } from '../components';
 
 /**
@@ -17,7 +17,6 @@ import { EmptyState, ruleSentences, RuleText, tradeinError, VoucherCard } from '
  */
 export default function ClaimPage() {
   const t = useT();
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const programs = usePrograms();
@@ -48,7 +47,7 @@ export default function ClaimPage() {
     const key = pending.current.get(pool.id) ?? newIdempotencyKey();
     pending.current.set(pool.id, key);
     try {
-      const res = await postCreate<{ voucher: VoucherView }>(`/api/tradein/pools/${pool.id}/claims`, {}, key, locale);
+      const res = await api.post<{ voucher: VoucherView }>(`/api/tradein/pools/${pool.id}/claims`, {}, { idempotencyKey: key, device: true });
       pending.current.delete(pool.id);
       setClaimed(res.voucher);
       void qc.invalidateQueries({ queryKey: keys.myVouchers });

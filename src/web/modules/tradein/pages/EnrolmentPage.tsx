@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Select, Skeleton, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../../api/client';
+import { api, ApiError, newIdempotencyKey } from '../../../api/client';
 import type { Town } from '../../../api/types';
 import { translate } from '../../../../shared/i18n/messages';
 import { validateBankAccount } from '../../../../shared/validators';
@@ -12,7 +12,7 @@ import { testId } from '../../../components/testId';
 import { LoadError } from '../../../components/ResultPages';
 import { applyApiError } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
-import { keys, newIdempotencyKey, postCreate, usePrograms, type MerchantView } from '../api';
+import { keys, usePrograms, type MerchantView } from '../api';
 import { EmptyState, StatusTag } from '../components';
 
 interface ApplyForm {
@@ -47,7 +47,7 @@ export default function EnrolmentPage() {
     setSaving(true);
     setError(null);
     try {
-      await postCreate<MerchantView>(
+      await api.post<MerchantView>(
         '/api/tradein/merchants',
         {
           programId: v.programId,
@@ -57,8 +57,7 @@ export default function EnrolmentPage() {
           accountName: v.accountName?.trim(),
           bankAccount: v.bankAccount?.replace(/\s+/g, ''),
         },
-        key,
-        locale,
+        { idempotencyKey: key, device: true },
       );
       message.success(t('tradein.enrol.sent'));
       setOpen(false);

@@ -8,7 +8,9 @@ import { testId } from '../../../components/testId';
 import { LoadError } from '../../../components/ResultPages';
 import { formatDateTime, formatMinute } from '../../../components/format';
 import { useIsPhone } from '../../../components/useMediaQuery';
-import { categoryName, keys, MERCHANT_STATUSES, useGrants, usePrograms, type MerchantView } from '../api';
+import { MERCHANT_STATUSES } from '../../../../shared/enums/tradein';
+import { useGrants } from '../../platform/grants/useGrants';
+import { categoryName, keys, usePrograms, type MerchantView } from '../api';
 import { StatusTag, tradeinError } from '../components';
 
 type Action = 'approve' | 'reject' | 'suspend' | 'resume';
@@ -20,7 +22,7 @@ export default function MerchantsPage() {
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const grants = useGrants();
+  const grants = useGrants('tradein');
   const programs = usePrograms();
   const [status, setStatus] = useState<MerchantView['status'] | 'all'>('pending');
   const merchants = useQuery({

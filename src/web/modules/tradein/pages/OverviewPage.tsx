@@ -14,7 +14,8 @@ import { LoadError } from '../../../components/ResultPages';
 import { formatDateTime, TIME_ZONE } from '../../../components/format';
 import { keys, usePrograms, type BudgetView, type PoolView } from '../api';
 import { EmptyState, Figure, Money } from '../components';
-import { fenToYuan, wanYuan } from '../money';
+import { fenToYuan } from '../../../../shared/money';
+import { wanYuan } from '../money';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, CanvasRenderer]);
 

@@ -3,14 +3,16 @@ import { Alert, App, Button, Card, DatePicker, Form, InputNumber, Modal, Progres
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../../api/client';
-import { useLocale, useT } from '../../../i18n/I18nProvider';
+import { api, ApiError, newIdempotencyKey } from '../../../api/client';
+import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { testId } from '../../../components/testId';
 import { LoadError } from '../../../components/ResultPages';
 import { applyApiError } from '../../../components/formErrors';
 import { formatMinute } from '../../../components/format';
-import { keys, newIdempotencyKey, POOL_REFRESH_MS, POOL_STATUSES, postCreate, useGrants, usePrograms, type PoolView } from '../api';
+import { POOL_STATUSES } from '../../../../shared/enums/tradein';
+import { useGrants } from '../../platform/grants/useGrants';
+import { keys, POOL_REFRESH_MS, usePrograms, type PoolView } from '../api';
 import { StatusTag } from '../components';
 
 interface PoolForm {
@@ -23,10 +25,9 @@ interface PoolForm {
 /** Voucher releases: their quota, what has been claimed, and a new release (市商务局). */
 export default function PoolsPage() {
   const t = useT();
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const grants = useGrants();
+  const grants = useGrants('tradein');
   const programs = usePrograms();
   const [status, setStatus] = useState<'all' | (typeof POOL_STATUSES)[number]>('open');
   const pools = useQuery({
@@ -47,11 +48,10 @@ export default function PoolsPage() {
     setSaving(true);
     setError(null);
     try {
-      await postCreate<PoolView>(
+      await api.post<PoolView>(
         `/api/tradein/programs/${v.programId}/pools`,
         { category: v.category, quota: v.quota, opensAt: v.window[0].toISOString(), closesAt: v.window[1].toISOString() },
-        key,
-        locale,
+        { idempotencyKey: key, device: true },
       );
       message.success(t('tradein.pools.created'));
       setOpen(false);

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../../api/client';
-import { useLocale, useT } from '../../../i18n/I18nProvider';
+import { api, ApiError, newIdempotencyKey } from '../../../api/client';
+import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { testId } from '../../../components/testId';
 import { LoadError } from '../../../components/ResultPages';
 import { applyApiError } from '../../../components/formErrors';
-import { keys, newIdempotencyKey, postCreate, usePrograms, type ProductView } from '../api';
+import { keys, usePrograms, type ProductView } from '../api';
 import { Money, StatusTag, tradeinError } from '../components';
-import { fenToYuan, yuanToFen } from '../money';
+import { fenToYuan, yuanToFen } from '../../../../shared/money';
 
 interface ProductForm {
   category?: string;
@@ -30,7 +30,6 @@ const priceRule = (msg: string) => ({
 /** The merchant's catalogue: products with their efficiency grade and reference price (risk control compares sale prices with it). */
 export default function ProductsPage() {
   const t = useT();
-  const { locale } = useLocale();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const programs = usePrograms();
@@ -50,11 +49,10 @@ export default function ProductsPage() {
     const referencePriceFen = yuanToFen(v.referencePrice);
     try {
       if (editing === 'new') {
-        await postCreate<ProductView>(
+        await api.post<ProductView>(
           '/api/tradein/products',
           { category: v.category, brand: v.brand?.trim(), model: v.model?.trim(), efficiencyGrade: v.efficiencyGrade ?? null, referencePriceFen },
-          key,
-          locale,
+          { idempotencyKey: key, device: true },
         );
         setKey(newIdempotencyKey());
       } else if (editing) {

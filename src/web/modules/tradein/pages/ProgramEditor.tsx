@@ -8,8 +8,9 @@ import { testId } from '../../../components/testId';
 import { applyApiError } from '../../../components/formErrors';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import type { ProgramView } from '../api';
-import { PROGRAM_KINDS, type CreateProgramBody, type UpdateProgramBody } from '../adminApi';
-import { fenToYuan, yuanToFen } from '../money';
+import { PROGRAM_KINDS } from '../../../../shared/enums/tradein';
+import type { CreateProgramBody, UpdateProgramBody } from '../adminApi';
+import { fenToYuan, yuanToFen } from '../../../../shared/money';
 
 type Evidence = 'invoice' | 'serialNumber' | 'oldItemProof';
 

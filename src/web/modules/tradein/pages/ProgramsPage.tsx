@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Modal, Skeleton, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, ForwardOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
+import { api, ApiError } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { testId } from '../../../components/testId';
@@ -10,9 +10,10 @@ import { LoadError } from '../../../components/ResultPages';
 import { applyApiError } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
 import { useIsPhone } from '../../../components/useMediaQuery';
-import { useGrants, usePrograms, type CategoryView, type ProgramView, type RuleVersionView } from '../api';
+import { useGrants } from '../../platform/grants/useGrants';
+import { usePrograms, type CategoryView, type ProgramView, type RuleVersionView } from '../api';
 import { EmptyState, Money, RuleText, StatusTag } from '../components';
-import { fenToYuan, yuanToFen } from '../money';
+import { fenToYuan, yuanToFen } from '../../../../shared/money';
 import { ProgramEditor } from './ProgramEditor';
 import { RolloverDialog, WindowTag } from '../../../components/ProgramWindow';
 
@@ -67,7 +68,7 @@ export default function ProgramsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const programs = usePrograms();
-  const grants = useGrants();
+  const grants = useGrants('tradein');
   const isPhone = useIsPhone();
   const [editing, setEditing] = useState<{ program: ProgramView; category: CategoryView } | null>(null);
   const [history, setHistory] = useState<{ program: ProgramView; category: CategoryView } | null>(null);
@@ -77,10 +78,13 @@ export default function ProgramsPage() {
   const [form] = Form.useForm<RuleForm>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The rule changed since the modal opened (409 VERSION_CONFLICT): saving again would be refused too. */
+  const [stale, setStale] = useState(false);
 
   function edit(program: ProgramView, category: CategoryView) {
     const r = category.rule;
     setError(null);
+    setStale(false);
     setEditing({ program, category });
     form.setFieldsValue({
       name: category.name,
@@ -110,6 +114,8 @@ export default function ProgramsPage() {
         evidence: { invoice: ev.has('invoice'), serialNumber: ev.has('serialNumber'), oldItemProof: ev.has('oldItemProof') },
       },
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      // The version this form was filled from: the server refuses the save if someone saved another since.
+      baseVersion: editing.category.ruleVersion,
     };
     try {
       await api.put(`/api/tradein/programs/${editing.program.id}/categories/${editing.category.category}`, body);
@@ -118,10 +124,24 @@ export default function ProgramsPage() {
       void qc.invalidateQueries({ queryKey: ['tradein', 'programs'] });
       void qc.invalidateQueries({ queryKey: ['tradein', 'rule-history'] });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
+        setStale(true);
+        setError(e.message);
+        void qc.invalidateQueries({ queryKey: ['tradein', 'programs'] });
+        return;
+      }
       setError(applyApiError(form, e, { 'rule.capFen': 'cap', 'rule.priceCeilingFen': 'ceiling', 'rule.limitPerPerson': 'limitPerPerson', 'rule.rates': 'rates' }));
     } finally {
       setSaving(false);
     }
+  }
+
+  /** Refills the modal with the rule as it is now, so the edit starts again from the newest version. */
+  async function reloadRule() {
+    if (!editing) return;
+    const fresh = await api.get<ProgramView>(`/api/tradein/programs/${editing.program.id}`);
+    const category = fresh.categories.find((c) => c.category === editing.category.category);
+    if (category) edit(fresh, category);
   }
 
   const editProgramButton = (p: ProgramView) => (
@@ -238,7 +258,22 @@ export default function ProgramsPage() {
         forceRender
       >
         <Alert type="info" showIcon title={t('tradein.programs.versionNote')} className="hx-form-alert" />
-        {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            className="hx-form-alert"
+            data-testid={stale ? 'rule-stale' : undefined}
+            action={
+              stale ? (
+                <Button size="small" onClick={() => void reloadRule()} data-testid="rule-reload">
+                  {t('common.reload')}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : null}
         <Form<RuleForm> form={form} layout="vertical" onFinish={(v) => void save(v)} data-testid="rule-form">
           <Space wrap>
             <Form.Item name="name" label={t('tradein.field.category')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>

@@ -3,27 +3,26 @@ import { Link } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Select, Upload, Typography } from 'antd';
 import { CameraOutlined, ScanOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../../api/client';
+import { api, ApiError, newIdempotencyKey } from '../../../api/client';
 import { translate } from '../../../../shared/i18n/messages';
 import { validateInvoiceNumber } from '../../../../shared/validators';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { applyApiError } from '../../../components/formErrors';
 import { formatDate } from '../../../components/format';
+import { fenToYuan, yuanToFen } from '../../../../shared/money';
+import { checkVoucherCode } from '../../../../shared/voucherCode';
 import {
-  checkVoucherCode,
   keys,
-  newIdempotencyKey,
-  postCreate,
-  uploadPhoto,
   usePrograms,
+  type Attachment,
   type MerchantView,
   type ProductView,
   type RedemptionView,
   type VoucherLookup,
 } from '../api';
 import { Money, RuleText, StatusTag, tradeinError } from '../components';
-import { fenToYuan, previewSubsidy, yuanToFen } from '../money';
+import { previewSubsidy } from '../money';
 
 interface SaleForm {
   productId?: number;
@@ -133,7 +132,7 @@ export default function RedeemPage() {
       ...(values.deliveryAddress?.trim() ? { deliveryAddress: values.deliveryAddress.trim() } : {}),
     };
     try {
-      const r = await postCreate<RedemptionView>('/api/tradein/redemptions', body, saleKey.current, locale);
+      const r = await api.post<RedemptionView>('/api/tradein/redemptions', body, { idempotencyKey: saleKey.current, device: true });
       saleKey.current = null;
       setDone(r);
       message.success(t('tradein.redeem.done'));
@@ -334,7 +333,7 @@ export default function RedeemPage() {
                     beforeUpload={async (file) => {
                       setUploading(true);
                       try {
-                        const a = await uploadPhoto(file, locale);
+                        const a = await api.upload<Attachment>('/api/attachments', file);
                         setPhoto({ id: a.id, name: a.filename });
                       } catch (e) {
                         message.error(tradeinError(t, e));

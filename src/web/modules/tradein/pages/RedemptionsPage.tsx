@@ -10,7 +10,9 @@ import { FilterBar } from '../../../components/FilterBar';
 import { LoadError } from '../../../components/ResultPages';
 import { formatMinute } from '../../../components/format';
 import { useListParams } from '../../../components/useListParams';
-import { categoryName, keys, REDEMPTION_STATUSES, useGrants, usePrograms, type Page, type RedemptionView } from '../api';
+import { REDEMPTION_STATUSES } from '../../../../shared/enums/tradein';
+import { useGrants } from '../../platform/grants/useGrants';
+import { categoryName, keys, usePrograms, type Page, type RedemptionView } from '../api';
 import { Money, StatusTag, tradeinError } from '../components';
 
 const FILTERS = ['status', 'programId'] as const;
@@ -22,7 +24,7 @@ const FILTERS = ['status', 'programId'] as const;
 export default function RedemptionsPage() {
   const t = useT();
   const user = useUser();
-  const grants = useGrants();
+  const grants = useGrants('tradein');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const programs = usePrograms();

@@ -8,7 +8,9 @@ import { LoadError } from '../../../components/ResultPages';
 import { formatDateTime, formatMinute } from '../../../components/format';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import { useListParams } from '../../../components/useListParams';
-import { categoryName, keys, REVIEW_STATUSES, useGrants, usePrograms, type Page, type RiskReviewDetail, type RiskReviewView } from '../api';
+import { RISK_REVIEW_STATUSES } from '../../../../shared/enums/tradein';
+import { useGrants } from '../../platform/grants/useGrants';
+import { categoryName, keys, usePrograms, type Page, type RiskReviewDetail, type RiskReviewView } from '../api';
 import { Money, StatusTag, tradeinError } from '../components';
 
 type Decision = 'hold' | 'clear' | 'reject';
@@ -23,7 +25,7 @@ function allowed(status: RiskReviewView['status']): Decision[] {
 function ReviewDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useT();
   const isPhone = useIsPhone();
-  const grants = useGrants();
+  const grants = useGrants('tradein');
   const programs = usePrograms();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -219,7 +221,7 @@ export default function RiskPage() {
           <Segmented
             value={status}
             onChange={(v) => list.update({ filters: { status: String(v) } })}
-            options={[...REVIEW_STATUSES.map((s) => ({ value: s, label: t(`tradein.status.review.${s}`) })), { value: 'all', label: t('common.all') }]}
+            options={[...RISK_REVIEW_STATUSES.map((s) => ({ value: s, label: t(`tradein.status.review.${s}`) })), { value: 'all', label: t('common.all') }]}
             data-testid="reviews-status"
           />
         }

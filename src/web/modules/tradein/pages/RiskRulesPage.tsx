@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Skeleton, Space, Switch, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
+import { api, ApiError } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/messages';
 import { PageHeader } from '../../../components/PageHeader';
@@ -10,7 +10,7 @@ import { LoadError } from '../../../components/ResultPages';
 import { applyApiError } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
 import { useIsPhone } from '../../../components/useMediaQuery';
-import { useGrants } from '../api';
+import { useGrants } from '../../platform/grants/useGrants';
 import { EmptyState } from '../components';
 import { adminKeys, RISK_PARAM_LIMITS, useRiskRuleHistory, useRiskRules, type RiskRuleView, type UpdateRiskRuleBody } from '../adminApi';
 
@@ -80,16 +80,19 @@ export default function RiskRulesPage() {
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const grants = useGrants();
+  const grants = useGrants('tradein');
   const rules = useRiskRules();
   const [editing, setEditing] = useState<RiskRuleView | null>(null);
   const [history, setHistory] = useState<RiskRuleView | null>(null);
   const [form] = Form.useForm<RuleForm>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The rule changed since the editor opened (409 VERSION_CONFLICT): saving again would be refused too. */
+  const [stale, setStale] = useState(false);
 
   function edit(rule: RiskRuleView) {
     setError(null);
+    setStale(false);
     setEditing(rule);
     form.resetFields();
     form.setFieldsValue({ enabled: rule.enabled, action: rule.action, score: rule.score, params: { ...rule.params }, note: '' });
@@ -101,17 +104,30 @@ export default function RiskRulesPage() {
     setError(null);
     const params: Record<string, number> = {};
     for (const k of Object.keys(editing.params)) params[k] = v.params?.[k] ?? editing.params[k]!;
-    const body: UpdateRiskRuleBody = { enabled: v.enabled ?? false, action: v.action!, score: v.score ?? 0, params, note: v.note?.trim() ?? '' };
+    // baseVersion: the version this form was filled from; the server refuses the save if someone saved another since.
+    const body: UpdateRiskRuleBody = { enabled: v.enabled ?? false, action: v.action!, score: v.score ?? 0, params, note: v.note?.trim() ?? '', baseVersion: editing.version };
     try {
       await api.put<RiskRuleView>(`/api/tradein/risk/rules/${editing.code}`, body);
       message.success(t('tradein.riskRules.saved'));
       setEditing(null);
       void qc.invalidateQueries({ queryKey: adminKeys.riskRules });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
+        setStale(true);
+        setError(e.message);
+        return;
+      }
       setError(applyApiError(form, e));
     } finally {
       setSaving(false);
     }
+  }
+
+  /** Refills the editor with the rule as it is now, so the edit starts again from the newest version. */
+  async function reloadRule() {
+    if (!editing) return;
+    const fresh = (await rules.refetch()).data?.find((r) => r.code === editing.code);
+    if (fresh) edit(fresh);
   }
 
   const columns: TableColumnsType<RiskRuleView> = [
@@ -223,7 +239,22 @@ export default function RiskRulesPage() {
           </Descriptions>
         ) : null}
         <Alert type="info" showIcon title={t('tradein.riskRules.versionNote')} className="hx-form-alert" />
-        {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" data-testid="risk-rule-error" /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            className="hx-form-alert"
+            data-testid="risk-rule-error"
+            action={
+              stale ? (
+                <Button size="small" onClick={() => void reloadRule()} data-testid="risk-rule-reload">
+                  {t('common.reload')}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : null}
         <Form<RuleForm> form={form} layout="vertical" onFinish={(v) => void save(v)} data-testid="risk-rule-form">
           <Space wrap align="start">
             <Form.Item name="enabled" label={t('tradein.riskRules.enabled')} valuePropName="checked">

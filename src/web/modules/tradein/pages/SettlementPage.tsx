@@ -12,7 +12,9 @@ import { LoadError } from '../../../components/ResultPages';
 import { formatDateTime, formatMinute } from '../../../components/format';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import { useListParams } from '../../../components/useListParams';
-import { categoryName, keys, SETTLEMENT_STATUSES, useGrants, usePrograms, type BatchDetail, type BatchView, type Page } from '../api';
+import { SETTLEMENT_STATUSES } from '../../../../shared/enums/tradein';
+import { useGrants } from '../../platform/grants/useGrants';
+import { categoryName, keys, usePrograms, type BatchDetail, type BatchView, type Page } from '../api';
 import { Money, StatusTag, tradeinError } from '../components';
 
 type Step = 'approve' | 'confirm' | 'paid';
@@ -120,7 +122,7 @@ function BatchDrawer({ id, onClose, onStep }: { id: number; onClose: () => void;
 
 /** Which steps the signed-in account may take on a batch: 市商务局 approves; 市财政局 confirms and marks paid. */
 function useSteps() {
-  const grants = useGrants();
+  const grants = useGrants('tradein');
   const user = useUser();
   const f = (b: BatchView): Step[] => {
     const out: Step[] = [];

@@ -1,0 +1,88 @@
+import { lazy } from 'react';
+import { BellOutlined, DashboardOutlined, FileDoneOutlined, FormOutlined, PartitionOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../layout/webModule';
+import { planMessages } from './messages';
+
+/**
+ * The plan module's pages. The server's policies decide the same: the plan and its dashboard are read by the office,
+ * departments, towns and auditors (edited by the office only); the review desk is the office's (auditors look);
+ * the workspace belongs to the reporting departments and towns; notifications are everyone's.
+ */
+const pages = {
+  Dashboard: lazy(() => import('./pages/dashboard/DashboardPage')),
+  Tree: lazy(() => import('./pages/PlanTreePage')),
+  Reports: lazy(() => import('./pages/ReportsPage')),
+  Report: lazy(() => import('./pages/ReportPage')),
+  Workspace: lazy(() => import('./pages/WorkspacePage')),
+  Notifications: lazy(() => import('./pages/NotificationsPage')),
+};
+
+export type PlanMessageKey = keyof typeof planMessages;
+
+export const plan: WebModule<PlanMessageKey> = {
+  name: 'plan',
+  sections: [{ key: 'plan', labelKey: 'nav.section.plan', order: 20 }],
+  navigation: [
+    {
+      key: 'plan-dashboard',
+      path: '/plan/dashboard',
+      labelKey: 'nav.planDashboard',
+      descriptionKey: 'nav.planDashboard.desc',
+      icon: <DashboardOutlined />,
+      roles: ['office', 'department', 'town', 'auditor'],
+      section: 'plan',
+      page: pages.Dashboard,
+    },
+    {
+      key: 'plan-workspace',
+      path: '/plan/workspace',
+      labelKey: 'nav.planWorkspace',
+      descriptionKey: 'nav.planWorkspace.desc',
+      icon: <FormOutlined />,
+      roles: ['department', 'town'],
+      section: 'plan',
+      page: pages.Workspace,
+    },
+    {
+      key: 'plan-reports',
+      path: '/plan/reports',
+      labelKey: 'nav.planReports',
+      descriptionKey: 'nav.planReports.desc',
+      icon: <FileDoneOutlined />,
+      roles: ['office', 'auditor'],
+      section: 'plan',
+      page: pages.Reports,
+    },
+    {
+      key: 'plan-tree',
+      path: '/plan/tree',
+      labelKey: 'nav.planTree',
+      descriptionKey: 'nav.planTree.desc',
+      icon: <PartitionOutlined />,
+      roles: ['office', 'department', 'town', 'auditor'],
+      section: 'plan',
+      page: pages.Tree,
+    },
+    {
+      key: 'plan-report',
+      path: '/plan/reports/:id',
+      labelKey: 'nav.planReport',
+      icon: <FileDoneOutlined />,
+      roles: ['office', 'department', 'town', 'auditor'],
+      section: 'plan',
+      page: pages.Report,
+      menu: false,
+    },
+    {
+      key: 'notifications',
+      path: '/notifications',
+      labelKey: 'nav.notifications',
+      descriptionKey: 'nav.notifications.desc',
+      icon: <BellOutlined />,
+      roles: 'all',
+      section: 'workspace',
+      page: pages.Notifications,
+    },
+  ],
+  messages: planMessages,
+};

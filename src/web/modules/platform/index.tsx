@@ -1,0 +1,148 @@
+import { lazy } from 'react';
+import {
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DesktopOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LoginOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { CHANGE_PASSWORD_PATH } from '../../layout/navigation';
+import type { WebModule } from '../../layout/webModule';
+import { platformMessages } from './messages';
+
+const pages = {
+  Home: lazy(() => import('./pages/HomePage')),
+  MyOrganization: lazy(() => import('./pages/MyOrganizationPage')),
+  Profile: lazy(() => import('./pages/ProfilePage')),
+  Organizations: lazy(() => import('./pages/OrganizationsPage')),
+  Users: lazy(() => import('./pages/UsersPage')),
+  Sessions: lazy(() => import('./pages/SessionsPage')),
+  ApiTokens: lazy(() => import('./pages/ApiTokensPage')),
+  Audit: lazy(() => import('./pages/AuditPage')),
+  LoginEvents: lazy(() => import('./pages/LoginEventsPage')),
+  ChangePassword: lazy(() => import('./pages/ChangePasswordPage')),
+  Grants: lazy(() => import('./grants/GrantsPage')),
+};
+
+export type PlatformMessageKey = keyof typeof platformMessages;
+
+/** The platform: the workspace, organisations and accounts, security and audit. Its sections frame every other module's. */
+export const platform: WebModule<PlatformMessageKey> = {
+  name: 'platform',
+  sections: [
+    { key: 'workspace', labelKey: 'nav.section.workspace', order: 10 },
+    { key: 'organizations', labelKey: 'nav.section.organizations', order: 90 },
+    { key: 'security', labelKey: 'nav.section.security', order: 100 },
+  ],
+  navigation: [
+    { key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: 'all', section: 'workspace', page: pages.Home, shortcut: false },
+    {
+      key: 'my-organization',
+      path: '/my/organization',
+      labelKey: 'nav.myOrganization',
+      descriptionKey: 'nav.myOrganization.desc',
+      icon: <ShopOutlined />,
+      roles: ['enterprise', 'merchant', 'recycler'],
+      section: 'workspace',
+      page: pages.MyOrganization,
+    },
+    {
+      key: 'profile',
+      path: '/my/profile',
+      labelKey: 'nav.profile',
+      descriptionKey: 'nav.profile.desc',
+      icon: <IdcardOutlined />,
+      roles: 'all',
+      section: 'workspace',
+      page: pages.Profile,
+    },
+    {
+      key: 'organizations',
+      path: '/organizations',
+      labelKey: 'nav.organizations',
+      descriptionKey: 'nav.organizations.desc',
+      icon: <BankOutlined />,
+      roles: ['office', 'department', 'town', 'auditor', 'admin'],
+      section: 'organizations',
+      page: pages.Organizations,
+    },
+    {
+      key: 'users',
+      path: '/admin/users',
+      labelKey: 'nav.users',
+      descriptionKey: 'nav.users.desc',
+      icon: <TeamOutlined />,
+      roles: ['admin', 'auditor'],
+      section: 'organizations',
+      page: pages.Users,
+    },
+    {
+      key: 'sessions',
+      path: '/admin/sessions',
+      labelKey: 'nav.sessions',
+      descriptionKey: 'nav.sessions.desc',
+      icon: <DesktopOutlined />,
+      roles: ['admin', 'auditor'],
+      section: 'organizations',
+      page: pages.Sessions,
+    },
+    {
+      key: 'api-tokens',
+      path: '/admin/api-tokens',
+      labelKey: 'nav.apiTokens',
+      descriptionKey: 'nav.apiTokens.desc',
+      icon: <ApiOutlined />,
+      roles: ['admin'],
+      section: 'organizations',
+      page: pages.ApiTokens,
+    },
+    {
+      // Grants are the work team office's decision (grantPolicy); auditors read who holds them.
+      key: 'grants',
+      path: '/grants',
+      labelKey: 'grants.nav',
+      descriptionKey: 'grants.nav.desc',
+      icon: <SafetyCertificateOutlined />,
+      roles: ['office', 'auditor'],
+      section: 'organizations',
+      page: pages.Grants,
+    },
+    {
+      key: 'audit',
+      path: '/audit/trail',
+      labelKey: 'nav.audit',
+      descriptionKey: 'nav.audit.desc',
+      icon: <AuditOutlined />,
+      roles: ['auditor', 'office'],
+      section: 'security',
+      page: pages.Audit,
+    },
+    {
+      key: 'login-events',
+      path: '/audit/logins',
+      labelKey: 'nav.loginEvents',
+      descriptionKey: 'nav.loginEvents.desc',
+      icon: <LoginOutlined />,
+      roles: ['auditor', 'office', 'admin'],
+      section: 'security',
+      page: pages.LoginEvents,
+    },
+    {
+      key: 'change-password',
+      path: CHANGE_PASSWORD_PATH,
+      labelKey: 'nav.changePassword',
+      icon: <KeyOutlined />,
+      roles: 'all',
+      section: 'workspace',
+      page: pages.ChangePassword,
+      menu: false,
+    },
+  ],
+  messages: platformMessages,
+};
