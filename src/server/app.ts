@@ -14,19 +14,18 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { translate } from '../shared/i18n/messages.js';
+import { translate } from './core/messages.js';
 import type { AppDeps } from './core/deps.js';
 import { resolveLocale } from './core/locale.js';
 import { inTransaction, ping } from './db/database.js';
+import { migrationsOf } from './core/module.js';
 import { installErrorHandling, sendError } from './http/errorHandler.js';
 import { installIdempotency } from './http/idempotency.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
 import { deniedAuditTarget, installRequestContext } from './http/requestContext.js';
 import { appendAudit } from './modules/platform/audit/auditTrail.js';
 import { principalResolver } from './modules/platform/auth/sessions.js';
-import { MODULES } from './modules/index.js';
 import { appliedMigrationCount } from './db/migrations.js';
-import { ALL_MIGRATIONS } from './modules/migrations.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,17 +105,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         status: 'ok',
         version: config.version,
         database: deps.database.dialect,
-        migrations: await appliedMigrationCount(deps.database, ALL_MIGRATIONS),
+        migrations: await appliedMigrationCount(deps.database, migrationsOf(deps.modules)),
       };
     },
   );
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
+  const modules = deps.modules;
   const extensions = {
-    homeNotices: MODULES.flatMap((m) => m.homeNotices ?? []),
-    grantDomains: MODULES.flatMap((m) => m.grantDomains ?? []),
+    homeNotices: modules.flatMap((m) => m.homeNotices ?? []),
+    grantDomains: modules.flatMap((m) => m.grantDomains ?? []),
   };
-  for (const mod of MODULES) await app.register(mod.plugin, { prefix: '/api', deps, extensions });
+  for (const mod of modules) await app.register(mod.plugin, { prefix: '/api', deps, extensions });
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -13,8 +13,7 @@ import { insertUser } from './modules/platform/users/service.js';
 import { DEMO_PASSWORD } from './modules/platform/seed/seedDemo.js';
 import { importUsers } from './cli/userImport.js';
 import { startScheduler } from './core/jobs.js';
-import { MODULES } from './modules/index.js';
-import { translate } from '../shared/i18n/messages.js';
+import { translate } from './core/messages.js';
 
 const USAGE = `Huanxin command line
   serve                      migrate, seed reference data (and demo data unless HUANXIN_DEMO=0), serve on $PORT
@@ -175,7 +174,7 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: deps.config.port, host: deps.config.host });
-  stopJobs = startScheduler(deps, MODULES.flatMap((m) => m.jobs ?? []), app.log);
+  stopJobs = startScheduler(deps, deps.modules.flatMap((m) => m.jobs ?? []), app.log);
   app.log.info(`Huanxin ${deps.config.version} on http://localhost:${deps.config.port} (${deps.database.dialect})`);
   return -1;
 }

@@ -1,20 +1,33 @@
 import type { Config } from './config.js';
 import { createSealer } from './core/crypto.js';
 import type { AppDeps } from './core/deps.js';
+import type { ExtensionPoints } from './core/extensions.js';
+import { moduleContractProblems, resolveExtensions, type HuanxinModule } from './core/module.js';
 import { createDiskStorage } from './core/storage.js';
 import { createDatabase, type DatabaseOptions } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
-import { ALL_MIGRATIONS } from './modules/migrations.js';
-import { seedReferenceOrganizations } from './modules/platform/seed/seedReference.js';
+import { MODULES } from './modules/index.js';
 import { seedDemo, type DemoAccount } from './modules/platform/seed/seedDemo.js';
-import { DEMO_SEEDERS, REFERENCE_SEEDERS } from './modules/seeders.js';
 
-export function createDeps(config: Config, dbOptions: DatabaseOptions = {}): AppDeps {
+export interface RuntimeOptions {
+  /** The modules to run: the installed ones by default (a test may add an example module). */
+  modules?: readonly HuanxinModule[];
+  /** Extension points to use whatever the modules provide (tests). */
+  extensions?: Partial<ExtensionPoints>;
+}
+
+/** The dependencies every module is given, for one installation; refuses modules whose contracts are incomplete. */
+export function createDeps(config: Config, dbOptions: DatabaseOptions = {}, options: RuntimeOptions = {}): AppDeps {
+  const modules = options.modules ?? MODULES;
+  const problems = moduleContractProblems(modules);
+  if (problems.length) throw new Error(`module contracts are incomplete:\n  ${problems.join('\n  ')}`);
   return {
     config,
     database: createDatabase(config.databaseUrl, { poolSize: config.pgPoolSize, ...dbOptions }),
     sealer: createSealer(config.encryptionKey, config.lookupKey),
     storage: createDiskStorage(config.uploadDir),
+    extensions: resolveExtensions(modules, options.extensions),
+    modules,
   };
 }
 
@@ -24,15 +37,15 @@ export interface PrepareReport {
 }
 
 /**
- * Brings a database up to date: migrations, reference data, and (when enabled) demo data — the accounts on first
- * start and, when asked (`serve`, `seed --demo`), the modules' demo programmes around today at every start. Tests
- * take the accounts without the demo programmes, so what they count is what they made.
+ * Brings a database up to date: every module's migrations, then each module's reference data (the platform's
+ * organisations first), and (when enabled) demo data — the accounts on first start and, when asked (`serve`,
+ * `seed --demo`), the modules' demo programmes around today at every start. Tests take the accounts without the
+ * demo programmes, so what they count is what they made.
  */
 export async function prepareDatabase(deps: AppDeps, options: { demo: boolean; demoProgrammes?: boolean }): Promise<PrepareReport> {
-  const migrations = await migrateToLatest(deps.database, ALL_MIGRATIONS);
-  await seedReferenceOrganizations(deps.database);
-  for (const seeder of REFERENCE_SEEDERS) await seeder(deps);
+  const migrations = await migrateToLatest(deps.database, deps.modules.flatMap((m) => m.migrations));
+  for (const m of deps.modules) await m.seed?.reference?.(deps);
   const demoAccounts = options.demo ? await seedDemo(deps) : null;
-  if (options.demo && options.demoProgrammes) for (const seeder of DEMO_SEEDERS) await seeder(deps);
+  if (options.demo && options.demoProgrammes) for (const m of deps.modules) await m.seed?.demo?.(deps);
   return { migrationsApplied: migrations.applied, demoAccounts };
 }

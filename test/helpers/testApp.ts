@@ -7,7 +7,7 @@ import pg from 'pg';
 import { loadConfig } from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/core/deps.js';
 import { buildApp } from '../../src/server/app.js';
-import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
+import { createDeps, prepareDatabase, type RuntimeOptions } from '../../src/server/runtime.js';
 import { keepSeededProgrammesLive } from './liveProgrammes.js';
 import { DEMO_PASSWORD, DEMO_RESIDENT } from '../../src/server/modules/platform/seed/seedDemo.js';
 
@@ -77,7 +77,7 @@ function client(app: FastifyInstance, cookie: string | null, csrf: string | null
  * A fresh app on a fresh database: a temp SQLite file, or (DATABASE_URL=postgres://…) its own database that is
  * dropped afterwards. Reference organisations and the demo accounts are seeded.
  */
-export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } & RuntimeOptions = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-test-'));
   // A database per test file, not a schema: Kysely's migrator introspects every schema of its database, and
   // another file dropping its schema at that moment made the introspection fail now and then.
@@ -92,7 +92,7 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
     HUANXIN_PG_POOL_SIZE: '5',
     ...options.env,
   });
-  const deps = createDeps(config);
+  const deps = createDeps(config, {}, { ...(options.modules ? { modules: options.modules } : {}), ...(options.extensions ? { extensions: options.extensions } : {}) });
   await prepareDatabase(deps, { demo: options.demo ?? true });
   await keepSeededProgrammesLive(deps.database);
   const app = await buildApp(deps);

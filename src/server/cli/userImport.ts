@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppDeps } from '../core/deps.js';
 import { systemContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
@@ -59,7 +59,7 @@ async function readRows(file: string): Promise<string[][]> {
     if (!sheet) return [];
     const rows: string[][] = [];
     sheet.eachRow((r) => {
-      const values = (r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String((v as { text?: string }).text ?? v)));
+      const values = (r.values as unknown[]).slice(1).map(cellText);
       rows.push(values);
     });
     return rows;
@@ -126,4 +126,12 @@ export async function importUsers(deps: AppDeps, file: string): Promise<{ create
     throw e;
   }
   return { created: inputs.length, errors: [] };
+}
+
+/** What a spreadsheet cell reads as: rich text and links by their text, dates as ISO, numbers as written. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return 'text' in v && typeof v.text === 'string' ? v.text : JSON.stringify(v);
+  return String(v as string | number | boolean);
 }

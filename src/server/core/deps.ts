@@ -1,6 +1,8 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Sealer } from './crypto.js';
+import type { ExtensionPoints } from './extensions.js';
+import type { HuanxinModule } from './module.js';
 import type { FileStorage } from './storage.js';
 
 /** What every module plugin is given when it is registered: nothing is imported from globals. */
@@ -9,4 +11,8 @@ export interface AppDeps {
   database: Database;
   sealer: Sealer;
   storage: FileStorage;
+  /** The extension points, resolved once from the installed modules (see extensions.ts). */
+  extensions: ExtensionPoints;
+  /** The installed modules, in registration order (the composition root reads their contracts). */
+  modules: readonly HuanxinModule[];
 }

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../shared/i18n/messages.js';
+import type { MessageKey } from './messages.js';
 
 /** One reason for one field, as the API reports it: `path` is the dotted field path, `reason` a message key. */
 export interface FieldIssue {

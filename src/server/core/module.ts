@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleMigration } from '../db/migrations.js';
-import type { MessageKey } from '../../shared/i18n/messages.js';
+import type { LocalisedText } from '../../shared/i18n/messages.js';
+import type { MessageKey } from './messages.js';
 import type { RequestContext } from './context.js';
 import type { AppDeps } from './deps.js';
+import type { ExtensionName, ExtensionPoints } from './extensions.js';
 import type { ScheduledJob } from './jobs.js';
 import type { MetricDefinition } from './metrics.js';
 
@@ -47,13 +49,33 @@ export interface ModuleRootOptions extends ModuleOptions {
   extensions: ModuleExtensions;
 }
 
-/** A module plugin: registers its own routes with its dependencies passed in. */
+/** A module's resource plugin: registers its own routes with its dependencies passed in. */
 export type ModulePlugin = FastifyPluginAsyncZod<ModuleOptions>;
 
+/** Loads data at start-up; idempotent, safe from several processes at once. */
+export type Seeder = (deps: AppDeps) => Promise<unknown>;
+
+/**
+ * The contract of a server module: everything the rest of the system learns about it, declared in its own
+ * `index.ts`. The composition root (`modules/index.ts`, one line per module) lists the modules; routes,
+ * migrations, seeds, jobs, metrics, notices, grant domains and extension points are all read from here, and its
+ * table types join the database schema by declaration merging (see `db/schema.ts`). Nothing about a module is
+ * written anywhere else.
+ */
 export interface HuanxinModule {
+  /** Lower-case, the folder name; prefixes its jobs (`tradein.daily-release`) and its audit chains. */
   name: string;
   plugin: FastifyPluginAsyncZod<ModuleRootOptions>;
+  /** Forward-only, named as db/migrations.ts says. */
   migrations: readonly ModuleMigration[];
+  /** Its messages, zh-CN and en side by side (`<name>/messages.ts`, which also registers them for translate). */
+  messages?: Readonly<Record<string, LocalisedText>>;
+  seed?: {
+    /** Reference data every installation has (loaded at every start, after the platform's organisations). */
+    reference?: Seeder;
+    /** Demo data, when demo data is on (after the demo accounts). */
+    demo?: Seeder;
+  };
   /** In-process scheduled jobs (daily releases, reminders), safe with several app processes. */
   jobs?: readonly ScheduledJob[];
   /** Aggregates the module offers the plan's computed indicators (registered by name at start-up). */
@@ -62,4 +84,60 @@ export interface HuanxinModule {
   homeNotices?: readonly HomeNoticeProvider[];
   /** Grant domains the module's policies answer to (kept by the platform module's /api/grants). */
   grantDomains?: readonly GrantDomain[];
+  /** Extension points the module calls, each with the implementation it falls back to when no module provides one. */
+  uses?: Partial<ExtensionPoints>;
+  /** Extension points the module implements for others. */
+  provides?: Partial<ExtensionPoints>;
+}
+
+/** Every module's migrations in one list (names sort in run order; see db/migrations.ts). */
+export function migrationsOf(modules: readonly HuanxinModule[]): ModuleMigration[] {
+  return modules.flatMap((m) => m.migrations);
+}
+
+/**
+ * Picks each extension point's implementation: the one a module provides, or else the fallback of a module that
+ * uses it. `overrides` (tests, a deployment) win over both.
+ */
+export function resolveExtensions(modules: readonly HuanxinModule[], overrides: Partial<ExtensionPoints> = {}): ExtensionPoints {
+  const chosen: Partial<Record<ExtensionName, unknown>> = {};
+  for (const m of modules) for (const [name, impl] of Object.entries(m.uses ?? {})) chosen[name as ExtensionName] ??= impl;
+  for (const m of modules) for (const [name, impl] of Object.entries(m.provides ?? {})) chosen[name as ExtensionName] = impl;
+  Object.assign(chosen, overrides);
+  return chosen as ExtensionPoints;
+}
+
+const MODULE_NAME = /^[a-z][a-z0-9]*$/;
+const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort().join(',');
+const MIGRATION_NAME = /^(\d{4}|\d{8}_\d{4})_[a-z][a-z0-9_]*$/;
+
+/**
+ * What is wrong with a set of modules, in words; empty when every contract is complete and nothing collides.
+ * The app refuses to start otherwise, and a test runs it over the installed modules.
+ */
+export function moduleContractProblems(modules: readonly HuanxinModule[]): string[] {
+  const problems: string[] = [];
+  const seen = <T>(label: string, values: T[]) => {
+    const dup = values.filter((v, i) => values.indexOf(v) !== i);
+    for (const v of new Set(dup)) problems.push(`${label} declared twice: ${String(v)}`);
+  };
+  for (const m of modules) {
+    if (!MODULE_NAME.test(m.name)) problems.push(`module name "${m.name}" is not a lower-case word`);
+    if (typeof m.plugin !== 'function') problems.push(`${m.name}: no routes plugin`);
+    for (const mig of m.migrations) if (!MIGRATION_NAME.test(mig.name)) problems.push(`${m.name}: migration "${mig.name}" is not named NNNN_… or YYYYMMDD_HHMM_…`);
+    for (const job of m.jobs ?? []) if (!job.name.startsWith(`${m.name}.`)) problems.push(`${m.name}: job "${job.name}" is not named ${m.name}.…`);
+  }
+  for (const m of modules)
+    for (const [key, text] of Object.entries(m.messages ?? {})) {
+      if (!text['zh-CN']?.trim() || !text.en?.trim()) problems.push(`${m.name}: message ${key} lacks a language`);
+      else if (placeholders(text['zh-CN']) !== placeholders(text.en)) problems.push(`${m.name}: message ${key} has different placeholders in zh-CN and en`);
+    }
+  seen('module', modules.map((m) => m.name));
+  seen('message', modules.flatMap((m) => Object.keys(m.messages ?? {})));
+  seen('migration', modules.flatMap((m) => m.migrations.map((x) => x.name)));
+  seen('job', modules.flatMap((m) => (m.jobs ?? []).map((j) => j.name)));
+  seen('metric', modules.flatMap((m) => (m.metrics ?? []).map((x) => x.name)));
+  seen('grant domain', modules.flatMap((m) => (m.grantDomains ?? []).map((d) => d.domain)));
+  seen('provided extension', modules.flatMap((m) => Object.keys(m.provides ?? {})));
+  return problems;
 }

@@ -10,6 +10,8 @@ import type { Database, DialectName } from './database.js';
  */
 export interface ModuleMigration {
   name: string;
+  // A migration sees the database as it was when it was written, not today's schema types (Kysely's advice).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export interface MigrationReport {
 export async function migrateToLatest(database: Database, list: readonly ModuleMigration[]): Promise<MigrationReport> {
   const migrator = migratorFor(database, list);
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   const all = await migrator.getMigrations();
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),

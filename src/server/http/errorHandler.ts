@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isMessageKey, translate, type MessageKey } from '../../shared/i18n/messages.js';
+import { isMessageKey, translate, type MessageKey } from '../core/messages.js';
 import type { Locale } from '../../shared/roles.js';
 import { AppError, type FieldIssue } from '../core/errors.js';
 import { resolveLocale } from '../core/locale.js';

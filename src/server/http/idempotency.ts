@@ -96,9 +96,17 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
       await database.db.deleteFrom('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key).execute();
     } else {
       await where
-        .set({ status: 'done', response_status: reply.statusCode, response_body: typeof payload === 'string' ? payload : String(payload ?? '') })
+        .set({ status: 'done', response_status: reply.statusCode, response_body: responseText(payload) })
         .execute();
     }
     return payload;
   });
+}
+
+/** The body a replay returns: what was sent, as text (JSON replies arrive here already serialised). */
+function responseText(payload: unknown): string {
+  if (payload === undefined || payload === null) return '';
+  if (typeof payload === 'string') return payload;
+  if (Buffer.isBuffer(payload)) return payload.toString('utf8');
+  return JSON.stringify(payload);
 }

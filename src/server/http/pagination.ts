@@ -1,25 +1,4 @@
-import { z } from 'zod';
 import type { SelectQueryBuilder } from 'kysely';
-
-/** The list query every list endpoint accepts: page from 1, page size up to 200, one sort key, an order. */
-export function listQuery<S extends readonly [string, ...string[]]>(sortable: S) {
-  return z.object({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    sort: z.enum(sortable).optional(),
-    order: z.enum(['asc', 'desc']).default('desc'),
-    q: z.string().trim().max(100).optional(),
-  });
-}
-
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  });
-}
 
 export interface Page<T> {
   items: T[];

@@ -1,4 +1,5 @@
+import { migrationsOf } from '../core/module.js';
 import { MODULES } from './index.js';
 
-/** Every module's migrations in one list (names sort in run order). */
-export const ALL_MIGRATIONS = MODULES.flatMap((m) => m.migrations);
+/** The installed modules' migrations in one list (for tests that migrate a database step by step). */
+export const ALL_MIGRATIONS = migrationsOf(MODULES);

@@ -1,4 +1,5 @@
 import type { HuanxinModule } from '../../core/module.js';
+import { cartradeinMessages } from './messages.js';
 import { carApplicationRoutes } from './applications/routes.js';
 import { calendarHomeNotices, calendarMissingJob } from './calendar/missing.js';
 import { calendarRoutes } from './calendar/routes.js';
@@ -8,16 +9,21 @@ import { cartradeinMigrations } from './migrations.js';
 import { paymentBatchRoutes } from './payments/routes.js';
 import { carProgramEndingJob, carProgramNotices } from './programs/ending.js';
 import { carProgramRoutes } from './programs/routes.js';
+import { seedCarTradeinDemo } from './programs/demo.js';
+import { seedCarTradeinReference } from './programs/seed.js';
+import { manualCertificateVerifier } from './applications/certificates.js';
 
-export { useScrappingCertificateVerifier, type ScrappingCertificateVerifier } from './applications/certificates.js';
-export { seedCarTradeinReference } from './programs/seed.js';
 
 /** Car scrapping/replacement subsidies (programmes, applications, review, payment batches) and promotion events. */
 export const cartradeinModule: HuanxinModule = {
   name: 'cartradein',
+  messages: cartradeinMessages,
   migrations: cartradeinMigrations,
   // Who reviews car applications and runs programmes and events (市商务局), and who pays (市财政局).
   grantDomains: [{ domain: 'cartradein', capabilities: ['manage', 'confirm_payment'] }],
+  seed: { reference: seedCarTradeinReference, demo: seedCarTradeinDemo },
+  // Until the recycling module provides scrapped-vehicle records, reviewers confirm certificates by hand.
+  uses: { scrappingCertificateVerifier: manualCertificateVerifier },
   metrics: carTradeinMetrics,
   jobs: [carProgramEndingJob, calendarMissingJob],
   homeNotices: [carProgramNotices, calendarHomeNotices],

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import { CAR_APPLICATION_STATUSES, CAR_EVENT_TYPES, EMISSION_STANDARDS, type CarApplicationStatus, type CarEventType, type CarProgramKind, type EmissionStandard } from '../../../shared/enums/cartradein.js';
 
 /**
- * Table types of the car trade-in module (issue #5): car programmes with versioned rules, residents'
+ * Table types of the car trade-in module: car programmes with versioned rules, residents'
  * scrapping/replacement applications with their evidence (their review timeline is the platform's
  * record_timeline), 市财政局's payment batches, promotion events, and the working-day calendar that review
  * deadlines are counted in.
@@ -187,4 +187,9 @@ export interface CartradeinTables {
   cartradein_events: PromotionEventTable;
   cartradein_event_merchants: PromotionEventMerchantTable;
   cartradein_calendar: CarWorkingCalendarTable;
+}
+
+// The module's tables join the database schema Kysely types every query with (see db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DatabaseSchema extends CartradeinTables {}
 }

@@ -1,4 +1,5 @@
 import type { HuanxinModule } from '../../core/module.js';
+import { planMessages } from './messages.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { metricRegistry } from './metrics/index.js';
@@ -11,6 +12,7 @@ import {
   type ObservationSource,
 } from './observations/source.js';
 import { planRoutes } from './plans/routes.js';
+import { seedPlans } from './seed/seedPlans.js';
 import { reportedObservationSource, reportingJobs, reportingMigrations, reportingRoutes } from './reporting/index.js';
 
 export { metricRegistry } from './metrics/index.js';
@@ -37,9 +39,11 @@ export function createPlanModule(registry: MetricRegistry, options: PlanModuleOp
   };
   return {
     name: 'plan',
-    // Reporting (periods, reports, workspace, briefing) is part of the plan module, with its own migration 0150.
+    messages: planMessages,
+    // Reporting (periods, reports, workspace, briefing) is part of the plan module, with its own migrations.
     migrations: [...planMigrations, ...reportingMigrations],
     jobs: reportingJobs,
+    seed: { reference: seedPlans },
     plugin: async (app, { deps }) => {
       await app.register(planRoutes, { deps });
       await app.register(indicatorRoutes, { deps });

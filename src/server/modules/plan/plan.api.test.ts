@@ -7,6 +7,8 @@ import { metricRegistry } from './index.js';
 import type { MetricDefinition } from './metrics/registry.js';
 
 const rawJson = readFileSync(join(import.meta.dirname, 'planfile', 'data', 'jinjiang-2024-98.json'), 'utf8');
+// The plan file as plain JSON, edited freely by the tests below (its schema is what they test).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const planFile = () => JSON.parse(rawJson) as Record<string, any>;
 
 interface Unit {

@@ -180,3 +180,8 @@ export interface PlanTables {
   milestone_units: MilestoneUnitTable;
   plan_revisions: PlanRevisionTable;
 }
+
+// The module's tables join the database schema Kysely types every query with (see db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DatabaseSchema extends PlanTables {}
+}

@@ -1,4 +1,5 @@
 import type { HuanxinModule } from '../../core/module.js';
+import { platformMessages } from './messages.js';
 import { attachmentRoutes } from './attachments/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -8,11 +9,15 @@ import { platformMigrations } from './migrations.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { userRoutes } from './users/routes.js';
+import { seedReferenceOrganizations } from './seed/seedReference.js';
 
 /** Organisations and their grants, accounts, sessions, tokens, the audit trail, attachments and notifications. */
 export const platformModule: HuanxinModule = {
   name: 'platform',
+  messages: platformMessages,
   migrations: platformMigrations,
+  // The office, the plan's responsible units, the towns: every other module's seed names them.
+  seed: { reference: (deps) => seedReferenceOrganizations(deps.database) },
   plugin: async (app, { deps, extensions }) => {
     await app.register(authRoutes, { deps });
     await app.register(organizationRoutes, { deps });

@@ -213,3 +213,8 @@ export interface PlatformTables {
   record_timeline: RecordTimelineTable;
   organization_grants: OrganizationGrantTable;
 }
+
+// The module's tables join the database schema Kysely types every query with (see db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DatabaseSchema extends PlatformTables {}
+}

@@ -47,5 +47,5 @@ function metricsFor(kind: 'appliance' | 'digital', label: string): MetricDefinit
   ];
 }
 
-/** The trade-in module's metrics for the plan's computed indicators (§7). */
+/** The trade-in module's metrics for the plan's computed indicators. */
 export const tradeinMetrics: MetricDefinition[] = [...metricsFor('appliance', 'Household appliances'), ...metricsFor('digital', 'Digital products')];

@@ -11,7 +11,7 @@ export type ProgramStatus = 'draft' | 'active' | 'closed';
 /** How rate × price becomes fen: rounded half up to the fen (or truncated), then capped. */
 export type SubsidyRounding = 'half_up' | 'down';
 /**
- * accepted: counted for settlement; held: stopped by risk control (§5, later); rejected: refused after review;
+ * accepted: counted for settlement; held: stopped by risk control until a reviewer decides; rejected: refused after review;
  * reversed: the product was returned or refunded.
  */
 export type { RedemptionStatus };
@@ -169,7 +169,7 @@ export interface TradeinRedemptionTable {
   old_item_proof_ref: string | null;
   old_item_attachment_id: number | null;
   status: RedemptionStatus;
-  /** Filled by settlement (§6) when the redemption is put in a payment batch. */
+  /** Filled by settlement when the redemption is put in a merchant's monthly batch. */
   settlement_batch_id: number | null;
   /** 1 when a settled redemption was reversed: the next settlement deducts it (claw-back). */
   clawback_pending: number;
@@ -182,7 +182,7 @@ export interface TradeinRedemptionTable {
   updated_at: string;
 }
 
-// tradein risk & settlement (§5, §6): tables of migration 0210.
+// Risk control and settlement: tables of migration 0210.
 
 /** The explainable risk rules (risk/rules.ts describes each one's parameters). */
 export type RiskRuleCode =
@@ -350,4 +350,9 @@ export interface TradeinTables {
   tradein_risk_decisions: TradeinRiskDecisionTable;
   tradein_settlement_batches: TradeinSettlementBatchTable;
   tradein_settlement_lines: TradeinSettlementLineTable;
+}
+
+// The module's tables join the database schema Kysely types every query with (see db/schema.ts).
+declare module '../../db/schema.js' {
+  interface DatabaseSchema extends TradeinTables {}
 }

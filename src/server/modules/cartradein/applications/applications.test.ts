@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { carTradeinMetrics } from '../metrics.js';
-import { manualCertificateVerifier, useScrappingCertificateVerifier } from './certificates.js';
 import { evidenceFor, newResident, replacementProgramBody, scrappingApplication, scrappingProgramBody, daysAgo, vin, invoice } from '../testing/fixtures.js';
 
 /**
@@ -445,10 +444,7 @@ describe('car trade-in: concurrent submissions, retries and the certificate veri
     commerce = await t.login('demo_department');
     programId = (await commerce.post('/api/tradein/car-programs', scrappingProgramBody('car-scrapping-race'))).json().id;
   });
-  afterAll(async () => {
-    useScrappingCertificateVerifier(manualCertificateVerifier);
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('five residents submitting the same car at once: exactly one application, the others 409', async () => {
     const residents = await Promise.all([1, 2, 3, 4, 5].map((n) => newResident(t, 100 + n)));
@@ -478,15 +474,32 @@ describe('car trade-in: concurrent submissions, retries and the certificate veri
     expect(retry.headers['idempotency-replayed']).toBe('true');
   });
 
-  it('a verifier installed by the recycling module vouches for certificates or contradicts them', async () => {
-    const seen: string[] = [];
-    useScrappingCertificateVerifier({
-      source: 'recycling',
-      verify: async (_db, q) => {
-        seen.push(q.certificateNumber);
-        return q.certificateNumber.endsWith('000072') ? { status: 'verified' } : { status: 'mismatch', note: '回收记录中的车辆识别代号不同' };
+});
+
+/** A module that provides the scrapping-certificate verifier (as recycling will) is what every application is checked with. */
+describe('car trade-in: a provided certificate verifier', () => {
+  let t: TestApp;
+  let commerce: TestClient;
+  let programId: number;
+  const seen: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({
+      extensions: {
+        scrappingCertificateVerifier: {
+          source: 'recycling',
+          verify: async (_db, q) => {
+            seen.push(q.certificateNumber);
+            return q.certificateNumber.endsWith('000072') ? { status: 'verified' } : { status: 'mismatch', note: '回收记录中的车辆识别代号不同' };
+          },
+        },
       },
     });
+    commerce = await t.login('demo_department');
+    programId = (await commerce.post('/api/tradein/car-programs', scrappingProgramBody('car-scrapping-verified'))).json().id;
+  });
+  afterAll(() => t.close());
+
+  it('a verifier provided by the recycling module vouches for certificates or contradicts them', async () => {
     const r = await newResident(t, 111);
     const ev = await evidenceFor(r, SCRAPPING_EVIDENCE);
     const verified = (await r.post('/api/tradein/car-applications', scrappingApplication(programId, 72, ev))).json();

@@ -1,3 +1,4 @@
+import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, fieldError, type FieldIssue } from '../../../core/errors.js';
 import { shanghaiDate } from '../../../core/time.js';
@@ -7,7 +8,7 @@ import { addWorkingDays, loadCalendar } from '../calendar/workingDays.js';
 import { evaluateCarEligibility, type CarApplicationFacts } from '../programs/eligibility.js';
 import { loadProgramForApplication } from '../programs/service.js';
 import type { CertificateCheckStatus } from '../tables.js';
-import { scrappingCertificateVerifier } from './certificates.js';
+import type { ScrappingCertificateVerifier } from '../../../core/extensions.js';
 import type { PrecheckCarApplicationInput, ResubmitCarApplicationInput } from './schema.js';
 
 /**
@@ -114,9 +115,8 @@ export async function openProgram(db: Queryable, programId: number, { forNewAppl
   return program;
 }
 
-export async function certificateVerdict(db: Queryable, program: Program, input: Fields) {
+export async function certificateVerdict(db: Queryable, verifier: ScrappingCertificateVerifier, program: Program, input: Fields) {
   if (program.view.kind !== 'scrapping' || !input.scrapping) return { status: 'not_applicable' as const, source: null, note: null };
-  const verifier = scrappingCertificateVerifier();
   const v = await verifier.verify(db, { certificateNumber: input.scrapping.certificateNumber, vin: input.oldVehicle.vin, deregisteredOn: input.scrapping.deregisteredOn });
   return { status: v.status, source: verifier.source, note: v.note ?? null };
 }
@@ -125,8 +125,16 @@ export async function certificateVerdict(db: Queryable, program: Program, input:
  * Everything a (re)submission shares: field checks, duplicate identifiers, evidence ownership, the certificate
  * verdict, eligibility under the programme's current rule, and the review deadline from today.
  */
-export async function assessSubmission(tx: Tx, ctx: RequestContext, program: Program, input: Fields, exceptId: number | null, firstSubmittedAt: string | null = null) {
-  const verdict = await certificateVerdict(tx, program, input);
+export async function assessSubmission(
+  tx: Tx,
+  deps: AppDeps,
+  ctx: RequestContext,
+  program: Program,
+  input: Fields,
+  exceptId: number | null,
+  firstSubmittedAt: string | null = null,
+) {
+  const verdict = await certificateVerdict(tx, deps.extensions.scrappingCertificateVerifier, program, input);
   const today = shanghaiDate();
   // A resubmission is judged on the day the application was first sent, so a correction after the window counts.
   const facts = factsOf(program, input, today, verdict.status, firstSubmittedAt ? shanghaiDate(firstSubmittedAt) : today);

@@ -1,4 +1,6 @@
-import { translate, type MessageKey } from '../../../../shared/i18n/messages.js';
+import { translate, type MessageKey } from '../../../core/messages.js';
+// This module's messages, registered for translate (also when this file is used outside the app).
+import '../messages.js';
 import type { Locale } from '../../../../shared/roles.js';
 import type { Reason } from '../programs/eligibility.js';
 

@@ -1,23 +1,11 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { carApplicationPolicy } from '../policies/application.js';
-import {
-  applicationParams,
-  approveBody,
-  carApplicationPage,
-  carApplicationView,
-  eligibilityView,
-  evidenceParams,
-  listCarApplicationsQuery,
-  overdueItemView,
-  precheckCarApplicationBody,
-  reasonsBody,
-  resubmitCarApplicationBody,
-  submitCarApplicationBody,
-} from './schema.js';
+import { approveBody, carApplicationPage, carApplicationView, eligibilityView, evidenceParams, listCarApplicationsQuery, overdueItemView, precheckCarApplicationBody, reasonsBody, resubmitCarApplicationBody, submitCarApplicationBody } from './schema.js';
 import { getCarApplication, listCarApplications, listOverdueCarApplications, readCarApplicationEvidence } from './queries.js';
 import { approveCarApplication, rejectCarApplication, returnCarApplication } from './review.js';
 import { precheckCarApplication, resubmitCarApplication, submitCarApplication } from './submission.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['car trade-in'];
 const policy = (action: (typeof carApplicationPolicy.actions)[number]) => ({ policy: { policy: carApplicationPolicy, action } });
@@ -80,7 +68,7 @@ export const carApplicationRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'One application with its eligibility, deadlines, status timeline with every reason, and what the caller may do now',
-      params: applicationParams,
+      params: idParams,
       response: { 200: carApplicationView },
     },
     handler: (req) => getCarApplication(deps, req.ctx, req.params.id),
@@ -90,7 +78,7 @@ export const carApplicationRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'The resident corrects a returned application and submits it again (all fields, same programme)',
-      params: applicationParams,
+      params: idParams,
       body: resubmitCarApplicationBody,
       response: { 200: carApplicationView },
     },
@@ -102,7 +90,7 @@ export const carApplicationRoutes: ModulePlugin = async (app, { deps }) => {
       tags,
       summary: '市商务局 approves an eligible submitted application',
       description: 'When `certificate.needsManualConfirmation` is true, send `certificateConfirmed: true` (the reviewer checked the certificate by hand).',
-      params: applicationParams,
+      params: idParams,
       body: approveBody,
       response: { 200: carApplicationView },
     },
@@ -110,12 +98,12 @@ export const carApplicationRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/car-applications/:id/return', {
     config: policy('review'),
-    schema: { tags, summary: '市商务局 returns a submitted application for correction, with reasons', params: applicationParams, body: reasonsBody, response: { 200: carApplicationView } },
+    schema: { tags, summary: '市商务局 returns a submitted application for correction, with reasons', params: idParams, body: reasonsBody, response: { 200: carApplicationView } },
     handler: (req) => returnCarApplication(deps, req.ctx, req.params.id, req.body.reasons),
   });
   app.post('/tradein/car-applications/:id/reject', {
     config: policy('review'),
-    schema: { tags, summary: '市商务局 rejects a submitted or returned application, with reasons (final)', params: applicationParams, body: reasonsBody, response: { 200: carApplicationView } },
+    schema: { tags, summary: '市商务局 rejects a submitted or returned application, with reasons (final)', params: idParams, body: reasonsBody, response: { 200: carApplicationView } },
     handler: (req) => rejectCarApplication(deps, req.ctx, req.params.id, req.body.reasons),
   });
   app.get('/tradein/car-applications/:id/evidence/:attachmentId', {

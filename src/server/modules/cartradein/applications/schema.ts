@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery, pageOf } from '../../../http/pagination.js';
+import { idParams, listQuery, pageOf, positiveId } from '../../../http/schema.js';
 import { zBankAccount, zInvoiceNumber, zVin } from '../../../../shared/zodFields.js';
 import { EVIDENCE_KINDS } from '../programs/rules.js';
 import { CAR_APPLICATION_STATUSES, EMISSION_STANDARDS } from '../tables.js';
@@ -204,5 +204,4 @@ export const overdueItemView = z.object({
   application: carApplicationSummaryView,
 });
 
-export const applicationParams = z.object({ id: z.coerce.number().int().positive() });
-export const evidenceParams = applicationParams.extend({ attachmentId: z.coerce.number().int().positive() });
+export const evidenceParams = idParams.extend({ attachmentId: positiveId });

@@ -22,7 +22,7 @@ export async function precheckCarApplication(deps: AppDeps, ctx: RequestContext,
   authorize(ctx.actor, carApplicationPolicy, 'precheck');
   const db = deps.database.db;
   const program = await openProgram(db, input.programId, { forNewApplication: true });
-  const verdict = await certificateVerdict(db, program, input);
+  const verdict = await certificateVerdict(db, deps.extensions.scrappingCertificateVerifier, program, input);
   const facts = factsOf(program, input, shanghaiDate(), verdict.status);
   const result = evaluateCarEligibility(program.view.rule, program.view, facts);
   const used = await usedIdentifiers(db, input, null);
@@ -76,7 +76,7 @@ export async function submitCarApplication(deps: AppDeps, ctx: RequestContext, i
   authorize(ctx.actor, carApplicationPolicy, 'submit');
   const id = await inTransaction(deps.database, async (tx) => {
     const program = await openProgram(tx, input.programId, { forNewApplication: true });
-    const { verdict, result, reviewDueOn } = await assessSubmission(tx, ctx, program, input, null);
+    const { verdict, result, reviewDueOn } = await assessSubmission(tx, deps, ctx, program, input, null);
     const now = nowIso();
     const row = await tx
       .insertInto('cartradein_applications')
@@ -133,7 +133,7 @@ export async function resubmitCarApplication(deps: AppDeps, ctx: RequestContext,
     const before = await loadForResident(tx, ctx, id);
     nextStatus('resubmit', before.status);
     const program = await openProgram(tx, Number(before.program_id), { forNewApplication: false });
-    const { verdict, result, reviewDueOn } = await assessSubmission(tx, ctx, program, input, id, before.created_at);
+    const { verdict, result, reviewDueOn } = await assessSubmission(tx, deps, ctx, program, input, id, before.created_at);
     await moveApplication(tx, ctx, {
       id,
       applicantUserId: Number(before.applicant_user_id),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { promotionEventPolicy } from '../policies/event.js';
-import { calendarQuery, eventInput, eventParams, eventResultsBody, eventView, listEventsQuery, publicEventView } from './schema.js';
+import { calendarQuery, eventInput, eventResultsBody, eventView, listEventsQuery, publicEventView } from './schema.js';
 import {
   cancelPromotionEvent,
   createPromotionEvent,
@@ -11,6 +11,7 @@ import {
   reportPromotionEventResults,
   updatePromotionEvent,
 } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['promotion events'];
 const policy = (action: (typeof promotionEventPolicy.actions)[number]) => ({ policy: { policy: promotionEventPolicy, action } });
@@ -46,22 +47,22 @@ export const promotionEventRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/events/:id', {
     config: policy('read'),
-    schema: { tags, summary: 'One promotion event', params: eventParams, response: { 200: eventView } },
+    schema: { tags, summary: 'One promotion event', params: idParams, response: { 200: eventView } },
     handler: (req) => getPromotionEvent(deps, req.ctx, req.params.id),
   });
   app.put('/tradein/events/:id', {
     config: policy('update'),
-    schema: { tags, summary: 'Change an event (its organiser, or 市商务局/the office)', params: eventParams, body: eventInput, response: { 200: eventView } },
+    schema: { tags, summary: 'Change an event (its organiser, or 市商务局/the office)', params: idParams, body: eventInput, response: { 200: eventView } },
     handler: (req) => updatePromotionEvent(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/events/:id/results', {
     config: policy('reportResults'),
-    schema: { tags, summary: 'Report (or correct) the results once the event has started; it then counts as held', params: eventParams, body: eventResultsBody, response: { 200: eventView } },
+    schema: { tags, summary: 'Report (or correct) the results once the event has started; it then counts as held', params: idParams, body: eventResultsBody, response: { 200: eventView } },
     handler: (req) => reportPromotionEventResults(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/events/:id/cancel', {
     config: policy('cancel'),
-    schema: { tags, summary: 'Cancel a planned event', params: eventParams, response: { 200: eventView } },
+    schema: { tags, summary: 'Cancel a planned event', params: idParams, response: { 200: eventView } },
     handler: (req) => cancelPromotionEvent(deps, req.ctx, req.params.id),
   });
 };

@@ -72,4 +72,3 @@ export const listEventsQuery = calendarQuery.extend({
   mine: z.enum(['true', 'false']).optional().describe('Only events my organisation organises or takes part in'),
 });
 export type ListEventsQuery = z.infer<typeof listEventsQuery>;
-export const eventParams = z.object({ id: z.coerce.number().int().positive() });

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { sendXlsx } from '../../../http/excel.js';
 import { carPaymentBatchPolicy } from '../policies/paymentBatch.js';
-import { batchDetailView, batchParams, batchView, createBatchBody, markPaidBody } from './schema.js';
+import { batchDetailView, batchView, createBatchBody, markPaidBody } from './schema.js';
 import { cancelPaymentBatch, createPaymentBatch, exportPaymentFile, getPaymentBatch, listPaymentBatches, markPaymentBatchPaid } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['car trade-in'];
 const policy = (action: (typeof carPaymentBatchPolicy.actions)[number]) => ({ policy: { policy: carPaymentBatchPolicy, action } });
@@ -26,7 +27,7 @@ export const paymentBatchRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/car-payment-batches/:id', {
     config: policy('read'),
-    schema: { tags, summary: 'One batch with its applications', params: batchParams, response: { 200: batchDetailView } },
+    schema: { tags, summary: 'One batch with its applications', params: idParams, response: { 200: batchDetailView } },
     handler: (req) => getPaymentBatch(deps, req.ctx, req.params.id),
   });
   app.get('/tradein/car-payment-batches/:id/file', {
@@ -34,7 +35,7 @@ export const paymentBatchRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'The payment file (.xlsx) with full bank accounts, for 市财政局 only (audited)',
-      params: batchParams,
+      params: idParams,
     },
     handler: async (req, reply) => {
       const file = await exportPaymentFile(deps, req.ctx, req.params.id);
@@ -43,12 +44,12 @@ export const paymentBatchRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/car-payment-batches/:id/paid', {
     config: policy('markPaid'),
-    schema: { tags, summary: 'Mark a batch paid with the payment reference; its applications become paid', params: batchParams, body: markPaidBody, response: { 200: batchDetailView } },
+    schema: { tags, summary: 'Mark a batch paid with the payment reference; its applications become paid', params: idParams, body: markPaidBody, response: { 200: batchDetailView } },
     handler: (req) => markPaymentBatchPaid(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/car-payment-batches/:id/cancel', {
     config: policy('cancel'),
-    schema: { tags, summary: 'Withdraw an unpaid batch; its applications are approved again', params: batchParams, response: { 200: batchDetailView } },
+    schema: { tags, summary: 'Withdraw an unpaid batch; its applications are approved again', params: idParams, response: { 200: batchDetailView } },
     handler: (req) => cancelPaymentBatch(deps, req.ctx, req.params.id),
   });
 };

@@ -37,4 +37,3 @@ export const batchView = z.object({
 export type BatchView = z.infer<typeof batchView>;
 
 export const batchDetailView = batchView.extend({ applications: z.array(carApplicationSummaryView) });
-export const batchParams = z.object({ id: z.coerce.number().int().positive() });

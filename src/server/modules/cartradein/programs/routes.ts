@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { carProgramPolicy } from '../policies/program.js';
 import { rolloverCarProgram } from './rollover.js';
-import { carProgramParams, carProgramView, carRuleVersionView, createCarProgramBody, rolloverCarProgramBody, setCarRuleBody, updateCarProgramBody } from './schema.js';
+import { carProgramView, carRuleVersionView, createCarProgramBody, rolloverCarProgramBody, setCarRuleBody, updateCarProgramBody } from './schema.js';
 import { carRuleHistory, createCarProgram, getCarProgram, listCarPrograms, setCarProgramRule, updateCarProgram } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['car trade-in'];
 
@@ -20,7 +21,7 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/car-programs/:id', {
     config: { policy: { policy: carProgramPolicy, action: 'read' } },
-    schema: { tags, summary: 'One car programme', params: carProgramParams, response: { 200: carProgramView } },
+    schema: { tags, summary: 'One car programme', params: idParams, response: { 200: carProgramView } },
     handler: (req) => getCarProgram(deps, req.ctx, req.params.id),
   });
   app.post('/tradein/car-programs', {
@@ -30,7 +31,7 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.patch('/tradein/car-programs/:id', {
     config: { policy: { policy: carProgramPolicy, action: 'update' } },
-    schema: { tags, summary: 'Change a car programme’s name, window, status or example label', params: carProgramParams, body: updateCarProgramBody, response: { 200: carProgramView } },
+    schema: { tags, summary: 'Change a car programme’s name, window, status or example label', params: idParams, body: updateCarProgramBody, response: { 200: carProgramView } },
     handler: (req) => updateCarProgram(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/car-programs/:id/rollover', {
@@ -38,7 +39,7 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Carry a car programme into its next window as a new draft with the current rule',
-      params: carProgramParams,
+      params: idParams,
       body: rolloverCarProgramBody,
       response: { 201: carProgramView },
     },
@@ -51,7 +52,7 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
       summary: 'Set the rule (a new version; earlier versions are kept and applications keep theirs)',
       description:
         'Send `baseVersion`, the `ruleVersion` the editor loaded: when someone saved a new version since, the answer is 409 VERSION_CONFLICT and nothing changes (reload and edit again). Without it the version current when the request is served is the base; two saves at the same moment still never make the same version, the later one is 409 VERSION_CONFLICT. An unchanged rule makes no new version.',
-      params: carProgramParams,
+      params: idParams,
       body: setCarRuleBody,
       response: { 200: carProgramView },
     },
@@ -59,7 +60,7 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/car-programs/:id/rules', {
     config: { policy: { policy: carProgramPolicy, action: 'readHistory' } },
-    schema: { tags, summary: 'Every version of the programme’s rule, newest first', params: carProgramParams, response: { 200: z.array(carRuleVersionView) } },
+    schema: { tags, summary: 'Every version of the programme’s rule, newest first', params: idParams, response: { 200: z.array(carRuleVersionView) } },
     handler: (req) => carRuleHistory(deps, req.ctx, req.params.id),
   });
 };

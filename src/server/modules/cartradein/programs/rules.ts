@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EMISSION_STANDARDS } from '../tables.js';
 
 /**
- * The rule of a car programme, as configuration (issue #5 §1): which old cars qualify, which new cars qualify,
+ * The rule of a car programme, as configuration, not code: which old cars qualify, which new cars qualify,
  * the amount by new-car type and price band, the review and payment deadlines, and the evidence required. A
  * changed rule is a new version (programs/service.ts); an application keeps the version it was assessed under.
  */

@@ -81,4 +81,3 @@ export const carRuleVersionView = z.object({
   current: z.boolean(),
 });
 
-export const carProgramParams = z.object({ id: z.coerce.number().int().positive() });

@@ -165,7 +165,7 @@ export async function monthlyBriefingDocx(data: BriefingData): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     para('工作简报', { bold: true, size: 52, align: AlignmentType.CENTER }),
     para(`${year}年第${month}期`, { align: AlignmentType.CENTER, size: 28 }),
-    para(`工作专班办公室　　　　${shanghaiDate(Date.parse(data.asOf) - 1)}`, { align: AlignmentType.CENTER }),
+    para(`工作专班办公室${'\u3000'.repeat(4)}${shanghaiDate(Date.parse(data.asOf) - 1)}`, { align: AlignmentType.CENTER }),
     para(`${data.plan.title}（${data.plan.docNumber}）${year}年${month}月工作进展`, { bold: true, align: AlignmentType.CENTER, size: 30 }),
 
     heading('一、总体情况'),

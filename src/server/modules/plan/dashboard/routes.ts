@@ -3,11 +3,11 @@ import { sendXlsx, workbookBuffer } from '../../../http/excel.js';
 import type { Locale } from '../../../../shared/roles.js';
 import { indicatorPolicy } from '../policies/indicator.js';
 import { planReportPolicy } from '../reporting/policies/report.js';
-import { idParams } from '../plans/schema.js';
 import type { IndicatorStatus } from '../status/evaluate.js';
 import { dashboardQuery, dashboardSchema, townsDashboardQuery, townsDashboardSchema, trendQuery, trendSchema, unitRecordsQuery, unitRecordsSchema } from './schema.js';
 import { buildDashboard, buildTownsDashboard, indicatorTrend, type PlanMeasurement } from './service.js';
 import { buildUnitRecords } from './unitRecords.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['plan'];
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { indicatorPolicy } from '../policies/indicator.js';
-import { idParams, indicatorSchema } from '../plans/schema.js';
+import { indicatorSchema } from '../plans/schema.js';
 import { revisionSchema, updateIndicatorBody } from './schema.js';
 import { getIndicator, listIndicatorRevisions, updateIndicator } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['plan'];
 

@@ -2,7 +2,7 @@ import { MetricRegistry, type MetricDefinition } from './registry.js';
 
 /**
  * The process-wide registry the plan module is built with (see ../index.ts). Other modules register their metrics
- * here at start-up; the lead wires them in.
+ * here at start-up: `modules/index.ts` registers every installed module's `metrics`.
  */
 export const metricRegistry = new MetricRegistry();
 

@@ -1,8 +1,9 @@
 import type { ModulePlugin } from '../../../core/module.js';
 import { milestonePolicy } from '../policies/milestone.js';
-import { idParams, milestoneSchema } from '../plans/schema.js';
+import { milestoneSchema } from '../plans/schema.js';
 import { completeMilestoneBody, reopenMilestoneBody } from './schema.js';
 import { completeMilestone, getMilestone, reopenMilestone } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['plan'];
 

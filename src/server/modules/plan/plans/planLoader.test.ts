@@ -76,7 +76,6 @@ describe('plan loader', () => {
     task1.indicators[1]!.targets = [{ year: 2025, value: 40 }, { year: 2027, value: 90 }];
     task1.indicators[1]!.units = ['市商务局', '市城管局'];
     const removed = task1.milestones.pop()!;
-    task1.title = task1.title; // unchanged on purpose
     a3.text = `${a3.text}（修订）`;
     const result = await loadPlanFile(t.deps, ctx, changed);
     expect(result.changed).toBe(true);

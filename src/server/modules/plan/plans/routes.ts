@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { planPolicy } from '../policies/plan.js';
-import { idParams, importBody, importResultSchema, planDetailSchema, planSummarySchema } from './schema.js';
+import { importBody, importResultSchema, planDetailSchema, planSummarySchema } from './schema.js';
 import { exportPlan, getPlan, importPlan, listPlans } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['plan'];
 

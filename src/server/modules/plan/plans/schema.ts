@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const unitRefSchema = z
   .object({

@@ -12,7 +12,7 @@ export { reportingMigrations } from './migrations.js';
 export { reportedObservationSource, type ReportedObservations } from './observations.js';
 export type { ReportingTables } from './tables.js';
 
-/** Periodic reporting, the units' workspace and the monthly briefing (issue #3 §3, §6, §8). */
+/** Periodic reporting, the units' workspace and the monthly briefing. */
 export const reportingRoutes: ModulePlugin = async (app, { deps }) => {
   await app.register(periodRoutes, { deps });
   await app.register(reportRoutes, { deps });

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import { EDITABLE_REPORT_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../../../shared/enums/plan.js';
 
 /**
- * Table types of periodic reporting (issue #3 §3): the periods the office opens, one report per responsible
+ * Table types of periodic reporting: the periods the office opens, one report per responsible
  * organisation and indicator in each period, its evidence (its history is the platform's record_timeline), reported
  * baselines, and Excel imports.
  * Timestamps are ISO-8601 UTC text; periods and deadlines are Asia/Shanghai calendar dates turned into instants.
@@ -108,4 +108,9 @@ export interface ReportingTables {
   plan_report_evidence: PlanReportEvidenceTable;
   plan_reported_baselines: PlanReportedBaselineTable;
   plan_import_jobs: PlanImportJobTable;
+}
+
+// The module's tables join the database schema Kysely types every query with (see db/schema.ts).
+declare module '../../../db/schema.js' {
+  interface DatabaseSchema extends ReportingTables {}
 }

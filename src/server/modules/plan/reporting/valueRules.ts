@@ -1,8 +1,10 @@
-import type { MessageKey } from '../../../../shared/i18n/messages.js';
+import type { MessageKey } from '../../../core/messages.js';
+// This module's messages, registered for translate (also when this file is used outside the app).
+import '../messages.js';
 import type { IndicatorKind } from '../tables.js';
 
 /**
- * What a reported value may be, by the indicator's kind and unit (issue #3 §3):
+ * What a reported value may be, by the indicator's kind and unit:
  * - a level or share in % (and the level behind a growth in 百分点) lies in 0–100;
  * - a count of things (个, 座, 台, 部, 场, 项, 辆…) is a whole number ≥ 0;
  * - anything else (亿元, 万辆, 万平方米, and the measured quantity behind a growth in %) is an amount ≥ 0.

@@ -1,5 +1,5 @@
 /**
- * Status and forecast of one indicator (issue #3 §4) — pure functions, no database.
+ * Status and forecast of one indicator — pure functions, no database.
  *
  * Definitions (all times Asia/Shanghai, see time.ts):
  * - The plan runs from its issue date (晋政文〔2024〕98号: 2024-06-05). A target dated year Y is due at the end of

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
-import { pageOf } from '../../../http/pagination.js';
+import { pageOf, pageQuery } from '../../../http/schema.js';
 import { planWorkspacePolicy } from '../reporting/policies/workspace.js';
 import { reportSchema } from '../reporting/reports/schema.js';
 import { workspaceSchema } from './schema.js';
@@ -35,7 +35,7 @@ export const workspaceRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'What I have handed in, newest first',
-      querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: pageQuery,
       response: { 200: pageOf(reportSchema) },
     },
     handler: (req) => myHistory(deps, req.ctx, req.query),

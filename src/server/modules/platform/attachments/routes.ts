@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { readUploadedFile } from '../../../http/multipart.js';
 import { attachmentPolicy } from '../policies/attachment.js';
-import { idParams } from '../organizations/schema.js';
 import { downloadAttachment, storeAttachment } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['attachments'];
 const attachmentSchema = z.object({

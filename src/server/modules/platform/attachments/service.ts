@@ -7,6 +7,10 @@ import { nowIso } from '../../../db/time.js';
 import { appendAudit } from '../audit/auditTrail.js';
 import { attachmentPolicy } from '../policies/attachment.js';
 
+/** Slashes and control characters, which a stored file name must not keep (a path, a forged line break). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SLASH = /[\\/\u0000-\u001f]/g;
+
 /** What officials attach as evidence: office documents, PDFs and photos. Checked by content, not by name. */
 const SIGNATURES: { mime: string; ext: string[]; test: (b: Buffer) => boolean }[] = [
   { mime: 'application/pdf', ext: ['pdf'], test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
@@ -44,9 +48,10 @@ export async function storeAttachment(deps: AppDeps, ctx: RequestContext, filena
       { path: 'file', reason: 'field.fileType', params: { allowed: ALLOWED_EXTENSIONS.join(', ') } },
     ]);
   const stored = await deps.storage.put(data);
-  const safeName = filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120);
+  const safeName = filename.replace(CONTROL_OR_SLASH, '_').slice(-120);
+  let id: number;
   try {
-    const id = await inTransaction(deps.database, async (tx) => {
+    id = await inTransaction(deps.database, async (tx) => {
       const row = await tx
         .insertInto('attachments')
         .values({
@@ -64,11 +69,12 @@ export async function storeAttachment(deps: AppDeps, ctx: RequestContext, filena
       await appendAudit(tx, ctx, { entity: 'attachment', entityId: Number(row.id), action: 'upload', after: { filename: safeName, sizeBytes: data.length, sha256: stored.sha256 } });
       return Number(row.id);
     });
-    return getAttachmentView(deps.database.db, id);
   } catch (e) {
+    // Nothing refers to the stored file unless the transaction committed.
     await deps.storage.remove(stored.key);
     throw e;
   }
+  return getAttachmentView(deps.database.db, id);
 }
 
 export async function getAttachmentView(db: Queryable, id: number): Promise<AttachmentView> {

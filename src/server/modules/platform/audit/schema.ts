@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery, pageOf } from '../../../http/pagination.js';
+import { listQuery, pageOf } from '../../../http/schema.js';
 
 export const auditRecordSchema = z.object({
   id: z.number().int(),

@@ -3,7 +3,6 @@ import { inTexts } from '../../../db/lists.js';
 import { tickBatcher } from '../../../core/tickBatch.js';
 import { isoPlus, nowIso } from '../../../db/time.js';
 import { lookupHash, randomToken } from '../../../core/crypto.js';
-import type { Actor } from '../../../core/context.js';
 import type { PrincipalResolver, ResolvedPrincipal } from '../../../core/principal.js';
 import type { Config } from '../../../config.js';
 

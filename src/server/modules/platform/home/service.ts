@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import type { HomeNoticeProvider } from '../../../core/module.js';
 import { authorize } from '../../../core/policy.js';
-import { translate } from '../../../../shared/i18n/messages.js';
+import { translate } from '../../../core/messages.js';
 import { homeNoticePolicy } from '../policies/homeNotice.js';
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
-import { pageOf } from '../../../http/pagination.js';
+import { idParams, pageOf, pageQuery } from '../../../http/schema.js';
 import { notificationPolicy } from '../policies/notification.js';
-import { idParams } from '../organizations/schema.js';
 import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './service.js';
 
 const tags = ['notifications'];
@@ -22,9 +21,7 @@ export const notificationRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'My notifications, newest first, with the unread count',
-      querystring: z.object({
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      querystring: pageQuery.extend({
         unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
       }),
       response: { 200: pageOf(notificationSchema).extend({ unread: z.number().int() }) },

@@ -5,7 +5,7 @@ import { authorize } from '../../../core/policy.js';
 import type { Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { paginate, type Page } from '../../../http/pagination.js';
-import { isMessageKey, translate } from '../../../../shared/i18n/messages.js';
+import { isMessageKey, translate } from '../../../core/messages.js';
 import { notificationPolicy } from '../policies/notification.js';
 
 export interface NewNotification {

@@ -3,18 +3,7 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { sendXlsx, workbookBuffer } from '../../../http/excel.js';
 import { organizationPolicy } from '../policies/organization.js';
 import { organizationLabels } from './labels.js';
-import {
-  enterpriseRegistrationBody,
-  exportOrganizationsQuery,
-  idParams,
-  listOrganizationsQuery,
-  organizationPage,
-  organizationSchema,
-  rejectBody,
-  reviewBody,
-  townSchema,
-  updateOrganizationBody,
-} from './schema.js';
+import { enterpriseRegistrationBody, exportOrganizationsQuery, listOrganizationsQuery, organizationPage, organizationSchema, rejectBody, reviewBody, townSchema, updateOrganizationBody } from './schema.js';
 import {
   changeOrganizationStatus,
   exportOrganizations,
@@ -24,6 +13,7 @@ import {
   registerEnterprise,
   updateOrganization,
 } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['organizations'];
 

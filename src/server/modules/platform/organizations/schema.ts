@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from '../../../../shared/roles.js';
 import { zCreditCode, zMobile, zPassword } from '../../../../shared/zodFields.js';
-import { listQuery, pageOf } from '../../../http/pagination.js';
+import { listQuery, pageOf } from '../../../http/schema.js';
 
 export const organizationSchema = z
   .object({
@@ -37,7 +37,6 @@ export const exportOrganizationsQuery = organizationFilters.extend({ q: z.string
 
 export const organizationPage = pageOf(organizationSchema);
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const reviewBody = z.object({ note: z.string().trim().max(500).optional() });
 export const rejectBody = z.object({ note: z.string().trim().min(2).max(500) });

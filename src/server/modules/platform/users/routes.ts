@@ -3,7 +3,6 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { apiTokenPolicy } from '../policies/apiToken.js';
 import { sessionPolicy } from '../policies/session.js';
 import { userPolicy } from '../policies/user.js';
-import { idParams } from '../organizations/schema.js';
 import {
   apiTokenSchema,
   createApiTokenBody,
@@ -26,6 +25,7 @@ import {
   setUserStatus,
 } from './service.js';
 import { userViewSchema } from './userView.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['accounts'];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../../../shared/roles.js';
 import { zMobile, zPassword } from '../../../../shared/zodFields.js';
-import { listQuery, pageOf } from '../../../http/pagination.js';
+import { listQuery, pageOf } from '../../../http/schema.js';
 import { userViewSchema } from './userView.js';
 
 export const listUsersQuery = listQuery(['username', 'displayName', 'role', 'createdAt', 'lastLoginAt'] as const).extend({

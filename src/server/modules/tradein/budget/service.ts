@@ -14,7 +14,7 @@ import { splitByShares } from './split.js';
 const MAX_DAYS = 1100;
 
 /**
- * The budget of one programme (§6): what is committed, redeemed, settled and paid, each split by funding source
+ * The budget of one programme: what is committed, redeemed, settled and paid, each split by funding source
  * in the programme's proportions, and a daily burn-down for a chart. All amounts are integer fen.
  */
 export async function programBudget(deps: AppDeps, ctx: RequestContext, programId: number, now = new Date()): Promise<BudgetView> {

@@ -3,26 +3,11 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { merchantPolicy } from '../policies/merchant.js';
 import { productPolicy } from '../policies/product.js';
 import { staffPolicy } from '../policies/staff.js';
-import { programParams } from '../programs/schema.js';
-import {
-  applyBody,
-  listMerchantsQuery,
-  listProductsQuery,
-  merchantView,
-  productInput,
-  productUpdate,
-  productView,
-  publicMerchantView,
-  publicMerchantsQuery,
-  reasonBody,
-  reviewBody,
-  staffBody,
-  staffParams,
-  staffView,
-} from './schema.js';
+import { applyBody, listMerchantsQuery, listProductsQuery, merchantView, productInput, productUpdate, productView, publicMerchantView, publicMerchantsQuery, reasonBody, reviewBody, staffBody, staffView } from './schema.js';
 import { applyAsMerchant, getMerchant, listMerchants, publicMerchants, reviewMerchant } from './merchants.js';
 import { createProduct, listProducts, updateProduct } from './products.js';
 import { createStaff, listStaff, setStaffStatus } from './staff.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['trade-in merchants'];
 
@@ -39,27 +24,27 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/merchants/:id', {
     config: { policy: { policy: merchantPolicy, action: 'read' } },
-    schema: { tags, summary: 'One enrolment', params: programParams, response: { 200: merchantView } },
+    schema: { tags, summary: 'One enrolment', params: idParams, response: { 200: merchantView } },
     handler: (req) => getMerchant(deps, req.ctx, req.params.id),
   });
   app.post('/tradein/merchants/:id/approve', {
     config: { policy: { policy: merchantPolicy, action: 'review' } },
-    schema: { tags, summary: 'Approve an application', params: programParams, body: reviewBody, response: { 200: merchantView } },
+    schema: { tags, summary: 'Approve an application', params: idParams, body: reviewBody, response: { 200: merchantView } },
     handler: (req) => reviewMerchant(deps, req.ctx, req.params.id, 'approve', req.body.note),
   });
   app.post('/tradein/merchants/:id/reject', {
     config: { policy: { policy: merchantPolicy, action: 'review' } },
-    schema: { tags, summary: 'Reject an application with a reason', params: programParams, body: reasonBody, response: { 200: merchantView } },
+    schema: { tags, summary: 'Reject an application with a reason', params: idParams, body: reasonBody, response: { 200: merchantView } },
     handler: (req) => reviewMerchant(deps, req.ctx, req.params.id, 'reject', req.body.note),
   });
   app.post('/tradein/merchants/:id/suspend', {
     config: { policy: { policy: merchantPolicy, action: 'suspend' } },
-    schema: { tags, summary: 'Suspend an enrolled merchant with a reason', params: programParams, body: reasonBody, response: { 200: merchantView } },
+    schema: { tags, summary: 'Suspend an enrolled merchant with a reason', params: idParams, body: reasonBody, response: { 200: merchantView } },
     handler: (req) => reviewMerchant(deps, req.ctx, req.params.id, 'suspend', req.body.note),
   });
   app.post('/tradein/merchants/:id/resume', {
     config: { policy: { policy: merchantPolicy, action: 'resume' } },
-    schema: { tags, summary: 'Resume a suspended merchant', params: programParams, body: reviewBody, response: { 200: merchantView } },
+    schema: { tags, summary: 'Resume a suspended merchant', params: idParams, body: reviewBody, response: { 200: merchantView } },
     handler: (req) => reviewMerchant(deps, req.ctx, req.params.id, 'resume', req.body.note),
   });
   app.get('/tradein/public/merchants', {
@@ -80,7 +65,7 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.patch('/tradein/products/:id', {
     config: { policy: { policy: productPolicy, action: 'update' } },
-    schema: { tags, summary: 'Change a product’s grade, reference price or status', params: programParams, body: productUpdate, response: { 200: productView } },
+    schema: { tags, summary: 'Change a product’s grade, reference price or status', params: idParams, body: productUpdate, response: { 200: productView } },
     handler: (req) => updateProduct(deps, req.ctx, req.params.id, req.body),
   });
 
@@ -96,12 +81,12 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/staff/:id/disable', {
     config: { policy: { policy: staffPolicy, action: 'setStatus' } },
-    schema: { tags, summary: 'Disable a staff account of my enterprise and end its sessions (enterprise administrator)', params: staffParams, response: { 200: staffView } },
+    schema: { tags, summary: 'Disable a staff account of my enterprise and end its sessions (enterprise administrator)', params: idParams, response: { 200: staffView } },
     handler: (req) => setStaffStatus(deps, req.ctx, req.params.id, 'disabled'),
   });
   app.post('/tradein/staff/:id/enable', {
     config: { policy: { policy: staffPolicy, action: 'setStatus' } },
-    schema: { tags, summary: 'Enable a disabled staff account of my enterprise (enterprise administrator)', params: staffParams, response: { 200: staffView } },
+    schema: { tags, summary: 'Enable a disabled staff account of my enterprise (enterprise administrator)', params: idParams, response: { 200: staffView } },
     handler: (req) => setStaffStatus(deps, req.ctx, req.params.id, 'active'),
   });
 };

@@ -104,4 +104,3 @@ export const staffBody = z
   .object({ username: usernameField, displayName: z.string().trim().min(1).max(50), password: zPassword(), mobile: zMobile().optional() })
   .strict();
 export const staffView = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), status: z.enum(['active', 'disabled']) });
-export const staffParams = z.object({ id: z.coerce.number().int().positive() });

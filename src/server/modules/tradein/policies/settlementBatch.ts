@@ -12,7 +12,7 @@ const g = (r?: SettlementBatchRecord) => (r?.grants ? { grants: r.grants } : und
 const own = (a: Actor, r?: SettlementBatchRecord) => isOwnBusiness(a, r?.organization_id === undefined ? undefined : { organization_id: r.organization_id });
 
 /**
- * Settlement of merchants (§6). 市商务局 makes and approves the batches; 市财政局 confirms them, is the only one
+ * Settlement of merchants. 市商务局 makes and approves the batches; 市财政局 confirms them, is the only one
  * to see full bank accounts, and marks them paid; the office and auditors follow; a merchant sees its own.
  * Approval and confirmation sit with different organisations by construction (manage vs confirm_payment grants).
  */

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { programPolicy } from '../policies/program.js';
-import {
-  categoryParams,
-  createProgramBody,
-  programParams,
-  programView,
-  rolloverProgramBody,
-  ruleVersionView,
-  setCategoryBody,
-  updateProgramBody,
-} from './schema.js';
+import { categoryParams, createProgramBody, programView, rolloverProgramBody, ruleVersionView, setCategoryBody, updateProgramBody } from './schema.js';
 import { rolloverProgram } from './rollover.js';
 import { createProgram, getProgram, listPrograms, ruleHistory, setCategoryRule, updateProgram } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['trade-in programmes'];
 
@@ -24,7 +16,7 @@ export const programRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/programs/:id', {
     config: { policy: { policy: programPolicy, action: 'read' } },
-    schema: { tags, summary: 'One programme', params: programParams, response: { 200: programView } },
+    schema: { tags, summary: 'One programme', params: idParams, response: { 200: programView } },
     handler: (req) => getProgram(deps, req.ctx, req.params.id),
   });
   app.post('/tradein/programs', {
@@ -34,7 +26,7 @@ export const programRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.patch('/tradein/programs/:id', {
     config: { policy: { policy: programPolicy, action: 'update' } },
-    schema: { tags, summary: 'Change a programme’s window, budget, schedule or status', params: programParams, body: updateProgramBody, response: { 200: programView } },
+    schema: { tags, summary: 'Change a programme’s window, budget, schedule or status', params: idParams, body: updateProgramBody, response: { 200: programView } },
     handler: (req) => updateProgram(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/programs/:id/rollover', {
@@ -42,7 +34,7 @@ export const programRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Carry a programme into its next window as a new draft (categories, rules, schedule, budget split and approved merchants copied)',
-      params: programParams,
+      params: idParams,
       body: rolloverProgramBody,
       response: { 201: programView },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROGRAM_KINDS } from '../../../../shared/enums/tradein.js';
 import { categoryRuleSchema, type CategoryRule } from './rules.js';
+import { idParams } from '../../../http/schema.js';
 
 export { PROGRAM_KINDS };
 export const PROGRAM_STATUSES = ['draft', 'active', 'closed'] as const;
@@ -123,7 +124,6 @@ export const ruleVersionView = z.object({
   current: z.boolean(),
 });
 
-export const programParams = z.object({ id: z.coerce.number().int().positive() });
-export const categoryParams = programParams.extend({ category: categoryCode });
+export const categoryParams = idParams.extend({ category: categoryCode });
 
 export type { CategoryRule };

@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
-import { pageOf } from '../../../http/pagination.js';
+import { idParams, pageOf, pageQuery } from '../../../http/schema.js';
 import { redemptionPolicy } from '../policies/redemption.js';
-import { programParams } from '../programs/schema.js';
 import { deviceIdFrom } from '../risk/assess.js';
 import { listRedemptionsQuery, redeemBody, redemptionView, reverseBody } from './schema.js';
 import { listMyPurchases, listRedemptions, redeem, reverseRedemption } from './service.js';
@@ -31,14 +29,14 @@ export const redemptionRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'My purchases with subsidies (resident)',
-      querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+      querystring: pageQuery,
       response: { 200: pageOf(redemptionView) },
     },
     handler: (req) => listMyPurchases(deps, req.ctx, req.query),
   });
   app.post('/tradein/redemptions/:id/reverse', {
     config: { policy: { policy: redemptionPolicy, action: 'reverse' } },
-    schema: { tags, summary: 'Reverse a redemption after a return or refund', params: programParams, body: reverseBody, response: { 200: redemptionView } },
+    schema: { tags, summary: 'Reverse a redemption after a return or refund', params: idParams, body: reverseBody, response: { 200: redemptionView } },
     handler: (req) => reverseRedemption(deps, req.ctx, req.params.id, req.body.reason),
   });
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REDEMPTION_STATUSES } from '../../../../shared/enums/tradein.js';
 import { zInvoiceNumber } from '../../../../shared/zodFields.js';
+import { pageQuery } from '../../../http/schema.js';
 
 export { REDEMPTION_STATUSES };
 
@@ -55,7 +56,6 @@ export const listRedemptionsQuery = z.object({
   status: z.enum(REDEMPTION_STATUSES).optional(),
   programId: z.coerce.number().int().positive().optional(),
   organizationId: z.coerce.number().int().positive().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery.shape,
 });
 export const reverseBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();

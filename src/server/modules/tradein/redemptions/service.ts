@@ -15,7 +15,6 @@ import { computeSubsidy, parseRule, rateFor } from '../programs/rules.js';
 import { normalisedVoucherCode } from '../vouchers/service.js';
 import { formatVoucherCode } from '../vouchers/voucherCode.js';
 import { assessRedemption, serialiseRiskScope } from '../risk/assess.js';
-import { oldItemProofVerifier } from './oldItemProof.js';
 import type { RedeemInput, RedemptionView } from './schema.js';
 
 const serialAlreadySubsidised = () => new AppError(409, 'SERIAL_ALREADY_SUBSIDISED', 'error.SERIAL_ALREADY_SUBSIDISED', {}, [{ path: 'serialNumber', reason: 'field.invalid' }]);
@@ -82,7 +81,7 @@ async function loadRedemption(db: Queryable, id: number) {
 
 /**
  * 立购立减: the merchant rings up a sale against a resident's voucher and the subsidy comes off the price.
- * Every condition of the issue is checked here, and the ones a race could break are also held by the database:
+ * Every condition of a subsidised sale is checked here, and the ones a race could break are also held by the database:
  * the serial number and the invoice number are unique columns, one live redemption per voucher is a partial
  * unique index, the voucher moves active → redeemed by a conditional update, and the programme budget by a
  * conditional update under a CHECK.
@@ -124,7 +123,7 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
       let proof: { kind: 'manual' | 'recycling'; reference: string; attachmentId: number | null } | null = null;
       if (rule.evidence.oldItemProof && !input.oldItemProof) throw fieldError('oldItemProof', 'field.tradein.evidenceRequired');
       if (input.oldItemProof) {
-        const verdict = await oldItemProofVerifier().verify(tx, deps, input.oldItemProof, {
+        const verdict = await deps.extensions.oldItemProofVerifier.verify(tx, deps, input.oldItemProof, {
           category: voucher.category,
           holderUserId: Number(voucher.holder_user_id),
           merchantOrganizationId: orgId,
@@ -132,7 +131,7 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
         if (!verdict.ok) throw new AppError(409, 'OLD_ITEM_PROOF_REJECTED', 'error.OLD_ITEM_PROOF_REJECTED', {}, [{ path: 'oldItemProof', reason: 'field.invalid' }]);
         proof = { kind: verdict.kind, reference: verdict.reference, attachmentId: verdict.attachmentId };
       }
-      // The store of the sale places it in a town (§7 metrics); a single-store merchant need not say which.
+      // The store of the sale places it in a town (the plan's metrics count sales by town); a single-store merchant need not say which.
       let stores = tx.selectFrom('tradein_stores').select('id').where('merchant_id', '=', Number(enrolment.id));
       if (input.storeId !== undefined) stores = stores.where('id', '=', input.storeId);
       const store = await stores.orderBy('id').executeTakeFirst();
@@ -193,7 +192,7 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
         action: 'redeem',
         after: { voucherId: Number(voucher.id), productId: input.productId, serialNumber: input.serialNumber, invoiceNumber: input.invoiceNumber, price: input.price, subsidy, rateBp },
       });
-      // §5: every redemption is scored in the same transaction; a rule may put it in the review queue or hold it.
+      // Risk control: every redemption is scored in the same transaction; a rule may put it in the review queue or hold it.
       await assessRedemption(
         tx,
         deps,

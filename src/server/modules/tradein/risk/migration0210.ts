@@ -3,8 +3,8 @@ import { bigint, withId, type ModuleMigration } from '../../../db/migrations.js'
 import { DEFAULT_RISK_RULES } from './rules.js';
 
 /**
- * Risk control (§5) and settlement (§6): rule configuration with history, signals, flags and the review queue,
- * settlement batches and their lines; the store of a sale on the redemption (for the town of §7's metrics).
+ * Risk control and settlement: rule configuration with history, signals, flags and the review queue,
+ * settlement batches and their lines; the store of a sale on the redemption (so the plan's metrics can count sales by town).
  */
 export const migration0210: ModuleMigration = {
   name: '0210_tradein_risk_settlement',

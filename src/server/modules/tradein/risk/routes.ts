@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
-import { pageOf } from '../../../http/pagination.js';
+import { pageOf } from '../../../http/schema.js';
 import { riskReviewPolicy } from '../policies/riskReview.js';
 import { riskRulePolicy } from '../policies/riskRule.js';
 import type { RiskRuleCode } from '../tables.js';

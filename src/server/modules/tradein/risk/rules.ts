@@ -3,7 +3,7 @@ import { fenToYuan } from '../../../../shared/money.js';
 import type { RiskRuleAction, RiskRuleCode } from '../tables.js';
 
 /**
- * The explainable risk rules of §5. Each rule is code (what it looks at) plus configuration data (its thresholds,
+ * The explainable risk rules that score every redemption. Each rule is code (what it looks at) plus configuration data (its thresholds,
  * whether it is on, what it does when it fires, how much it weighs), kept in tradein_risk_rules with every past
  * version in tradein_risk_rule_versions. The thresholds shipped here are only the defaults the migration seeds:
  * the office and 市商务局 tune them without a release.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RISK_REVIEW_STATUSES } from '../../../../shared/enums/tradein.js';
 import { REDEMPTION_STATUSES } from '../redemptions/schema.js';
 import { RISK_RULE_ACTIONS, RISK_RULE_CODES, ruleParamsSchemas } from './rules.js';
+import { pageQuery } from '../../../http/schema.js';
 
 export const riskRuleCode = z.enum(RISK_RULE_CODES as [string, ...string[]]);
 export { RISK_REVIEW_STATUSES };
@@ -101,8 +102,7 @@ export const listReviewsQuery = z.object({
   minScore: z.coerce.number().int().min(0).optional(),
   sort: z.enum(['score', 'flaggedAt']).default('score'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery.shape,
 });
 export type ListReviewsQuery = z.infer<typeof listReviewsQuery>;
 

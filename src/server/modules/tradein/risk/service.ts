@@ -5,7 +5,9 @@ import { authorize } from '../../../core/policy.js';
 import { appendVersion, currentVersion, versionHistory } from '../../../core/versioned.js';
 import { inTransaction, type Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
-import { isMessageKey, translate, type MessageKey } from '../../../../shared/i18n/messages.js';
+import { isMessageKey, translate, type MessageKey } from '../../../core/messages.js';
+// This module's messages, registered for translate (also when this file is used outside the app).
+import '../messages.js';
 import type { Locale } from '../../../../shared/roles.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { notify } from '../../platform/notifications/service.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SETTLEMENT_STATUSES } from '../../../../shared/enums/tradein.js';
 import { PERIOD_PATTERN } from './period.js';
+import { pageQuery } from '../../../http/schema.js';
 
 export { SETTLEMENT_STATUSES };
 
@@ -72,8 +73,7 @@ export const listBatchesQuery = z.object({
   programId: z.coerce.number().int().positive().optional(),
   organizationId: z.coerce.number().int().positive().optional(),
   status: z.enum(SETTLEMENT_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery.shape,
 });
 export type ListBatchesQuery = z.infer<typeof listBatchesQuery>;
 
@@ -84,6 +84,5 @@ export const exportBatchesQuery = z.object({
 });
 export type ExportBatchesQuery = z.infer<typeof exportBatchesQuery>;
 
-export const batchParams = z.object({ id: z.coerce.number().int().positive() });
 export const noteBody = z.object({ note: z.string().trim().max(500).optional() }).strict();
 export const markPaidBody = z.object({ paymentReference: z.string().trim().min(2).max(100) }).strict();

@@ -3,16 +3,16 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { deviceIdFrom, recordClaimDevice } from '../risk/assess.js';
 import { poolPolicy } from '../policies/pool.js';
 import { voucherPolicy } from '../policies/voucher.js';
-import { programParams } from '../programs/schema.js';
-import { claimResponse, codeParams, createPoolBody, listPoolsQuery, poolParams, poolView, voucherLookupView, voucherView } from './schema.js';
+import { claimResponse, codeParams, createPoolBody, listPoolsQuery, poolView, voucherLookupView, voucherView } from './schema.js';
 import { claimVoucher, createPool, listPools, lookupVoucher, myVouchers } from './service.js';
+import { idParams } from '../../../http/schema.js';
 
 const tags = ['trade-in vouchers'];
 
 export const voucherRoutes: ModulePlugin = async (app, { deps }) => {
   app.post('/tradein/programs/:id/pools', {
     config: { policy: { policy: poolPolicy, action: 'create' } },
-    schema: { tags, summary: 'Open a release of vouchers for one category', params: programParams, body: createPoolBody, response: { 201: poolView } },
+    schema: { tags, summary: 'Open a release of vouchers for one category', params: idParams, body: createPoolBody, response: { 201: poolView } },
     handler: async (req, reply) => reply.code(201).send(await createPool(deps, req.ctx, req.params.id, req.body)),
   });
   app.get('/tradein/pools', {
@@ -26,12 +26,12 @@ export const voucherRoutes: ModulePlugin = async (app, { deps }) => {
       tags,
       summary: 'Claim a voucher (resident; send an Idempotency-Key so a retry returns the same voucher)',
       description: '409 POOL_EXHAUSTED when the release is empty; 409 ALREADY_CLAIMED when the person holds an active voucher for the category or reached the programme’s limit.',
-      params: poolParams,
+      params: idParams,
       response: { 201: claimResponse },
     },
     handler: async (req, reply) => {
       const claimed = await claimVoucher(deps, req.ctx, req.params.id);
-      // §5: the resident's device, when the app sends one, links residents who claim on one phone.
+      // Risk control: the resident's device, when the app sends one, links residents who claim on one phone.
       await recordClaimDevice(deps, req.ctx.actor.userId, claimed.voucher.id, deviceIdFrom(req.headers));
       return reply.code(201).send(claimed);
     },

@@ -55,7 +55,6 @@ export const voucherView = z.object({
 export type VoucherView = z.infer<typeof voucherView>;
 
 export const claimResponse = z.object({ voucher: voucherView });
-export const poolParams = z.object({ id: z.coerce.number().int().positive() });
 export const codeParams = z.object({ code: z.string().min(4).max(20) });
 
 /** What a merchant sees when it looks a code up at the till: enough to sell, nothing personal beyond a mask. */

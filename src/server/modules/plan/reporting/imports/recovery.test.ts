@@ -95,9 +95,9 @@ describe('imports whose process died are marked failed', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('填报')!;
     const headers = new Map<string, number>();
-    sheet.getRow(1).eachCell((cell, col) => headers.set(String(cell.value), col));
+    sheet.getRow(1).eachCell((cell, col) => headers.set(cell.text, col));
     const row = sheet.getRow(2);
-    row.getCell(headers.get('本期数值')!).value = String(row.getCell(headers.get('计量单位')!).value) === '%' ? 42.5 : 3;
+    row.getCell(headers.get('本期数值')!).value = row.getCell(headers.get('计量单位')!).text === '%' ? 42.5 : 3;
     row.getCell(headers.get('情况说明')!).value = '重新上传';
     const reportId = Number(row.getCell(headers.get('报告编号')!).value);
     const data = Buffer.from(await wb.xlsx.writeBuffer());

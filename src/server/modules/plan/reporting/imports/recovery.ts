@@ -2,7 +2,9 @@ import type { AppDeps } from '../../../../core/deps.js';
 import { systemContext } from '../../../../core/context.js';
 import type { ScheduledJob } from '../../../../core/jobs.js';
 import { inTransaction } from '../../../../db/database.js';
-import { translate } from '../../../../../shared/i18n/messages.js';
+import { translate } from '../../../../core/messages.js';
+// This module's messages, registered for translate (also when this file is used outside the app).
+import '../../messages.js';
 import type { Locale } from '../../../../../shared/roles.js';
 import { appendAudit } from '../../../platform/audit/auditTrail.js';
 import type { ImportError } from './service.js';

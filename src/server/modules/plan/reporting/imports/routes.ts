@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../../core/module.js';
 import { AppError } from '../../../../core/errors.js';
 import { readUploadedFile } from '../../../../http/multipart.js';
-import { idParams } from '../../../platform/organizations/schema.js';
 import { planImportPolicy } from '../policies/importJob.js';
 import { getImportJob, startImport } from './service.js';
+import { idParams } from '../../../../http/schema.js';
 
 const tags = ['plan reporting'];
 const importJobSchema = z.object({

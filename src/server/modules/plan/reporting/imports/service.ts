@@ -5,7 +5,9 @@ import { AppError, notFound } from '../../../../core/errors.js';
 import { authorize } from '../../../../core/policy.js';
 import { inTransaction } from '../../../../db/database.js';
 import { nowIso } from '../../../../db/time.js';
-import { translate, type MessageKey } from '../../../../../shared/i18n/messages.js';
+import { translate, type MessageKey } from '../../../../core/messages.js';
+// This module's messages, registered for translate (also when this file is used outside the app).
+import '../../messages.js';
 import { appendAudit } from '../../../platform/audit/auditTrail.js';
 import { planImportPolicy } from '../policies/importJob.js';
 import { TEMPLATE_HEADERS, STATUS_LABELS } from '../reports/excel.js';
@@ -13,6 +15,10 @@ import type { SaveReportInput } from '../reports/schema.js';
 import { checkEdits, reportRows, saveReportIn, type ReportRow } from '../reports/service.js';
 import { EDITABLE_STATUSES } from '../tables.js';
 import { INTERRUPTED_REASON, interruptedError } from './recovery.js';
+
+/** Slashes and control characters, which a stored file name must not keep (a path, a forged line break). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SLASH = /[\\/\u0000-\u001f]/g;
 
 export const MAX_IMPORT_ROWS = 20_000;
 /** How often (in rows) the job's progress is written while the file is checked. */
@@ -68,7 +74,7 @@ export async function startImport(deps: AppDeps, ctx: RequestContext, filename: 
       .values({
         user_id: ctx.actor.userId!,
         organization_id: ctx.actor.organizationId!,
-        filename: filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120),
+        filename: filename.replace(CONTROL_OR_SLASH, '_').slice(-120),
         status: 'queued',
         total_rows: 0,
         processed_rows: 0,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../../core/module.js';
-import { idParams } from '../../../platform/organizations/schema.js';
 import { reportingPeriodPolicy } from '../policies/period.js';
 import { openPeriodBody, periodListQuery, periodSchema } from './schema.js';
 import { closePeriod, getPeriod, listPeriods, openPeriod } from './service.js';
+import { idParams } from '../../../../http/schema.js';
 
 const tags = ['plan reporting'];
 

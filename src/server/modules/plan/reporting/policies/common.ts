@@ -2,7 +2,7 @@ import type { Actor } from '../../../../core/context.js';
 import { hasRole } from '../../../../core/policy.js';
 
 /**
- * Who takes part in reporting (issue #3 §9): the office opens periods and decides on reports; departments and
+ * Who takes part in reporting: the office opens periods and decides on reports; departments and
  * towns report their own; auditors read everything; every other role sees nothing of it.
  */
 export const isOffice = hasRole('office');

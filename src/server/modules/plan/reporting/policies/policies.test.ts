@@ -12,7 +12,7 @@ const actor = (role: Role): Actor => ({ ...ANONYMOUS, kind: 'user', userId: 70, 
 const own = { id: 1, organizationId: ORG };
 const other = { id: 2, organizationId: ORG + 1 };
 
-/** Role × action: who may do what with reporting (issue #3 §9). `O` own records only, `A` all. */
+/** Role × action: who may do what with reporting. `O` own records only, `A` all. */
 const MATRIX: Record<string, Partial<Record<Role, 'A' | 'O'>>> = {
   'period.list': { office: 'A', department: 'A', town: 'A', auditor: 'A' },
   'period.open': { office: 'A' },

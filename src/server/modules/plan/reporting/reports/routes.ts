@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../../core/module.js';
 import { sendXlsx } from '../../../../http/excel.js';
-import { pageOf } from '../../../../http/pagination.js';
-import { idParams } from '../../../platform/organizations/schema.js';
+import { idParams, pageOf, positiveId } from '../../../../http/schema.js';
 import { planReportPolicy } from '../policies/report.js';
 import { exportReports, reportTemplate } from './excel.js';
 import { reportDetailSchema, reportFilters, reportListQuery, reportSchema, returnReportBody, saveReportBody } from './schema.js';
@@ -66,7 +65,7 @@ export const reportRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Download an evidence file of a report',
-      params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
+      params: idParams.extend({ attachmentId: positiveId }),
     },
     handler: async (req, reply) => {
       const file = await readReportEvidence(deps, req.ctx, req.params.id, req.params.attachmentId);

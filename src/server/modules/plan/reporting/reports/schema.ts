@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery } from '../../../../http/pagination.js';
+import { listQuery } from '../../../../http/schema.js';
 import { REPORT_STATUSES } from '../tables.js';
 
 const value = z.number().finite().nullable();
@@ -34,12 +34,10 @@ export const REPORT_SORT_KEYS = ['period', 'indicator', 'organization', 'value',
 export type ReportSortKey = (typeof REPORT_SORT_KEYS)[number];
 
 /** Paging and sorting as every list takes them (no free-text search: the filters name what to find). */
-const listParams = listQuery(REPORT_SORT_KEYS).pick({ page: true, sort: true, order: true });
+const listParams = listQuery(REPORT_SORT_KEYS).pick({ page: true, pageSize: true, sort: true, order: true });
 
 export const reportListQuery = reportFilters.extend({
   ...listParams.shape,
-  // A period's reports for one unit fit one page.
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 

@@ -1,0 +1,56 @@
+import type { AppDeps } from './deps.js';
+import type { Queryable, Tx } from '../db/database.js';
+
+/**
+ * Extension points: what one module offers another without either importing the other. The module that calls
+ * an extension point declares it under `uses` with the implementation it falls back to; a module that can do
+ * better declares it under `provides` (recycling will provide both verifiers below, from its own records). The
+ * composition root resolves them once (`resolveExtensions` in module.ts) and hands them to every service in
+ * `deps.extensions` — nothing is installed into a process-wide variable.
+ */
+
+/** What the merchant enters about the old item handed in: a reference number, and for a manual proof, a photo. */
+export interface OldItemProof {
+  reference: string;
+  attachmentId?: number | undefined;
+}
+
+export interface ProofContext {
+  category: string;
+  holderUserId: number;
+  merchantOrganizationId: number;
+}
+
+export type ProofVerdict = { ok: true; kind: 'manual' | 'recycling'; reference: string; attachmentId: number | null } | { ok: false };
+
+/** Checks a proof that the old item of a trade-in sale was handed in (used by trade-in redemptions). */
+export interface OldItemProofVerifier {
+  verify(tx: Tx, deps: AppDeps, proof: OldItemProof, context: ProofContext): Promise<ProofVerdict>;
+}
+
+export interface CertificateQuery {
+  certificateNumber: string;
+  vin: string;
+  deregisteredOn: string;
+}
+
+export interface CertificateVerdict {
+  /** verified: the records hold this certificate for this VIN; mismatch: they contradict it; unverified: no records to ask. */
+  status: 'verified' | 'mismatch' | 'unverified';
+  note?: string | null;
+}
+
+/** Checks a scrapping certificate (报废机动车回收证明) against scrapped-vehicle records (used by car trade-in). */
+export interface ScrappingCertificateVerifier {
+  /** Shown with the verdict, so a reviewer knows who vouched for the certificate. */
+  readonly source: string;
+  verify(db: Queryable, query: CertificateQuery): Promise<CertificateVerdict>;
+}
+
+/** Every extension point, by name. A new one is added here, with its interface above. */
+export interface ExtensionPoints {
+  oldItemProofVerifier: OldItemProofVerifier;
+  scrappingCertificateVerifier: ScrappingCertificateVerifier;
+}
+
+export type ExtensionName = keyof ExtensionPoints;
