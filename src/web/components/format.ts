@@ -41,3 +41,8 @@ export function shortUserAgent(ua: string | null | undefined): string {
 export function todayInShanghai(now: Date = new Date()): string {
   return dayjs(now).tz(TIME_ZONE).format('YYYY-MM-DD');
 }
+
+/** Now on the Shanghai wall clock, for "this month", "today" and "end of today" in pickers, whatever the browser's zone. */
+export function shanghaiNow(): dayjs.Dayjs {
+  return dayjs().tz(TIME_ZONE);
+}

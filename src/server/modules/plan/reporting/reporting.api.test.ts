@@ -209,6 +209,6 @@ describe('plan reporting: the whole cycle', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     expect(sheet.rowCount).toBe(3); // header + the two accepted January reports (A2-S-01, A2-S-04)
-    expect(String(sheet.getRow(2).getCell(9).value)).toBe('已通过');
+    expect(sheet.getRow(2).getCell(9).text).toBe('已通过');
   });
 });

@@ -1,7 +1,6 @@
 /** Helpers the reporting tests share (imported by *.test.ts only). */
 import { expect } from 'vitest';
 import type { TestApp, TestClient } from '../../../../../test/helpers/testApp.js';
-import { shanghaiMonth } from '../../../core/time.js';
 
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -38,4 +37,3 @@ export async function uploadEvidence(c: TestClient, filename = '佐证.png'): Pr
   return res.json().id as number;
 }
 
-export const currentMonth = () => shanghaiMonth(Date.now());

@@ -80,14 +80,17 @@ export async function programBudget(deps: AppDeps, ctx: RequestContext, programI
     const day = shanghaiDate(b.paid_at!);
     paidByDay.set(day, (paidByDay.get(day) ?? 0) + Number(b.net_fen));
   }
-  const today = shanghaiDate(asOf);
-  const last = today < program.valid_to ? today : program.valid_to;
-  // Anything dated before the programme's first day (a back-dated import) is counted on the first day.
-  const before = (m: Map<string, number>) => [...m].filter(([d]) => d < program.valid_from).reduce((s, [, v]) => s + v, 0);
+  // Through today, also after the window: sales of its last days are settled and paid after it ends. A very long
+  // programme shows its last MAX_DAYS days, starting from the totals of the days before.
+  const last = shanghaiDate(asOf);
+  const sinceFirstDay = addDays(last, -(MAX_DAYS - 1));
+  const first = sinceFirstDay > program.valid_from ? sinceFirstDay : program.valid_from;
+  // Anything dated before the first day shown (a back-dated import, the days cut off) is counted on that day.
+  const before = (m: Map<string, number>) => [...m].filter(([d]) => d < first).reduce((s, [, v]) => s + v, 0);
   let cumRedeemed = before(redeemedByDay);
   let cumPaid = before(paidByDay);
   const burnDown: BudgetView['burnDown'] = [];
-  for (let day = program.valid_from, i = 0; day <= last && i < MAX_DAYS; day = addDays(day, 1), i++) {
+  for (let day = first; day <= last; day = addDays(day, 1)) {
     cumRedeemed += redeemedByDay.get(day) ?? 0;
     cumPaid += paidByDay.get(day) ?? 0;
     burnDown.push({ date: day, redeemed: cumRedeemed, paid: cumPaid, remaining: total - cumRedeemed });

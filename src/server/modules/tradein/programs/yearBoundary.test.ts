@@ -190,6 +190,10 @@ describe('at the end of the window', () => {
 
     // The sale of 31 December is settled in January, after the programme has ended.
     expect(await merchantsToSettle(t.deps.database.db, '2030-12')).toContain(merchantId);
+    // Its budget goes on through today: what is settled and paid after the end still shows.
+    const budget = (await (await signIn('demo_department')).get(`/api/tradein/programs/${programId}/budget`)).json();
+    expect(budget.burnDown.at(-1)).toEqual({ date: '2031-01-01', redeemed: budget.redeemed.total, paid: budget.paid.total, remaining: budget.budget.total - budget.redeemed.total });
+    expect(budget.redeemed.total).toBeGreaterThan(0);
 
     // The programme is still marked active: its managers are told it has ended until they roll it over or close it.
     const notices = (await (await signIn('demo_department')).get('/api/home/notices')).json() as { key: string; level: string }[];
@@ -257,5 +261,30 @@ describe('rolling over into the next year', () => {
     }
     const count = await t.deps.database.db.selectFrom('tradein_programs').select('code').where('code', 'like', 'appliance-2031-%').execute();
     expect(count).toEqual([]);
+  });
+});
+
+describe('a programme of many years', () => {
+  it('shows the last 1,100 days of its burn-down, from the totals of the days before', async () => {
+    setClock('2034-03-01T10:00:00');
+    const commerce = await signIn('demo_department');
+    const model = DEFAULT_PROGRAMS.find((p) => p.code === 'appliance-national-2025')!;
+    const created = await commerce.post('/api/tradein/programs', {
+      code: 'appliance-long',
+      name: '长期活动',
+      kind: 'appliance',
+      status: 'active',
+      validFrom: '2030-01-01',
+      validTo: '2035-12-31',
+      budget: { centralFen: 100_000_000, provincialFen: 0, cityFen: 0 },
+      voucherValidDays: 7,
+      releaseTime: '10:00',
+      categories: model.categories.slice(0, 1),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const budget = (await commerce.get(`/api/tradein/programs/${created.json().id}/budget`)).json();
+    expect(budget.burnDown).toHaveLength(1100);
+    expect(budget.burnDown[0].date).toBe('2031-02-26'); // 1,099 days before 2034-03-01 (2032 is a leap year)
+    expect(budget.burnDown.at(-1).date).toBe('2034-03-01');
   });
 });

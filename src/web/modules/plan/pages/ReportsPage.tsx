@@ -13,7 +13,7 @@ import { OrganizationSelect } from '../../../components/OrganizationSelect';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { applyApiError, errorMessage } from '../../../components/formErrors';
-import { formatDateTime } from '../../../components/format';
+import { formatDateTime, shanghaiNow } from '../../../components/format';
 import { testId } from '../../../components/testId';
 import { useListParams } from '../../../components/useListParams';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
@@ -54,7 +54,7 @@ function OpenPeriodModal({ planId, onClose }: { planId: number; onClose: () => v
       {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
       <Form form={form} layout="vertical" initialValues={{ period: dayjs(`${previousMonth(shanghaiMonth())}-01`), deadlineDay: 5 }} onFinish={(v) => mutation.mutate(v)}>
         <Form.Item name="period" label={t('plan.field.period')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker picker="month" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'month')} data-testid="period-month" />
+          <DatePicker picker="month" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(shanghaiNow(), 'month')} data-testid="period-month" />
         </Form.Item>
         <Form.Item name="deadlineDay" label={t('plan.period.deadlineDay')} extra={t('plan.period.deadlineDayHint')} rules={[{ required: true, message: t('common.required') }]}>
           <InputNumber min={1} max={28} style={{ width: '100%' }} />

@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { testId } from '../../../components/testId';
 import { LoadError } from '../../../components/ResultPages';
 import { applyApiError } from '../../../components/formErrors';
-import { formatMinute } from '../../../components/format';
+import { formatMinute, shanghaiNow } from '../../../components/format';
 import { POOL_STATUSES } from '../../../../shared/enums/tradein';
 import { useGrants } from '../../platform/grants/useGrants';
 import { keys, POOL_REFRESH_MS, usePrograms, type PoolView } from '../api';
@@ -97,7 +97,7 @@ export default function PoolsPage() {
               onClick={() => {
                 setError(null);
                 form.resetFields();
-                form.setFieldsValue({ window: [dayjs().startOf('minute'), dayjs().endOf('day')] });
+                form.setFieldsValue({ window: [dayjs().startOf('minute'), shanghaiNow().endOf('day')] });
                 setOpen(true);
               }}
               data-testid="pool-new"

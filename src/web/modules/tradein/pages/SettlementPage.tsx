@@ -9,7 +9,7 @@ import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { testId } from '../../../components/testId';
 import { LoadError } from '../../../components/ResultPages';
-import { formatDateTime, formatMinute } from '../../../components/format';
+import { formatDateTime, formatMinute, shanghaiNow } from '../../../components/format';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import { useListParams } from '../../../components/useListParams';
 import { SETTLEMENT_STATUSES } from '../../../../shared/enums/tradein';
@@ -152,7 +152,7 @@ export default function SettlementPage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [makePeriod, setMakePeriod] = useState<Dayjs | null>(dayjs().subtract(1, 'month'));
+  const [makePeriod, setMakePeriod] = useState<Dayjs | null>(shanghaiNow().subtract(1, 'month'));
   const [making, setMaking] = useState(false);
   const status = list.state.filters.status;
   const period = list.state.filters.period;
@@ -281,7 +281,7 @@ export default function SettlementPage() {
           />
           {steps.manage ? (
             <Space.Compact>
-              <DatePicker picker="month" value={makePeriod} onChange={setMakePeriod} disabledDate={(d) => !d.isBefore(dayjs().startOf('month'))} allowClear={false} data-testid="make-period" />
+              <DatePicker picker="month" value={makePeriod} onChange={setMakePeriod} disabledDate={(d) => !d.isBefore(shanghaiNow().startOf('month'))} allowClear={false} data-testid="make-period" />
               <Button onClick={() => void make()} loading={making} data-testid="make-batches">
                 {t('tradein.settlement.make')}
               </Button>

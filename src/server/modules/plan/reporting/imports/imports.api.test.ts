@@ -26,7 +26,7 @@ async function template(c: TestClient, periodId: number) {
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet('填报')!;
   const headers = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => headers.set(String(cell.value), col));
+  sheet.getRow(1).eachCell((cell, col) => headers.set(cell.text, col));
   return { wb, sheet, col: (h: string) => headers.get(h)! };
 }
 
@@ -46,7 +46,7 @@ describe('Excel template round trip', () => {
     const filled: number[] = [];
     for (let n = 2; n <= sheet.rowCount; n++) {
       const row = sheet.getRow(n);
-      const unit = String(row.getCell(col('计量单位')).value);
+      const unit = row.getCell(col('计量单位')).text;
       row.getCell(col('本期数值')).value = unit === '%' ? 42.5 : ['个', '台', '座', '部', '场', '项'].includes(unit) ? 3 : 1.25;
       if (row.getCell(col('基期数值')).value !== '—') row.getCell(col('基期数值')).value = 1000;
       row.getCell(col('情况说明')).value = `第${n}行情况`;

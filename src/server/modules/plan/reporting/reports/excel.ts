@@ -4,8 +4,8 @@ import { authorize } from '../../../../core/policy.js';
 import { workbookBuffer, type SheetSpec } from '../../../../http/excel.js';
 import { planReportPolicy } from '../policies/report.js';
 import { EDITABLE_STATUSES, type ReportRole, type ReportStatus } from '../tables.js';
-import type { ReportFilters, ReportView } from './schema.js';
-import { evidenceOf, filtered, reportRows, reportView, scopedTo } from './service.js';
+import type { ReportExportQuery, ReportView } from './schema.js';
+import { evidenceOf, filtered, reportRows, reportView, scopedTo, sortedBy } from './service.js';
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   pending: '待填报',
@@ -82,13 +82,10 @@ export async function reportTemplate(deps: AppDeps, ctx: RequestContext, q: { pe
 }
 
 /** Reports as a spreadsheet for the office (all) or a unit (its own), with the list's filters. */
-export async function exportReports(deps: AppDeps, ctx: RequestContext, f: ReportFilters): Promise<Buffer> {
+export async function exportReports(deps: AppDeps, ctx: RequestContext, f: ReportExportQuery): Promise<Buffer> {
   authorize(ctx.actor, planReportPolicy, 'export');
   const db = deps.database.db;
-  const rows = await filtered(scopedTo(reportRows(db), ctx), f)
-    .orderBy('p.period', 'desc')
-    .orderBy('i.position')
-    .orderBy('o.id')
+  const rows = await sortedBy(filtered(scopedTo(reportRows(db), ctx), f), f.sort, f.order)
     .limit(MAX_EXPORT_ROWS)
     .execute();
   const evidence = await evidenceOf(db, rows.length <= 5000 ? rows.map((r) => Number(r.id)) : []);

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../../core/module.js';
 import { sendXlsx } from '../../../../http/excel.js';
 import { idParams, pageOf, positiveId } from '../../../../http/schema.js';
+import { shanghaiDate } from '../../../../core/time.js';
 import { planReportPolicy } from '../policies/report.js';
 import { exportReports, reportTemplate } from './excel.js';
-import { reportDetailSchema, reportFilters, reportListQuery, reportSchema, returnReportBody, saveReportBody } from './schema.js';
+import { reportDetailSchema, reportExportQuery, reportListQuery, reportSchema, returnReportBody, saveReportBody } from './schema.js';
 import { acceptReport, getReport, listReports, readReportEvidence, returnReport, saveReport, submitReport } from './service.js';
 
 const tags = ['plan reporting'];
@@ -17,8 +18,8 @@ export const reportRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/plan-reports/export.xlsx', {
     config: { policy: { policy: planReportPolicy, action: 'export' } },
-    schema: { tags, summary: 'Reports as an Excel file, with the list filters', querystring: reportFilters },
-    handler: async (req, reply) => sendXlsx(reply, `指标报告-${new Date().toISOString().slice(0, 10)}.xlsx`, await exportReports(deps, req.ctx, req.query)),
+    schema: { tags, summary: 'Reports as an Excel file, with the list filters and in the list order', querystring: reportExportQuery },
+    handler: async (req, reply) => sendXlsx(reply, `指标报告-${shanghaiDate()}.xlsx`, await exportReports(deps, req.ctx, req.query)),
   });
   app.get('/plan-reports/template.xlsx', {
     config: { policy: { policy: planReportPolicy, action: 'template' } },

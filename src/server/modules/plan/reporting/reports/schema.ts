@@ -36,6 +36,10 @@ export type ReportSortKey = (typeof REPORT_SORT_KEYS)[number];
 /** Paging and sorting as every list takes them (no free-text search: the filters name what to find). */
 const listParams = listQuery(REPORT_SORT_KEYS).pick({ page: true, pageSize: true, sort: true, order: true });
 
+/** The export takes the list's filters and its order, so the file lists what the screen shows, in the same order. */
+export const reportExportQuery = reportFilters.extend(listQuery(REPORT_SORT_KEYS).pick({ sort: true, order: true }).shape);
+export type ReportExportQuery = z.infer<typeof reportExportQuery>;
+
 export const reportListQuery = reportFilters.extend({
   ...listParams.shape,
 });

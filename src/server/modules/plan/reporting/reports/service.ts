@@ -157,7 +157,7 @@ export function filtered(qb: ReportRowsQuery, f: ReportFilters, now = Date.now()
  * without a value or not yet handed in come last either way, on SQLite and PostgreSQL alike (their default places
  * for NULL differ). Indicators sort in the plan's order and statuses in the order of the workflow, not by code.
  */
-function sortedBy(qb: ReportRowsQuery, sort: ReportSortKey | undefined, order: 'asc' | 'desc'): ReportRowsQuery {
+export function sortedBy(qb: ReportRowsQuery, sort: ReportSortKey | undefined, order: 'asc' | 'desc'): ReportRowsQuery {
   if (sort === undefined) return qb.orderBy('p.period', 'desc').orderBy('i.position').orderBy('r.id');
   const dir = (ob: OrderByItemBuilder) => (order === 'asc' ? ob.asc() : ob.desc());
   switch (sort) {

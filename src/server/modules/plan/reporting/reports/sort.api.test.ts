@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../../../../../test/helpers/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../../test/helpers/testApp.js';
 import { REPORT_STATUSES } from '../tables.js';
@@ -129,5 +130,11 @@ describe('GET /api/plan-reports sort and order', () => {
     const valueOf = new Map(all.map((r) => [r.id, r.value]));
     expect(rows.filter((r) => r.value !== null).map((r) => [r.id, r.value])).toEqual(rows.filter((r) => r.value !== null).map((r) => [r.id, valueOf.get(r.id)]));
     expect(rows.filter((r) => r.value !== null)).toHaveLength(all.filter((r) => r.value !== null).length);
+    // …in the list's order: what the screen shows, row for row.
+    const listed = (await office.get(`/api/plan-reports?planId=${planId}&sort=value&order=asc&pageSize=200`)).json().items as { id: number }[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(rows.slice(0, listed.length).map((r) => r.id)).toEqual(listed.map((r) => r.id));
+    // Named by the Shanghai date of the export.
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(`指标报告-${shanghaiDate(new Date())}.xlsx`);
   });
 });

@@ -6,6 +6,7 @@ import { download } from '../../../../api/client';
 import { errorMessage } from '../../../../components/formErrors';
 import { useT } from '../../../../i18n/I18nProvider';
 import { previousMonth, shanghaiMonth } from '../../periods';
+import { shanghaiNow } from '../../../../components/format';
 
 /** The monthly briefing (Word) for a month the office picks, last month first (in Shanghai time). */
 export function BriefingButton({ planId }: { planId: number }) {
@@ -20,7 +21,7 @@ export function BriefingButton({ planId }: { planId: number }) {
         value={month}
         allowClear={false}
         onChange={(d) => d && setMonth(d)}
-        disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+        disabledDate={(d) => d.isAfter(shanghaiNow(), 'month')}
         data-testid="briefing-month"
         style={{ width: 120 }}
       />
