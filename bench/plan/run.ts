@@ -103,7 +103,16 @@ async function main(): Promise<void> {
       for (let a = 0; a < 5; a++) {
         const action = await tx
           .insertInto('plan_actions')
-          .values({ plan_id: planId, code: `B${a + 1}`, section: 'task', number: String(a + 1), title: `基准行动${a + 1}`, text: 'benchmark', position: a, retired_at: null })
+          .values({
+            plan_id: planId,
+            code: `B${a + 1}`,
+            section: 'task',
+            number: String(a + 1),
+            title: `基准行动${a + 1}`,
+            text: 'benchmark',
+            position: a,
+            retired_at: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         for (let k = 0; k < INDICATORS / 5; k++) {
@@ -143,7 +152,10 @@ async function main(): Promise<void> {
             .executeTakeFirstOrThrow();
           const id = Number(ind.id);
           indicatorIds.push(id);
-          await tx.insertInto('indicator_targets').values([2025, 2027].map((year) => ({ indicator_id: id, year, value: kind === 'level' || kind === 'share' ? 90 : 5000 }))).execute();
+          await tx
+            .insertInto('indicator_targets')
+            .values([2025, 2027].map((year) => ({ indicator_id: id, year, value: kind === 'level' || kind === 'share' ? 90 : 5000 })))
+            .execute();
           await tx
             .insertInto('indicator_units')
             .values(
@@ -161,7 +173,13 @@ async function main(): Promise<void> {
       return { planId, indicatorIds };
     });
 
-    const reportRow = (periodId: number, indicatorIndex: number, organizationId: number, role: 'lead' | 'co' | 'town', accepted: boolean): Insertable<PlanReportTable> => ({
+    const reportRow = (
+      periodId: number,
+      indicatorIndex: number,
+      organizationId: number,
+      role: 'lead' | 'co' | 'town',
+      accepted: boolean,
+    ): Insertable<PlanReportTable> => ({
       period_id: periodId,
       plan_id: planId,
       indicator_id: indicatorIds[indicatorIndex]!,
@@ -184,7 +202,10 @@ async function main(): Promise<void> {
       updated_at: now,
     });
     const orgsOf = (i: number) => [
-      ...Array.from({ length: DEPARTMENTS_PER_INDICATOR }, (_, u) => ({ id: departments[(i + u) % departments.length]!, role: u === 0 ? ('lead' as const) : ('co' as const) })),
+      ...Array.from({ length: DEPARTMENTS_PER_INDICATOR }, (_, u) => ({
+        id: departments[(i + u) % departments.length]!,
+        role: u === 0 ? ('lead' as const) : ('co' as const),
+      })),
       ...towns.slice(0, TOWNS_PER_INDICATOR).map((id) => ({ id, role: 'town' as const })),
     ];
     async function seedPeriods(startIndex: number, count: number, startYear: number, accepted: boolean): Promise<number> {
@@ -195,12 +216,28 @@ async function main(): Promise<void> {
         await inTransaction(deps.database, async (tx) => {
           const row = await tx
             .insertInto('plan_reporting_periods')
-            .values({ plan_id: planId, period, frequency: 'month', starts_at: dates.startsAt, ends_at: dates.endsAt, deadline_date: dates.deadlineDate, deadline_at: dates.deadlineAt, status: 'open', opened_by: null, opened_at: now, closed_at: null })
+            .values({
+              plan_id: planId,
+              period,
+              frequency: 'month',
+              starts_at: dates.startsAt,
+              ends_at: dates.endsAt,
+              deadline_date: dates.deadlineDate,
+              deadline_at: dates.deadlineAt,
+              status: 'open',
+              opened_by: null,
+              opened_at: now,
+              closed_at: null,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           const batch: Insertable<PlanReportTable>[] = [];
           for (let i = 0; i < indicatorIds.length; i++) for (const o of orgsOf(i)) batch.push(reportRow(Number(row.id), i, o.id, o.role, accepted));
-          for (let k = 0; k < batch.length; k += 500) await tx.insertInto('plan_reports').values(batch.slice(k, k + 500)).execute();
+          for (let k = 0; k < batch.length; k += 500)
+            await tx
+              .insertInto('plan_reports')
+              .values(batch.slice(k, k + 500))
+              .execute();
           rows += batch.length;
         });
       }
@@ -232,7 +269,11 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const sessions = new Map<number, { cookie: string; csrf: string }>();
     for (const a of accounts) {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: a.username, password: PASSWORD }) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: a.username, password: PASSWORD }),
+      });
       if (!res.ok) throw new Error(`login ${a.username}: ${res.status} ${await res.text()}`);
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
       sessions.set(a.organizationId, { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken });
@@ -289,7 +330,12 @@ async function main(): Promise<void> {
         },
       ],
     });
-    const submitted = await db.selectFrom('plan_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', planId).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+    const submitted = await db
+      .selectFrom('plan_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('plan_id', '=', planId)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
     await new Promise<void>((resolve) => {
       server.once('exit', () => resolve());
       server.kill('SIGTERM');
@@ -297,7 +343,12 @@ async function main(): Promise<void> {
 
     const result = {
       database: deps.database.dialect,
-      volume: { indicators: INDICATORS, organisationsPerIndicator: DEPARTMENTS_PER_INDICATOR + TOWNS_PER_INDICATOR, periods: PERIODS, acceptedReports: accepted },
+      volume: {
+        indicators: INDICATORS,
+        organisationsPerIndicator: DEPARTMENTS_PER_INDICATOR + TOWNS_PER_INDICATOR,
+        periods: PERIODS,
+        acceptedReports: accepted,
+      },
       dashboard: {
         samples: SAMPLES,
         p50Ms: Math.round(percentile(times, 50) * 10) / 10,

@@ -7,13 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { translate } from './core/messages.js';
 import type { AppDeps } from './core/deps.js';
 import { resolveLocale } from './core/locale.js';
@@ -96,19 +90,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  app.get(
-    '/healthz',
-    { config: { policy: 'public' }, schema: { hide: true } },
-    async () => {
-      await ping(deps.database);
-      return {
-        status: 'ok',
-        version: config.version,
-        database: deps.database.dialect,
-        migrations: await appliedMigrationCount(deps.database, migrationsOf(deps.modules)),
-      };
-    },
-  );
+  app.get('/healthz', { config: { policy: 'public' }, schema: { hide: true } }, async () => {
+    await ping(deps.database);
+    return {
+      status: 'ok',
+      version: config.version,
+      database: deps.database.dialect,
+      migrations: await appliedMigrationCount(deps.database, migrationsOf(deps.modules)),
+    };
+  });
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const modules = deps.modules;

@@ -57,8 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems: string[] = [];
     if (sessionSecret === DEFAULT_SESSION_SECRET || sessionSecret.length < 32)
       problems.push('HUANXIN_SESSION_SECRET must be set to a random value of at least 32 characters');
-    if (encryptionKeyRaw === DEFAULT_ENCRYPTION_KEY)
-      problems.push('HUANXIN_ENCRYPTION_KEY must be set (64 hex characters or base64 of 32 bytes)');
+    if (encryptionKeyRaw === DEFAULT_ENCRYPTION_KEY) problems.push('HUANXIN_ENCRYPTION_KEY must be set (64 hex characters or base64 of 32 bytes)');
     if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
   }
   const encryptionKey = key32(encryptionKeyRaw, 'encryption');

@@ -52,12 +52,23 @@ async function main(argv: string[]): Promise<number> {
       case 'user:create': {
         const { values } = parseArgs({
           args: rest,
-          options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, 'display-name': { type: 'string' } },
+          options: {
+            username: { type: 'string' },
+            password: { type: 'string' },
+            role: { type: 'string' },
+            org: { type: 'string' },
+            'display-name': { type: 'string' },
+          },
         });
         await prepareDatabase(deps, { demo: false });
-        const orgName = values.org ?? (values.role === 'office' || values.role === 'admin' || values.role === 'auditor' ? '工作专班办公室（市发改局）' : undefined);
+        const orgName =
+          values.org ?? (values.role === 'office' || values.role === 'admin' || values.role === 'auditor' ? '工作专班办公室（市发改局）' : undefined);
         const org = orgName
-          ? await deps.database.db.selectFrom('organizations').select('id').where((eb) => eb.or([eb('name', '=', orgName), eb('code', '=', orgName)])).executeTakeFirst()
+          ? await deps.database.db
+              .selectFrom('organizations')
+              .select('id')
+              .where((eb) => eb.or([eb('name', '=', orgName), eb('code', '=', orgName)]))
+              .executeTakeFirst()
           : undefined;
         if (!org) {
           console.error(`organisation not found: ${orgName ?? '(give --org ORG_NAME)'}`);
@@ -77,7 +88,13 @@ async function main(argv: string[]): Promise<number> {
         }
         const id = await inTransaction(deps.database, async (tx) => {
           const id = await insertUser(tx, deps, parsed.data);
-          await appendAudit(tx, ctx, { entity: 'user', entityId: id, action: 'create', organizationId: parsed.data.organizationId, after: { username: parsed.data.username, role: parsed.data.role } });
+          await appendAudit(tx, ctx, {
+            entity: 'user',
+            entityId: id,
+            action: 'create',
+            organizationId: parsed.data.organizationId,
+            after: { username: parsed.data.username, role: parsed.data.role },
+          });
           return id;
         });
         console.log(`created user ${parsed.data.username} (id ${id}, role ${parsed.data.role})`);
@@ -111,8 +128,17 @@ async function main(argv: string[]): Promise<number> {
           const user = await tx.selectFrom('users').select('id').where('username', '=', values.username!).executeTakeFirst();
           if (!user) return false;
           const now = nowIso();
-          await tx.updateTable('users').set({ password_hash: hash, must_change_password: 1, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
-          await tx.updateTable('sessions').set({ ended_at: now, end_reason: 'password_reset' }).where('user_id', '=', user.id).where('ended_at', 'is', null).execute();
+          await tx
+            .updateTable('users')
+            .set({ password_hash: hash, must_change_password: 1, password_changed_at: now, updated_at: now })
+            .where('id', '=', user.id)
+            .execute();
+          await tx
+            .updateTable('sessions')
+            .set({ ended_at: now, end_reason: 'password_reset' })
+            .where('user_id', '=', user.id)
+            .where('ended_at', 'is', null)
+            .execute();
           await appendAudit(tx, ctx, { entity: 'user', entityId: Number(user.id), action: 'resetPassword' });
           return true;
         });
@@ -174,11 +200,14 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: deps.config.port, host: deps.config.host });
-  stopJobs = startScheduler(deps, deps.modules.flatMap((m) => m.jobs ?? []), app.log);
+  stopJobs = startScheduler(
+    deps,
+    deps.modules.flatMap((m) => m.jobs ?? []),
+    app.log,
+  );
   app.log.info(`Huanxin ${deps.config.version} on http://localhost:${deps.config.port} (${deps.database.dialect})`);
   return -1;
 }
-
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -43,7 +43,10 @@ export interface PrepareReport {
  * demo programmes, so what they count is what they made.
  */
 export async function prepareDatabase(deps: AppDeps, options: { demo: boolean; demoProgrammes?: boolean }): Promise<PrepareReport> {
-  const migrations = await migrateToLatest(deps.database, deps.modules.flatMap((m) => m.migrations));
+  const migrations = await migrateToLatest(
+    deps.database,
+    deps.modules.flatMap((m) => m.migrations),
+  );
   for (const m of deps.modules) await m.seed?.reference?.(deps);
   const demoAccounts = options.demo ? await seedDemo(deps) : null;
   if (options.demo && options.demoProgrammes) for (const m of deps.modules) await m.seed?.demo?.(deps);

@@ -1,15 +1,5 @@
 /** Roles of DESIGN.md "Who may do what". One account has exactly one. */
-export const ROLES = [
-  'office',
-  'department',
-  'town',
-  'enterprise',
-  'merchant',
-  'recycler',
-  'resident',
-  'auditor',
-  'admin',
-] as const;
+export const ROLES = ['office', 'department', 'town', 'enterprise', 'merchant', 'recycler', 'resident', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Kinds of organisation an account can belong to. */

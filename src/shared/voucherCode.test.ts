@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VOUCHER_ALPHABET, VOUCHER_BODY_LENGTH, checkVoucherCode, formatVoucherCode, groupVoucherCode, parseVoucherCode, voucherCheckCharacter } from './voucherCode.js';
+import {
+  VOUCHER_ALPHABET,
+  VOUCHER_BODY_LENGTH,
+  checkVoucherCode,
+  formatVoucherCode,
+  groupVoucherCode,
+  parseVoucherCode,
+  voucherCheckCharacter,
+} from './voucherCode.js';
 
 const body = fc.string({ unit: fc.constantFrom(...VOUCHER_ALPHABET), minLength: VOUCHER_BODY_LENGTH, maxLength: VOUCHER_BODY_LENGTH });
 const code = body.map((b) => b + voucherCheckCharacter(b));

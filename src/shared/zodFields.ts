@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { isStrongPassword } from './password.js';
-import {
-  validateBankAccount,
-  validateCitizenId,
-  validateCreditCode,
-  validateInvoiceNumber,
-  validateMobile,
-  validateVin,
-} from './validators/index.js';
+import { validateBankAccount, validateCitizenId, validateCreditCode, validateInvoiceNumber, validateMobile, validateVin } from './validators/index.js';
 import type { ValidationResult } from './validators/types.js';
 
 /**
@@ -35,8 +28,4 @@ export const zVin = () => identifier('vin', validateVin, '1M8GDM9AXKP042788');
 export const zInvoiceNumber = () => identifier('invoiceNumber', validateInvoiceNumber, '24352000000012345678');
 export const zBankAccount = () => identifier('bankAccount', validateBankAccount, '6222020200112233445');
 
-export const zPassword = () =>
-  z
-    .string()
-    .max(128)
-    .refine(isStrongPassword, { message: 'field.password.weak' });
+export const zPassword = () => z.string().max(128).refine(isStrongPassword, { message: 'field.password.weak' });

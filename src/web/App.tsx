@@ -127,7 +127,14 @@ function AppRoutes() {
     <ErrorBoundary resetKey={location.pathname}>
       <Suspense fallback={<FullPageSpinner />}>
         <Routes>
-          <Route path="/login" element={<PublicOnly><LoginPage /></PublicOnly>} />
+          <Route
+            path="/login"
+            element={
+              <PublicOnly>
+                <LoginPage />
+              </PublicOnly>
+            }
+          />
           <Route path="/register/resident" element={<RegisterResidentPage />} />
           <Route path="/register/enterprise" element={<RegisterEnterprisePage />} />
           <Route element={<RequireSignIn />}>

@@ -4,7 +4,11 @@ import type { GrantDomainTexts } from './layout/webModule';
 import { WEB_MODULES } from './modules';
 
 /** What the app takes from a module (its messages go to the i18n catalogue instead). */
-type Composable = { sections?: readonly NavSection<MessageKey>[]; navigation: readonly NavItem<MessageKey>[]; grantDomains?: readonly GrantDomainTexts<MessageKey>[] };
+type Composable = {
+  sections?: readonly NavSection<MessageKey>[];
+  navigation: readonly NavItem<MessageKey>[];
+  grantDomains?: readonly GrantDomainTexts<MessageKey>[];
+};
 
 /**
  * The app's navigation composed from the modules: every module's pages in module order, the sections by their

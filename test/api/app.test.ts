@@ -42,10 +42,20 @@ describe('the API as a whole', () => {
   });
 
   it('answers malformed JSON with 400, an oversized body with 413 and unknown routes with 404, in one shape', async () => {
-    const malformed = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const malformed = await t.anonymous.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('MALFORMED_JSON');
-    const big = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'y' }) });
+    const big = await t.anonymous.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'y' }),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     const unknown = await t.anonymous.get('/api/no/such/thing');
@@ -55,7 +65,12 @@ describe('the API as a whole', () => {
     expect(wrongType.statusCode).toBe(415);
     const wrongShape = await t.anonymous.post('/api/auth/login', { username: 5 });
     expect(wrongShape.statusCode).toBe(400);
-    expect(wrongShape.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['password', 'username']);
+    expect(
+      wrongShape
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['password', 'username']);
   });
 
   it('sends security headers on every response', async () => {

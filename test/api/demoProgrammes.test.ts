@@ -40,12 +40,28 @@ describe('demo programmes around the day of start-up', () => {
     const cars = await demoCarPrograms();
     expect(cars.map((p) => [p.code, p.status, p.valid_from, p.valid_to])).toEqual([['demo-car-scrapping-20330210', 'active', '2033-02-10', '2034-02-09']]);
 
-    const merchants = await t.deps.database.db.selectFrom('tradein_merchants').select(['program_id', 'status']).where('program_id', 'in', programs.map((p) => p.id)).execute();
+    const merchants = await t.deps.database.db
+      .selectFrom('tradein_merchants')
+      .select(['program_id', 'status'])
+      .where(
+        'program_id',
+        'in',
+        programs.map((p) => p.id),
+      )
+      .execute();
     expect(merchants.map((m) => m.status)).toEqual(['approved', 'approved']);
 
     // A release is open at once, whatever the hour: the demo releases at midnight.
     await releaseDailyPools(t.deps, day);
-    const pools = await t.deps.database.db.selectFrom('tradein_pools').select(['program_id', 'opens_at', 'closes_at']).where('program_id', 'in', programs.map((p) => p.id)).execute();
+    const pools = await t.deps.database.db
+      .selectFrom('tradein_pools')
+      .select(['program_id', 'opens_at', 'closes_at'])
+      .where(
+        'program_id',
+        'in',
+        programs.map((p) => p.id),
+      )
+      .execute();
     expect(pools.length).toBeGreaterThan(0);
     for (const pool of pools) expect(pool.opens_at <= day.toISOString() && day.toISOString() < pool.closes_at).toBe(true);
   });
@@ -71,7 +87,11 @@ describe('demo programmes around the day of start-up', () => {
       ['demo-car-scrapping-20340301', 'active'],
     ]);
     // The seeded national programmes are not demo data: the demo seed leaves them alone.
-    const national = await t.deps.database.db.selectFrom('tradein_programs').select(['code', 'status']).where('code', '=', 'appliance-national-2025').executeTakeFirstOrThrow();
+    const national = await t.deps.database.db
+      .selectFrom('tradein_programs')
+      .select(['code', 'status'])
+      .where('code', '=', 'appliance-national-2025')
+      .executeTakeFirstOrThrow();
     expect(national.status).toBe('active');
   });
 

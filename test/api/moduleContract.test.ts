@@ -11,7 +11,11 @@ const MODULES_DIR = path.resolve(import.meta.dirname, '../../src/server/modules'
 describe('the module contract', () => {
   it('holds for every installed module, and every module folder is installed', () => {
     expect(moduleContractProblems(MODULES)).toEqual([]);
-    const folders = fs.readdirSync(MODULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = fs
+      .readdirSync(MODULES_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(MODULES.map((m) => m.name).sort()).toEqual(folders);
     for (const m of MODULES) {
       for (const file of ['index.ts', 'messages.ts', 'tables.ts']) expect(fs.existsSync(path.join(MODULES_DIR, m.name, file)), `${m.name}/${file}`).toBe(true);
@@ -25,7 +29,10 @@ describe('the module contract', () => {
       {
         ...exampleModule,
         name: 'second',
-        migrations: [{ name: '20991231_2359_example_notes', up: async () => undefined }, { name: 'notes', up: async () => undefined }],
+        migrations: [
+          { name: '20991231_2359_example_notes', up: async () => undefined },
+          { name: 'notes', up: async () => undefined },
+        ],
         jobs: [{ name: 'tick', runKey: () => null, run: async () => undefined }],
         messages: { 'notice.example.notes': { 'zh-CN': '共 {count} 条', en: 'Notes: {n}' }, 'notice.second.empty': { 'zh-CN': '', en: 'Empty' } },
       },

@@ -87,14 +87,33 @@ describe('one timeline: upgrading an installation that has the old timeline tabl
       url = u.toString();
     }
     database = createDatabase(url, { poolSize: 2 });
-    await migrateToLatest(database, ALL_MIGRATIONS.filter((m) => m.name < FIRST_TIMELINE_MIGRATION));
+    await migrateToLatest(
+      database,
+      ALL_MIGRATIONS.filter((m) => m.name < FIRST_TIMELINE_MIGRATION),
+    );
     await withoutForeignKeys(database, async (db) => {
       // Report 21 exists (its organisation goes onto its entries); report 22's row is gone.
       await db
         .insertInto('plan_reports')
-        .values({ id: 21, period_id: 1, plan_id: 1, indicator_id: 1, organization_id: 5, role: 'lead', status: 'accepted', late: 0, submission_count: 2, created_at: at(0), updated_at: at(0) })
+        .values({
+          id: 21,
+          period_id: 1,
+          plan_id: 1,
+          indicator_id: 1,
+          organization_id: 5,
+          role: 'lead',
+          status: 'accepted',
+          late: 0,
+          submission_count: 2,
+          created_at: at(0),
+          updated_at: at(0),
+        })
         .execute();
-      for (let i = 0; i < carEvents.length; i += 200) await db.insertInto('cartradein_application_events').values(carEvents.slice(i, i + 200)).execute();
+      for (let i = 0; i < carEvents.length; i += 200)
+        await db
+          .insertInto('cartradein_application_events')
+          .values(carEvents.slice(i, i + 200))
+          .execute();
       await db.insertInto('plan_report_events').values(reportEvents).execute();
     });
     await migrateToLatest(database, ALL_MIGRATIONS);
@@ -111,7 +130,18 @@ describe('one timeline: upgrading an installation that has the old timeline tabl
       const expected = carEvents.filter((e) => e.application_id === applicationId);
       const copied = await timelineOf(database.db, carApplicationWorkflow, applicationId);
       expect(copied).toHaveLength(expected.length);
-      expect(copied.map((e) => ({ at: e.at, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorUserId: e.actorUserId, actorRole: e.actorRole, reasons: e.reasons, note: e.note }))).toEqual(
+      expect(
+        copied.map((e) => ({
+          at: e.at,
+          action: e.action,
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          actorUserId: e.actorUserId,
+          actorRole: e.actorRole,
+          reasons: e.reasons,
+          note: e.note,
+        })),
+      ).toEqual(
         expected.map((e) => ({
           at: e.at,
           action: e.action,
@@ -129,13 +159,20 @@ describe('one timeline: upgrading an installation that has the old timeline tabl
   it('copies every plan report entry with its value, its reason and the report’s organisation', async () => {
     const history = await timelineOf(database.db, planReportWorkflow, 21);
     expect(history.map((e) => [e.action, e.fromStatus, e.toStatus, e.params.value, e.reasons, e.actorUserId, e.organizationId, e.at])).toEqual(
-      reportEvents.filter((e) => e.report_id === 21).map((e) => [e.action, e.from_status, e.to_status, e.value, e.reason === null ? [] : [e.reason], e.actor_user_id, 5, e.at]),
+      reportEvents
+        .filter((e) => e.report_id === 21)
+        .map((e) => [e.action, e.from_status, e.to_status, e.value, e.reason === null ? [] : [e.reason], e.actor_user_id, 5, e.at]),
     );
     expect((await timelineOf(database.db, planReportWorkflow, 22)).map((e) => [e.action, e.params.value, e.organizationId])).toEqual([['import', null, null]]);
   });
 
   it('leaves no other entries and drops the old tables', async () => {
-    const counts = await database.db.selectFrom('record_timeline').select(['entity', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('entity').orderBy('entity').execute();
+    const counts = await database.db
+      .selectFrom('record_timeline')
+      .select(['entity', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('entity')
+      .orderBy('entity')
+      .execute();
     expect(counts.map((c) => [c.entity, Number(c.n)])).toEqual([
       ['cartradein_application', carEvents.length],
       ['plan_report', reportEvents.length],

@@ -1,7 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { daysAgo, invoice, vin } from '../../src/server/modules/cartradein/testing/fixtures.js';
-import { DEMO_RESIDENT, DESKTOP, PHONE, WAIT_MS, launchBrowser, login, openSession, pickOption, screenshot, settle, startServer, waitForText, type Session, type TestServer } from './harness.js';
+import {
+  DEMO_RESIDENT,
+  DESKTOP,
+  PHONE,
+  WAIT_MS,
+  launchBrowser,
+  login,
+  openSession,
+  pickOption,
+  screenshot,
+  settle,
+  startServer,
+  waitForText,
+  type Session,
+  type TestServer,
+} from './harness.js';
 
 /**
  * The car trade-in cycle in the browser: a resident applies on a 375 px phone (inline checks, the
@@ -117,7 +132,8 @@ describe('car trade-in: apply on a phone → return → correct → approve → 
     await rp.getByTestId('car-bank-holder').fill('演示居民');
     await rp.getByTestId('car-bank-account').fill('6228 4800 1234 5678 901');
     // Every paper but the bank card: the application is recorded with that rule failed.
-    for (const kind of ['scrapping_certificate', 'deregistration_certificate', 'new_car_invoice', 'new_vehicle_registration', 'id_card']) await uploadEvidence(rp, kind);
+    for (const kind of ['scrapping_certificate', 'deregistration_certificate', 'new_car_invoice', 'new_vehicle_registration', 'id_card'])
+      await uploadEvidence(rp, kind);
     await rp.evaluate(() => window.scrollTo(0, 0));
     await screenshot(rp, 'car-application-phone', { fullPage: true, docs: true });
     const overflow = await rp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

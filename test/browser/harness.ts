@@ -97,7 +97,16 @@ export async function startServer(): Promise<TestServer> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -185,9 +194,7 @@ export async function openMenu(page: Page): Promise<void> {
 /** The keys of the menu entries shown (nav-<key> test ids). */
 export async function menuKeys(page: Page): Promise<string[]> {
   await page.getByTestId('nav-menu').waitFor();
-  return page.$$eval('[data-testid="nav-menu"] [data-testid^="nav-"]', (els) =>
-    els.map((e) => (e.getAttribute('data-testid') ?? '').slice(4)),
-  );
+  return page.$$eval('[data-testid="nav-menu"] [data-testid^="nav-"]', (els) => els.map((e) => (e.getAttribute('data-testid') ?? '').slice(4)));
 }
 
 /**

@@ -185,7 +185,11 @@ describe('officials', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
-      await page.locator('[data-testid="org-table"] .ant-table-row').first().getByRole('button', { name: /详\s*情/ }).click();
+      await page
+        .locator('[data-testid="org-table"] .ant-table-row')
+        .first()
+        .getByRole('button', { name: /详\s*情/ })
+        .click();
       await page.getByTestId('org-drawer').waitFor();
       await page.getByTestId('org-descriptions').waitFor();
       await screenshot(page, 'organization-drawer');

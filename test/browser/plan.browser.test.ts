@@ -5,7 +5,21 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { previousShanghaiMonth, shanghaiInstant } from '../helpers/clock.js';
-import { DESKTOP, PHONE, WAIT_MS, launchBrowser, login, menuKeys, openSession, screenshot, setPageClock, settle, startServer, type Session, type TestServer } from './harness.js';
+import {
+  DESKTOP,
+  PHONE,
+  WAIT_MS,
+  launchBrowser,
+  login,
+  menuKeys,
+  openSession,
+  screenshot,
+  setPageClock,
+  settle,
+  startServer,
+  type Session,
+  type TestServer,
+} from './harness.js';
 
 /**
  * The plan's reporting loop through the browser: 市商务局 (demo_department) reports on the indicator
@@ -183,7 +197,11 @@ describe('plan reporting in the browser', () => {
     await office.page.getByTestId('accept-ok').click();
     await reportStatus(office.page, 'accepted');
     expect(await office.page.getByTestId('report-value-text').textContent()).toContain('1.5');
-    const report = (await (await office.page.request.get(`/api/plan-reports/${reportPath.split('/').pop()}`)).json()) as { period: string; late: boolean; status: string };
+    const report = (await (await office.page.request.get(`/api/plan-reports/${reportPath.split('/').pop()}`)).json()) as {
+      period: string;
+      late: boolean;
+      status: string;
+    };
     expect(report).toMatchObject({ period, late: true, status: 'accepted' });
     expect(await actualOnDashboard(office.page)).toBe('1.5');
 
@@ -192,7 +210,9 @@ describe('plan reporting in the browser', () => {
     await dept.page.getByTestId('notification-list').waitFor();
     await dept.page.locator('[data-testid="notification"]', { hasText: '已通过审核' }).first().waitFor();
     await dept.page.getByTestId('notifications-read-all').click();
-    await dept.page.waitForFunction(() => document.querySelectorAll('[data-testid="notification"][data-read="false"]').length === 0, undefined, { timeout: WAIT_MS });
+    await dept.page.waitForFunction(() => document.querySelectorAll('[data-testid="notification"][data-read="false"]').length === 0, undefined, {
+      timeout: WAIT_MS,
+    });
     expect(dept.errors).toEqual([]);
   });
 
@@ -217,7 +237,11 @@ describe('plan reporting in the browser', () => {
     // Sorted by reports handed in late, most first: 市商务局 is the only unit that reported (late, see above).
     await page.locator('[data-testid="unit-records"] th', { hasText: '迟报' }).click();
     const first = page.locator('[data-testid="unit-records"] tbody tr.ant-table-row').first();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="unit-records"] tbody tr.ant-table-row')?.textContent ?? '').includes('市商务局'), undefined, { timeout: WAIT_MS });
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="unit-records"] tbody tr.ant-table-row')?.textContent ?? '').includes('市商务局'),
+      undefined,
+      { timeout: WAIT_MS },
+    );
     expect(await first.textContent()).toContain('市商务局');
 
     // The monthly briefing of the period just reported.

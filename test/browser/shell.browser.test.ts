@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_RESIDENT, DESKTOP, PHONE, launchBrowser, login, logout, menuKeys, openMenu, openSession, screenshot, settle, startServer, type TestServer } from './harness.js';
+import {
+  DEMO_RESIDENT,
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  login,
+  logout,
+  menuKeys,
+  openMenu,
+  openSession,
+  screenshot,
+  settle,
+  startServer,
+  type TestServer,
+} from './harness.js';
 
 /**
  * The shell seen by each demo role: its menu mirrors what the server lets it do, a page it may not use shows
@@ -31,8 +45,18 @@ const MENUS: { username: string; role: string; menu: Key[]; forbidden: string }[
   { username: 'demo_enterprise', role: 'enterprise', menu: ['home', 'my-organization', 'profile'], forbidden: '/organizations' },
   { username: 'demo_merchant', role: 'merchant', menu: ['home', 'my-organization', 'profile'], forbidden: '/admin/api-tokens' },
   { username: 'demo_recycler', role: 'recycler', menu: ['home', 'my-organization', 'profile'], forbidden: '/audit/trail' },
-  { username: 'demo_auditor', role: 'auditor', menu: ['home', 'profile', 'organizations', 'users', 'sessions', 'audit', 'login-events'], forbidden: '/admin/api-tokens' },
-  { username: 'demo_admin', role: 'admin', menu: ['home', 'profile', 'organizations', 'users', 'sessions', 'api-tokens', 'login-events'], forbidden: '/audit/trail' },
+  {
+    username: 'demo_auditor',
+    role: 'auditor',
+    menu: ['home', 'profile', 'organizations', 'users', 'sessions', 'audit', 'login-events'],
+    forbidden: '/admin/api-tokens',
+  },
+  {
+    username: 'demo_admin',
+    role: 'admin',
+    menu: ['home', 'profile', 'organizations', 'users', 'sessions', 'api-tokens', 'login-events'],
+    forbidden: '/audit/trail',
+  },
   { username: DEMO_RESIDENT.mobile, role: 'resident', menu: ['home', 'profile'], forbidden: '/admin/users' },
 ];
 

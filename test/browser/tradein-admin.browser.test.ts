@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, shanghaiDate } from '../helpers/clock.js';
-import { DESKTOP, PHONE, launchBrowser, login, openSession, pickOption, screenshot, settle, startServer, waitForText, type Session, type TestServer } from './harness.js';
+import {
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  login,
+  openSession,
+  pickOption,
+  screenshot,
+  settle,
+  startServer,
+  waitForText,
+  type Session,
+  type TestServer,
+} from './harness.js';
 
 /**
  * Issue #4 "known gaps": the trade-in management pages through the web app.
@@ -172,14 +185,22 @@ describe('trade-in management pages', () => {
     // Revoking asks first; cancelling keeps the grant.
     await revoke.click();
     await page.getByTestId('manager-revoke-confirm').waitFor();
-    await page.getByRole('button', { name: /取\s*消/ }).last().click();
+    await page
+      .getByRole('button', { name: /取\s*消/ })
+      .last()
+      .click();
     await page.getByTestId('manager-revoke-confirm').waitFor({ state: 'hidden' });
     expect(await revoke.isVisible()).toBe(true);
 
     await revoke.click();
     await page.getByTestId('manager-revoke-confirm').click();
     await revoke.waitFor({ state: 'detached' });
-    const left = await server.deps.database.db.selectFrom('organization_grants').select('capability').where('domain', '=', 'tradein').where('organization_id', '=', org.id).execute();
+    const left = await server.deps.database.db
+      .selectFrom('organization_grants')
+      .select('capability')
+      .where('domain', '=', 'tradein')
+      .where('organization_id', '=', org.id)
+      .execute();
     expect(left).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -208,7 +229,11 @@ describe('trade-in management pages', () => {
     await waitForText(page, 'staff-status-shoe_till_01', '已停用');
     await page.getByTestId('staff-enable-shoe_till_01').waitFor();
     await screenshot(page, 'tradein-staff');
-    const user = await server.deps.database.db.selectFrom('users').select(['status', 'must_change_password', 'role']).where('username', '=', 'shoe_till_01').executeTakeFirstOrThrow();
+    const user = await server.deps.database.db
+      .selectFrom('users')
+      .select(['status', 'must_change_password', 'role'])
+      .where('username', '=', 'shoe_till_01')
+      .executeTakeFirstOrThrow();
     expect(user).toMatchObject({ status: 'disabled', role: 'merchant' });
     expect(Number(user.must_change_password)).toBe(1);
 

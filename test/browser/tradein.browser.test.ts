@@ -90,13 +90,23 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     expect(await page.getByTestId('pools-table').textContent()).toContain('家电以旧换新补贴');
     // The form's window: from this minute to the end of today, Shanghai time.
     const db = server.deps.database.db;
-    const pool = await db.selectFrom('tradein_pools').select(['id', 'opens_at', 'closes_at']).where('category', '=', 'refrigerator').where('source', '=', 'manual').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const pool = await db
+      .selectFrom('tradein_pools')
+      .select(['id', 'opens_at', 'closes_at'])
+      .where('category', '=', 'refrigerator')
+      .where('source', '=', 'manual')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     const opensAt = Date.parse(pool.opens_at);
     expect(Math.abs(opensAt - Date.now())).toBeLessThan(5 * 60_000);
     const endOfDay = shanghaiInstant(addDays(shanghaiDate(opensAt), 1)).getTime();
     expect(Date.parse(pool.closes_at)).toBeGreaterThan(endOfDay - 60_000);
     expect(Date.parse(pool.closes_at)).toBeLessThanOrEqual(endOfDay);
-    await db.updateTable('tradein_pools').set({ closes_at: new Date(endOfDay + 86_400_000).toISOString() }).where('id', '=', pool.id).execute();
+    await db
+      .updateTable('tradein_pools')
+      .set({ closes_at: new Date(endOfDay + 86_400_000).toISOString() })
+      .where('id', '=', pool.id)
+      .execute();
     expect(errors).toEqual([]);
   });
 
@@ -181,7 +191,11 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     // Back on the claim page the release shows one fewer and this resident holds the voucher.
     await go(page, '/tradein/claim', 'page-tradein-claim');
     await pool.getByTestId('claim-view').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-category="refrigerator"] [data-testid="pool-remaining"]')?.textContent?.trim() === '4', undefined, { timeout: WAIT_MS });
+    await page.waitForFunction(
+      () => document.querySelector('[data-category="refrigerator"] [data-testid="pool-remaining"]')?.textContent?.trim() === '4',
+      undefined,
+      { timeout: WAIT_MS },
+    );
     expect(errors).toEqual([]);
   });
 
@@ -261,7 +275,11 @@ describe('trade-in: claim → redeem → review → settlement', () => {
     const period = previousShanghaiMonth(pageNow);
     // Move the sale into the middle of that month.
     const db = server.deps.database.db;
-    const moved = await db.updateTable('tradein_redemptions').set({ created_at: inShanghaiMonth(period).toISOString() }).where('serial_number', '=', 'SN-DEMO-2026-000123').executeTakeFirst();
+    const moved = await db
+      .updateTable('tradein_redemptions')
+      .set({ created_at: inShanghaiMonth(period).toISOString() })
+      .where('serial_number', '=', 'SN-DEMO-2026-000123')
+      .executeTakeFirst();
     expect(Number(moved.numUpdatedRows)).toBe(1);
 
     const clerk = await openSession(browser, server.baseUrl, DESKTOP);

@@ -66,7 +66,8 @@ function client(app: FastifyInstance, cookie: string | null, csrf: string | null
     csrf,
     request,
     get: (url, headers) => request({ method: 'GET', url, ...(headers ? { headers } : {}) }),
-    post: (url, body, headers) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }), ...(headers ? { headers } : {}) }),
+    post: (url, body, headers) =>
+      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }), ...(headers ? { headers } : {}) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
     put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
     delete: (url) => request({ method: 'DELETE', url }),
@@ -92,7 +93,11 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
     HUANXIN_PG_POOL_SIZE: '5',
     ...options.env,
   });
-  const deps = createDeps(config, {}, { ...(options.modules ? { modules: options.modules } : {}), ...(options.extensions ? { extensions: options.extensions } : {}) });
+  const deps = createDeps(
+    config,
+    {},
+    { ...(options.modules ? { modules: options.modules } : {}), ...(options.extensions ? { extensions: options.extensions } : {}) },
+  );
   await prepareDatabase(deps, { demo: options.demo ?? true });
   await keepSeededProgrammesLive(deps.database);
   const app = await buildApp(deps);

@@ -21,7 +21,15 @@ describe('user:import', () => {
 
   it('imports nothing when any row is wrong, and says which row and column', async () => {
     const file = path.join(dir, 'bad.csv');
-    fs.writeFileSync(file, [header, 'chidian1,池店镇联络员,town,池店镇,Town#Pass2024,', 'bad role,"名字, 带逗号",mayor,池店镇,Town#Pass2024,', 'x2,某人,town,不存在的镇,weak,123'].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        header,
+        'chidian1,池店镇联络员,town,池店镇,Town#Pass2024,',
+        'bad role,"名字, 带逗号",mayor,池店镇,Town#Pass2024,',
+        'x2,某人,town,不存在的镇,weak,123',
+      ].join('\n'),
+    );
     const result = await importUsers(t.deps, file);
     expect(result.created).toBe(0);
     expect(result.errors).toEqual(
@@ -38,7 +46,10 @@ describe('user:import', () => {
 
   it('imports every row of a good CSV and xlsx; each must change the password', async () => {
     const csv = path.join(dir, 'good.csv');
-    fs.writeFileSync(csv, '\uFEFF' + [header, 'chidian1,池店镇联络员,town,池店镇,Town#Pass2024,13500000001', 'sw_clerk,商务局科员,department,市商务局,Dept#Pass2024,'].join('\r\n'));
+    fs.writeFileSync(
+      csv,
+      '\uFEFF' + [header, 'chidian1,池店镇联络员,town,池店镇,Town#Pass2024,13500000001', 'sw_clerk,商务局科员,department,市商务局,Dept#Pass2024,'].join('\r\n'),
+    );
     expect(await importUsers(t.deps, csv)).toEqual({ created: 2, errors: [] });
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('accounts');

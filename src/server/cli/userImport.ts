@@ -111,7 +111,13 @@ export async function importUsers(deps: AppDeps, file: string): Promise<{ create
       for (const [i, input] of inputs.entries()) {
         try {
           const id = await insertUser(tx, deps, input);
-          await appendAudit(tx, systemContext('cli'), { entity: 'user', entityId: id, action: 'import', organizationId: input.organizationId, after: { username: input.username, role: input.role } });
+          await appendAudit(tx, systemContext('cli'), {
+            entity: 'user',
+            entityId: id,
+            action: 'import',
+            organizationId: input.organizationId,
+            after: { username: input.username, role: input.role },
+          });
         } catch (e) {
           if (e instanceof AppError) {
             errors.push(...e.fields.map((f) => ({ row: i + 2, column: f.path, message: f.reason })));

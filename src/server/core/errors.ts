@@ -24,13 +24,11 @@ export class AppError extends Error {
 }
 
 export const badRequest = (fields: FieldIssue[]) => new AppError(400, 'VALIDATION_FAILED', 'error.VALIDATION_FAILED', {}, fields);
-export const fieldError = (path: string, reason: MessageKey, params?: Record<string, unknown>) =>
-  badRequest([{ path, reason, ...(params ? { params } : {}) }]);
+export const fieldError = (path: string, reason: MessageKey, params?: Record<string, unknown>) => badRequest([{ path, reason, ...(params ? { params } : {}) }]);
 export const notFound = () => new AppError(404, 'NOT_FOUND', 'error.NOT_FOUND');
 export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'error.UNAUTHENTICATED');
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'error.FORBIDDEN');
-export const duplicate = (path: string, field: string) =>
-  new AppError(409, 'DUPLICATE', 'error.DUPLICATE', { field }, [{ path, reason: 'field.invalid' }]);
+export const duplicate = (path: string, field: string) => new AppError(409, 'DUPLICATE', 'error.DUPLICATE', { field }, [{ path, reason: 'field.invalid' }]);
 export const invalidState = (state: string) => new AppError(409, 'INVALID_STATE', 'error.INVALID_STATE', { state });
 
 /** A refusal by a policy; the error handler writes it to the audit trail with what was attempted. */

@@ -124,7 +124,8 @@ export function moduleContractProblems(modules: readonly HuanxinModule[]): strin
   for (const m of modules) {
     if (!MODULE_NAME.test(m.name)) problems.push(`module name "${m.name}" is not a lower-case word`);
     if (typeof m.plugin !== 'function') problems.push(`${m.name}: no routes plugin`);
-    for (const mig of m.migrations) if (!MIGRATION_NAME.test(mig.name)) problems.push(`${m.name}: migration "${mig.name}" is not named NNNN_… or YYYYMMDD_HHMM_…`);
+    for (const mig of m.migrations)
+      if (!MIGRATION_NAME.test(mig.name)) problems.push(`${m.name}: migration "${mig.name}" is not named NNNN_… or YYYYMMDD_HHMM_…`);
     for (const job of m.jobs ?? []) if (!job.name.startsWith(`${m.name}.`)) problems.push(`${m.name}: job "${job.name}" is not named ${m.name}.…`);
   }
   for (const m of modules)
@@ -132,12 +133,33 @@ export function moduleContractProblems(modules: readonly HuanxinModule[]): strin
       if (!text['zh-CN']?.trim() || !text.en?.trim()) problems.push(`${m.name}: message ${key} lacks a language`);
       else if (placeholders(text['zh-CN']) !== placeholders(text.en)) problems.push(`${m.name}: message ${key} has different placeholders in zh-CN and en`);
     }
-  seen('module', modules.map((m) => m.name));
-  seen('message', modules.flatMap((m) => Object.keys(m.messages ?? {})));
-  seen('migration', modules.flatMap((m) => m.migrations.map((x) => x.name)));
-  seen('job', modules.flatMap((m) => (m.jobs ?? []).map((j) => j.name)));
-  seen('metric', modules.flatMap((m) => (m.metrics ?? []).map((x) => x.name)));
-  seen('grant domain', modules.flatMap((m) => (m.grantDomains ?? []).map((d) => d.domain)));
-  seen('provided extension', modules.flatMap((m) => Object.keys(m.provides ?? {})));
+  seen(
+    'module',
+    modules.map((m) => m.name),
+  );
+  seen(
+    'message',
+    modules.flatMap((m) => Object.keys(m.messages ?? {})),
+  );
+  seen(
+    'migration',
+    modules.flatMap((m) => m.migrations.map((x) => x.name)),
+  );
+  seen(
+    'job',
+    modules.flatMap((m) => (m.jobs ?? []).map((j) => j.name)),
+  );
+  seen(
+    'metric',
+    modules.flatMap((m) => (m.metrics ?? []).map((x) => x.name)),
+  );
+  seen(
+    'grant domain',
+    modules.flatMap((m) => (m.grantDomains ?? []).map((d) => d.domain)),
+  );
+  seen(
+    'provided extension',
+    modules.flatMap((m) => Object.keys(m.provides ?? {})),
+  );
   return problems;
 }

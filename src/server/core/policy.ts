@@ -46,13 +46,7 @@ export const hasRole =
     a.role !== null && roles.includes(a.role);
 
 /** The check every service makes before it touches a record: throws a 403 that is audited. */
-export function authorize<R, A extends string>(
-  actor: Actor,
-  policy: Policy<R, A>,
-  action: A,
-  record?: R,
-  entityId?: string | number | null,
-): void {
+export function authorize<R, A extends string>(actor: Actor, policy: Policy<R, A>, action: A, record?: R, entityId?: string | number | null): void {
   if (!policy.can(actor, action, record))
     throw new ForbiddenError(policy.resource, entityId === undefined || entityId === null ? null : String(entityId), action);
 }

@@ -12,7 +12,15 @@ import { appendVersion, canonicalJson, currentVersion, versionHistory, type Vers
  */
 type TestTables = {
   vt_owners: { key: string; current_version_id: number };
-  vt_versions: { id: Generated<number>; owner: string; version: number; value_json: string; note: string | null; created_by: number | null; created_at: string };
+  vt_versions: {
+    id: Generated<number>;
+    owner: string;
+    version: number;
+    value_json: string;
+    note: string | null;
+    created_by: number | null;
+    created_at: string;
+  };
 };
 type Value = Record<string, unknown>;
 type Db = Kysely<TestTables>;
@@ -39,7 +47,12 @@ const store: VersionStore<string, Value, TestTables> = {
     return Number(row.id);
   },
   async advance(tx, key, from, to) {
-    const moved = await tx.updateTable('vt_owners').set({ current_version_id: to.id }).where('key', '=', key).where('current_version_id', '=', from.id).executeTakeFirst();
+    const moved = await tx
+      .updateTable('vt_owners')
+      .set({ current_version_id: to.id })
+      .where('key', '=', key)
+      .where('current_version_id', '=', from.id)
+      .executeTakeFirst();
     return Number(moved.numUpdatedRows) === 1;
   },
 };
@@ -89,7 +102,11 @@ describe('versioned records', () => {
   beforeAll(async () => {
     t = await createTestApp({ demo: false });
     const { db: base, dialect } = t.deps.database;
-    await base.schema.createTable('vt_owners').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('current_version_id', 'bigint', (c) => c.notNull()).execute();
+    await base.schema
+      .createTable('vt_owners')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('current_version_id', 'bigint', (c) => c.notNull())
+      .execute();
     await withId(base.schema.createTable('vt_versions'), dialect)
       .addColumn('owner', 'text', (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull())
@@ -114,8 +131,12 @@ describe('versioned records', () => {
     expect(second).toMatchObject({ created: true, current: { version: 2, value: { rate: 20 }, note: null, createdBy: 7 }, previous: { version: 1 } });
     const third = await append('a', { rate: 25 });
     expect(third.current.version).toBe(3);
-    expect((await currentVersion(db, store, 'a'))).toMatchObject({ version: 3, value: { rate: 25 } });
-    expect(await numbers('a')).toEqual([[3, true], [2, false], [1, false]]);
+    expect(await currentVersion(db, store, 'a')).toMatchObject({ version: 3, value: { rate: 25 } });
+    expect(await numbers('a')).toEqual([
+      [3, true],
+      [2, false],
+      [1, false],
+    ]);
     const history = await versionHistory(db, store, 'a');
     expect(history.at(-1)).toMatchObject({ version: 1, note: 'first', value: { rate: 15 } });
   });
@@ -139,7 +160,10 @@ describe('versioned records', () => {
     expect(conflict(await append('c', { rate: 3 }, 5).catch((e: unknown) => e))).toBe(true);
     // "A new record" (0) for one that has versions.
     expect(conflict(await append('c', { rate: 3 }, 0).catch((e: unknown) => e))).toBe(true);
-    expect(await numbers('c')).toEqual([[2, true], [1, false]]);
+    expect(await numbers('c')).toEqual([
+      [2, true],
+      [1, false],
+    ]);
   });
 
   it('reads no history for a record that does not exist (404)', async () => {
@@ -231,7 +255,10 @@ describe('versioned records', () => {
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(7);
     expect(rejected.every((r) => conflict(r.reason))).toBe(true);
-    expect(await numbers('f')).toEqual([[2, true], [1, false]]);
+    expect(await numbers('f')).toEqual([
+      [2, true],
+      [1, false],
+    ]);
   });
 
   it('is backed by a unique index on (owner…, version) in every shipped versions table', async () => {

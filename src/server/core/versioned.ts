@@ -80,7 +80,12 @@ export function canonicalJson(value: unknown): string {
  * Appends a version when the value differs from the current one; an equal value (canonical JSON) makes none.
  * Runs inside the caller's transaction, after its `authorize`; the caller writes the audit record.
  */
-export async function appendVersion<K, V, DB>(tx: Transaction<NoInfer<DB>>, store: VersionStore<K, V, DB>, key: K, input: AppendInput<V>): Promise<AppendResult<V>> {
+export async function appendVersion<K, V, DB>(
+  tx: Transaction<NoInfer<DB>>,
+  store: VersionStore<K, V, DB>,
+  key: K,
+  input: AppendInput<V>,
+): Promise<AppendResult<V>> {
   const previous = await store.current(tx, key);
   const base = previous?.version ?? 0;
   if (input.baseVersion !== undefined && input.baseVersion !== base) throw versionConflict(input.baseVersion);

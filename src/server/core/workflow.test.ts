@@ -68,7 +68,13 @@ describe('workflows kernel', () => {
   }
   const statusOf = async (id: number) => (await db().selectFrom('organizations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
   const audits = (id: number) =>
-    db().selectFrom('audit_log').select(['action', 'organization_id', 'before_json', 'after_json']).where('entity', '=', 'test_organization').where('entity_id', '=', String(id)).orderBy('id').execute();
+    db()
+      .selectFrom('audit_log')
+      .select(['action', 'organization_id', 'before_json', 'after_json'])
+      .where('entity', '=', 'test_organization')
+      .where('entity_id', '=', String(id))
+      .orderBy('id')
+      .execute();
   const refusal = async (work: Promise<unknown>) => {
     const e = await work.then(
       () => expect.fail('the move was allowed'),
@@ -125,7 +131,11 @@ describe('workflows kernel', () => {
     expect(Number(audit!.organization_id)).toBe(id);
     expect(JSON.parse(audit!.before_json!)).toEqual({ status: 'pending' });
     expect(JSON.parse(audit!.after_json!)).toEqual({ status: 'active', note: '材料齐全' });
-    const notice = await db().selectFrom('notifications').select(['kind', 'organization_id']).where('dedupe_key', '=', `test-approved:${id}:${moved.timelineId}`).executeTakeFirstOrThrow();
+    const notice = await db()
+      .selectFrom('notifications')
+      .select(['kind', 'organization_id'])
+      .where('dedupe_key', '=', `test-approved:${id}:${moved.timelineId}`)
+      .executeTakeFirstOrThrow();
     expect(notice).toMatchObject({ kind: 'test_approved' });
     expect((await verifyAuditTrail(db())).ok).toBe(true);
   });
@@ -189,7 +199,9 @@ describe('workflows kernel', () => {
       },
     };
     const fragile = defineWorkflow({ kind: 'test_organization', table: 'organizations', transitions, effects: failing });
-    await expect(inTransaction(t.deps.database, (tx) => move(tx, ctx, fragile, { id, action: 'approve', from: 'pending' }))).rejects.toThrow('audit trail unavailable');
+    await expect(inTransaction(t.deps.database, (tx) => move(tx, ctx, fragile, { id, action: 'approve', from: 'pending' }))).rejects.toThrow(
+      'audit trail unavailable',
+    );
     expect(await statusOf(id)).toBe('pending');
     expect(await timelineOf(db(), workflow, id)).toEqual([]);
   });
@@ -211,12 +223,19 @@ describe('workflows kernel', () => {
     expect(actionsFrom(workflow, 'pending')).toEqual(['approve', 'reject']);
     expect(actionsFrom(workflow, 'suspended')).toEqual(['reject', 'toggle']);
     expect(actionsFrom(workflow, 'rejected')).toEqual([]);
-    expect(() => nextStatus(workflow, 'rejected', 'toggle')).toThrow(expect.objectContaining({ status: 409, code: 'INVALID_STATE', params: { state: 'rejected' } }));
+    expect(() => nextStatus(workflow, 'rejected', 'toggle')).toThrow(
+      expect.objectContaining({ status: 409, code: 'INVALID_STATE', params: { state: 'rejected' } }),
+    );
   });
 
   it('refuses at declaration a map that leaves a starting status without a destination', () => {
     expect(() =>
-      defineWorkflow({ kind: 'broken', table: 'organizations', transitions: { toggle: { from: ['active', 'suspended'], to: { active: 'suspended' } } }, effects: recordEffects }),
+      defineWorkflow({
+        kind: 'broken',
+        table: 'organizations',
+        transitions: { toggle: { from: ['active', 'suspended'], to: { active: 'suspended' } } },
+        effects: recordEffects,
+      }),
     ).toThrow('toggle from suspended leads nowhere');
   });
 });

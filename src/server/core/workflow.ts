@@ -247,7 +247,6 @@ async function record<T extends StatusTable, A extends string>(
   });
   const moved: Moved<StatusOf<T>> = { id, action, from, to, timelineId };
   const wanted = typeof input.notify === 'function' ? input.notify(moved) : input.notify;
-  for (const n of wanted === null || wanted === undefined ? [] : Array.isArray(wanted) ? wanted : [wanted as WorkflowNotification])
-    await effects.notify(tx, n);
+  for (const n of wanted === null || wanted === undefined ? [] : Array.isArray(wanted) ? wanted : [wanted as WorkflowNotification]) await effects.notify(tx, n);
   return moved;
 }

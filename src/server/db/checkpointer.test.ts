@@ -16,7 +16,9 @@ describe('SQLite checkpoints beside the server', () => {
     const before = fs.statSync(file).size;
     // ~4 MiB: far below the writer's own fallback checkpoint (~200 MiB), so only the checkpointer moves it.
     for (let i = 0; i < 40; i++)
-      await sql`insert into filler (body) select ${'x'.repeat(1000)} from (with recursive n(k) as (select 1 union all select k + 1 from n where k < 100) select k from n)`.execute(database.db);
+      await sql`insert into filler (body) select ${'x'.repeat(1000)} from (with recursive n(k) as (select 1 union all select k + 1 from n where k < 100) select k from n)`.execute(
+        database.db,
+      );
     let after = before;
     for (let i = 0; i < 50 && after < before + 3_000_000; i++) {
       await new Promise((r) => setTimeout(r, 200));

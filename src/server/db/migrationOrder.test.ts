@@ -15,7 +15,10 @@ describe('migration names', () => {
     const names = ALL_MIGRATIONS.map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(NUMBERED.test(name) || DATED.test(name), name).toBe(true);
-    const lastNumbered = names.filter((n) => NUMBERED.test(n)).sort().at(-1)!;
+    const lastNumbered = names
+      .filter((n) => NUMBERED.test(n))
+      .sort()
+      .at(-1)!;
     for (const name of names.filter((n) => DATED.test(n))) expect(name > lastNumbered, name).toBe(true);
   });
 
@@ -26,7 +29,11 @@ describe('migration names', () => {
       const earlier = ALL_MIGRATIONS.filter((m) => NUMBERED.test(m.name));
       expect((await migrateToLatest(database, earlier)).applied).toHaveLength(earlier.length);
       const report = await migrateToLatest(database, ALL_MIGRATIONS);
-      expect(report.applied).toEqual(ALL_MIGRATIONS.filter((m) => DATED.test(m.name)).map((m) => m.name).sort());
+      expect(report.applied).toEqual(
+        ALL_MIGRATIONS.filter((m) => DATED.test(m.name))
+          .map((m) => m.name)
+          .sort(),
+      );
       expect(report.total).toBe(ALL_MIGRATIONS.length);
     } finally {
       await database.close();

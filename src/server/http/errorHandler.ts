@@ -70,13 +70,7 @@ export function fieldDetails(fields: FieldIssue[], locale: Locale): ErrorDetail[
   }));
 }
 
-export function sendError(
-  reply: FastifyReply,
-  status: number,
-  code: string,
-  message: string,
-  details: ErrorDetail[] = [],
-): FastifyReply {
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, details: ErrorDetail[] = []): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
 }
 
@@ -104,8 +98,7 @@ export function installErrorHandling(app: FastifyInstance, recordDenial: DenialR
       return sendError(reply, 409, 'DUPLICATE', translate(locale, 'error.CONFLICT'));
     const status = err.statusCode ?? 500;
     if (status === 413) return sendError(reply, 413, 'PAYLOAD_TOO_LARGE', translate(locale, 'error.PAYLOAD_TOO_LARGE'));
-    if (status === 415)
-      return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', translate(locale, 'error.UNSUPPORTED_MEDIA_TYPE'));
+    if (status === 415) return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', translate(locale, 'error.UNSUPPORTED_MEDIA_TYPE'));
     if (status === 400 && (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')))
       return sendError(reply, 400, 'MALFORMED_JSON', translate(locale, 'error.MALFORMED_JSON'));
     if (status >= 400 && status < 500) {

@@ -52,12 +52,7 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
       request.idempotency = { scope, key };
       return;
     }
-    const existing = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const existing = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
     if (!existing) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'error.IDEMPOTENCY_IN_PROGRESS');
     if (existing.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'error.IDEMPOTENCY_KEY_REUSED');
     if (existing.status === 'done') {
@@ -87,17 +82,12 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = null;
-    const where = database.db
-      .updateTable('idempotency_keys')
-      .where('scope', '=', claim.scope)
-      .where('key', '=', claim.key);
+    const where = database.db.updateTable('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key);
     if (reply.statusCode >= 500) {
       // A failure is not an answer: let the retry run the request again.
       await database.db.deleteFrom('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key).execute();
     } else {
-      await where
-        .set({ status: 'done', response_status: reply.statusCode, response_body: responseText(payload) })
-        .execute();
+      await where.set({ status: 'done', response_status: reply.statusCode, response_body: responseText(payload) }).execute();
     }
     return payload;
   });

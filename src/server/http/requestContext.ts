@@ -48,8 +48,7 @@ export function installRequestContext(app: FastifyInstance, principals: Principa
     const routePath = request.routeOptions.url ?? '';
     if (principal?.actor.kind === 'user' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[principals.csrfHeader];
-      if (typeof sent !== 'string' || sent !== principal.csrfToken)
-        throw new AppError(403, 'CSRF_FAILED', 'error.CSRF_FAILED');
+      if (typeof sent !== 'string' || sent !== principal.csrfToken) throw new AppError(403, 'CSRF_FAILED', 'error.CSRF_FAILED');
     }
     if (principal?.mustChangePassword && routePath.startsWith('/api/') && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(routePath))
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'error.PASSWORD_CHANGE_REQUIRED');

@@ -18,13 +18,5 @@ export type EmissionStandard = (typeof EMISSION_STANDARDS)[number];
 export const CAR_APPLICATION_STATUSES = ['submitted', 'returned', 'rejected', 'approved', 'in_payment', 'paid'] as const;
 export type CarApplicationStatus = (typeof CAR_APPLICATION_STATUSES)[number];
 
-export const CAR_EVENT_TYPES = [
-  'car_promotion',
-  'car_carnival',
-  'car_expo',
-  'appliance_rural',
-  'appliance_community',
-  'home_building_expo',
-  'other',
-] as const;
+export const CAR_EVENT_TYPES = ['car_promotion', 'car_carnival', 'car_expo', 'appliance_rural', 'appliance_community', 'home_building_expo', 'other'] as const;
 export type CarEventType = (typeof CAR_EVENT_TYPES)[number];

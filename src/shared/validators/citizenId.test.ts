@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  citizenIdBirthDate,
-  citizenIdGender,
-  computeCitizenIdCheckChar,
-  maskCitizenId,
-  validateCitizenId,
-} from './citizenId.js';
+import { citizenIdBirthDate, citizenIdGender, computeCitizenIdCheckChar, maskCitizenId, validateCitizenId } from './citizenId.js';
 
 /** Fixed "today" for deterministic birth-date checks: 2024-06-01 noon in China Standard Time. */
 const NOW = new Date('2024-06-01T12:00:00+08:00');
@@ -104,12 +98,9 @@ describe('validateCitizenId — rejected', () => {
     });
   });
 
-  it.each([['110105194912310021'], ['110105194912310020'], ['350582200002291235'], ['44030419900307111X']])(
-    '%s → checksum',
-    (id) => {
-      expect(validateCitizenId(id, NOW)).toEqual({ ok: false, reason: 'checksum' });
-    },
-  );
+  it.each([['110105194912310021'], ['110105194912310020'], ['350582200002291235'], ['44030419900307111X']])('%s → checksum', (id) => {
+    expect(validateCitizenId(id, NOW)).toEqual({ ok: false, reason: 'checksum' });
+  });
 });
 
 describe('citizen ID helpers', () => {

@@ -64,12 +64,9 @@ describe('validateCreditCode — rejected', () => {
     expect(validateCreditCode(body + computeCreditCodeCheckChar(body))).toEqual({ ok: false, reason: 'region' });
   });
 
-  it.each([['91350100M000100Y42'], ['91350100M000100Y4Y'], ['91350100M000100Y40'], ['91350100M000100Y34']])(
-    '%s → checksum',
-    (code) => {
-      expect(validateCreditCode(code)).toEqual({ ok: false, reason: 'checksum' });
-    },
-  );
+  it.each([['91350100M000100Y42'], ['91350100M000100Y4Y'], ['91350100M000100Y40'], ['91350100M000100Y34']])('%s → checksum', (code) => {
+    expect(validateCreditCode(code)).toEqual({ ok: false, reason: 'checksum' });
+  });
 
   it('computeCreditCodeCheckChar rejects bad input', () => {
     expect(() => computeCreditCodeCheckChar('91350100M000100Y')).toThrow(RangeError);
@@ -78,11 +75,8 @@ describe('validateCreditCode — rejected', () => {
 });
 
 describe('validateCreditCode — properties', () => {
-  const chars = (alphabet: string, n: number) =>
-    fc.string({ unit: fc.constantFrom(...alphabet), minLength: n, maxLength: n });
-  const body17 = fc
-    .tuple(chars(CREDIT_CODE_ALPHABET, 2), chars('0123456789', 6), chars(CREDIT_CODE_ALPHABET, 9))
-    .map((parts) => parts.join(''));
+  const chars = (alphabet: string, n: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: n, maxLength: n });
+  const body17 = fc.tuple(chars(CREDIT_CODE_ALPHABET, 2), chars('0123456789', 6), chars(CREDIT_CODE_ALPHABET, 9)).map((parts) => parts.join(''));
 
   it('appending the computed check char always validates; any other last char fails with checksum', () => {
     fc.assert(

@@ -171,8 +171,7 @@ const withBody = (body: unknown, options: WriteOptions = {}): RequestOptions => 
  * in the same handling of an ended session (401) and of a password that must change first.
  */
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
-    request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
   post: <T>(path: string, body?: unknown, options?: WriteOptions) => request<T>('POST', path, withBody(body, options)),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, withBody(body)),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),

@@ -1,14 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../shared/roles';
-import {
-  ApiError,
-  api,
-  request,
-  setCsrfToken,
-  setPasswordChangeRequiredHandler,
-  setUnauthenticatedHandler,
-} from '../api/client';
+import { ApiError, api, request, setCsrfToken, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from '../api/client';
 import type { LoginResponse, MeResponse, UserView } from '../api/types';
 import { storedLocale, useLocale } from '../i18n/I18nProvider';
 

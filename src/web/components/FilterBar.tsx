@@ -33,13 +33,7 @@ export function FilterBar<V extends Record<string, unknown>>({
     form.setFieldsValue(JSON.parse(key) as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, key]);
   return (
-    <Form<V>
-      form={form}
-      layout="inline"
-      className="hx-filter-bar"
-      data-testid={testId}
-      onFinish={(v) => onSearch(v)}
-    >
+    <Form<V> form={form} layout="inline" className="hx-filter-bar" data-testid={testId} onFinish={(v) => onSearch(v)}>
       {fields.map((field, i) => (
         <div key={i} className="hx-filter-field" hidden={collapsible && !expanded && i > 0}>
           {field}

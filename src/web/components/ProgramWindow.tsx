@@ -123,7 +123,14 @@ export function RolloverDialog({
         }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item name="code" label={t('rollover.code')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { pattern: /^[a-z0-9][a-z0-9-]{2,59}$/, message: t('rollover.codeRule') }]}>
+        <Form.Item
+          name="code"
+          label={t('rollover.code')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required') },
+            { pattern: /^[a-z0-9][a-z0-9-]{2,59}$/, message: t('rollover.codeRule') },
+          ]}
+        >
           <Input maxLength={60} data-testid="rollover-code" />
         </Form.Item>
         <Form.Item name="name" label={t('rollover.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>

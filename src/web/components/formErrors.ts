@@ -22,8 +22,7 @@ export function applyApiError(form: FormInstance, error: unknown, fieldAliases: 
     byField.set(field, [...(byField.get(field) ?? []), message]);
   }
   if (byField.size) form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
-  if (byField.size && !unplaced && (error.code === 'VALIDATION_FAILED' || error.code === 'DUPLICATE' || error.code === 'WRONG_PASSWORD'))
-    return null;
+  if (byField.size && !unplaced && (error.code === 'VALIDATION_FAILED' || error.code === 'DUPLICATE' || error.code === 'WRONG_PASSWORD')) return null;
   return error.message;
 }
 

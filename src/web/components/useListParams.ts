@@ -27,10 +27,7 @@ const PAGE_SIZES = [10, 20, 50, 100, 200];
  * Page, page size, sort, order, search and filters of a server-side list, kept in the address bar so a list can
  * be bookmarked, shared and reloaded as it was. `query` is what the list endpoint takes.
  */
-export function useListParams<F extends string>(
-  filterKeys: readonly F[],
-  defaults: { pageSize?: number; sort?: string; order?: SortOrder } = {},
-) {
+export function useListParams<F extends string>(filterKeys: readonly F[], defaults: { pageSize?: number; sort?: string; order?: SortOrder } = {}) {
   const [search, setSearch] = useSearchParams();
   const state = useMemo<ListState<F>>(() => {
     const page = Math.max(1, Number(search.get('page')) || 1);

@@ -50,10 +50,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     applyDocumentLocale(next);
     setLocaleState(next);
   }, []);
-  const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, params) => format(locale, key, params) }),
-    [locale, setLocale],
-  );
+  const value = useMemo<I18nValue>(() => ({ locale, setLocale, t: (key, params) => format(locale, key, params) }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -11,7 +11,10 @@ export const CORE_MESSAGES = {
   'app.fullName': { 'zh-CN': '晋江市设备更新和以旧换新平台', en: 'Jinjiang Equipment Renewal and Trade-in Platform' },
   'app.subtitle': { 'zh-CN': '晋江市推动大规模设备更新和消费品以旧换新行动', en: 'Jinjiang large-scale equipment renewal and consumer-goods trade-in' },
   'app.owner': { 'zh-CN': '晋江市推动大规模设备更新和消费品以旧换新工作专班办公室', en: 'Work Team Office for Equipment Renewal and Trade-in, Jinjiang' },
-  'app.plan': { 'zh-CN': '依据《晋江市推动大规模设备更新和消费品以旧换新行动方案》（晋政文〔2024〕98号）', en: 'Under the Jinjiang work plan for equipment renewal and consumer-goods trade-in (晋政文〔2024〕98号)' },
+  'app.plan': {
+    'zh-CN': '依据《晋江市推动大规模设备更新和消费品以旧换新行动方案》（晋政文〔2024〕98号）',
+    en: 'Under the Jinjiang work plan for equipment renewal and consumer-goods trade-in (晋政文〔2024〕98号)',
+  },
   'app.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
 
   'lang.label': { 'zh-CN': '语言', en: 'Language' },
@@ -87,10 +90,16 @@ export const CORE_MESSAGES = {
   'field.currentPassword': { 'zh-CN': '当前密码', en: 'Current password' },
   'field.confirmPassword': { 'zh-CN': '确认密码', en: 'Confirm password' },
   'field.passwordMismatch': { 'zh-CN': '两次输入的密码不一致', en: 'The two passwords differ' },
-  'field.passwordHint': { 'zh-CN': '至少 10 位，包含大写字母、小写字母、数字、符号中的至少 3 类', en: 'At least 10 characters from at least 3 of: upper case, lower case, digits, symbols' },
+  'field.passwordHint': {
+    'zh-CN': '至少 10 位，包含大写字母、小写字母、数字、符号中的至少 3 类',
+    en: 'At least 10 characters from at least 3 of: upper case, lower case, digits, symbols',
+  },
   'field.username': { 'zh-CN': '用户名', en: 'Username' },
   'field.usernameHint': { 'zh-CN': '字母开头，可含字母、数字、_ . -，3–40 位', en: 'Starts with a letter; letters, digits, _ . -; 3–40 characters' },
-  'field.usernameInvalid': { 'zh-CN': '用户名应以字母开头，只含字母、数字、_ . -，3–40 位', en: 'Start with a letter and use only letters, digits, _ . - (3–40 characters)' },
+  'field.usernameInvalid': {
+    'zh-CN': '用户名应以字母开头，只含字母、数字、_ . -，3–40 位',
+    en: 'Start with a letter and use only letters, digits, _ . - (3–40 characters)',
+  },
   'field.displayName': { 'zh-CN': '显示名称', en: 'Display name' },
   'field.role': { 'zh-CN': '角色', en: 'Role' },
   'field.organization': { 'zh-CN': '所属单位', en: 'Organisation' },
@@ -121,26 +130,45 @@ export const CORE_MESSAGES = {
   'window.upcoming': { 'zh-CN': '将于 {date} 开始', en: 'Starts on {date}' },
   'rollover.action': { 'zh-CN': '转入下一年度', en: 'Roll over to next year' },
   'rollover.title': { 'zh-CN': '转入下一年度：{name}', en: 'Roll over to next year: {name}' },
-  'rollover.intro': { 'zh-CN': '按本活动复制一个新的草稿活动：品类与当前规则、每日投放量、投放时间、券有效天数、资金分担比例，以及已通过审核的商户（含门店与收款账户）。原活动及其补贴券、核销、结算和规则历史保持不变。新活动经核对修改后再启用。', en: 'Makes a new draft programme from this one: its categories and current rules, daily quotas, release time, voucher validity, budget split, and its approved merchants (with stores and bank accounts). This programme, its vouchers, redemptions, settlement and rule history stay as they are. Check and edit the draft, then activate it.' },
-  'rollover.introCar': { 'zh-CN': '按本活动复制一个新的草稿活动（沿用当前规则）。原活动的申请照常审核、拨付，规则历史保持不变。请按新一年度的文件核对规则中的日期后再启用。', en: 'Makes a new draft programme from this one, with its current rule. Applications to this programme are still reviewed and paid, and its rule history is kept. Check the dates in the rule against the new year’s notice before activating it.' },
+  'rollover.intro': {
+    'zh-CN':
+      '按本活动复制一个新的草稿活动：品类与当前规则、每日投放量、投放时间、券有效天数、资金分担比例，以及已通过审核的商户（含门店与收款账户）。原活动及其补贴券、核销、结算和规则历史保持不变。新活动经核对修改后再启用。',
+    en: 'Makes a new draft programme from this one: its categories and current rules, daily quotas, release time, voucher validity, budget split, and its approved merchants (with stores and bank accounts). This programme, its vouchers, redemptions, settlement and rule history stay as they are. Check and edit the draft, then activate it.',
+  },
+  'rollover.introCar': {
+    'zh-CN': '按本活动复制一个新的草稿活动（沿用当前规则）。原活动的申请照常审核、拨付，规则历史保持不变。请按新一年度的文件核对规则中的日期后再启用。',
+    en: 'Makes a new draft programme from this one, with its current rule. Applications to this programme are still reviewed and paid, and its rule history is kept. Check the dates in the rule against the new year’s notice before activating it.',
+  },
   'rollover.code': { 'zh-CN': '新活动编码', en: 'Code of the new programme' },
   'rollover.codeRule': { 'zh-CN': '小写字母、数字和连字符，3–60 位', en: 'Lower-case letters, digits and hyphens, 3–60 characters' },
   'rollover.name': { 'zh-CN': '新活动名称', en: 'Name of the new programme' },
   'rollover.nameSuffix': { 'zh-CN': '（{year}年）', en: ' ({year})' },
   'rollover.validFrom': { 'zh-CN': '开始日期', en: 'First day' },
-  'rollover.validFromHelp': { 'zh-CN': '须晚于原活动结束日期 {date}；不填则为其次日', en: 'After the old programme’s last day, {date}; empty for the day after it' },
+  'rollover.validFromHelp': {
+    'zh-CN': '须晚于原活动结束日期 {date}；不填则为其次日',
+    en: 'After the old programme’s last day, {date}; empty for the day after it',
+  },
   'rollover.validTo': { 'zh-CN': '结束日期', en: 'Last day' },
   'rollover.windowOrder': { 'zh-CN': '结束日期不能早于开始日期', en: 'The last day cannot be before the first' },
-  'rollover.carryMerchants': { 'zh-CN': '沿用已通过审核的商户（不勾选则商户须重新申请）', en: 'Carry over the approved merchants (otherwise they apply again)' },
+  'rollover.carryMerchants': {
+    'zh-CN': '沿用已通过审核的商户（不勾选则商户须重新申请）',
+    en: 'Carry over the approved merchants (otherwise they apply again)',
+  },
   'rollover.submit': { 'zh-CN': '生成草稿', en: 'Make the draft' },
   'rollover.done': { 'zh-CN': '已生成草稿活动 {code}，请核对后启用', en: 'Draft programme {code} made; check it, then activate it' },
 
   'error.forbidden.title': { 'zh-CN': '403 — 无权访问', en: '403 — Not allowed' },
-  'error.forbidden.text': { 'zh-CN': '您的角色（{role}）不能使用此页面。如需开通，请联系系统管理员。', en: 'Your role ({role}) may not use this page. Ask your administrator if you need it.' },
+  'error.forbidden.text': {
+    'zh-CN': '您的角色（{role}）不能使用此页面。如需开通，请联系系统管理员。',
+    en: 'Your role ({role}) may not use this page. Ask your administrator if you need it.',
+  },
   'error.notFound.title': { 'zh-CN': '404 — 页面不存在', en: '404 — Page not found' },
   'error.notFound.text': { 'zh-CN': '您访问的页面不存在或已被移除。', en: 'The page you asked for does not exist or has been removed.' },
   'error.crash.title': { 'zh-CN': '页面出错了', en: 'Something went wrong' },
-  'error.crash.text': { 'zh-CN': '页面运行时发生错误，请重新加载。如问题持续，请联系系统管理员并提供以下信息。', en: 'The page hit an error. Reload it; if the problem persists, contact your administrator with the details below.' },
+  'error.crash.text': {
+    'zh-CN': '页面运行时发生错误，请重新加载。如问题持续，请联系系统管理员并提供以下信息。',
+    en: 'The page hit an error. Reload it; if the problem persists, contact your administrator with the details below.',
+  },
   'error.network': { 'zh-CN': '网络连接失败，请检查网络后重试', en: 'Could not reach the server; check your connection and try again' },
   'error.loadFailed': { 'zh-CN': '数据加载失败', en: 'Could not load the data' },
 } satisfies Messages;

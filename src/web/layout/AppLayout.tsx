@@ -75,8 +75,7 @@ export function AppLayout() {
       icon: <LogoutOutlined />,
       danger: true,
       label: <span data-testid="logout">{t('nav.logout')}</span>,
-      onClick: () =>
-        void logout().then(() => navigate('/login', { replace: true })),
+      onClick: () => void logout().then(() => navigate('/login', { replace: true })),
     },
   ];
 

@@ -26,13 +26,31 @@ function contractProblems(modules: readonly WebModule[], core: Catalogue): strin
       once.add(v);
     }
   };
-  seen('module', modules.map((m) => m.name));
-  seen('nav key', modules.flatMap((m) => m.navigation.map((i) => i.key)));
-  seen('path', modules.flatMap((m) => m.navigation.map((i) => i.path)));
+  seen(
+    'module',
+    modules.map((m) => m.name),
+  );
+  seen(
+    'nav key',
+    modules.flatMap((m) => m.navigation.map((i) => i.key)),
+  );
+  seen(
+    'path',
+    modules.flatMap((m) => m.navigation.map((i) => i.path)),
+  );
   const sections = modules.flatMap((m) => m.sections ?? []);
-  seen('section', sections.map((s) => s.key));
-  seen('section order', sections.map((s) => s.order));
-  seen('grant domain', modules.flatMap((m) => (m.grantDomains ?? []).map((d) => d.domain)));
+  seen(
+    'section',
+    sections.map((s) => s.key),
+  );
+  seen(
+    'section order',
+    sections.map((s) => s.order),
+  );
+  seen(
+    'grant domain',
+    modules.flatMap((m) => (m.grantDomains ?? []).map((d) => d.domain)),
+  );
 
   const owner = new Map<string, string>(Object.keys(core).map((k) => [k, 'core']));
   for (const m of modules) {
@@ -91,12 +109,17 @@ describe('the web module contract', () => {
   });
 
   it('names each module after its folder under src/web/modules', () => {
-    for (const m of WEB_MODULES) expect(fs.existsSync(path.join(HERE, m.name, 'index.tsx')) || fs.existsSync(path.join(HERE, m.name, 'index.ts')), m.name).toBe(true);
+    for (const m of WEB_MODULES)
+      expect(fs.existsSync(path.join(HERE, m.name, 'index.tsx')) || fs.existsSync(path.join(HERE, m.name, 'index.ts')), m.name).toBe(true);
   });
 
   it('keeps the same placeholders in both languages of every text', () => {
     const mismatched: string[] = [];
-    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+    const params = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     for (const catalogue of [CORE_MESSAGES, ...WEB_MODULES.map((m) => m.messages as Catalogue)])
       for (const [key, text] of Object.entries(catalogue)) if (params(text['zh-CN']) !== params(text.en)) mismatched.push(key);
     expect(mismatched).toEqual([]);
@@ -130,7 +153,9 @@ describe('the web module contract', () => {
     });
 
     it('a section nobody declares', () => {
-      expect(broken({ navigation: [{ ...first, section: 'nowhere' }] })).toContain(`${base.name}: nav ${first.key} is under section nowhere, which no module declares`);
+      expect(broken({ navigation: [{ ...first, section: 'nowhere' }] })).toContain(
+        `${base.name}: nav ${first.key} is under section nowhere, which no module declares`,
+      );
     });
 
     it('a label without both languages, or not declared at all', () => {

@@ -13,7 +13,6 @@ import { seedCarTradeinDemo } from './programs/demo.js';
 import { seedCarTradeinReference } from './programs/seed.js';
 import { manualCertificateVerifier } from './applications/certificates.js';
 
-
 /** Car scrapping/replacement subsidies (programmes, applications, review, payment batches) and promotion events. */
 export const cartradeinModule: HuanxinModule = {
   name: 'cartradein',

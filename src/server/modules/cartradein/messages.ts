@@ -200,11 +200,13 @@ export const cartradeinMessages = defineMessages({
     en: 'Your car trade-in subsidy of {amount} yuan was paid (application no. {id}, payment reference {reference})',
   },
   'notification.cartradein_calendar_missing': {
-    'zh-CN': '{year}年工作日历（法定节假日和调休上班日）尚未录入，汽车以旧换新审核、拨付期限将把其中的节假日算作工作日，请按国务院办公厅关于{year}年部分节假日安排的通知录入',
+    'zh-CN':
+      '{year}年工作日历（法定节假日和调休上班日）尚未录入，汽车以旧换新审核、拨付期限将把其中的节假日算作工作日，请按国务院办公厅关于{year}年部分节假日安排的通知录入',
     en: 'The {year} working-day calendar (public holidays and make-up working days) has not been entered; car trade-in review and payment deadlines would count its holidays as working days. Enter it from the State Council’s notice on the {year} holiday arrangements',
   },
   'notice.cartradein.calendarMissing': {
-    'zh-CN': '{year}年工作日历尚未录入：汽车以旧换新审核、拨付期限将把{year}年的节假日算作工作日。请按国务院办公厅关于{year}年部分节假日安排的通知录入节假日和调休上班日。',
+    'zh-CN':
+      '{year}年工作日历尚未录入：汽车以旧换新审核、拨付期限将把{year}年的节假日算作工作日。请按国务院办公厅关于{year}年部分节假日安排的通知录入节假日和调休上班日。',
     en: 'The {year} working-day calendar has not been entered: car trade-in review and payment deadlines would count {year}’s holidays as working days. Enter its holidays and make-up working days from the State Council’s notice on the {year} holiday arrangements.',
   },
   'notification.cartradein_program_ending': {
@@ -212,7 +214,8 @@ export const cartradeinMessages = defineMessages({
     en: 'Applications to the car programme “{name}” close on {date} ({days} days left) with {open} applications in progress; extend the window or roll it over into the next year to carry on',
   },
   'notice.cartradein.programEnding': {
-    'zh-CN': '汽车补贴活动“{name}”的申请期将于 {date} 结束（还剩 {days} 天）。结束后不再受理新申请，已提交的 {open} 件申请照常审核、拨付；如需继续受理，请延长申请期或转入下一年度。',
+    'zh-CN':
+      '汽车补贴活动“{name}”的申请期将于 {date} 结束（还剩 {days} 天）。结束后不再受理新申请，已提交的 {open} 件申请照常审核、拨付；如需继续受理，请延长申请期或转入下一年度。',
     en: 'Applications to the car programme “{name}” close on {date} ({days} days left). After that no new applications are accepted; the {open} already submitted are reviewed and paid as usual. Extend the window or roll it over into the next year to carry on.',
   },
   'notice.cartradein.programEnded': {

@@ -41,11 +41,14 @@ async function eventsHeld(db: Queryable, p: MetricParams, types: CarEventType[])
 export const carTradeinMetrics: MetricDefinition[] = [
   {
     name: 'tradein.car.subsidisedCars',
-    description: '以旧换新获得补贴的汽车数量（审核通过、拨付中、已拨付的报废更新与置换更新申请，按审核通过时间计） / cars traded in with a subsidy (approved applications, by approval date)',
+    description:
+      '以旧换新获得补贴的汽车数量（审核通过、拨付中、已拨付的报废更新与置换更新申请，按审核通过时间计） / cars traded in with a subsidy (approved applications, by approval date)',
     unit: '万辆',
     async compute(db, p) {
       if (p.townId) return 0;
-      const row = await approvedInWindow(db, p).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      const row = await approvedInWindow(db, p)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       return Number(row?.n ?? 0) / 10_000;
     },
   },
@@ -55,7 +58,11 @@ export const carTradeinMetrics: MetricDefinition[] = [
     unit: '%',
     async compute(db, p) {
       if (p.townId) return 0;
-      const rows = await approvedInWindow(db, p).select(['new_energy_type']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('new_energy_type').execute();
+      const rows = await approvedInWindow(db, p)
+        .select(['new_energy_type'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .groupBy('new_energy_type')
+        .execute();
       const total = rows.reduce((s, r) => s + Number(r.n), 0);
       const nev = rows.filter((r) => r.new_energy_type === 'nev').reduce((s, r) => s + Number(r.n), 0);
       return total === 0 ? 0 : Math.round((nev / total) * 10_000) / 100;

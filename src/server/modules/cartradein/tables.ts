@@ -1,5 +1,13 @@
 import type { Generated } from 'kysely';
-import { CAR_APPLICATION_STATUSES, CAR_EVENT_TYPES, EMISSION_STANDARDS, type CarApplicationStatus, type CarEventType, type CarProgramKind, type EmissionStandard } from '../../../shared/enums/cartradein.js';
+import {
+  CAR_APPLICATION_STATUSES,
+  CAR_EVENT_TYPES,
+  EMISSION_STANDARDS,
+  type CarApplicationStatus,
+  type CarEventType,
+  type CarProgramKind,
+  type EmissionStandard,
+} from '../../../shared/enums/cartradein.js';
 
 /**
  * Table types of the car trade-in module: car programmes with versioned rules, residents'

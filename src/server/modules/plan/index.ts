@@ -6,11 +6,7 @@ import { metricRegistry } from './metrics/index.js';
 import type { MetricRegistry } from './metrics/registry.js';
 import { milestoneRoutes } from './milestones/routes.js';
 import { planMigrations } from './migrations.js';
-import {
-  combinedObservationSource,
-  noReportedObservations,
-  type ObservationSource,
-} from './observations/source.js';
+import { combinedObservationSource, noReportedObservations, type ObservationSource } from './observations/source.js';
 import { planRoutes } from './plans/routes.js';
 import { seedPlans } from './seed/seedPlans.js';
 import { reportedObservationSource, reportingJobs, reportingMigrations, reportingRoutes } from './reporting/index.js';

@@ -108,9 +108,7 @@ export const planMigrations: ModuleMigration[] = [
         .execute();
 
       await unitColumns(
-        withId(db.schema.createTable('indicator_units'), dialect).addColumn('indicator_id', bigint, (c) =>
-          c.notNull().references('indicators.id'),
-        ),
+        withId(db.schema.createTable('indicator_units'), dialect).addColumn('indicator_id', bigint, (c) => c.notNull().references('indicators.id')),
       ).execute();
       await db.schema.createIndex('indicator_units_indicator').on('indicator_units').column('indicator_id').execute();
       await db.schema.createIndex('indicator_units_organization').on('indicator_units').column('organization_id').execute();
@@ -137,9 +135,7 @@ export const planMigrations: ModuleMigration[] = [
       await db.schema.createIndex('milestones_action').on('milestones').column('action_id').execute();
 
       await unitColumns(
-        withId(db.schema.createTable('milestone_units'), dialect).addColumn('milestone_id', bigint, (c) =>
-          c.notNull().references('milestones.id'),
-        ),
+        withId(db.schema.createTable('milestone_units'), dialect).addColumn('milestone_id', bigint, (c) => c.notNull().references('milestones.id')),
       ).execute();
       await db.schema.createIndex('milestone_units_milestone').on('milestone_units').column('milestone_id').execute();
 

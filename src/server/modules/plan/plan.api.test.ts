@@ -49,7 +49,12 @@ interface Action {
 
 /** Metrics the test stands in for (the modules that own them are not part of this test). */
 const TEST_METRICS: MetricDefinition[] = [
-  { name: 'recycling.sites.stationsBuilt', description: 'test: 2 stations a period city-wide, 1 in a town', unit: '个', compute: async (_db, p) => (p.townId ? 1 : 2) },
+  {
+    name: 'recycling.sites.stationsBuilt',
+    description: 'test: 2 stations a period city-wide, 1 in a town',
+    unit: '个',
+    compute: async (_db, p) => (p.townId ? 1 : 2),
+  },
   { name: 'tradein.car.subsidisedCars', description: 'test: 0.1 万辆 in any window', unit: '万辆', compute: async () => 0.1 },
 ];
 
@@ -110,7 +115,11 @@ describe('plan API', () => {
     expect(a3).toMatchObject({ number: '（三）', section: 'task', title: '积极推进回收循环利用行动' });
     const task = a3.tasks[0]!;
     expect(task).toMatchObject({ number: 1, townsImplement: true });
-    expect(task.organizations.map((o) => [o.name, o.role])).toEqual([['市商务局', 'lead'], ['市城管局', 'co'], ['供销社', 'co']]);
+    expect(task.organizations.map((o) => [o.name, o.role])).toEqual([
+      ['市商务局', 'lead'],
+      ['市城管局', 'co'],
+      ['供销社', 'co'],
+    ]);
     expect(task.organizations.every((o) => typeof o.id === 'number')).toBe(true);
     expect(indicator('A3-T1-02')).toEqual({
       id: expect.any(Number),
@@ -187,12 +196,18 @@ describe('plan API', () => {
     const commerce = orgs.find((o) => o.name === '市商务局')!;
     const police = orgs.find((o) => o.name === '市公安局')!;
     const res = await office.patch(`/api/indicators/${cars.id}`, {
-      targets: [{ year: 2026, value: 2 }, { year: 2027, value: 2.5 }],
+      targets: [
+        { year: 2026, value: 2 },
+        { year: 2027, value: 2.5 },
+      ],
       organizationIds: [police.id, commerce.id],
       note: '专班会议调整',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().targets).toEqual([{ year: 2026, value: 2 }, { year: 2027, value: 2.5 }]);
+    expect(res.json().targets).toEqual([
+      { year: 2026, value: 2 },
+      { year: 2027, value: 2.5 },
+    ]);
     expect(res.json().organizations).toEqual([
       { id: police.id, name: '市公安局', role: 'lead' },
       { id: commerce.id, name: '市商务局', role: 'co' },
@@ -205,7 +220,10 @@ describe('plan API', () => {
     expect(revisions.map((r: { field: string }) => r.field).sort()).toEqual(['targets', 'units']);
     expect(revisions.find((r: { field: string }) => r.field === 'targets')).toMatchObject({
       before: [{ year: 2027, value: 2.5 }],
-      after: [{ year: 2026, value: 2 }, { year: 2027, value: 2.5 }],
+      after: [
+        { year: 2026, value: 2 },
+        { year: 2027, value: 2.5 },
+      ],
       source: 'edit',
       actor: 'demo_office',
       note: '专班会议调整',
@@ -221,7 +239,12 @@ describe('plan API', () => {
 
   it('PATCH /api/indicators/{id}: 400 naming the field; 403 for everyone but the office', async () => {
     const id = indicator('A3-T1-01').id;
-    const bad = await office.patch(`/api/indicators/${id}`, { targets: [{ year: 2027, value: 1 }, { year: 2026, value: 2 }] });
+    const bad = await office.patch(`/api/indicators/${id}`, {
+      targets: [
+        { year: 2027, value: 1 },
+        { year: 2026, value: 2 },
+      ],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'targets.1.year', reason: 'plan.targetYearsNotAscending' });
     const outside = await office.patch(`/api/indicators/${id}`, { targets: [{ year: 2030, value: 1 }] });

@@ -160,11 +160,7 @@ export const platformMigrations: ModuleMigration[] = [
         .addColumn('read_at', 'text')
         .execute();
       await db.schema.createIndex('notifications_user').on('notifications').columns(['user_id', 'read_at']).execute();
-      await db.schema
-        .createIndex('notifications_org')
-        .on('notifications')
-        .columns(['organization_id', 'read_at'])
-        .execute();
+      await db.schema.createIndex('notifications_org').on('notifications').columns(['organization_id', 'read_at']).execute();
 
       await db.schema
         .createTable('job_runs')

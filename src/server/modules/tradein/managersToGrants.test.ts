@@ -43,7 +43,9 @@ describe('migration 20261201_1001_tradein_managers_to_grants', () => {
       u.pathname = `/${pgDatabase}`;
       url = u.toString();
     }
-    deps = createDeps(loadConfig({ ...process.env, NODE_ENV: 'test', HUANXIN_DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: 'silent', HUANXIN_PG_POOL_SIZE: '2' }));
+    deps = createDeps(
+      loadConfig({ ...process.env, NODE_ENV: 'test', HUANXIN_DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: 'silent', HUANXIN_PG_POOL_SIZE: '2' }),
+    );
     await migrateToLatest(deps.database, earlier);
     const db = deps.database.db;
     const at = '2025-03-01T00:00:00.000Z';

@@ -180,7 +180,8 @@ export const tradeinMessages = defineMessages({
     en: 'The programme “{name}” ends on {date} ({days} days left) with {vouchers} vouchers unused; extend it or roll it over into the next year to carry on',
   },
   'notice.tradein.programEnding': {
-    'zh-CN': '补贴活动“{name}”将于 {date} 结束（还剩 {days} 天），尚有 {vouchers} 张补贴券未使用。结束后将停止领券与投放，未使用的券同时失效；如需继续，请延长有效期或转入下一年度。',
+    'zh-CN':
+      '补贴活动“{name}”将于 {date} 结束（还剩 {days} 天），尚有 {vouchers} 张补贴券未使用。结束后将停止领券与投放，未使用的券同时失效；如需继续，请延长有效期或转入下一年度。',
     en: 'The programme “{name}” ends on {date} ({days} days left) with {vouchers} vouchers unused. Claims and releases stop at the end and unused vouchers expire with it; extend the window or roll it over into the next year to carry on.',
   },
   'notice.tradein.programEnded': {

@@ -186,13 +186,7 @@ export interface TradeinRedemptionTable {
 
 /** The explainable risk rules (risk/rules.ts describes each one's parameters). */
 export type RiskRuleCode =
-  | 'price_markup'
-  | 'shared_mobile_prefix'
-  | 'shared_device'
-  | 'shared_address'
-  | 'merchant_burst'
-  | 'old_item_proof_reuse'
-  | 'resident_merchant_hopping';
+  'price_markup' | 'shared_mobile_prefix' | 'shared_device' | 'shared_address' | 'merchant_burst' | 'old_item_proof_reuse' | 'resident_merchant_hopping';
 /** What a firing rule does: put the redemption in the review queue, or also hold it at once. */
 export type RiskRuleAction = 'review' | 'hold';
 export type RiskSignalKind = 'mobile_prefix' | 'device' | 'address' | 'old_item_proof';

@@ -94,7 +94,11 @@ export function StatusTimeline({ app }: { app: CarApplicationView }) {
 const yuanPlain = (fen: number) => fenToYuan(fen).replace(/\.00$/, '');
 
 /** A programme's rule in plain words: four short lists (old car, new car, amount, papers) plus the deadlines. */
-export function ruleInWords(t: Translate, locale: Locale, rule: CarRule): { oldCar: string[]; newCar: string[]; amounts: string[]; evidence: string[]; deadlines: string } {
+export function ruleInWords(
+  t: Translate,
+  locale: Locale,
+  rule: CarRule,
+): { oldCar: string[]; newCar: string[]; amounts: string[]; evidence: string[]; deadlines: string } {
   const oldCar: string[] = [];
   if (rule.oldCar.fuel) oldCar.push(t('car.programs.oldFuel', { max: shared(locale, `cartradein.emission.${rule.oldCar.fuel.maxEmissionStandard}`) }));
   if (rule.oldCar.nev)
@@ -105,7 +109,9 @@ export function ruleInWords(t: Translate, locale: Locale, rule: CarRule): { oldC
   if (rule.newCar.nev) newCar.push(t('car.programs.newNev'));
   if (rule.newCar.fuel)
     newCar.push(
-      rule.newCar.fuel.maxDisplacementMl ? t('car.programs.newFuel', { maxL: (rule.newCar.fuel.maxDisplacementMl / 1000).toFixed(1) }) : t('car.programs.newFuelAny'),
+      rule.newCar.fuel.maxDisplacementMl
+        ? t('car.programs.newFuel', { maxL: (rule.newCar.fuel.maxDisplacementMl / 1000).toFixed(1) })
+        : t('car.programs.newFuelAny'),
     );
   const amounts = rule.amounts.map((b) =>
     t('car.programs.band', {

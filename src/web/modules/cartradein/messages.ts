@@ -8,7 +8,10 @@ import type { Messages } from '../../i18n/catalogue';
 export const cartradeinMessages = {
   'nav.section.car': { 'zh-CN': '汽车以旧换新', en: 'Car trade-in' },
   'nav.carPrograms': { 'zh-CN': '汽车补贴政策', en: 'Car subsidies' },
-  'nav.carPrograms.desc': { 'zh-CN': '报废更新、置换更新的补贴条件和金额，一看就懂', en: 'Scrapping and replacement subsidies: who qualifies and how much, in plain words' },
+  'nav.carPrograms.desc': {
+    'zh-CN': '报废更新、置换更新的补贴条件和金额，一看就懂',
+    en: 'Scrapping and replacement subsidies: who qualifies and how much, in plain words',
+  },
   'nav.carApply': { 'zh-CN': '申请汽车补贴', en: 'Apply for a car subsidy' },
   'nav.carApply.desc': { 'zh-CN': '先自测是否符合条件，再填写申请', en: 'Check whether you qualify first, then apply' },
   'nav.carMine': { 'zh-CN': '我的汽车补贴申请', en: 'My car applications' },
@@ -17,7 +20,10 @@ export const cartradeinMessages = {
   'nav.carReview': { 'zh-CN': '汽车补贴审核', en: 'Car subsidy review' },
   'nav.carReview.desc': { 'zh-CN': '按状态、类型、是否符合条件筛选，逐条核对规则', en: 'Filter by status, kind and eligibility; every rule checked' },
   'nav.carPayments': { 'zh-CN': '补贴拨付批次', en: 'Payment batches' },
-  'nav.carPayments.desc': { 'zh-CN': '把审核通过的申请列入批次、下载拨付文件、登记已拨付', en: 'Batch approved applications, download the payment file, mark paid' },
+  'nav.carPayments.desc': {
+    'zh-CN': '把审核通过的申请列入批次、下载拨付文件、登记已拨付',
+    en: 'Batch approved applications, download the payment file, mark paid',
+  },
   'nav.carEvents': { 'zh-CN': '促销活动', en: 'Promotion events' },
   'nav.carEvents.desc': { 'zh-CN': '汽车以旧换新促销、家电进乡村等活动日历与成效', en: 'Calendar and results of car trade-in promotions and appliance events' },
   'nav.carOverdue': { 'zh-CN': '逾期审核与拨付', en: 'Overdue steps' },
@@ -43,7 +49,10 @@ export const cartradeinMessages = {
   'car.action.markPaid': { 'zh-CN': '已拨付', en: 'Paid' },
   'car.example': { 'zh-CN': '示例规则', en: 'Example rule' },
 
-  'car.programs.subtitle': { 'zh-CN': '旧车报废或卖掉、再买一辆新车，就可以申请补贴。下面是每项政策的条件。', en: 'Scrap or sell your old car, buy a new one, and apply for a subsidy. Here is what each programme asks.' },
+  'car.programs.subtitle': {
+    'zh-CN': '旧车报废或卖掉、再买一辆新车，就可以申请补贴。下面是每项政策的条件。',
+    en: 'Scrap or sell your old car, buy a new one, and apply for a subsidy. Here is what each programme asks.',
+  },
   'car.programs.none': { 'zh-CN': '目前没有开放的汽车补贴政策', en: 'No car subsidy programme is open' },
   'car.programs.window': { 'zh-CN': '申请时间：{from} 至 {to}', en: 'Apply from {from} to {to}' },
   'car.programs.oldCar': { 'zh-CN': '哪些旧车可以', en: 'Which old cars qualify' },
@@ -61,7 +70,10 @@ export const cartradeinMessages = {
   'car.programs.band': { 'zh-CN': '{type}{range}：{amount}', en: '{type}{range}: {amount}' },
   'car.programs.bandFrom': { 'zh-CN': '（{min} 元起）', en: ' (from ¥{min})' },
   'car.programs.bandRange': { 'zh-CN': '（{min} 至 {max} 元以下）', en: ' (¥{min} to under ¥{max})' },
-  'car.programs.deadlines': { 'zh-CN': '市商务局在 {review} 个工作日内审核，通过后市财政局在 {payment} 个工作日内拨付', en: 'The commerce bureau decides within {review} working days; finance pays within {payment} working days of approval' },
+  'car.programs.deadlines': {
+    'zh-CN': '市商务局在 {review} 个工作日内审核，通过后市财政局在 {payment} 个工作日内拨付',
+    en: 'The commerce bureau decides within {review} working days; finance pays within {payment} working days of approval',
+  },
   'car.programs.apply': { 'zh-CN': '申请这项补贴', en: 'Apply for this subsidy' },
   'car.programs.closed': { 'zh-CN': '已结束', en: 'Closed' },
   'car.programs.draft': { 'zh-CN': '草稿', en: 'Draft' },
@@ -101,7 +113,10 @@ export const cartradeinMessages = {
   'car.form.uploaded': { 'zh-CN': '已上传：{name}', en: 'Uploaded: {name}' },
   'car.form.uploadFailed': { 'zh-CN': '上传失败：{message}', en: 'Upload failed: {message}' },
   'car.form.precheck': { 'zh-CN': '先自测是否符合条件', en: 'Check whether I qualify' },
-  'car.form.precheckHint': { 'zh-CN': '自测不会提交申请；银行账户和证明材料可以稍后再填、再传。', en: 'The check submits nothing; bank details and evidence can come later.' },
+  'car.form.precheckHint': {
+    'zh-CN': '自测不会提交申请；银行账户和证明材料可以稍后再填、再传。',
+    en: 'The check submits nothing; bank details and evidence can come later.',
+  },
   'car.form.stillToUpload': { 'zh-CN': '提交前还需上传：{list}', en: 'Still to upload before submitting: {list}' },
   'car.form.eligible': { 'zh-CN': '符合条件，预计补贴 {amount} 元', en: 'You qualify: about ¥{amount}' },
   'car.form.notEligible': { 'zh-CN': '暂不符合条件，原因如下：', en: 'Not eligible yet, because:' },
@@ -109,7 +124,10 @@ export const cartradeinMessages = {
   'car.form.resubmit': { 'zh-CN': '重新提交', en: 'Resubmit' },
   'car.form.submitted': { 'zh-CN': '申请已提交', en: 'Application submitted' },
   'car.form.fixErrors': { 'zh-CN': '请先改正标红的项目', en: 'Please correct the fields marked in red' },
-  'car.form.cannotResubmit': { 'zh-CN': '这份申请当前不能修改（只有退回修改的申请可以重新提交）', en: 'This application cannot be changed now (only a returned one can be resubmitted)' },
+  'car.form.cannotResubmit': {
+    'zh-CN': '这份申请当前不能修改（只有退回修改的申请可以重新提交）',
+    en: 'This application cannot be changed now (only a returned one can be resubmitted)',
+  },
 
   'car.mine.subtitle': { 'zh-CN': '每份申请的进度、审核意见和补贴金额', en: 'Progress, reviewers’ reasons and the subsidy of each application' },
   'car.mine.none': { 'zh-CN': '您还没有提交过汽车补贴申请', en: 'You have not applied for a car subsidy yet' },
@@ -126,7 +144,10 @@ export const cartradeinMessages = {
   'car.detail.paymentDue': { 'zh-CN': '拨付时限：{date}', en: 'Payment due by {date}' },
   'car.detail.overdue': { 'zh-CN': '已超期', en: 'Overdue' },
   'car.detail.correct': { 'zh-CN': '修改并重新提交', en: 'Correct and resubmit' },
-  'car.detail.returnedHint': { 'zh-CN': '市商务局退回了这份申请，请按原因修改后重新提交。', en: 'The commerce bureau returned this application: correct it as the reasons say and submit it again.' },
+  'car.detail.returnedHint': {
+    'zh-CN': '市商务局退回了这份申请，请按原因修改后重新提交。',
+    en: 'The commerce bureau returned this application: correct it as the reasons say and submit it again.',
+  },
   'car.detail.certificate': { 'zh-CN': '报废证明核验', en: 'Scrapping certificate' },
   'car.detail.certificate.verified': { 'zh-CN': '已与回收拆解记录核验一致', en: 'Matches the dismantling records' },
   'car.detail.certificate.mismatch': { 'zh-CN': '与回收拆解记录不符', en: 'Does not match the dismantling records' },
@@ -160,7 +181,10 @@ export const cartradeinMessages = {
   'car.col.eligible': { 'zh-CN': '条件', en: 'Rules' },
   'car.col.oldCar': { 'zh-CN': '旧车', en: 'Old car' },
 
-  'car.pay.subtitle': { 'zh-CN': '市财政局把审核通过的申请列入批次，下载拨付文件，拨付后登记凭证号', en: 'Finance batches approved applications, downloads the payment file and records the payment reference' },
+  'car.pay.subtitle': {
+    'zh-CN': '市财政局把审核通过的申请列入批次，下载拨付文件，拨付后登记凭证号',
+    en: 'Finance batches approved applications, downloads the payment file and records the payment reference',
+  },
   'car.pay.create': { 'zh-CN': '把全部待拨付申请列入新批次', en: 'Batch all approved applications' },
   'car.pay.approvedCount': { 'zh-CN': '待列入批次的审核通过申请：{count} 份，共 {amount} 元', en: 'Approved and not yet batched: {count}, ¥{amount}' },
   'car.pay.none': { 'zh-CN': '还没有拨付批次', en: 'No payment batch yet' },
@@ -181,7 +205,10 @@ export const cartradeinMessages = {
   'car.pay.col.reference': { 'zh-CN': '凭证号', en: 'Reference' },
   'car.pay.readOnly': { 'zh-CN': '只有市财政局可以生成批次和登记拨付', en: 'Only the finance bureau creates batches and marks them paid' },
 
-  'car.events.subtitle': { 'zh-CN': '近期汽车以旧换新促销、家电进乡村进社区等活动', en: 'Upcoming car trade-in promotions and appliance events in villages and communities' },
+  'car.events.subtitle': {
+    'zh-CN': '近期汽车以旧换新促销、家电进乡村进社区等活动',
+    en: 'Upcoming car trade-in promotions and appliance events in villages and communities',
+  },
   'car.events.calendar': { 'zh-CN': '活动日历（公开）', en: 'Calendar (public)' },
   'car.events.all': { 'zh-CN': '活动与成效', en: 'Events and results' },
   'car.events.none': { 'zh-CN': '近期没有活动', en: 'No events coming up' },
@@ -203,7 +230,10 @@ export const cartradeinMessages = {
   'car.eventType.home_building_expo': { 'zh-CN': '家装建材博览会', en: 'Home furnishing expo' },
   'car.eventType.other': { 'zh-CN': '其他', en: 'Other' },
 
-  'car.overdue.subtitle': { 'zh-CN': '超过工作日时限仍未办结的审核和拨付环节，超期最久的在前', en: 'Review and payment steps past their working-day deadline, most overdue first' },
+  'car.overdue.subtitle': {
+    'zh-CN': '超过工作日时限仍未办结的审核和拨付环节，超期最久的在前',
+    en: 'Review and payment steps past their working-day deadline, most overdue first',
+  },
   'car.overdue.none': { 'zh-CN': '没有逾期的环节', en: 'Nothing is overdue' },
   'car.overdue.step.review': { 'zh-CN': '市商务局审核', en: 'Review (commerce bureau)' },
   'car.overdue.step.payment': { 'zh-CN': '市财政局拨付', en: 'Payment (finance bureau)' },
@@ -211,6 +241,9 @@ export const cartradeinMessages = {
   'car.overdue.col.step': { 'zh-CN': '环节', en: 'Step' },
   'car.overdue.col.dueOn': { 'zh-CN': '时限', en: 'Due' },
 
-  'car.grants.capHelp.manage': { 'zh-CN': '管理汽车补贴活动与规则、审核申请、组织促销活动', en: 'car programmes and rules, application review, promotion events' },
+  'car.grants.capHelp.manage': {
+    'zh-CN': '管理汽车补贴活动与规则、审核申请、组织促销活动',
+    en: 'car programmes and rules, application review, promotion events',
+  },
   'car.grants.capHelp.confirm_payment': { 'zh-CN': '生成拨付批次、下载支付文件并登记打款', en: 'payment batches, the payment file and recording payment' },
 } satisfies Messages;

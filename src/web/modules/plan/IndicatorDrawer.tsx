@@ -6,7 +6,16 @@ import { LoadError } from '../../components/ResultPages';
 import { formatDateTime } from '../../components/format';
 import { useIsPhone } from '../../components/useMediaQuery';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { fetchAllReports, planKeys, usePlanTree, type DashboardIndicator, type IndicatorView, type PlanDetailView, type ReportView, type TrendView } from './api';
+import {
+  fetchAllReports,
+  planKeys,
+  usePlanTree,
+  type DashboardIndicator,
+  type IndicatorView,
+  type PlanDetailView,
+  type ReportView,
+  type TrendView,
+} from './api';
 import { EvidenceList, IndicatorStatusTag, ProgressCell, ReportStatusTag, UnitTags, formatNumber, indicatorName } from './components';
 import { TrendChart } from './TrendChart';
 
@@ -125,7 +134,11 @@ export function IndicatorDrawer({
                   </Descriptions.Item>
                 ) : null}
               </Descriptions>
-              <Alert type={row.status === 'on_track' ? 'success' : row.status === 'not_started' ? 'info' : 'warning'} showIcon title={locale === 'en' ? row.reason.en : row.reason.zh} />
+              <Alert
+                type={row.status === 'on_track' ? 'success' : row.status === 'not_started' ? 'info' : 'warning'}
+                showIcon
+                title={locale === 'en' ? row.reason.en : row.reason.zh}
+              />
             </Card>
           ) : null}
           <Card size="small" title={t('plan.drill.trend')}>
@@ -172,14 +185,19 @@ export function IndicatorDrawer({
                 loading={reports.isFetching}
                 scroll={{ x: 'max-content' }}
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ind.source === 'computed' ? t('plan.drill.computedNoReports') : t('plan.drill.noReports')} /> }}
+                locale={{
+                  emptyText: (
+                    <Empty
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={ind.source === 'computed' ? t('plan.drill.computedNoReports') : t('plan.drill.noReports')}
+                    />
+                  ),
+                }}
                 data-testid="drill-reports"
               />
             )}
           </Card>
-          <Typography.Text type="secondary">
-            {t('plan.drill.updated', { at: formatDateTime(trend.data?.asOf) })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('plan.drill.updated', { at: formatDateTime(trend.data?.asOf) })}</Typography.Text>
         </Space>
       )}
     </Drawer>

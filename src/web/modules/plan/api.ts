@@ -7,7 +7,15 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Attachment } from '../../api/types';
 import type { IndicatorView, MilestoneView, PlanDetailView, PlanSummaryView } from '../../../server/modules/plan/plans/schema';
-import type { DashboardIndicator, DashboardView, TownIndicator, TownsDashboardView, TrendView, UnitRecordView, UnitRecordsView } from '../../../server/modules/plan/dashboard/schema';
+import type {
+  DashboardIndicator,
+  DashboardView,
+  TownIndicator,
+  TownsDashboardView,
+  TrendView,
+  UnitRecordView,
+  UnitRecordsView,
+} from '../../../server/modules/plan/dashboard/schema';
 import type { RevisionView } from '../../../server/modules/plan/indicators/schema';
 import type { PeriodView } from '../../../server/modules/plan/reporting/periods/schema';
 import type { ReportDetailView, ReportView } from '../../../server/modules/plan/reporting/reports/schema';

@@ -36,18 +36,36 @@ export const platformMessages = {
   'login.registerEnterprise': { 'zh-CN': '企业注册', en: 'Register an enterprise' },
   'login.failed': { 'zh-CN': '登录失败', en: 'Sign-in failed' },
   'login.sessionExpired': { 'zh-CN': '登录已失效，请重新登录', en: 'Your session has ended; please sign in again' },
-  'login.intro1': { 'zh-CN': '统筹设备更新、以旧换新、回收利用、标准提升四大行动', en: 'Equipment renewal, consumer-goods trade-in, recycling and standards — the plan’s four actions in one place' },
-  'login.intro2': { 'zh-CN': '各部门、镇街按职责填报进度，企业与居民在线办理', en: 'Departments and towns report progress; enterprises and residents apply online' },
+  'login.intro1': {
+    'zh-CN': '统筹设备更新、以旧换新、回收利用、标准提升四大行动',
+    en: 'Equipment renewal, consumer-goods trade-in, recycling and standards — the plan’s four actions in one place',
+  },
+  'login.intro2': {
+    'zh-CN': '各部门、镇街按职责填报进度，企业与居民在线办理',
+    en: 'Departments and towns report progress; enterprises and residents apply online',
+  },
   'login.intro3': { 'zh-CN': '全程留痕，数据可核验', en: 'Every action recorded, every number verifiable' },
 
   'register.resident.title': { 'zh-CN': '居民注册', en: 'Resident registration' },
-  'register.resident.intro': { 'zh-CN': '使用本人手机号和居民身份证实名注册，注册后可申领以旧换新补贴、预约上门回收。', en: 'Register with your own mobile number and citizen ID to claim trade-in subsidies and book pickups of old appliances.' },
+  'register.resident.intro': {
+    'zh-CN': '使用本人手机号和居民身份证实名注册，注册后可申领以旧换新补贴、预约上门回收。',
+    en: 'Register with your own mobile number and citizen ID to claim trade-in subsidies and book pickups of old appliances.',
+  },
   'register.resident.done': { 'zh-CN': '注册成功', en: 'Registered' },
-  'register.resident.doneText': { 'zh-CN': '请使用手机号 {mobile} 和刚设置的密码登录。', en: 'Sign in with your mobile number {mobile} and the password you just set.' },
+  'register.resident.doneText': {
+    'zh-CN': '请使用手机号 {mobile} 和刚设置的密码登录。',
+    en: 'Sign in with your mobile number {mobile} and the password you just set.',
+  },
   'register.enterprise.title': { 'zh-CN': '企业注册', en: 'Enterprise registration' },
-  'register.enterprise.intro': { 'zh-CN': '企业（含经营商户、回收企业）登记后，由所在镇街或专班办公室审核，审核通过后即可办理业务。', en: 'Enterprises (including merchants and recyclers) register here; your town or the work team office reviews the registration before you can do business.' },
+  'register.enterprise.intro': {
+    'zh-CN': '企业（含经营商户、回收企业）登记后，由所在镇街或专班办公室审核，审核通过后即可办理业务。',
+    en: 'Enterprises (including merchants and recyclers) register here; your town or the work team office reviews the registration before you can do business.',
+  },
   'register.enterprise.done': { 'zh-CN': '注册申请已提交', en: 'Registration submitted' },
-  'register.enterprise.doneText': { 'zh-CN': '“{name}”的注册申请已提交，等待所在镇街或专班办公室审核。审核期间可用账号 {username} 登录查看进度。', en: 'The registration of “{name}” has been submitted and awaits review by its town or the work team office. Meanwhile you can sign in as {username} to follow it.' },
+  'register.enterprise.doneText': {
+    'zh-CN': '“{name}”的注册申请已提交，等待所在镇街或专班办公室审核。审核期间可用账号 {username} 登录查看进度。',
+    en: 'The registration of “{name}” has been submitted and awaits review by its town or the work team office. Meanwhile you can sign in as {username} to follow it.',
+  },
   'register.section.enterprise': { 'zh-CN': '企业信息', en: 'Enterprise' },
   'register.section.contact': { 'zh-CN': '联系人', en: 'Contact' },
   'register.section.account': { 'zh-CN': '登录账号', en: 'Sign-in account' },
@@ -63,28 +81,46 @@ export const platformMessages = {
   'home.noTodo': { 'zh-CN': '暂无待办事项', en: 'Nothing to do right now' },
   'home.pendingEnterprises': { 'zh-CN': '待审核企业注册', en: 'Enterprise registrations awaiting review' },
   'home.pendingEnterprisesAction': { 'zh-CN': '去审核', en: 'Review' },
-  'home.comingSoon': { 'zh-CN': '更多业务功能（行动方案进度、以旧换新补贴、回收网点、设备更新项目等）将陆续上线', en: 'More services (plan progress, trade-in subsidies, recycling sites, renewal projects…) are on their way' },
-  'home.resident.intro': { 'zh-CN': '以旧换新补贴申领、上门回收预约等服务即将在此开放。', en: 'Trade-in subsidy claims and pickup bookings will open here soon.' },
+  'home.comingSoon': {
+    'zh-CN': '更多业务功能（行动方案进度、以旧换新补贴、回收网点、设备更新项目等）将陆续上线',
+    en: 'More services (plan progress, trade-in subsidies, recycling sites, renewal projects…) are on their way',
+  },
+  'home.resident.intro': {
+    'zh-CN': '以旧换新补贴申领、上门回收预约等服务即将在此开放。',
+    en: 'Trade-in subsidy claims and pickup bookings will open here soon.',
+  },
   'home.resident.empty': { 'zh-CN': '您还没有办理中的事项', en: 'You have no applications in progress' },
-  'home.enterprise.pending': { 'zh-CN': '本单位注册正在审核中，审核通过后即可办理业务。', en: 'Your organisation’s registration is under review; you can do business once it is approved.' },
+  'home.enterprise.pending': {
+    'zh-CN': '本单位注册正在审核中，审核通过后即可办理业务。',
+    en: 'Your organisation’s registration is under review; you can do business once it is approved.',
+  },
   'home.demo': { 'zh-CN': '当前为演示账号，数据仅供体验。', en: 'This is a demo account; its data is for trying the platform only.' },
   'home.notice.open': { 'zh-CN': '去处理', en: 'Open' },
 
   'myOrg.title': { 'zh-CN': '本单位信息', en: 'My organisation' },
   'myOrg.pending': { 'zh-CN': '注册申请审核中', en: 'Registration under review' },
-  'myOrg.pendingText': { 'zh-CN': '本单位的注册申请已提交，正在等待所在镇街或专班办公室审核。审核通过前暂不能办理业务。', en: 'Your registration has been submitted and awaits review by your town or the work team office. You can do business once it is approved.' },
+  'myOrg.pendingText': {
+    'zh-CN': '本单位的注册申请已提交，正在等待所在镇街或专班办公室审核。审核通过前暂不能办理业务。',
+    en: 'Your registration has been submitted and awaits review by your town or the work team office. You can do business once it is approved.',
+  },
   'myOrg.rejected': { 'zh-CN': '注册申请已被驳回', en: 'Registration rejected' },
   'myOrg.suspended': { 'zh-CN': '本单位已被暂停', en: 'Your organisation is suspended' },
   'myOrg.active': { 'zh-CN': '本单位状态正常', en: 'Your organisation is active' },
   'myOrg.editContact': { 'zh-CN': '修改联系信息', en: 'Edit contact details' },
 
   'profile.title': { 'zh-CN': '个人信息', en: 'My profile' },
-  'profile.masked': { 'zh-CN': '为保护个人信息，身份证号码和手机号码已脱敏显示。', en: 'To protect your personal data, your ID and mobile numbers are shown masked.' },
+  'profile.masked': {
+    'zh-CN': '为保护个人信息，身份证号码和手机号码已脱敏显示。',
+    en: 'To protect your personal data, your ID and mobile numbers are shown masked.',
+  },
   'profile.account': { 'zh-CN': '账号', en: 'Account' },
   'profile.realName': { 'zh-CN': '姓名', en: 'Name' },
 
   'password.title': { 'zh-CN': '修改密码', en: 'Change password' },
-  'password.forced': { 'zh-CN': '为了账号安全，请先修改密码后再继续使用。', en: 'For the security of your account, please change your password before you continue.' },
+  'password.forced': {
+    'zh-CN': '为了账号安全，请先修改密码后再继续使用。',
+    en: 'For the security of your account, please change your password before you continue.',
+  },
   'password.changed': { 'zh-CN': '密码已修改', en: 'Password changed' },
   'password.submit': { 'zh-CN': '确认修改', en: 'Change password' },
 
@@ -97,7 +133,10 @@ export const platformMessages = {
   'users.enableConfirm': { 'zh-CN': '启用账号“{name}”？', en: 'Enable “{name}”?' },
   'users.resetPassword': { 'zh-CN': '重置密码', en: 'Reset password' },
   'users.resetPasswordTitle': { 'zh-CN': '重置“{name}”的密码', en: 'Reset the password of “{name}”' },
-  'users.resetPasswordText': { 'zh-CN': '设置一个临时密码并告知本人；对方下次登录时必须修改。该账号当前的会话将全部结束。', en: 'Set a temporary password and tell its owner; they must change it at the next sign-in. All current sessions of the account end.' },
+  'users.resetPasswordText': {
+    'zh-CN': '设置一个临时密码并告知本人；对方下次登录时必须修改。该账号当前的会话将全部结束。',
+    en: 'Set a temporary password and tell its owner; they must change it at the next sign-in. All current sessions of the account end.',
+  },
   'users.created': { 'zh-CN': '账号已创建', en: 'Account created' },
   'users.readOnly': { 'zh-CN': '只读：审计员可查看账号，不能修改。', en: 'Read-only: auditors may look at accounts but not change them.' },
   'users.mustChange': { 'zh-CN': '待改密', en: 'Must change password' },
@@ -129,8 +168,14 @@ export const platformMessages = {
   'tokens.expired': { 'zh-CN': '已过期', en: 'Expired' },
   'tokens.valid': { 'zh-CN': '有效', en: 'Valid' },
   'tokens.secretTitle': { 'zh-CN': '令牌已签发', en: 'Token issued' },
-  'tokens.secretText': { 'zh-CN': '请立即复制并妥善保存。出于安全考虑，令牌只显示这一次，关闭后无法再次查看。', en: 'Copy it now and keep it safe. For security it is shown only once and cannot be displayed again.' },
-  'tokens.intro': { 'zh-CN': '接口令牌供其他系统通过 API 对接使用（请求头 Authorization: Bearer …），权限与所选角色、单位相同。', en: 'API tokens let other systems call the API (header Authorization: Bearer …) with the permissions of the chosen role and organisation.' },
+  'tokens.secretText': {
+    'zh-CN': '请立即复制并妥善保存。出于安全考虑，令牌只显示这一次，关闭后无法再次查看。',
+    en: 'Copy it now and keep it safe. For security it is shown only once and cannot be displayed again.',
+  },
+  'tokens.intro': {
+    'zh-CN': '接口令牌供其他系统通过 API 对接使用（请求头 Authorization: Bearer …），权限与所选角色、单位相同。',
+    en: 'API tokens let other systems call the API (header Authorization: Bearer …) with the permissions of the chosen role and organisation.',
+  },
 
   'orgs.title': { 'zh-CN': '单位管理', en: 'Organisations' },
   'orgs.search': { 'zh-CN': '名称或信用代码', en: 'Name or credit code' },
@@ -142,9 +187,15 @@ export const platformMessages = {
   'orgs.rejectTitle': { 'zh-CN': '驳回“{name}”的注册申请', en: 'Reject the registration of “{name}”' },
   'orgs.suspendTitle': { 'zh-CN': '暂停“{name}”', en: 'Suspend “{name}”' },
   'orgs.resumeTitle': { 'zh-CN': '恢复“{name}”', en: 'Resume “{name}”' },
-  'orgs.resumeText': { 'zh-CN': '恢复后该单位的账号可以重新登录和办理业务。', en: 'Once resumed, the organisation’s accounts can sign in and do business again.' },
+  'orgs.resumeText': {
+    'zh-CN': '恢复后该单位的账号可以重新登录和办理业务。',
+    en: 'Once resumed, the organisation’s accounts can sign in and do business again.',
+  },
   'orgs.note': { 'zh-CN': '意见', en: 'Reason' },
-  'orgs.notePlaceholder': { 'zh-CN': '写明理由，将通知企业并记入审计日志', en: 'State the reason; it is shown to the enterprise and recorded in the audit trail' },
+  'orgs.notePlaceholder': {
+    'zh-CN': '写明理由，将通知企业并记入审计日志',
+    en: 'State the reason; it is shown to the enterprise and recorded in the audit trail',
+  },
   'orgs.noteOptional': { 'zh-CN': '审核意见（选填）', en: 'Review note (optional)' },
   'orgs.detailTitle': { 'zh-CN': '单位详情', en: 'Organisation details' },
   'orgs.edit': { 'zh-CN': '修改联系信息', en: 'Edit contact details' },
@@ -168,8 +219,14 @@ export const platformMessages = {
   'audit.chain': { 'zh-CN': '链', en: 'Chain' },
   'audit.verify': { 'zh-CN': '校验哈希链', en: 'Verify hash chain' },
   'audit.verifying': { 'zh-CN': '正在校验…', en: 'Verifying…' },
-  'audit.verifyOk': { 'zh-CN': '哈希链完整：{records} 条记录、{chains} 条链均未被篡改或删除。', en: 'Hash chain intact: {records} records in {chains} chains, none altered or removed.' },
-  'audit.verifyBroken': { 'zh-CN': '哈希链在记录 #{id}（链 {chain}）处断开：{reason}。该记录或其前一条记录可能已被篡改或删除。', en: 'The hash chain breaks at record #{id} (chain {chain}): {reason}. That record or the one before it may have been altered or removed.' },
+  'audit.verifyOk': {
+    'zh-CN': '哈希链完整：{records} 条记录、{chains} 条链均未被篡改或删除。',
+    en: 'Hash chain intact: {records} records in {chains} chains, none altered or removed.',
+  },
+  'audit.verifyBroken': {
+    'zh-CN': '哈希链在记录 #{id}（链 {chain}）处断开：{reason}。该记录或其前一条记录可能已被篡改或删除。',
+    en: 'The hash chain breaks at record #{id} (chain {chain}): {reason}. That record or the one before it may have been altered or removed.',
+  },
   'audit.reason.hash': { 'zh-CN': '记录内容与其哈希不符', en: 'the record does not match its hash' },
   'audit.reason.link': { 'zh-CN': '记录未指向前一条记录的哈希', en: 'the record does not point to the hash of the previous one' },
   'audit.reason.head': { 'zh-CN': '链头记录与链首不符', en: 'the first record does not match the chain head' },
@@ -190,7 +247,10 @@ export const platformMessages = {
 
   'grants.nav': { 'zh-CN': '管理授权', en: 'Management grants' },
   'grants.nav.desc': { 'zh-CN': '授权市直部门管理各项业务或确认拨付', en: 'Which departments manage each domain or confirm its payments' },
-  'grants.subtitle': { 'zh-CN': '各项业务由哪些部门管理、哪个部门确认拨付；由专班办公室授权和撤销', en: 'Which departments manage each domain and which confirms its payments; the work team office grants and withdraws' },
+  'grants.subtitle': {
+    'zh-CN': '各项业务由哪些部门管理、哪个部门确认拨付；由专班办公室授权和撤销',
+    en: 'Which departments manage each domain and which confirms its payments; the work team office grants and withdraws',
+  },
   'grants.none': { 'zh-CN': '尚未授权任何部门', en: 'No department holds a grant' },
   'grants.organization': { 'zh-CN': '部门', en: 'Department' },
   'grants.capability': { 'zh-CN': '权限', en: 'Capability' },
@@ -204,7 +264,10 @@ export const platformMessages = {
   'grants.granted': { 'zh-CN': '已授权', en: 'Granted' },
   'grants.revoke': { 'zh-CN': '撤销', en: 'Revoke' },
   'grants.revokeTitle': { 'zh-CN': '撤销授权', en: 'Revoke the grant' },
-  'grants.revokeConfirm': { 'zh-CN': '确定撤销“{org}”的“{capability}”权限吗？该部门的账号将立即失去相应操作权限。', en: 'Revoke “{capability}” from {org}? Its accounts lose these actions at once.' },
+  'grants.revokeConfirm': {
+    'zh-CN': '确定撤销“{org}”的“{capability}”权限吗？该部门的账号将立即失去相应操作权限。',
+    en: 'Revoke “{capability}” from {org}? Its accounts lose these actions at once.',
+  },
   'grants.revoked': { 'zh-CN': '已撤销授权', en: 'Grant revoked' },
   'grants.readOnly': { 'zh-CN': '授权由专班办公室管理，您只能查看', en: 'Grants are managed by the work team office; you can read them' },
   'grants.domain': { 'zh-CN': '业务', en: 'Domain' },

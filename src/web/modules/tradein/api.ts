@@ -16,7 +16,19 @@ import type { RiskReviewView, riskReviewDetailView, RiskRuleView } from '../../.
 import type { BatchView, batchDetailView } from '../../../server/modules/tradein/settlement/schema';
 import type { BudgetView } from '../../../server/modules/tradein/budget/schema';
 
-export type { ProgramView, CategoryRule, PoolView, VoucherView, MerchantView, ProductView, RedemptionView, RiskReviewView, RiskRuleView, BatchView, BudgetView };
+export type {
+  ProgramView,
+  CategoryRule,
+  PoolView,
+  VoucherView,
+  MerchantView,
+  ProductView,
+  RedemptionView,
+  RiskReviewView,
+  RiskRuleView,
+  BatchView,
+  BudgetView,
+};
 export type RuleVersionView = z.infer<typeof ruleVersionView>;
 export type VoucherLookup = z.infer<typeof voucherLookupView>;
 export type RiskReviewDetail = z.infer<typeof riskReviewDetailView>;

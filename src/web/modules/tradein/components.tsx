@@ -33,7 +33,13 @@ const COLORS: Record<string, string> = {
 };
 
 /** A status as a coloured tag; `group` picks the message set (tradein.status.<group>.<status>). */
-export function StatusTag({ group, status }: { group: 'voucher' | 'pool' | 'merchant' | 'redemption' | 'review' | 'batch' | 'program' | 'product'; status: string }) {
+export function StatusTag({
+  group,
+  status,
+}: {
+  group: 'voucher' | 'pool' | 'merchant' | 'redemption' | 'review' | 'batch' | 'program' | 'product';
+  status: string;
+}) {
   const t = useT();
   return (
     <Tag color={COLORS[status] ?? 'default'} data-testid={`status-${status}`}>

@@ -8,7 +8,9 @@ export function wanYuan(fen: number): string {
   const v = Math.round(fen / 10_000); // hundredths of 万元
   const sign = v < 0 ? '-' : '';
   const abs = Math.abs(v);
-  return `${sign}${Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(abs % 100).padStart(2, '0')}`;
+  return `${sign}${Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** Basis points as a percentage: 1500 → "15%", 1250 → "12.5%". */

@@ -207,7 +207,12 @@ describe('car trade-in: programmes, applications, review and payment', () => {
         newVehicle: { ...base.newVehicle, invoiceDate: '2999-01-01' },
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['newVehicle.invoiceDate', 'oldVehicle.emissionStandard', 'scrapping']);
+      expect(
+        res
+          .json()
+          .error.details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['newVehicle.invoiceDate', 'oldVehicle.emissionStandard', 'scrapping']);
       const badPlate = await apply(5, { oldVehicle: { ...base.oldVehicle, plate: 'ABC' } });
       expect(badPlate.json().error.details[0]).toMatchObject({ field: 'oldVehicle.plate', reason: 'cartradein.plate' });
       const strangerFile = await apply(5, { evidence: [{ attachmentId: (await evidenceFor(other, ['id_card']))[0]!.attachmentId, kind: 'id_card' }] });
@@ -215,25 +220,49 @@ describe('car trade-in: programmes, applications, review and payment', () => {
     });
 
     it('pre-checks the form without writing, including whether the car was already used', async () => {
-      const before = await t.deps.database.db.selectFrom('cartradein_applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await t.deps.database.db
+        .selectFrom('cartradein_applications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const { bank: _bank, evidence: _evidence, ...form } = scrappingApplication(programId, 1, evidence);
       const res = await resident.post('/api/tradein/car-applications/precheck', form);
       expect(res.statusCode).toBe(200);
-      const codes = res.json().reasons.map((r: { code: string; params: { field?: string; evidence?: string } }) => `${r.code}:${r.params.field ?? r.params.evidence}`);
-      expect(codes).toEqual(expect.arrayContaining(['alreadySubsidised:oldVehicle.vin', 'alreadySubsidised:newVehicle.vin', 'alreadySubsidised:scrapping.certificateNumber', 'evidenceMissing:id_card']));
+      const codes = res
+        .json()
+        .reasons.map((r: { code: string; params: { field?: string; evidence?: string } }) => `${r.code}:${r.params.field ?? r.params.evidence}`);
+      expect(codes).toEqual(
+        expect.arrayContaining([
+          'alreadySubsidised:oldVehicle.vin',
+          'alreadySubsidised:newVehicle.vin',
+          'alreadySubsidised:scrapping.certificateNumber',
+          'evidenceMissing:id_card',
+        ]),
+      );
       const fresh = await resident.post('/api/tradein/car-applications/precheck', { ...scrappingApplication(programId, 60, evidence), bank: undefined });
       expect(fresh.json()).toMatchObject({ eligible: true, reasons: [], amountFen: 2_000_000, certificateCheck: 'unverified' });
-      const after = await t.deps.database.db.selectFrom('cartradein_applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await t.deps.database.db
+        .selectFrom('cartradein_applications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
       expect((await commerce.post('/api/tradein/car-applications/precheck', form)).statusCode).toBe(403);
     });
 
     it('a replacement application needs the transfer record, and its amount follows the price band', async () => {
       const p = (await commerce.post('/api/tradein/car-programs', replacementProgramBody('car-replacement-test'))).json();
-      const base = scrappingApplication(p.id, 7, await evidenceFor(resident, ['old_vehicle_registration', 'transfer_record', 'new_car_invoice', 'new_vehicle_registration', 'id_card', 'bank_card']));
+      const base = scrappingApplication(
+        p.id,
+        7,
+        await evidenceFor(resident, ['old_vehicle_registration', 'transfer_record', 'new_car_invoice', 'new_vehicle_registration', 'id_card', 'bank_card']),
+      );
       const { scrapping: _s, ...withoutScrapping } = base;
       const missing = await resident.post('/api/tradein/car-applications', base);
-      expect(missing.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['scrapping', 'transfer']);
+      expect(
+        missing
+          .json()
+          .error.details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['scrapping', 'transfer']);
       const res = await resident.post('/api/tradein/car-applications', {
         ...withoutScrapping,
         oldVehicle: { ...base.oldVehicle, emissionStandard: 'guo6' },
@@ -241,7 +270,13 @@ describe('car trade-in: programmes, applications, review and payment', () => {
         newVehicle: { ...base.newVehicle, priceFen: 12_000_000 },
       });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ kind: 'replacement', amountFen: 1_200_000, certificate: { status: 'not_applicable' }, transfer: { recordNumber: 'ESC-2025-000123' }, scrapping: null });
+      expect(res.json()).toMatchObject({
+        kind: 'replacement',
+        amountFen: 1_200_000,
+        certificate: { status: 'not_applicable' },
+        transfer: { recordNumber: 'ESC-2025-000123' },
+        scrapping: null,
+      });
     });
   });
 
@@ -251,7 +286,8 @@ describe('car trade-in: programmes, applications, review and payment', () => {
 
     it('residents see only their own; towns, enterprises and other departments see none', async () => {
       id = (await apply(10)).json().id;
-      secondId = (await other.post('/api/tradein/car-applications', scrappingApplication(programId, 11, await evidenceFor(other, SCRAPPING_EVIDENCE)))).json().id;
+      secondId = (await other.post('/api/tradein/car-applications', scrappingApplication(programId, 11, await evidenceFor(other, SCRAPPING_EVIDENCE)))).json()
+        .id;
       const mine = (await resident.get('/api/tradein/car-applications?pageSize=200')).json();
       expect(mine.items.map((a: { id: number }) => a.id)).toContain(id);
       expect(mine.items.map((a: { id: number }) => a.id)).not.toContain(secondId);
@@ -306,7 +342,11 @@ describe('car trade-in: programmes, applications, review and payment', () => {
       expect(ok.json().certificate.source).toMatch(/^reviewer:\d+$/);
       expect(ok.json().deadlines.payment.dueOn).toBeTruthy();
       for (const action of ['approve', 'return', 'reject'])
-        expect((await commerce.post(`/api/tradein/car-applications/${id}/${action}`, action === 'approve' ? { certificateConfirmed: true } : { reasons: ['x1'] })).json().error.code).toBe('INVALID_STATE');
+        expect(
+          (
+            await commerce.post(`/api/tradein/car-applications/${id}/${action}`, action === 'approve' ? { certificateConfirmed: true } : { reasons: ['x1'] })
+          ).json().error.code,
+        ).toBe('INVALID_STATE');
       expect((await office.post(`/api/tradein/car-applications/${secondId}/approve`, { certificateConfirmed: true })).json().status).toBe('approved');
     });
 
@@ -354,11 +394,29 @@ describe('car trade-in: programmes, applications, review and payment', () => {
       await wb.xlsx.load(res.rawPayload as never);
       const sheet = wb.worksheets[0]!;
       const header = (sheet.getRow(1).values as unknown[]).slice(1);
-      expect(header).toEqual(['序号', '批次号', '申请编号', '补贴类型', '申请人', '开户银行', '户名', '银行账号', '补贴金额（元）', '补贴金额（分）', '新车车辆识别代号', '审核通过日期']);
+      expect(header).toEqual([
+        '序号',
+        '批次号',
+        '申请编号',
+        '补贴类型',
+        '申请人',
+        '开户银行',
+        '户名',
+        '银行账号',
+        '补贴金额（元）',
+        '补贴金额（分）',
+        '新车车辆识别代号',
+        '审核通过日期',
+      ]);
       const rows = [2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
       expect(rows[0]).toEqual(expect.arrayContaining([id, '报废更新', '演示居民', '6228480012345670000', 20000, 2000000]));
       expect(sheet.rowCount).toBe(3);
-      const audit = await t.deps.database.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'cartradein_payment_batch').where('entity_id', '=', String(batchId)).execute();
+      const audit = await t.deps.database.db
+        .selectFrom('audit_log')
+        .select(['action'])
+        .where('entity', '=', 'cartradein_payment_batch')
+        .where('entity_id', '=', String(batchId))
+        .execute();
       expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'exportFile']));
     });
 
@@ -373,11 +431,26 @@ describe('car trade-in: programmes, applications, review and payment', () => {
       expect(a).toMatchObject({ status: 'paid', payment: { batchId, reference: 'GK2026-0001' }, deadlines: { payment: { done: true, overdue: false } } });
       expect(a.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'return', 'resubmit', 'approve', 'addToBatch', 'markPaid']);
       const kinds = (await resident.get('/api/notifications?pageSize=100')).json().items.map((n: { kind: string }) => n.kind);
-      expect(kinds).toEqual(expect.arrayContaining(['cartradein_submitted', 'cartradein_returned', 'cartradein_resubmitted', 'cartradein_approved', 'cartradein_in_payment', 'cartradein_paid']));
+      expect(kinds).toEqual(
+        expect.arrayContaining([
+          'cartradein_submitted',
+          'cartradein_returned',
+          'cartradein_resubmitted',
+          'cartradein_approved',
+          'cartradein_in_payment',
+          'cartradein_paid',
+        ]),
+      );
       const paidNote = (await other.get('/api/notifications')).json().items.find((n: { kind: string }) => n.kind === 'cartradein_paid');
       expect(paidNote.message).toContain('20000.00');
       // Every transition of the application is in the audit trail.
-      const audit = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'cartradein_application').where('entity_id', '=', String(id)).orderBy('id').execute();
+      const audit = await t.deps.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity', '=', 'cartradein_application')
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute();
       expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['submit', 'return', 'resubmit', 'approve', 'addToBatch', 'markPaid', 'readEvidence']));
     });
 
@@ -395,10 +468,18 @@ describe('car trade-in: programmes, applications, review and payment', () => {
     it('lists overdue review and payment steps for the office, most overdue first', async () => {
       const late = (await apply(15)).json().id;
       const db = t.deps.database.db;
-      await db.updateTable('cartradein_applications').set({ review_due_on: daysAgo(3) }).where('id', '=', late).execute();
+      await db
+        .updateTable('cartradein_applications')
+        .set({ review_due_on: daysAgo(3) })
+        .where('id', '=', late)
+        .execute();
       const unpaid = (await apply(16)).json().id;
       await commerce.post(`/api/tradein/car-applications/${unpaid}/approve`, { certificateConfirmed: true });
-      await db.updateTable('cartradein_applications').set({ payment_due_on: daysAgo(1) }).where('id', '=', unpaid).execute();
+      await db
+        .updateTable('cartradein_applications')
+        .set({ payment_due_on: daysAgo(1) })
+        .where('id', '=', unpaid)
+        .execute();
       const res = await office.get('/api/tradein/car-applications/overdue');
       expect(res.statusCode).toBe(200);
       expect(res.json().map((i: { step: string; daysOverdue: number; application: { id: number } }) => [i.step, i.application.id, i.daysOverdue])).toEqual([
@@ -452,13 +533,21 @@ describe('car trade-in: concurrent submissions, retries and the certificate veri
       residents.map(async (r, i) => {
         const body = scrappingApplication(programId, 70, await evidenceFor(r, SCRAPPING_EVIDENCE));
         // Only the old VIN is shared; everything else differs per resident.
-        return { ...body, scrapping: { ...body.scrapping, certificateNumber: `RACE-${i}-000001` }, newVehicle: { ...body.newVehicle, vin: vin(700 + i), invoiceNumber: invoice(700 + i) } };
+        return {
+          ...body,
+          scrapping: { ...body.scrapping, certificateNumber: `RACE-${i}-000001` },
+          newVehicle: { ...body.newVehicle, vin: vin(700 + i), invoiceNumber: invoice(700 + i) },
+        };
       }),
     );
     const results = await Promise.all(residents.map((r, i) => r.post('/api/tradein/car-applications', bodies[i])));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('VEHICLE_ALREADY_SUBSIDISED');
-    const n = await t.deps.database.db.selectFrom('cartradein_applications').select((eb) => eb.fn.countAll<number>().as('n')).where('old_vin', '=', bodies[0]!.oldVehicle.vin).executeTakeFirstOrThrow();
+    const n = await t.deps.database.db
+      .selectFrom('cartradein_applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('old_vin', '=', bodies[0]!.oldVehicle.vin)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
@@ -473,7 +562,6 @@ describe('car trade-in: concurrent submissions, retries and the certificate veri
     expect(retry.json().id).toBe(first.json().id);
     expect(retry.headers['idempotency-replayed']).toBe('true');
   });
-
 });
 
 /** A module that provides the scrapping-certificate verifier (as recycling will) is what every application is checked with. */
@@ -503,9 +591,15 @@ describe('car trade-in: a provided certificate verifier', () => {
     const r = await newResident(t, 111);
     const ev = await evidenceFor(r, SCRAPPING_EVIDENCE);
     const verified = (await r.post('/api/tradein/car-applications', scrappingApplication(programId, 72, ev))).json();
-    expect(verified).toMatchObject({ certificate: { status: 'verified', source: 'recycling', needsManualConfirmation: false }, eligibility: { eligible: true } });
+    expect(verified).toMatchObject({
+      certificate: { status: 'verified', source: 'recycling', needsManualConfirmation: false },
+      eligibility: { eligible: true },
+    });
     // No manual confirmation is needed for a verified certificate.
-    expect((await commerce.post(`/api/tradein/car-applications/${verified.id}/approve`, {})).json()).toMatchObject({ status: 'approved', certificate: { status: 'verified' } });
+    expect((await commerce.post(`/api/tradein/car-applications/${verified.id}/approve`, {})).json()).toMatchObject({
+      status: 'approved',
+      certificate: { status: 'verified' },
+    });
     const contradicted = (await r.post('/api/tradein/car-applications', scrappingApplication(programId, 73, ev))).json();
     expect(contradicted).toMatchObject({ certificate: { status: 'mismatch', note: '回收记录中的车辆识别代号不同' }, eligibility: { eligible: false } });
     expect(contradicted.eligibility.reasons.map((x: { code: string }) => x.code)).toEqual(['certificateMismatch']);

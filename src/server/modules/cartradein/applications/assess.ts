@@ -80,7 +80,8 @@ export async function usedIdentifiers(db: Queryable, input: Fields, exceptId: nu
   const vehicle: FieldIssue[] = [];
   if (rows.some((r) => r.old_vin === input.oldVehicle.vin)) vehicle.push({ path: 'oldVehicle.vin', reason: 'field.cartradein.alreadyUsed' });
   if (rows.some((r) => r.new_vin === input.newVehicle.vin)) vehicle.push({ path: 'newVehicle.vin', reason: 'field.cartradein.alreadyUsed' });
-  if (cert && rows.some((r) => r.scrapping_certificate_no === cert)) vehicle.push({ path: 'scrapping.certificateNumber', reason: 'field.cartradein.alreadyUsed' });
+  if (cert && rows.some((r) => r.scrapping_certificate_no === cert))
+    vehicle.push({ path: 'scrapping.certificateNumber', reason: 'field.cartradein.alreadyUsed' });
   return { vehicle, invoice: rows.some((r) => r.new_invoice_number === input.newVehicle.invoiceNumber) };
 }
 
@@ -89,7 +90,14 @@ async function checkEvidence(db: Queryable, ctx: RequestContext, evidence: Field
   const ids = [...new Set(evidence.map((e) => e.attachmentId))];
   if (!ids.length) return;
   const own = new Set(
-    (await db.selectFrom('attachments').select('id').where('id', 'in', ids).where('uploaded_by', '=', ctx.actor.userId ?? -1).execute()).map((r) => Number(r.id)),
+    (
+      await db
+        .selectFrom('attachments')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('uploaded_by', '=', ctx.actor.userId ?? -1)
+        .execute()
+    ).map((r) => Number(r.id)),
   );
   const issues: FieldIssue[] = [];
   evidence.forEach((e, i) => {
@@ -117,7 +125,11 @@ export async function openProgram(db: Queryable, programId: number, { forNewAppl
 
 export async function certificateVerdict(db: Queryable, verifier: ScrappingCertificateVerifier, program: Program, input: Fields) {
   if (program.view.kind !== 'scrapping' || !input.scrapping) return { status: 'not_applicable' as const, source: null, note: null };
-  const v = await verifier.verify(db, { certificateNumber: input.scrapping.certificateNumber, vin: input.oldVehicle.vin, deregisteredOn: input.scrapping.deregisteredOn });
+  const v = await verifier.verify(db, {
+    certificateNumber: input.scrapping.certificateNumber,
+    vin: input.oldVehicle.vin,
+    deregisteredOn: input.scrapping.deregisteredOn,
+  });
   return { status: v.status, source: verifier.source, note: v.note ?? null };
 }
 

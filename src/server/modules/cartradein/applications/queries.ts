@@ -40,7 +40,15 @@ export async function listCarApplications(deps: AppDeps, ctx: RequestContext, q:
     const term = q.q.toUpperCase();
     base = base.where((eb) => eb.or([eb('a.old_vin', '=', term), eb('a.new_vin', '=', term), eb('a.old_plate', '=', term.replace(/[\s·.]/g, ''))]));
   }
-  const page = await paginate(base, (qb) => qb.select(SUMMARY_COLUMNS).orderBy(SORT[q.sort ?? 'id'], q.order).orderBy('a.id', q.order), q);
+  const page = await paginate(
+    base,
+    (qb) =>
+      qb
+        .select(SUMMARY_COLUMNS)
+        .orderBy(SORT[q.sort ?? 'id'], q.order)
+        .orderBy('a.id', q.order),
+    q,
+  );
   return { ...page, items: page.items.map((r) => toSummary(r as SummaryRow)) };
 }
 

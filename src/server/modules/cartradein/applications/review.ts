@@ -28,7 +28,12 @@ async function loadForReview(tx: Tx, ctx: RequestContext, id: number) {
  * 市商务局 approves: only an eligible application, and — while no verifier could check the scrapping certificate —
  * only with the reviewer's statement that they checked it by hand. The payment deadline starts today.
  */
-export async function approveCarApplication(deps: AppDeps, ctx: RequestContext, id: number, input: { note?: string | undefined; certificateConfirmed?: boolean | undefined }) {
+export async function approveCarApplication(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: number,
+  input: { note?: string | undefined; certificateConfirmed?: boolean | undefined },
+) {
   const grants = await inTransaction(deps.database, async (tx) => {
     const { a, grants } = await loadForReview(tx, ctx, id);
     nextStatus('approve', a.status);
@@ -62,11 +67,20 @@ export async function approveCarApplication(deps: AppDeps, ctx: RequestContext, 
 export async function decideAgainstCarApplication(deps: AppDeps, ctx: RequestContext, id: number, action: 'return' | 'reject', reasons: string[]) {
   const grants = await inTransaction(deps.database, async (tx) => {
     const { a, grants } = await loadForReview(tx, ctx, id);
-    await moveApplication(tx, ctx, { id, applicantUserId: Number(a.applicant_user_id), action, from: a.status, set: { decided_by: ctx.actor.userId }, reasons });
+    await moveApplication(tx, ctx, {
+      id,
+      applicantUserId: Number(a.applicant_user_id),
+      action,
+      from: a.status,
+      set: { decided_by: ctx.actor.userId },
+      reasons,
+    });
     return grants;
   });
   return loadCarApplicationView(deps.database.db, ctx, id, grants);
 }
 
-export const returnCarApplication = (deps: AppDeps, ctx: RequestContext, id: number, reasons: string[]) => decideAgainstCarApplication(deps, ctx, id, 'return', reasons);
-export const rejectCarApplication = (deps: AppDeps, ctx: RequestContext, id: number, reasons: string[]) => decideAgainstCarApplication(deps, ctx, id, 'reject', reasons);
+export const returnCarApplication = (deps: AppDeps, ctx: RequestContext, id: number, reasons: string[]) =>
+  decideAgainstCarApplication(deps, ctx, id, 'return', reasons);
+export const rejectCarApplication = (deps: AppDeps, ctx: RequestContext, id: number, reasons: string[]) =>
+  decideAgainstCarApplication(deps, ctx, id, 'reject', reasons);

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { carApplicationPolicy } from '../policies/application.js';
-import { approveBody, carApplicationPage, carApplicationView, eligibilityView, evidenceParams, listCarApplicationsQuery, overdueItemView, precheckCarApplicationBody, reasonsBody, resubmitCarApplicationBody, submitCarApplicationBody } from './schema.js';
+import {
+  approveBody,
+  carApplicationPage,
+  carApplicationView,
+  eligibilityView,
+  evidenceParams,
+  listCarApplicationsQuery,
+  overdueItemView,
+  precheckCarApplicationBody,
+  reasonsBody,
+  resubmitCarApplicationBody,
+  submitCarApplicationBody,
+} from './schema.js';
 import { getCarApplication, listCarApplications, listOverdueCarApplications, readCarApplicationEvidence } from './queries.js';
 import { approveCarApplication, rejectCarApplication, returnCarApplication } from './review.js';
 import { precheckCarApplication, resubmitCarApplication, submitCarApplication } from './submission.js';
@@ -98,12 +110,24 @@ export const carApplicationRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/car-applications/:id/return', {
     config: policy('review'),
-    schema: { tags, summary: '市商务局 returns a submitted application for correction, with reasons', params: idParams, body: reasonsBody, response: { 200: carApplicationView } },
+    schema: {
+      tags,
+      summary: '市商务局 returns a submitted application for correction, with reasons',
+      params: idParams,
+      body: reasonsBody,
+      response: { 200: carApplicationView },
+    },
     handler: (req) => returnCarApplication(deps, req.ctx, req.params.id, req.body.reasons),
   });
   app.post('/tradein/car-applications/:id/reject', {
     config: policy('review'),
-    schema: { tags, summary: '市商务局 rejects a submitted or returned application, with reasons (final)', params: idParams, body: reasonsBody, response: { 200: carApplicationView } },
+    schema: {
+      tags,
+      summary: '市商务局 rejects a submitted or returned application, with reasons (final)',
+      params: idParams,
+      body: reasonsBody,
+      response: { 200: carApplicationView },
+    },
     handler: (req) => rejectCarApplication(deps, req.ctx, req.params.id, req.body.reasons),
   });
   app.get('/tradein/car-applications/:id/evidence/:attachmentId', {

@@ -28,7 +28,12 @@ export const oldVehicleInput = z
 
 export const scrappingInput = z
   .object({
-    certificateNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{6,40}$/).describe('报废机动车回收证明 number'),
+    certificateNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9-]{6,40}$/)
+      .describe('报废机动车回收证明 number'),
     deregisteredOn: date.describe('Deregistration date (机动车注销日期)'),
   })
   .strict();
@@ -83,18 +88,13 @@ export const resubmitCarApplicationBody = z.object(applicationFields).strict();
 export type ResubmitCarApplicationInput = z.infer<typeof resubmitCarApplicationBody>;
 
 /** The form's pre-check: the same fields, bank details and evidence optional, nothing written. */
-export const precheckCarApplicationBody = z
-  .object({ ...applicationFields, programId: z.number().int().positive(), bank: bankInput.optional() })
-  .strict();
+export const precheckCarApplicationBody = z.object({ ...applicationFields, programId: z.number().int().positive(), bank: bankInput.optional() }).strict();
 export type PrecheckCarApplicationInput = z.infer<typeof precheckCarApplicationBody>;
 
 export const approveBody = z
   .object({
     note: z.string().trim().max(500).optional(),
-    certificateConfirmed: z
-      .boolean()
-      .optional()
-      .describe('Required (true) when the scrapping certificate is unverified: the reviewer checked it by hand'),
+    certificateConfirmed: z.boolean().optional().describe('Required (true) when the scrapping certificate is unverified: the reviewer checked it by hand'),
   })
   .strict();
 export const reasonsBody = z

@@ -15,7 +15,11 @@ import { canTransition, carApplicationWorkflow } from './stateMachine.js';
 
 /** What an application looks like to the people who read it: the summary of the lists and the whole record. */
 
-export const toEligibility = (locale: Locale, e: Eligibility) => ({ eligible: e.eligible, reasons: describeReasons(locale, e.reasons), amountFen: e.amountFen });
+export const toEligibility = (locale: Locale, e: Eligibility) => ({
+  eligible: e.eligible,
+  reasons: describeReasons(locale, e.reasons),
+  amountFen: e.amountFen,
+});
 
 export function summaryBase(db: Queryable) {
   return db
@@ -129,7 +133,10 @@ export async function loadCarApplicationView(db: Queryable, ctx: RequestContext,
       energyType: a.old_energy_type,
       emissionStandard: a.old_emission_standard,
     },
-    scrapping: a.scrapping_certificate_no !== null && a.deregistered_on !== null ? { certificateNumber: a.scrapping_certificate_no, deregisteredOn: a.deregistered_on } : null,
+    scrapping:
+      a.scrapping_certificate_no !== null && a.deregistered_on !== null
+        ? { certificateNumber: a.scrapping_certificate_no, deregisteredOn: a.deregistered_on }
+        : null,
     transfer: a.transfer_record_no !== null && a.transferred_on !== null ? { recordNumber: a.transfer_record_no, transferredOn: a.transferred_on } : null,
     newVehicle: {
       vin: a.new_vin,

@@ -18,10 +18,15 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('next year’s working calendar missing', () => {
   let t: TestApp;
   const db = () => t.deps.database.db;
-  const notifications = () => db().selectFrom('notifications').select(['organization_id', 'params_json', 'dedupe_key']).where('kind', '=', CALENDAR_MISSING_KIND).orderBy('id').execute();
+  const notifications = () =>
+    db().selectFrom('notifications').select(['organization_id', 'params_json', 'dedupe_key']).where('kind', '=', CALENDAR_MISSING_KIND).orderBy('id').execute();
   const setYear = async (year: number, days: { date: string; working: boolean; note: string }[]) => {
     await db().deleteFrom('cartradein_calendar').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
-    if (days.length) await db().insertInto('cartradein_calendar').values(days.map((d) => ({ ...d, working: d.working ? 1 : 0 }))).execute();
+    if (days.length)
+      await db()
+        .insertInto('cartradein_calendar')
+        .values(days.map((d) => ({ ...d, working: d.working ? 1 : 0 })))
+        .execute();
   };
 
   beforeAll(async () => {
@@ -43,8 +48,12 @@ describe('next year’s working calendar missing', () => {
     let managerOrgs: number[];
 
     beforeAll(async () => {
-      officeOrgs = (await db().selectFrom('organizations').select('id').where('kind', '=', 'office').where('status', '=', 'active').execute()).map((o) => Number(o.id));
-      managerOrgs = (await db().selectFrom('organization_grants').select('organization_id').where('domain', '=', 'cartradein').where('capability', '=', 'manage').execute()).map((m) => Number(m.organization_id));
+      officeOrgs = (await db().selectFrom('organizations').select('id').where('kind', '=', 'office').where('status', '=', 'active').execute()).map((o) =>
+        Number(o.id),
+      );
+      managerOrgs = (
+        await db().selectFrom('organization_grants').select('organization_id').where('domain', '=', 'cartradein').where('capability', '=', 'manage').execute()
+      ).map((m) => Number(m.organization_id));
       expect(officeOrgs.length).toBeGreaterThan(0);
       expect(managerOrgs.length).toBeGreaterThan(0);
     });
@@ -100,7 +109,9 @@ describe('next year’s working calendar missing', () => {
     let town: TestClient;
     let resident: TestClient;
     const notices = async (c: TestClient) =>
-      ((await c.get('/api/home/notices')).json() as { key: string; level: string; message: string; link: string }[]).filter((n) => n.key.startsWith('cartradein.calendar-missing'));
+      ((await c.get('/api/home/notices')).json() as { key: string; level: string; message: string; link: string }[]).filter((n) =>
+        n.key.startsWith('cartradein.calendar-missing'),
+      );
 
     async function signInAt(local: string) {
       vi.setSystemTime(shanghai(local));
@@ -124,7 +135,12 @@ describe('next year’s working calendar missing', () => {
     it('from 1 December warns the office and the departments that manage trade-in, not the others', async () => {
       await signInAt('2026-12-01T09:00:00');
       const [notice] = await notices(office);
-      expect(notice).toEqual({ key: 'cartradein.calendar-missing:2027', level: 'warning', message: expect.stringContaining('2027年工作日历尚未录入'), link: '/car/programs' });
+      expect(notice).toEqual({
+        key: 'cartradein.calendar-missing:2027',
+        level: 'warning',
+        message: expect.stringContaining('2027年工作日历尚未录入'),
+        link: '/car/programs',
+      });
       expect(await notices(commerce)).toEqual([notice]);
       expect(await notices(finance)).toEqual([]); // 市财政局 confirms payments, it does not keep the calendar
       expect(await notices(town)).toEqual([]);

@@ -29,7 +29,12 @@ describe('deadlines counted again when a year of the calendar changes', () => {
 
   async function signInAt(iso: string) {
     vi.setSystemTime(new Date(iso));
-    [office, commerce, finance, resident] = await Promise.all([t.login('demo_office'), t.login('demo_department'), t.login('demo_finance'), t.login('13800000001')]);
+    [office, commerce, finance, resident] = await Promise.all([
+      t.login('demo_office'),
+      t.login('demo_department'),
+      t.login('demo_finance'),
+      t.login('13800000001'),
+    ]);
   }
   async function submit(programId: number, n: number): Promise<number> {
     const res = await resident.post('/api/tradein/car-applications', scrappingApplication(programId, n, evidence));
@@ -37,7 +42,11 @@ describe('deadlines counted again when a year of the calendar changes', () => {
     return res.json().id as number;
   }
   const row = (id: number) =>
-    t.deps.database.db.selectFrom('cartradein_applications').select(['status', 'review_due_on', 'payment_due_on']).where('id', '=', id).executeTakeFirstOrThrow();
+    t.deps.database.db
+      .selectFrom('cartradein_applications')
+      .select(['status', 'review_due_on', 'payment_due_on'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
   const recomputeAudits = () =>
     t.deps.database.db
       .selectFrom('audit_log')
@@ -102,7 +111,10 @@ describe('deadlines counted again when a year of the calendar changes', () => {
     const shipped = shippedCalendar(2026)!.days;
     const before = (await recomputeAudits()).length;
     // Say 14 Feb were not a make-up working day after all: every running deadline moves one working day on.
-    const res = await put(2026, shipped.filter((d) => d.date !== '2026-02-14'));
+    const res = await put(
+      2026,
+      shipped.filter((d) => d.date !== '2026-02-14'),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers[RECOMPUTED_HEADER]).toBe('3');
     expect(res.json()).toHaveLength(shipped.length - 1); // the body is still the year's days

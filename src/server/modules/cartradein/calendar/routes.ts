@@ -20,9 +20,7 @@ const dayView = z.object({
     .describe('true: a weekend day declared a working day (调休); false: a public holiday (on a weekday it is what makes the day non-working)'),
   note: z.string().nullable(),
 });
-const setYearBody = z
-  .object({ days: z.array(dayView.extend({ note: z.string().trim().max(100).nullable().optional() }).strict()).max(120) })
-  .strict();
+const setYearBody = z.object({ days: z.array(dayView.extend({ note: z.string().trim().max(100).nullable().optional() }).strict()).max(120) }).strict();
 type Day = z.infer<typeof dayView>;
 
 async function readYear(db: Queryable, year: number): Promise<Day[]> {

@@ -37,9 +37,17 @@ describe('seeding the shipped working-day calendars', () => {
     expect((await rowsOf(2026)).map((r) => [r.date, r.working === 1, r.note])).toEqual(days2026.map((d) => [d.date, d.working, d.note]));
     expect((await marker(2025))?.run_key).toBe('cartradein-calendar-2025');
     expect(await marker(2026)).toBeDefined();
-    const audit = await t.deps.database.db.selectFrom('audit_log').select(['entity_id', 'after_json']).where('entity', '=', 'cartradein_calendar').where('action', '=', 'seed').execute();
+    const audit = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'after_json'])
+      .where('entity', '=', 'cartradein_calendar')
+      .where('action', '=', 'seed')
+      .execute();
     expect(audit.map((a) => a.entity_id).sort()).toEqual(['2025', '2026']);
-    expect(JSON.parse(audit.find((a) => a.entity_id === '2026')!.after_json!)).toMatchObject({ source: '国务院办公厅关于2026年部分节假日安排的通知', days: days2026.length });
+    expect(JSON.parse(audit.find((a) => a.entity_id === '2026')!.after_json!)).toMatchObject({
+      source: '国务院办公厅关于2026年部分节假日安排的通知',
+      days: days2026.length,
+    });
     // Every later start: nothing to do.
     expect((await seedShippedCalendars(t.deps)).every((r) => !r.loaded)).toBe(true);
   });

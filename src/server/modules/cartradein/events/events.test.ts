@@ -66,25 +66,50 @@ describe('promotion events and the public calendar', () => {
     carnivalId = res.json().id;
     expect(res.json()).toMatchObject({ status: 'planned', organizerName: '市商务局', townName: towns[0]!.name, results: null });
     expect(res.json().merchants).toHaveLength(enterpriseOrgs.length);
-    const rural = await town.post('/api/tradein/events', event({ type: 'appliance_rural', title: '家电进乡村', startsOn: day(5), endsOn: day(5), merchantIds: [] }));
+    const rural = await town.post(
+      '/api/tradein/events',
+      event({ type: 'appliance_rural', title: '家电进乡村', startsOn: day(5), endsOn: day(5), merchantIds: [] }),
+    );
     expect(rural.statusCode).toBe(201);
     ruralId = rural.json().id;
-    expect((await enterprise.post('/api/tradein/events', event({ type: 'car_expo', title: '企业车展', startsOn: day(-10), endsOn: day(-9) }))).statusCode).toBe(201);
-    expect((await office.post('/api/tradein/events', event({ type: 'appliance_community', title: '家电进社区', startsOn: day(-20), endsOn: day(-20), townId: towns[1]!.id }))).statusCode).toBe(201);
-    for (const c of [finance, resident, merchant, auditor, t.anonymous]) expect([401, 403]).toContain((await c.post('/api/tradein/events', event())).statusCode);
+    expect((await enterprise.post('/api/tradein/events', event({ type: 'car_expo', title: '企业车展', startsOn: day(-10), endsOn: day(-9) }))).statusCode).toBe(
+      201,
+    );
+    expect(
+      (
+        await office.post(
+          '/api/tradein/events',
+          event({ type: 'appliance_community', title: '家电进社区', startsOn: day(-20), endsOn: day(-20), townId: towns[1]!.id }),
+        )
+      ).statusCode,
+    ).toBe(201);
+    for (const c of [finance, resident, merchant, auditor, t.anonymous])
+      expect([401, 403]).toContain((await c.post('/api/tradein/events', event())).statusCode);
   });
 
   it('checks the town, the merchants and the dates', async () => {
     const res = await commerce.post('/api/tradein/events', event({ townId: enterpriseOrgs[0], merchantIds: [towns[0]!.id], endsOn: day(-5) }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['endsOn', 'merchantIds.0', 'townId']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['endsOn', 'merchantIds.0', 'townId']);
     expect((await commerce.post('/api/tradein/events', event({ type: 'fireworks' }))).statusCode).toBe(400);
   });
 
   it('only the organiser (or 市商务局 and the office) changes an event or reports its results', async () => {
     expect((await town.put(`/api/tradein/events/${carnivalId}`, event({ title: '改名' }))).statusCode).toBe(403);
     expect((await enterprise.post(`/api/tradein/events/${ruralId}/cancel`)).statusCode).toBe(403);
-    expect((await town.put(`/api/tradein/events/${ruralId}`, event({ type: 'appliance_rural', title: '家电进乡村（陈埭站）', startsOn: day(5), endsOn: day(6), merchantIds: [] }))).json()).toMatchObject({
+    expect(
+      (
+        await town.put(
+          `/api/tradein/events/${ruralId}`,
+          event({ type: 'appliance_rural', title: '家电进乡村（陈埭站）', startsOn: day(5), endsOn: day(6), merchantIds: [] }),
+        )
+      ).json(),
+    ).toMatchObject({
       title: '家电进乡村（陈埭站）',
       endsOn: day(6),
     });
@@ -94,12 +119,17 @@ describe('promotion events and the public calendar', () => {
     expect(notYet.statusCode).toBe(409);
     expect(notYet.json().error.code).toBe('EVENT_NOT_STARTED');
     const held = await commerce.post(`/api/tradein/events/${carnivalId}/results`, results);
-    expect(held.json()).toMatchObject({ status: 'held', results: { visitors: 12_000, salesFen: 356_000_000, subsidiesRedeemedFen: 42_000_000, subsidiesRedeemedCount: 21 } });
+    expect(held.json()).toMatchObject({
+      status: 'held',
+      results: { visitors: 12_000, salesFen: 356_000_000, subsidiesRedeemedFen: 42_000_000, subsidiesRedeemedCount: 21 },
+    });
     expect((await commerce.post(`/api/tradein/events/${carnivalId}/cancel`)).json().error.code).toBe('INVALID_STATE');
   });
 
   it('the public calendar shows upcoming events without login, without results or cancelled events', async () => {
-    const cancelled = (await town.post('/api/tradein/events', event({ type: 'appliance_community', title: '取消的活动', startsOn: day(7), endsOn: day(7), merchantIds: [] }))).json();
+    const cancelled = (
+      await town.post('/api/tradein/events', event({ type: 'appliance_community', title: '取消的活动', startsOn: day(7), endsOn: day(7), merchantIds: [] }))
+    ).json();
     expect((await town.post(`/api/tradein/events/${cancelled.id}/cancel`)).json().status).toBe('cancelled');
     const res = await t.anonymous.get('/api/tradein/events/calendar');
     expect(res.statusCode).toBe(200);
@@ -141,7 +171,9 @@ describe('promotion events and the public calendar', () => {
     expect(y2025.find((d: { date: string }) => d.date === '2025-10-01')).toMatchObject({ working: false, note: '国庆节、中秋节' });
     const days = [{ date: '2027-01-01', working: false, note: '元旦' }];
     expect((await finance.put('/api/tradein/car-programs/working-calendar/2027', { days })).statusCode).toBe(403);
-    expect((await commerce.put('/api/tradein/car-programs/working-calendar/2027', { days: [{ date: '2026-12-31', working: false, note: null }] })).statusCode).toBe(400);
+    expect(
+      (await commerce.put('/api/tradein/car-programs/working-calendar/2027', { days: [{ date: '2026-12-31', working: false, note: null }] })).statusCode,
+    ).toBe(400);
     expect((await commerce.put('/api/tradein/car-programs/working-calendar/2027', { days })).json()).toEqual(days);
   });
 

@@ -32,7 +32,12 @@ export const promotionEventRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/events', {
     config: policy('list'),
-    schema: { tags, summary: 'Promotion events with their results (officials, businesses, auditors)', querystring: listEventsQuery, response: { 200: z.array(eventView) } },
+    schema: {
+      tags,
+      summary: 'Promotion events with their results (officials, businesses, auditors)',
+      querystring: listEventsQuery,
+      response: { 200: z.array(eventView) },
+    },
     handler: (req) => listPromotionEvents(deps, req.ctx, req.query),
   });
   app.post('/tradein/events', {
@@ -57,7 +62,13 @@ export const promotionEventRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/events/:id/results', {
     config: policy('reportResults'),
-    schema: { tags, summary: 'Report (or correct) the results once the event has started; it then counts as held', params: idParams, body: eventResultsBody, response: { 200: eventView } },
+    schema: {
+      tags,
+      summary: 'Report (or correct) the results once the event has started; it then counts as held',
+      params: idParams,
+      body: eventResultsBody,
+      response: { 200: eventView },
+    },
     handler: (req) => reportPromotionEventResults(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/events/:id/cancel', {

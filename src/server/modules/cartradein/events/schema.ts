@@ -54,7 +54,13 @@ export const eventView = publicEventView.extend({
   organizationId: z.number().int(),
   status: z.enum(['planned', 'held', 'cancelled']).describe('held once results are reported'),
   results: z
-    .object({ visitors: z.number().int(), salesFen: z.number().int(), subsidiesRedeemedFen: z.number().int(), subsidiesRedeemedCount: z.number().int(), reportedAt: z.string() })
+    .object({
+      visitors: z.number().int(),
+      salesFen: z.number().int(),
+      subsidiesRedeemedFen: z.number().int(),
+      subsidiesRedeemedCount: z.number().int(),
+      reportedAt: z.string(),
+    })
     .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -33,7 +33,10 @@ async function merchantsOf(db: Queryable, ids: number[]) {
 }
 
 async function toViews(db: Queryable, rows: EventRow[]): Promise<EventView[]> {
-  const merchants = await merchantsOf(db, rows.map((r) => Number(r.id)));
+  const merchants = await merchantsOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return rows.map((r) => ({
     id: Number(r.id),
     type: r.type,
@@ -79,7 +82,9 @@ async function checkReferences(db: Queryable, input: EventInput) {
   const ids = [...new Set(input.merchantIds)];
   if (ids.length) {
     const ok = new Set(
-      (await db.selectFrom('organizations').select('id').where('id', 'in', ids).where('kind', '=', 'enterprise').where('status', '=', 'active').execute()).map((r) => Number(r.id)),
+      (await db.selectFrom('organizations').select('id').where('id', 'in', ids).where('kind', '=', 'enterprise').where('status', '=', 'active').execute()).map(
+        (r) => Number(r.id),
+      ),
     );
     input.merchantIds.forEach((m, i) => {
       if (!ok.has(m)) issues.push({ path: `merchantIds.${i}`, reason: 'field.cartradein.notAnEnterprise' });
@@ -91,7 +96,11 @@ async function checkReferences(db: Queryable, input: EventInput) {
 async function writeMerchants(tx: Tx, eventId: number, merchantIds: number[]) {
   await tx.deleteFrom('cartradein_event_merchants').where('event_id', '=', eventId).execute();
   const ids = [...new Set(merchantIds)];
-  if (ids.length) await tx.insertInto('cartradein_event_merchants').values(ids.map((organization_id) => ({ event_id: eventId, organization_id }))).execute();
+  if (ids.length)
+    await tx
+      .insertInto('cartradein_event_merchants')
+      .values(ids.map((organization_id) => ({ event_id: eventId, organization_id })))
+      .execute();
 }
 
 export async function createPromotionEvent(deps: AppDeps, ctx: RequestContext, input: EventInput): Promise<EventView> {
@@ -200,7 +209,13 @@ export async function cancelPromotionEvent(deps: AppDeps, ctx: RequestContext, i
     // A held event happened; cancelling it would rewrite the record the metrics count.
     if (before.status !== 'planned') throw invalidState(before.status);
     await tx.updateTable('cartradein_events').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', id).execute();
-    await appendAudit(tx, ctx, { entity: 'cartradein_event', entityId: id, action: 'cancel', before: { status: before.status }, after: { status: 'cancelled' } });
+    await appendAudit(tx, ctx, {
+      entity: 'cartradein_event',
+      entityId: id,
+      action: 'cancel',
+      before: { status: before.status },
+      after: { status: 'cancelled' },
+    });
   });
   return loadEvent(deps.database.db, id);
 }
@@ -229,7 +244,9 @@ export async function listPromotionEvents(deps: AppDeps, ctx: RequestContext, q:
     base = base.where((eb) =>
       eb.or([
         eb('e.organization_id', '=', org),
-        eb.exists(eb.selectFrom('cartradein_event_merchants as m').select('m.event_id').whereRef('m.event_id', '=', 'e.id').where('m.organization_id', '=', org)),
+        eb.exists(
+          eb.selectFrom('cartradein_event_merchants as m').select('m.event_id').whereRef('m.event_id', '=', 'e.id').where('m.organization_id', '=', org),
+        ),
       ]),
     );
   }
@@ -238,7 +255,11 @@ export async function listPromotionEvents(deps: AppDeps, ctx: RequestContext, q:
 }
 
 /** The public calendar: upcoming and running events, not cancelled, without results. No login. */
-export async function promotionEventCalendar(deps: AppDeps, ctx: RequestContext, q: { from?: string | undefined; to?: string | undefined; townId?: number | undefined; type?: EventView['type'] | undefined }) {
+export async function promotionEventCalendar(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: { from?: string | undefined; to?: string | undefined; townId?: number | undefined; type?: EventView['type'] | undefined },
+) {
   authorize(ctx.actor, promotionEventPolicy, 'calendar');
   const db = deps.database.db;
   const from = q.from ?? shanghaiDate();

@@ -44,7 +44,13 @@ export const paymentBatchRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/car-payment-batches/:id/paid', {
     config: policy('markPaid'),
-    schema: { tags, summary: 'Mark a batch paid with the payment reference; its applications become paid', params: idParams, body: markPaidBody, response: { 200: batchDetailView } },
+    schema: {
+      tags,
+      summary: 'Mark a batch paid with the payment reference; its applications become paid',
+      params: idParams,
+      body: markPaidBody,
+      response: { 200: batchDetailView },
+    },
     handler: (req) => markPaymentBatchPaid(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/car-payment-batches/:id/cancel', {

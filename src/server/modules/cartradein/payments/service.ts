@@ -137,7 +137,12 @@ export async function createPaymentBatch(deps: AppDeps, ctx: RequestContext, inp
         audit: { after: { batchId, batchNo } },
       });
     }
-    await appendAudit(tx, ctx, { entity: 'cartradein_payment_batch', entityId: batchId, action: 'create', after: { batchNo, count: apps.length, totalFen: total, applicationIds: apps.map((a) => Number(a.id)) } });
+    await appendAudit(tx, ctx, {
+      entity: 'cartradein_payment_batch',
+      entityId: batchId,
+      action: 'create',
+      after: { batchNo, count: apps.length, totalFen: total, applicationIds: apps.map((a) => Number(a.id)) },
+    });
     return batchId;
   });
   return getPaymentBatch(deps, ctx, id);
@@ -155,7 +160,12 @@ export async function exportPaymentFile(deps: AppDeps, ctx: RequestContext, id: 
     .select(['a.id', 'a.kind', 'u.display_name', 'a.bank_name', 'a.account_name', 'a.bank_account_enc', 'a.amount_fen', 'a.new_vin', 'a.approved_at'])
     .execute();
   await inTransaction(deps.database, (tx) =>
-    appendAudit(tx, ctx, { entity: 'cartradein_payment_batch', entityId: id, action: 'exportFile', after: { batchNo: b.batch_no, rows: rows.length, fullBankAccounts: true } }),
+    appendAudit(tx, ctx, {
+      entity: 'cartradein_payment_batch',
+      entityId: id,
+      action: 'exportFile',
+      after: { batchNo: b.batch_no, rows: rows.length, fullBankAccounts: true },
+    }),
   );
   const lines = rows.map((r, i) => ({ seq: i + 1, ...r, account: deps.sealer.open(r.bank_account_enc) }));
   const buffer = await workbookBuffer({
@@ -196,7 +206,11 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(upd.numUpdatedRows) !== 1) throw invalidState('paid');
-    const apps = await tx.selectFrom('cartradein_applications').select(['id', 'status', 'applicant_user_id', 'amount_fen']).where('payment_batch_id', '=', id).execute();
+    const apps = await tx
+      .selectFrom('cartradein_applications')
+      .select(['id', 'status', 'applicant_user_id', 'amount_fen'])
+      .where('payment_batch_id', '=', id)
+      .execute();
     for (const a of apps) {
       await moveApplication(tx, ctx, {
         id: Number(a.id),
@@ -208,7 +222,13 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
         params: { amount: fenToDecimal(Number(a.amount_fen)), reference: input.reference },
       });
     }
-    await appendAudit(tx, ctx, { entity: 'cartradein_payment_batch', entityId: id, action: 'markPaid', before: { status: b.status }, after: { status: 'paid', reference: input.reference, paidOn } });
+    await appendAudit(tx, ctx, {
+      entity: 'cartradein_payment_batch',
+      entityId: id,
+      action: 'markPaid',
+      before: { status: b.status },
+      after: { status: 'paid', reference: input.reference, paidOn },
+    });
   });
   return getPaymentBatch(deps, ctx, id);
 }
@@ -219,7 +239,12 @@ export async function cancelPaymentBatch(deps: AppDeps, ctx: RequestContext, id:
     authorize(ctx.actor, carPaymentBatchPolicy, 'cancel', { grants: await grantsOf(tx, ctx.actor, 'cartradein') }, id);
     const b = await loadBatch(tx, id);
     if (b.status !== 'pending') throw invalidState(b.status);
-    await tx.updateTable('cartradein_payment_batches').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', id).where('status', '=', 'pending').execute();
+    await tx
+      .updateTable('cartradein_payment_batches')
+      .set({ status: 'cancelled', updated_at: nowIso() })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
     const apps = await tx.selectFrom('cartradein_applications').select(['id', 'status', 'applicant_user_id']).where('payment_batch_id', '=', id).execute();
     for (const a of apps) {
       await moveApplication(tx, ctx, {
@@ -231,7 +256,13 @@ export async function cancelPaymentBatch(deps: AppDeps, ctx: RequestContext, id:
         params: { batchNo: b.batch_no },
       });
     }
-    await appendAudit(tx, ctx, { entity: 'cartradein_payment_batch', entityId: id, action: 'cancel', before: { status: b.status }, after: { status: 'cancelled' } });
+    await appendAudit(tx, ctx, {
+      entity: 'cartradein_payment_batch',
+      entityId: id,
+      action: 'cancel',
+      before: { status: b.status },
+      after: { status: 'cancelled' },
+    });
   });
   return getPaymentBatch(deps, ctx, id);
 }

@@ -15,15 +15,15 @@ const applicant = (a: Actor, r?: CarApplicationRecord) => resident(a) && (r?.app
  * Residents apply and see only their own applications; 市商务局 (or the office) reviews; 市财政局 and auditors
  * read (the payer needs the approved ones); towns, enterprises and other departments have no part in them.
  */
-export const carApplicationPolicy = definePolicy<
-  CarApplicationRecord,
-  'precheck' | 'submit' | 'list' | 'read' | 'resubmit' | 'review' | 'listOverdue'
->('cartradein_application', {
-  precheck: resident,
-  submit: resident,
-  list: (a, r) => resident(a) || isSupervisor(a, grantsIn(r)),
-  read: (a, r) => applicant(a, r) || isSupervisor(a, grantsIn(r)),
-  resubmit: applicant,
-  review: (a, r) => isManager(a, grantsIn(r)),
-  listOverdue: (a, r) => isSupervisor(a, grantsIn(r)),
-});
+export const carApplicationPolicy = definePolicy<CarApplicationRecord, 'precheck' | 'submit' | 'list' | 'read' | 'resubmit' | 'review' | 'listOverdue'>(
+  'cartradein_application',
+  {
+    precheck: resident,
+    submit: resident,
+    list: (a, r) => resident(a) || isSupervisor(a, grantsIn(r)),
+    read: (a, r) => applicant(a, r) || isSupervisor(a, grantsIn(r)),
+    resubmit: applicant,
+    review: (a, r) => isManager(a, grantsIn(r)),
+    listOverdue: (a, r) => isSupervisor(a, grantsIn(r)),
+  },
+);

@@ -20,7 +20,8 @@ function actor(role: Role): Actor {
     username: role,
     role,
     organizationId: org,
-    organizationKind: role === 'resident' ? 'public' : role === 'department' ? 'department' : role === 'town' ? 'town' : org === OWN_ORG ? 'enterprise' : 'office',
+    organizationKind:
+      role === 'resident' ? 'public' : role === 'department' ? 'department' : role === 'town' ? 'town' : org === OWN_ORG ? 'enterprise' : 'office',
     townId: null,
     sessionId: 's',
   };
@@ -49,8 +50,18 @@ const rows: Row[] = [
   ['application.precheck', (a) => carApplicationPolicy.can(a, 'precheck'), ['resident'], D(false, false, false)],
   ['application.submit', (a) => carApplicationPolicy.can(a, 'submit'), ['resident'], D(false, false, false)],
   ['application.list', (a, g) => carApplicationPolicy.can(a, 'list', { grants: g }), ['resident', 'office', 'auditor'], D(true, true, false)],
-  ['application.read (own)', (a, g) => carApplicationPolicy.can(a, 'read', { grants: g, applicant_user_id: ME }), ['resident', 'office', 'auditor'], D(true, true, false)],
-  ['application.read (another’s)', (a, g) => carApplicationPolicy.can(a, 'read', { grants: g, applicant_user_id: ME + 1 }), ['office', 'auditor'], D(true, true, false)],
+  [
+    'application.read (own)',
+    (a, g) => carApplicationPolicy.can(a, 'read', { grants: g, applicant_user_id: ME }),
+    ['resident', 'office', 'auditor'],
+    D(true, true, false),
+  ],
+  [
+    'application.read (another’s)',
+    (a, g) => carApplicationPolicy.can(a, 'read', { grants: g, applicant_user_id: ME + 1 }),
+    ['office', 'auditor'],
+    D(true, true, false),
+  ],
   ['application.resubmit (own)', (a, g) => carApplicationPolicy.can(a, 'resubmit', { grants: g, applicant_user_id: ME }), ['resident'], D(false, false, false)],
   ['application.resubmit (another’s)', (a, g) => carApplicationPolicy.can(a, 'resubmit', { grants: g, applicant_user_id: ME + 1 }), [], D(false, false, false)],
   ['application.review', (a, g) => carApplicationPolicy.can(a, 'review', { grants: g, applicant_user_id: ME + 1 }), ['office'], D(true, false, false)],
@@ -65,10 +76,25 @@ const rows: Row[] = [
   ['event.list', (a) => promotionEventPolicy.can(a, 'list'), ['office', 'town', 'enterprise', 'merchant', 'auditor'], D(true, true, true)],
   ['event.read', (a) => promotionEventPolicy.can(a, 'read'), ['office', 'town', 'enterprise', 'merchant', 'auditor'], D(true, true, true)],
   ['event.create', (a, g) => promotionEventPolicy.can(a, 'create', { grants: g }), ['office', 'town', 'enterprise'], D(true, false, false)],
-  ['event.update (own)', (a, g) => promotionEventPolicy.can(a, 'update', { grants: g, organization_id: OWN_ORG }), ['office', 'town', 'enterprise'], D(true, false, false)],
+  [
+    'event.update (own)',
+    (a, g) => promotionEventPolicy.can(a, 'update', { grants: g, organization_id: OWN_ORG }),
+    ['office', 'town', 'enterprise'],
+    D(true, false, false),
+  ],
   ['event.update (other’s)', (a, g) => promotionEventPolicy.can(a, 'update', { grants: g, organization_id: OTHER_ORG }), ['office'], D(true, false, false)],
-  ['event.reportResults (other’s)', (a, g) => promotionEventPolicy.can(a, 'reportResults', { grants: g, organization_id: OTHER_ORG }), ['office'], D(true, false, false)],
-  ['event.cancel (own)', (a, g) => promotionEventPolicy.can(a, 'cancel', { grants: g, organization_id: OWN_ORG }), ['office', 'town', 'enterprise'], D(true, false, false)],
+  [
+    'event.reportResults (other’s)',
+    (a, g) => promotionEventPolicy.can(a, 'reportResults', { grants: g, organization_id: OTHER_ORG }),
+    ['office'],
+    D(true, false, false),
+  ],
+  [
+    'event.cancel (own)',
+    (a, g) => promotionEventPolicy.can(a, 'cancel', { grants: g, organization_id: OWN_ORG }),
+    ['office', 'town', 'enterprise'],
+    D(true, false, false),
+  ],
 ];
 
 describe('car trade-in policies: role × action', () => {

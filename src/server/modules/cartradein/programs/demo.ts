@@ -23,7 +23,13 @@ export async function seedCarTradeinDemo(deps: AppDeps, now = new Date()): Promi
     for (const p of demos)
       if (windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today).phase === 'ended') {
         await tx.updateTable('cartradein_programs').set({ status: 'closed', updated_at: nowIso() }).where('id', '=', p.id).execute();
-        await appendAudit(tx, ctx, { entity: 'cartradein_program', entityId: Number(p.id), action: 'update', before: { status: 'active' }, after: { status: 'closed', reason: 'demo programme ended' } });
+        await appendAudit(tx, ctx, {
+          entity: 'cartradein_program',
+          entityId: Number(p.id),
+          action: 'update',
+          before: { status: 'active' },
+          after: { status: 'closed', reason: 'demo programme ended' },
+        });
       }
     if (demos.some((p) => windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today).phase === 'open')) return;
     const model = DEFAULT_CAR_PROGRAMS.find((p) => p.kind === 'scrapping' && !p.isExample)!;

@@ -100,7 +100,9 @@ describe('the shipped national scrapping-renewal rule (reference/facts.md)', () 
     );
     expect(r.eligible).toBe(false);
     expect(r.amountFen).toBe(0);
-    expect(new Set(r.reasons.map((x) => x.code))).toEqual(new Set(['outsideWindow', 'purchaseOutsideWindow', 'oldFuelEmission', 'ownedTooRecently', 'newFuelDisplacement', 'evidenceMissing']));
+    expect(new Set(r.reasons.map((x) => x.code))).toEqual(
+      new Set(['outsideWindow', 'purchaseOutsideWindow', 'oldFuelEmission', 'ownedTooRecently', 'newFuelDisplacement', 'evidenceMissing']),
+    );
   });
 });
 
@@ -108,10 +110,15 @@ describe('configured rules: what does not qualify, price bands', () => {
   it('fails when a programme takes no old fuel cars, no old NEVs, no new NEVs or no new fuel cars', () => {
     const strict: CarRule = { ...national.rule, oldCar: { ...national.rule.oldCar, fuel: null, nev: null }, newCar: { nev: false, fuel: null } };
     expect(codes(ok(), strict)).toEqual(['oldFuelNotAccepted', 'newNevNotAccepted']);
-    expect(codes(ok({ old: { energyType: 'nev', emissionStandard: null, registeredOn: '2016-01-01', ownedSince: '2016-01-01' }, newCar: { ...ok().newCar, energyType: 'fuel', displacementMl: 1500 } }), strict)).toEqual([
-      'oldNevNotAccepted',
-      'newFuelNotAccepted',
-    ]);
+    expect(
+      codes(
+        ok({
+          old: { energyType: 'nev', emissionStandard: null, registeredOn: '2016-01-01', ownedSince: '2016-01-01' },
+          newCar: { ...ok().newCar, energyType: 'fuel', displacementMl: 1500 },
+        }),
+        strict,
+      ),
+    ).toEqual(['oldNevNotAccepted', 'newFuelNotAccepted']);
   });
 
   it('replacement (example): the amount follows the new car’s type and price band, lower bound inclusive', () => {
@@ -151,6 +158,10 @@ describe('configured rules: what does not qualify, price bands', () => {
     };
     const res = carRuleSchema.safeParse(bad);
     expect(res.success).toBe(false);
-    expect(res.error!.issues.map((i) => i.message).sort()).toEqual(['field.cartradein.bandOrder', 'field.cartradein.bandOverlap', 'field.cartradein.duplicateEvidence']);
+    expect(res.error!.issues.map((i) => i.message).sort()).toEqual([
+      'field.cartradein.bandOrder',
+      'field.cartradein.bandOverlap',
+      'field.cartradein.duplicateEvidence',
+    ]);
   });
 });

@@ -30,7 +30,13 @@ export interface EndingCarProgram {
 
 export async function endingCarPrograms(db: Queryable, now: Date): Promise<EndingCarProgram[]> {
   const today = shanghaiDate(now);
-  const programs = await db.selectFrom('cartradein_programs').select(['id', 'name', 'valid_from', 'valid_to']).where('status', '=', 'active').orderBy('valid_to').orderBy('id').execute();
+  const programs = await db
+    .selectFrom('cartradein_programs')
+    .select(['id', 'name', 'valid_from', 'valid_to'])
+    .where('status', '=', 'active')
+    .orderBy('valid_to')
+    .orderBy('id')
+    .execute();
   const out: EndingCarProgram[] = [];
   for (const p of programs) {
     const { phase, daysLeft } = windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today);
@@ -85,22 +91,21 @@ export const carProgramNotices: HomeNoticeProvider = async (deps: AppDeps, ctx: 
   const db = deps.database.db;
   if (ctx.actor.role !== 'office' && ctx.actor.role !== 'department') return [];
   if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor, 'cartradein') })) return [];
-  return (await endingCarPrograms(db, now)).map(
-    (p): HomeNotice =>
-      p.phase === 'ended'
-        ? {
-            key: `cartradein.program-ended:${p.id}`,
-            level: 'error',
-            messageKey: 'notice.cartradein.programEnded',
-            params: { name: p.name, date: p.validTo, open: p.openApplications },
-            link: '/car/programs',
-          }
-        : {
-            key: `cartradein.program-ending:${p.id}`,
-            level: 'warning',
-            messageKey: 'notice.cartradein.programEnding',
-            params: { name: p.name, date: p.validTo, days: p.daysLeft, open: p.openApplications },
-            link: '/car/programs',
-          },
+  return (await endingCarPrograms(db, now)).map((p): HomeNotice =>
+    p.phase === 'ended'
+      ? {
+          key: `cartradein.program-ended:${p.id}`,
+          level: 'error',
+          messageKey: 'notice.cartradein.programEnded',
+          params: { name: p.name, date: p.validTo, open: p.openApplications },
+          link: '/car/programs',
+        }
+      : {
+          key: `cartradein.program-ending:${p.id}`,
+          level: 'warning',
+          messageKey: 'notice.cartradein.programEnding',
+          params: { name: p.name, date: p.validTo, days: p.daysLeft, open: p.openApplications },
+          link: '/car/programs',
+        },
   );
 };

@@ -39,7 +39,12 @@ export async function rolloverCarProgram(deps: AppDeps, ctx: RequestContext, sou
       ctx.actor.userId,
       { rolledOverFromId: sourceId, ruleNote: `沿用 ${source.code} 第 ${source.ruleVersion} 版规则 · carried over from ${source.code} v${source.ruleVersion}` },
     );
-    await appendAudit(tx, ctx, { entity: 'cartradein_program', entityId: newId, action: 'rollover', after: { from: { id: sourceId, code: source.code }, ...input, validFrom } });
+    await appendAudit(tx, ctx, {
+      entity: 'cartradein_program',
+      entityId: newId,
+      action: 'rollover',
+      after: { from: { id: sourceId, code: source.code }, ...input, validFrom },
+    });
     return newId;
   });
   return loadCarProgramView(deps.database.db, id);

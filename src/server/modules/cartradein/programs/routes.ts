@@ -31,7 +31,13 @@ export const carProgramRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.patch('/tradein/car-programs/:id', {
     config: { policy: { policy: carProgramPolicy, action: 'update' } },
-    schema: { tags, summary: 'Change a car programme’s name, window, status or example label', params: idParams, body: updateCarProgramBody, response: { 200: carProgramView } },
+    schema: {
+      tags,
+      summary: 'Change a car programme’s name, window, status or example label',
+      params: idParams,
+      body: updateCarProgramBody,
+      response: { 200: carProgramView },
+    },
     handler: (req) => updateCarProgram(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/car-programs/:id/rollover', {

@@ -31,7 +31,14 @@ export const carRuleVersions: VersionStore<number, CarRule> = {
     const row = await tx
       .insertInto('cartradein_rule_versions')
       // Through the schema, so the stored rule has the schema's shape whoever built the value.
-      .values({ program_id: programId, version: v.version, rule_json: JSON.stringify(carRuleSchema.parse(v.value)), note: v.note, created_by: v.createdBy, created_at: v.createdAt })
+      .values({
+        program_id: programId,
+        version: v.version,
+        rule_json: JSON.stringify(carRuleSchema.parse(v.value)),
+        note: v.note,
+        created_by: v.createdBy,
+        created_at: v.createdAt,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return Number(row.id);

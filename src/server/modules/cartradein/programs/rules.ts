@@ -81,7 +81,8 @@ export const carRuleSchema = z
         if (overlaps) ctx.addIssue({ code: 'custom', path: ['amounts', j], message: 'field.cartradein.bandOverlap' });
       });
     });
-    if (new Set(rule.evidence).size !== rule.evidence.length) ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'field.cartradein.duplicateEvidence' });
+    if (new Set(rule.evidence).size !== rule.evidence.length)
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'field.cartradein.duplicateEvidence' });
   });
 export type CarRule = z.infer<typeof carRuleSchema>;
 

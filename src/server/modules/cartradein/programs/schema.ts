@@ -8,7 +8,10 @@ const date = z.iso.date();
 
 export const createCarProgramBody = z
   .object({
-    code: z.string().regex(/^[a-z0-9][a-z0-9-]{2,59}$/).describe('Stable code, e.g. car-scrapping-2026'),
+    code: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{2,59}$/)
+      .describe('Stable code, e.g. car-scrapping-2026'),
     name: z.string().trim().min(2).max(100),
     kind: z.enum(CAR_PROGRAM_KINDS).describe('scrapping = 报废更新, replacement = 置换更新'),
     status: z.enum(['draft', 'active']).default('draft'),
@@ -80,4 +83,3 @@ export const carRuleVersionView = z.object({
   createdAt: z.string(),
   current: z.boolean(),
 });
-

@@ -193,5 +193,13 @@ export async function carRuleHistory(deps: AppDeps, ctx: RequestContext, id: num
   const db = deps.database.db;
   authorize(ctx.actor, carProgramPolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor, 'cartradein') }, id);
   const versions = await versionHistory(db, carRuleVersions, id);
-  return versions.map((v) => ({ id: v.id, version: v.version, rule: v.value, note: v.note, createdBy: v.createdBy, createdAt: v.createdAt, current: v.current }));
+  return versions.map((v) => ({
+    id: v.id,
+    version: v.version,
+    rule: v.value,
+    note: v.note,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt,
+    current: v.current,
+  }));
 }

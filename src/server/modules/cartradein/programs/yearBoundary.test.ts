@@ -53,8 +53,12 @@ describe('a month before the end', () => {
     expect(await notifyEndingCarPrograms(t.deps.database.db, new Date())).toBe(0);
     const commerce = await signIn('demo_department');
     const inbox = (await commerce.get('/api/notifications')).json();
-    expect(inbox.items.filter((n: { kind: string; message: string }) => n.kind === 'cartradein_program_ending' && n.message.includes('car-scrapping-2030'))).toHaveLength(1);
-    const notice = ((await commerce.get('/api/home/notices')).json() as { key: string; level: string; message: string }[]).find((n) => n.key === `cartradein.program-ending:${programId}`);
+    expect(
+      inbox.items.filter((n: { kind: string; message: string }) => n.kind === 'cartradein_program_ending' && n.message.includes('car-scrapping-2030')),
+    ).toHaveLength(1);
+    const notice = ((await commerce.get('/api/home/notices')).json() as { key: string; level: string; message: string }[]).find(
+      (n) => n.key === `cartradein.program-ending:${programId}`,
+    );
     expect(notice?.level).toBe('warning');
     expect(notice?.message).toContain('3 件');
     const residentNotices = (await (await signIn(DEMO_RESIDENT.mobile)).get('/api/home/notices')).json() as { key: string }[];
@@ -100,7 +104,9 @@ describe('after the end of the window', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'submitted', eligible: true });
     const commerce = await signIn('demo_department');
-    const notice = ((await commerce.get('/api/home/notices')).json() as { key: string; level: string; message: string }[]).find((n) => n.key === `cartradein.program-ended:${programId}`);
+    const notice = ((await commerce.get('/api/home/notices')).json() as { key: string; level: string; message: string }[]).find(
+      (n) => n.key === `cartradein.program-ended:${programId}`,
+    );
     expect(notice?.level).toBe('error');
     expect(notice?.message).toContain('1 件');
   });
@@ -111,18 +117,42 @@ describe('rolling over into the next year', () => {
     setClock('2031-01-05T10:00:00');
     const commerce = await signIn('demo_department');
     const source = (await commerce.get(`/api/tradein/car-programs/${programId}`)).json();
-    const res = await commerce.post(`/api/tradein/car-programs/${programId}/rollover`, { code: 'car-scrapping-2031', name: '汽车报废更新补贴（2031年）', validTo: '2031-12-31' });
+    const res = await commerce.post(`/api/tradein/car-programs/${programId}/rollover`, {
+      code: 'car-scrapping-2031',
+      name: '汽车报废更新补贴（2031年）',
+      validTo: '2031-12-31',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'draft', validFrom: '2031-01-01', validTo: '2031-12-31', kind: 'scrapping', rolledOverFromId: programId, rule: source.rule, ruleVersion: 1 });
+    expect(res.json()).toMatchObject({
+      status: 'draft',
+      validFrom: '2031-01-01',
+      validTo: '2031-12-31',
+      kind: 'scrapping',
+      rolledOverFromId: programId,
+      rule: source.rule,
+      ruleVersion: 1,
+    });
     const history = (await commerce.get(`/api/tradein/car-programs/${res.json().id}/rules`)).json();
     expect(history[0].note).toContain('car-scrapping-2030');
-    expect((await commerce.get(`/api/tradein/car-programs/${programId}`)).json()).toMatchObject({ validTo: END, status: 'active', ruleVersion: source.ruleVersion });
+    expect((await commerce.get(`/api/tradein/car-programs/${programId}`)).json()).toMatchObject({
+      validTo: END,
+      status: 'active',
+      ruleVersion: source.ruleVersion,
+    });
 
-    const overlap = await commerce.post(`/api/tradein/car-programs/${programId}/rollover`, { code: 'car-scrapping-2031-b', name: '重叠', validFrom: END, validTo: '2031-12-31' });
+    const overlap = await commerce.post(`/api/tradein/car-programs/${programId}/rollover`, {
+      code: 'car-scrapping-2031-b',
+      name: '重叠',
+      validFrom: END,
+      validTo: '2031-12-31',
+    });
     expect(overlap.statusCode).toBe(400);
     expect(overlap.json().error.details[0].field).toBe('validFrom');
     for (const client of [await signIn('demo_finance'), await signIn(DEMO_RESIDENT.mobile), await signIn('demo_town')] as TestClient[]) {
-      expect((await client.post(`/api/tradein/car-programs/${programId}/rollover`, { code: 'car-scrapping-2031-c', name: '无权', validTo: '2031-12-31' })).statusCode).toBe(403);
+      expect(
+        (await client.post(`/api/tradein/car-programs/${programId}/rollover`, { code: 'car-scrapping-2031-c', name: '无权', validTo: '2031-12-31' }))
+          .statusCode,
+      ).toBe(403);
     }
   });
 });

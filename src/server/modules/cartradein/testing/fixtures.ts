@@ -79,7 +79,14 @@ export async function newResident(t: TestApp, n: number): Promise<TestClient> {
 export function scrappingApplication(programId: number, n: number, evidence: { attachmentId: number; kind: string }[]) {
   return {
     programId,
-    oldVehicle: { vin: vin(n, 'LFV2A21K'), plate: '闽C12345', registeredOn: '2009-04-01', ownedSince: '2012-06-01', energyType: 'fuel', emissionStandard: 'guo3' },
+    oldVehicle: {
+      vin: vin(n, 'LFV2A21K'),
+      plate: '闽C12345',
+      registeredOn: '2009-04-01',
+      ownedSince: '2012-06-01',
+      energyType: 'fuel',
+      emissionStandard: 'guo3',
+    },
     scrapping: { certificateNumber: `BF3505822025${String(n).padStart(6, '0')}`, deregisteredOn: daysAgo(10) },
     newVehicle: { vin: vin(n, 'LGXCE4CB'), invoiceNumber: invoice(n), invoiceDate: daysAgo(5), priceFen: 15_980_000, energyType: 'nev' },
     bank: { bankName: '中国农业银行晋江支行', accountName: '演示居民', account: '6228 4800 1234 5678 901' },

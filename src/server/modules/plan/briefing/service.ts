@@ -123,8 +123,13 @@ export async function briefingData(deps: AppDeps, ctx: RequestContext, planId: n
 const FONT = 'SimSun';
 const text = (t: string, opts: { bold?: boolean; size?: number } = {}) => new TextRun({ text: t, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, ...opts });
 const para = (t: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {}) =>
-  new Paragraph({ children: [text(t, { ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}) })], ...(opts.align ? { alignment: opts.align } : {}), spacing: { after: 120 } });
-const heading = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(t, { bold: true, size: 30 })], spacing: { before: 240, after: 120 } });
+  new Paragraph({
+    children: [text(t, { ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}) })],
+    ...(opts.align ? { alignment: opts.align } : {}),
+    spacing: { after: 120 },
+  });
+const heading = (t: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(t, { bold: true, size: 30 })], spacing: { before: 240, after: 120 } });
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 function table(headers: string[], rows: string[][], widths?: number[]): Table {
@@ -181,7 +186,16 @@ export async function monthlyBriefingDocx(data: BriefingData): Promise<Buffer> {
     ),
     table(
       ['指标总数', '按进度推进', '存在风险', '滞后', '逾期未报', '尚未开始'],
-      [[String(d.indicators.length), String(counts.on_track), String(counts.at_risk), String(counts.behind), String(counts.overdue), String(counts.not_started)]],
+      [
+        [
+          String(d.indicators.length),
+          String(counts.on_track),
+          String(counts.at_risk),
+          String(counts.behind),
+          String(counts.overdue),
+          String(counts.not_started),
+        ],
+      ],
     ),
     para('图1　各项行动指标平均完成进度（%）', { bold: true, align: AlignmentType.CENTER }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: chart, transformation: { width: 600, height: 250 } })] }),
@@ -197,7 +211,10 @@ export async function monthlyBriefingDocx(data: BriefingData): Promise<Buffer> {
       [8, 52, 12, 14, 14],
     ),
     para('图2　指标状态分布（项）', { bold: true, align: AlignmentType.CENTER }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: statusChart, transformation: { width: 600, height: 217 } })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new ImageRun({ type: 'png', data: statusChart, transformation: { width: 600, height: 217 } })],
+    }),
     table(
       ['序号', '状态', '指标数'],
       (Object.keys(STATUS_ZH) as IndicatorStatus[]).map((s, i) => [String(i + 1), STATUS_ZH[s], String(counts[s])]),

@@ -4,7 +4,16 @@ import type { Locale } from '../../../../shared/roles.js';
 import { indicatorPolicy } from '../policies/indicator.js';
 import { planReportPolicy } from '../reporting/policies/report.js';
 import type { IndicatorStatus } from '../status/evaluate.js';
-import { dashboardQuery, dashboardSchema, townsDashboardQuery, townsDashboardSchema, trendQuery, trendSchema, unitRecordsQuery, unitRecordsSchema } from './schema.js';
+import {
+  dashboardQuery,
+  dashboardSchema,
+  townsDashboardQuery,
+  townsDashboardSchema,
+  trendQuery,
+  trendSchema,
+  unitRecordsQuery,
+  unitRecordsSchema,
+} from './schema.js';
 import { buildDashboard, buildTownsDashboard, indicatorTrend, type PlanMeasurement } from './service.js';
 import { buildUnitRecords } from './unitRecords.js';
 import { idParams } from '../../../http/schema.js';
@@ -105,7 +114,8 @@ export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
       config: { policy: { policy: indicatorPolicy, action: 'read' } },
       schema: {
         tags,
-        summary: 'Every town’s figures for the indicators broken down by town (each as the per-town dashboard evaluates it), with a roll-up per town, in one call',
+        summary:
+          'Every town’s figures for the indicators broken down by town (each as the per-town dashboard evaluates it), with a roll-up per town, in one call',
         params: idParams,
         querystring: townsDashboardQuery,
         response: { 200: townsDashboardSchema },

@@ -87,7 +87,19 @@ export type TownsDashboardQuery = z.infer<typeof townsDashboardQuery>;
 
 /** One town-breakdown indicator evaluated on one town's own observations: the same fields as its per-town dashboard row. */
 export const townIndicatorSchema = dashboardIndicatorSchema
-  .pick({ id: true, code: true, actual: true, expected: true, target: true, targetYear: true, progress: true, status: true, reason: true, forecast: true, missingReports: true })
+  .pick({
+    id: true,
+    code: true,
+    actual: true,
+    expected: true,
+    target: true,
+    targetYear: true,
+    progress: true,
+    status: true,
+    reason: true,
+    forecast: true,
+    missingReports: true,
+  })
   .meta({ id: 'TownIndicator' });
 export type TownIndicator = z.infer<typeof townIndicatorSchema>;
 

@@ -66,7 +66,13 @@ export function observedOf(row: IndicatorRow, planStart: string): ObservedIndica
 }
 
 /** One indicator evaluated on the observations of the city or of one town; every dashboard view goes through here. */
-function evaluateRow(row: IndicatorRow, targets: readonly TargetRow[] | undefined, observed: IndicatorObservations | undefined, planStart: string, asOf: number) {
+function evaluateRow(
+  row: IndicatorRow,
+  targets: readonly TargetRow[] | undefined,
+  observed: IndicatorObservations | undefined,
+  planStart: string,
+  asOf: number,
+) {
   return evaluateIndicator({
     indicator: withReportedBaseline(specOf(row, targets, planStart), observed),
     observations: observed?.observations ?? [],
@@ -90,7 +96,6 @@ function evaluationFields(e: ReturnType<typeof evaluateRow>, observed: Indicator
     missingReports: observed?.missingReports ?? 0,
   };
 }
-
 
 /**
  * Every indicator of a plan evaluated as of a date, with cards per action and roll-ups per responsible unit.
@@ -227,7 +232,13 @@ export async function buildTownsDashboard(
 }
 
 /** Series for an indicator's chart: actual and expected at each month end, the dated targets, and the forecast. */
-export async function indicatorTrend(deps: AppDeps, ctx: RequestContext, measure: PlanMeasurement, id: number, asOfDate: string | undefined): Promise<TrendView> {
+export async function indicatorTrend(
+  deps: AppDeps,
+  ctx: RequestContext,
+  measure: PlanMeasurement,
+  id: number,
+  asOfDate: string | undefined,
+): Promise<TrendView> {
   const db = deps.database.db;
   const loaded = await loadIndicator(db, id);
   if (!loaded) throw notFound();

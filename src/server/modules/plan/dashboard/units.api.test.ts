@@ -100,7 +100,9 @@ describe('GET /api/plans/{id}/dashboard/units', () => {
     expect(jun).toMatchObject({ onTime: 1, late: 0, missing: 0, accepted: 0, returned: 0 });
     expect(jun.notDue).toBe(jun.total - 1);
     // Towns owe their breakdowns too, and nothing of theirs is handed in.
-    const towns = ((await office.get(`/api/plans/${planId}/dashboard/units?periodId=${january.id}`)).json() as UnitRecordsView).units.filter((u) => u.kind === 'town');
+    const towns = ((await office.get(`/api/plans/${planId}/dashboard/units?periodId=${january.id}`)).json() as UnitRecordsView).units.filter(
+      (u) => u.kind === 'town',
+    );
     expect(towns.length).toBeGreaterThan(10);
     for (const u of towns) expect(u.missing).toBe(u.total);
   });
@@ -134,7 +136,10 @@ describe('GET /api/plans/{id}/dashboard/units', () => {
       ['demo_town', '青阳街道'],
     ] as const) {
       const mine = (await (await t.login(who)).get(`/api/plans/${planId}/dashboard/units?periodId=${january.id}`)).json() as UnitRecordsView;
-      expect(mine.units.map((u) => u.name), who).toEqual([name]);
+      expect(
+        mine.units.map((u) => u.name),
+        who,
+      ).toEqual([name]);
       expect(mine.units[0]).toEqual(all.find((u) => u.name === name));
     }
   });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 const year = z.number().int().min(1949).max(2100);
-const metricName = z.string().trim().min(3).max(100).regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/);
+const metricName = z
+  .string()
+  .trim()
+  .min(3)
+  .max(100)
+  .regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/);
 
 /** What the office may change on an indicator; every change is kept as a revision. */
 export const updateIndicatorBody = z
@@ -12,7 +17,11 @@ export const updateIndicatorBody = z
     kind: z.enum(['cumulative', 'annual', 'level', 'growth', 'share']).optional(),
     comparator: z.enum(['≥', '>', '≈']).optional(),
     baseline: z.strictObject({ year, value: z.number().finite().nullable() }).nullable().optional(),
-    targets: z.array(z.strictObject({ year, value: z.number().finite() })).min(1).max(20).optional(),
+    targets: z
+      .array(z.strictObject({ year, value: z.number().finite() }))
+      .min(1)
+      .max(20)
+      .optional(),
     /** Responsible units in order: the first leads, the rest co-operate. */
     organizationIds: z.array(z.number().int().positive()).min(1).max(30).optional(),
     townBreakdown: z.boolean().optional(),

@@ -115,11 +115,17 @@ export async function updateIndicator(deps: AppDeps, ctx: RequestContext, id: nu
     await tx.updateTable('indicators').set(set).where('id', '=', id).execute();
     if (input.targets) {
       await tx.deleteFrom('indicator_targets').where('indicator_id', '=', id).execute();
-      await tx.insertInto('indicator_targets').values(input.targets.map((t) => ({ indicator_id: id, year: t.year, value: t.value }))).execute();
+      await tx
+        .insertInto('indicator_targets')
+        .values(input.targets.map((t) => ({ indicator_id: id, year: t.year, value: t.value })))
+        .execute();
     }
     if (units) {
       await tx.deleteFrom('indicator_units').where('indicator_id', '=', id).execute();
-      await tx.insertInto('indicator_units').values(units.map((u) => ({ ...u, indicator_id: id }))).execute();
+      await tx
+        .insertInto('indicator_units')
+        .values(units.map((u) => ({ ...u, indicator_id: id })))
+        .execute();
     }
 
     const reloaded = (await loadIndicator(tx, id))!;
@@ -144,7 +150,11 @@ export async function updateIndicator(deps: AppDeps, ctx: RequestContext, id: nu
         })),
       )
       .execute();
-    await tx.updateTable('plans').set({ version: plan.version + 1, updated_at: now }).where('id', '=', plan.id).execute();
+    await tx
+      .updateTable('plans')
+      .set({ version: plan.version + 1, updated_at: now })
+      .where('id', '=', plan.id)
+      .execute();
     await appendAudit(tx, ctx, {
       entity: 'indicator',
       entityId: id,

@@ -1,4 +1,3 @@
-
 import type { MetricDefinition } from '../../../core/metrics.js';
 
 export type { MetricDefinition, MetricParams } from '../../../core/metrics.js';
@@ -14,8 +13,7 @@ export class MetricRegistry {
   private readonly metrics = new Map<string, MetricDefinition>();
 
   register(metric: MetricDefinition): void {
-    if (!/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/.test(metric.name))
-      throw new Error(`Metric name ${metric.name} must look like module.subject.measure`);
+    if (!/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/.test(metric.name)) throw new Error(`Metric name ${metric.name} must look like module.subject.measure`);
     if (this.metrics.has(metric.name)) throw new Error(`Metric ${metric.name} is already registered`);
     this.metrics.set(metric.name, metric);
   }
@@ -34,8 +32,6 @@ export class MetricRegistry {
   }
 
   list(): MetricSummary[] {
-    return [...this.metrics.values()]
-      .map(({ name, description, unit }) => ({ name, description, unit }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return [...this.metrics.values()].map(({ name, description, unit }) => ({ name, description, unit })).sort((a, b) => a.name.localeCompare(b.name));
   }
 }

@@ -43,7 +43,11 @@ export interface ObservationSource {
    * Many towns' own observations at once (the all-towns dashboard), by town id then indicator id; the same values
    * `observe` gives for each town alone. A source without it is asked town by town (see `observeTowns`).
    */
-  observeTowns?(db: Queryable, indicators: readonly ObservedIndicator[], query: TownsObservationQuery): Promise<Map<number, Map<number, IndicatorObservations>>>;
+  observeTowns?(
+    db: Queryable,
+    indicators: readonly ObservedIndicator[],
+    query: TownsObservationQuery,
+  ): Promise<Map<number, Map<number, IndicatorObservations>>>;
 }
 
 export interface TownsObservationQuery {
@@ -96,9 +100,7 @@ export function metricObservationSource(registry: MetricRegistry): ObservationSo
         if (bounds[bounds.length - 1]! < asOf) bounds.push(asOf);
         const periods = bounds.slice(0, -1).map((start, i) => ({ start, end: bounds[i + 1]! }));
         const values = await Promise.all(
-          periods.map((p) =>
-            metric.compute(db, { from: iso(p.start), to: iso(p.end), ...(query.townId ? { townId: query.townId } : {}) }),
-          ),
+          periods.map((p) => metric.compute(db, { from: iso(p.start), to: iso(p.end), ...(query.townId ? { townId: query.townId } : {}) })),
         );
         out.set(indicator.id, {
           observations: periods.map((p, i) => ({ periodStart: iso(p.start), periodEnd: iso(p.end), value: values[i]! })),
@@ -122,7 +124,11 @@ export function combinedObservationSource(registry: MetricRegistry, reported: Ob
     async observe(db, indicators, query) {
       const [computed, fromReports] = await Promise.all([
         metrics.observe(db, indicators.filter(isComputed), query),
-        reported.observe(db, indicators.filter((i) => !isComputed(i)), query),
+        reported.observe(
+          db,
+          indicators.filter((i) => !isComputed(i)),
+          query,
+        ),
       ]);
       return new Map([...fromReports, ...computed]);
     },
@@ -132,7 +138,12 @@ export function combinedObservationSource(registry: MetricRegistry, reported: Ob
       // per town; reported ones — every town-breakdown indicator of 晋政文〔2024〕98号 today — are one batch.
       const [computed, fromReports] = await Promise.all([
         computedOnes.length ? observeTowns(metrics, db, computedOnes, query) : Promise.resolve(new Map<number, Map<number, IndicatorObservations>>()),
-        observeTowns(reported, db, indicators.filter((i) => !isComputed(i)), query),
+        observeTowns(
+          reported,
+          db,
+          indicators.filter((i) => !isComputed(i)),
+          query,
+        ),
       ]);
       return new Map(query.townIds.map((townId) => [townId, new Map([...(fromReports.get(townId) ?? []), ...(computed.get(townId) ?? [])])]));
     },

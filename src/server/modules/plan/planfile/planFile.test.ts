@@ -17,10 +17,34 @@ const allMilestones: PlanFileMilestone[] = plan.actions.flatMap((a) => [...a.mil
 
 /** Responsible units as facts.md lists them (/work/shared/reference/facts.md, "Responsible units named in the plan"). */
 const ALLOWED_UNITS = [
-  '市工信局', '市应急局', '泉州市晋江生态环境局', '市科技局', '供电公司', '市市场监管局', '市住建局', '市水利局',
-  '市城管局', '水务集团', '市公安局', '市交通运输局', '市文旅局', '市财政局', '市农业农村局', '市教育局', '高教发展中心',
-  '市人社局', '市商务局', '市卫健局', '城镇集体工业联合社', '供销社', '市发改局', '泉州海关驻晋江办事处', '市税务局',
-  '市金融局', '国家金融监督管理总局晋江监管支局', '市自然资源局',
+  '市工信局',
+  '市应急局',
+  '泉州市晋江生态环境局',
+  '市科技局',
+  '供电公司',
+  '市市场监管局',
+  '市住建局',
+  '市水利局',
+  '市城管局',
+  '水务集团',
+  '市公安局',
+  '市交通运输局',
+  '市文旅局',
+  '市财政局',
+  '市农业农村局',
+  '市教育局',
+  '高教发展中心',
+  '市人社局',
+  '市商务局',
+  '市卫健局',
+  '城镇集体工业联合社',
+  '供销社',
+  '市发改局',
+  '泉州海关驻晋江办事处',
+  '市税务局',
+  '市金融局',
+  '国家金融监督管理总局晋江监管支局',
+  '市自然资源局',
 ];
 
 const every = (value: number) => [2024, 2025, 2026, 2027].map((year) => ({ year, value }));
@@ -28,7 +52,19 @@ const by2027 = (value: number) => [{ year: 2027, value }];
 
 type Expected = Pick<
   PlanFileIndicator,
-  'unit' | 'kind' | 'comparator' | 'baseline' | 'yearOnYear' | 'targets' | 'source' | 'metric' | 'lowerBoundMetric' | 'isEffort' | 'relatedTask' | 'townBreakdown' | 'units'
+  | 'unit'
+  | 'kind'
+  | 'comparator'
+  | 'baseline'
+  | 'yearOnYear'
+  | 'targets'
+  | 'source'
+  | 'metric'
+  | 'lowerBoundMetric'
+  | 'isEffort'
+  | 'relatedTask'
+  | 'townBreakdown'
+  | 'units'
 >;
 const base = { baseline: null, yearOnYear: false, source: 'reported', metric: null, lowerBoundMetric: null, isEffort: false, relatedTask: null } as const;
 const U = {
@@ -54,10 +90,30 @@ const U = {
 /** Every quantitative target in the plan, checked against the seed by hand. */
 const EXPECTED_INDICATORS: Record<string, Expected> = {
   // 二（一）section paragraph
-  'A1-S-01': { ...base, unit: '%', kind: 'growth', comparator: '≥', baseline: { year: 2023 }, targets: by2027(25), relatedTask: 1, townBreakdown: false, units: U.A1T1 },
+  'A1-S-01': {
+    ...base,
+    unit: '%',
+    kind: 'growth',
+    comparator: '≥',
+    baseline: { year: 2023 },
+    targets: by2027(25),
+    relatedTask: 1,
+    townBreakdown: false,
+    units: U.A1T1,
+  },
   'A1-S-02': { ...base, unit: '%', kind: 'level', comparator: '>', targets: by2027(90), relatedTask: 2, townBreakdown: false, units: U.A1T2 },
   'A1-S-03': { ...base, unit: '%', kind: 'level', comparator: '>', targets: by2027(75), relatedTask: 2, townBreakdown: false, units: U.A1T2 },
-  'A1-S-04': { ...base, unit: '百分点', kind: 'growth', comparator: '≥', baseline: { year: 2023 }, targets: by2027(5), relatedTask: 2, townBreakdown: false, units: U.A1T2 },
+  'A1-S-04': {
+    ...base,
+    unit: '百分点',
+    kind: 'growth',
+    comparator: '≥',
+    baseline: { year: 2023 },
+    targets: by2027(5),
+    relatedTask: 2,
+    townBreakdown: false,
+    units: U.A1T2,
+  },
   // 二（一）tasks
   'A1-T1-01': { ...base, unit: '个', kind: 'annual', comparator: '≥', targets: every(300), townBreakdown: true, units: U.A1T1 },
   'A1-T1-02': { ...base, unit: '亿元', kind: 'annual', comparator: '≥', targets: every(150), townBreakdown: true, units: U.A1T1 },
@@ -71,24 +127,145 @@ const EXPECTED_INDICATORS: Record<string, Expected> = {
   'A1-T6-01': { ...base, unit: '万个', kind: 'cumulative', comparator: '>', targets: by2027(5), townBreakdown: true, units: U.A1T6 },
   'A1-T7-01': { ...base, unit: '部', kind: 'cumulative', comparator: '≥', targets: by2027(500), townBreakdown: false, units: U.A1T7 },
   'A1-T7-02': { ...base, unit: '%', kind: 'level', comparator: '≥', targets: by2027(100), townBreakdown: false, units: U.A1T7 },
-  'A1-T8-01': { ...base, unit: '部', kind: 'cumulative', comparator: '≥', targets: [{ year: 2025, value: 40 }, { year: 2027, value: 60 }], townBreakdown: false, units: U.A1T8 },
+  'A1-T8-01': {
+    ...base,
+    unit: '部',
+    kind: 'cumulative',
+    comparator: '≥',
+    targets: [
+      { year: 2025, value: 40 },
+      { year: 2027, value: 60 },
+    ],
+    townBreakdown: false,
+    units: U.A1T8,
+  },
   'A1-T11-01': { ...base, unit: '亿元', kind: 'cumulative', comparator: '≥', targets: by2027(1), townBreakdown: true, units: U.A1T11 },
-  'A1-T12-01': { ...base, unit: '%', kind: 'growth', comparator: '≥', baseline: { year: 2023 }, targets: by2027(25), isEffort: true, townBreakdown: false, units: U.A1T12 },
+  'A1-T12-01': {
+    ...base,
+    unit: '%',
+    kind: 'growth',
+    comparator: '≥',
+    baseline: { year: 2023 },
+    targets: by2027(25),
+    isEffort: true,
+    townBreakdown: false,
+    units: U.A1T12,
+  },
   // 二（二）section paragraph
-  'A2-S-01': { ...base, unit: '万辆', kind: 'cumulative', comparator: '≥', targets: by2027(6), lowerBoundMetric: 'tradein.car.subsidisedCars', relatedTask: 1, townBreakdown: false, units: U.A2T1 },
+  'A2-S-01': {
+    ...base,
+    unit: '万辆',
+    kind: 'cumulative',
+    comparator: '≥',
+    targets: by2027(6),
+    lowerBoundMetric: 'tradein.car.subsidisedCars',
+    relatedTask: 1,
+    townBreakdown: false,
+    units: U.A2T1,
+  },
   'A2-S-02': { ...base, unit: '万辆', kind: 'annual', comparator: '≥', targets: by2027(2.5), relatedTask: 1, townBreakdown: false, units: U.A2T1 },
-  'A2-S-03': { ...base, unit: '%', kind: 'share', comparator: '≥', targets: by2027(50), lowerBoundMetric: 'tradein.car.nevShare', relatedTask: 1, townBreakdown: false, units: U.A2T1 },
-  'A2-S-04': { ...base, unit: '%', kind: 'growth', comparator: '≥', baseline: { year: 2023 }, targets: by2027(20), relatedTask: 2, townBreakdown: false, units: U.A2T2 },
+  'A2-S-03': {
+    ...base,
+    unit: '%',
+    kind: 'share',
+    comparator: '≥',
+    targets: by2027(50),
+    lowerBoundMetric: 'tradein.car.nevShare',
+    relatedTask: 1,
+    townBreakdown: false,
+    units: U.A2T1,
+  },
+  'A2-S-04': {
+    ...base,
+    unit: '%',
+    kind: 'growth',
+    comparator: '≥',
+    baseline: { year: 2023 },
+    targets: by2027(20),
+    relatedTask: 2,
+    townBreakdown: false,
+    units: U.A2T2,
+  },
   // 二（二）tasks
-  'A2-T1-01': { ...base, unit: '场', kind: 'annual', comparator: '≥', targets: every(3), source: 'computed', metric: 'tradein.events.carPerYear', townBreakdown: false, units: U.A2T1 },
-  'A2-T2-01': { ...base, unit: '场', kind: 'annual', comparator: '≥', targets: every(4), source: 'computed', metric: 'tradein.events.applianceRuralCommunityPerYear', townBreakdown: false, units: U.A2T2 },
+  'A2-T1-01': {
+    ...base,
+    unit: '场',
+    kind: 'annual',
+    comparator: '≥',
+    targets: every(3),
+    source: 'computed',
+    metric: 'tradein.events.carPerYear',
+    townBreakdown: false,
+    units: U.A2T1,
+  },
+  'A2-T2-01': {
+    ...base,
+    unit: '场',
+    kind: 'annual',
+    comparator: '≥',
+    targets: every(4),
+    source: 'computed',
+    metric: 'tradein.events.applianceRuralCommunityPerYear',
+    townBreakdown: false,
+    units: U.A2T2,
+  },
   // 二（三）section paragraph
-  'A3-S-01': { ...base, unit: '%', kind: 'growth', comparator: '≈', baseline: { year: 2023 }, targets: by2027(100), relatedTask: 2, townBreakdown: false, units: U.A3T2 },
-  'A3-S-02': { ...base, unit: '%', kind: 'growth', comparator: '≥', baseline: { year: 2023 }, targets: by2027(45), relatedTask: 3, townBreakdown: false, units: U.A3T3 },
-  'A3-S-03': { ...base, unit: '%', kind: 'growth', comparator: '≥', baseline: { year: 2023 }, targets: by2027(30), relatedTask: 1, townBreakdown: false, units: U.A3T1 },
+  'A3-S-01': {
+    ...base,
+    unit: '%',
+    kind: 'growth',
+    comparator: '≈',
+    baseline: { year: 2023 },
+    targets: by2027(100),
+    relatedTask: 2,
+    townBreakdown: false,
+    units: U.A3T2,
+  },
+  'A3-S-02': {
+    ...base,
+    unit: '%',
+    kind: 'growth',
+    comparator: '≥',
+    baseline: { year: 2023 },
+    targets: by2027(45),
+    relatedTask: 3,
+    townBreakdown: false,
+    units: U.A3T3,
+  },
+  'A3-S-03': {
+    ...base,
+    unit: '%',
+    kind: 'growth',
+    comparator: '≥',
+    baseline: { year: 2023 },
+    targets: by2027(30),
+    relatedTask: 1,
+    townBreakdown: false,
+    units: U.A3T1,
+  },
   // 二（三）tasks
-  'A3-T1-01': { ...base, unit: '个', kind: 'cumulative', comparator: '≥', targets: by2027(2), source: 'computed', metric: 'recycling.sites.sortingCentresBuilt', townBreakdown: true, units: U.A3T1 },
-  'A3-T1-02': { ...base, unit: '个', kind: 'cumulative', comparator: '≥', targets: by2027(80), source: 'computed', metric: 'recycling.sites.stationsBuilt', townBreakdown: true, units: U.A3T1 },
+  'A3-T1-01': {
+    ...base,
+    unit: '个',
+    kind: 'cumulative',
+    comparator: '≥',
+    targets: by2027(2),
+    source: 'computed',
+    metric: 'recycling.sites.sortingCentresBuilt',
+    townBreakdown: true,
+    units: U.A3T1,
+  },
+  'A3-T1-02': {
+    ...base,
+    unit: '个',
+    kind: 'cumulative',
+    comparator: '≥',
+    targets: by2027(80),
+    source: 'computed',
+    metric: 'recycling.sites.stationsBuilt',
+    townBreakdown: true,
+    units: U.A3T1,
+  },
   // 二（四）section paragraph
   'A4-S-01': { ...base, unit: '项', kind: 'cumulative', comparator: '≥', targets: by2027(80), relatedTask: 1, townBreakdown: false, units: U.A4T1 },
   // 二（五）tasks
@@ -154,8 +331,16 @@ describe('plan file 晋政文〔2024〕98号', () => {
     expect(plan.actions.map((a) => a.code)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'M1', 'M2', 'M3', 'M4', 'M5']);
     expect(plan.actions.map((a) => a.section)).toEqual([...Array(5).fill('task'), ...Array(5).fill('measure')]);
     expect(plan.actions.map((a) => a.title)).toEqual([
-      '实施大规模设备更新行动', '有序实施消费品以旧换新行动', '积极推进回收循环利用行动', '有效实施标准提升行动', '拓展优势产品供给行动',
-      '加强组织领导', '加大财税支持力度', '优化金融支持', '加强要素保障', '推动科技创新支撑',
+      '实施大规模设备更新行动',
+      '有序实施消费品以旧换新行动',
+      '积极推进回收循环利用行动',
+      '有效实施标准提升行动',
+      '拓展优势产品供给行动',
+      '加强组织领导',
+      '加大财税支持力度',
+      '优化金融支持',
+      '加强要素保障',
+      '推动科技创新支撑',
     ]);
     for (const a of plan.actions) expect(flatSource).toContain(`${a.number}${a.title}`);
   });
@@ -220,7 +405,9 @@ describe('plan file 晋政文〔2024〕98号', () => {
     expect(groups).toHaveLength(allTasks.length);
     const normalise = (name: string) => (ALLOWED_UNITS.includes(name) ? name : `市${name}`);
     allTasks.forEach(({ action, task }, i) => {
-      const listed = groups[i]!.split(/[，；]/)[0]!.split('、').map(normalise);
+      const listed = groups[i]!.split(/[，；]/)[0]!
+        .split('、')
+        .map(normalise);
       expect(EXPECTED_TASK_UNITS[`${action.code}-${task.number}`], `${action.code}-${task.number}`).toEqual(task.units);
       if (groups[i] === '市直有关部门') {
         expect(task.allDepartments).toBe(true);
@@ -261,7 +448,11 @@ describe('plan file 晋政文〔2024〕98号', () => {
 
   it('encodes the qualitative commitments the brief singles out as milestones', () => {
     const titles = allMilestones.map((m) => `${m.code} ${m.text}`);
-    const has = (code: string, fragment: string) => expect(titles.some((t) => t.startsWith(`${code} `) && t.includes(fragment)), `${code} ${fragment}`).toBe(true);
+    const has = (code: string, fragment: string) =>
+      expect(
+        titles.some((t) => t.startsWith(`${code} `) && t.includes(fragment)),
+        `${code} ${fragment}`,
+      ).toBe(true);
     has('A1-S-M1', '重点行业主要用能设备能效基本达到节能水平');
     has('A1-S-M2', '环保绩效达到A级水平的产能比例大幅提升');
     has('A3-S-M1', '再生材料在资源供给中的占比进一步提升');
@@ -323,11 +514,17 @@ describe('parsePlanFile', () => {
   it('rejects unsorted, duplicate or out-of-period target years, but allows an earlier baseline', () => {
     const unsorted = clone();
     const t8 = unsorted.actions[0]!.tasks[7]!.indicators[0]!;
-    t8.targets = [{ year: 2027, value: 60 }, { year: 2025, value: 40 }];
+    t8.targets = [
+      { year: 2027, value: 60 },
+      { year: 2025, value: 40 },
+    ];
     expect(errorOf(unsorted).message).toContain('targets not sorted by year');
 
     const dup = clone();
-    dup.actions[0]!.tasks[0]!.indicators[0]!.targets = [{ year: 2025, value: 300 }, { year: 2025, value: 300 }];
+    dup.actions[0]!.tasks[0]!.indicators[0]!.targets = [
+      { year: 2025, value: 300 },
+      { year: 2025, value: 300 },
+    ];
     expect(errorOf(dup).message).toContain('duplicate target year 2025');
 
     const outside = clone();

@@ -159,15 +159,21 @@ function checkPlan(plan: z.output<typeof planFileObjectSchema>): Issue[] {
       if (!inPeriod(t.year)) add([...path, 'targets', i, 'year'], `target year ${t.year} is outside ${plan.startYear}..${plan.endYear}`);
       const before = ind.targets[i - 1];
       if (before && t.year <= before.year) {
-        add([...path, 'targets', i, 'year'], t.year === before.year ? `duplicate target year ${t.year}` : `targets not sorted by year (${before.year} then ${t.year})`);
+        add(
+          [...path, 'targets', i, 'year'],
+          t.year === before.year ? `duplicate target year ${t.year}` : `targets not sorted by year (${before.year} then ${t.year})`,
+        );
       }
     });
-    if (ind.baseline && ind.baseline.year > plan.endYear) add([...path, 'baseline', 'year'], `baseline year ${ind.baseline.year} is after endYear ${plan.endYear}`);
+    if (ind.baseline && ind.baseline.year > plan.endYear)
+      add([...path, 'baseline', 'year'], `baseline year ${ind.baseline.year} is after endYear ${plan.endYear}`);
     const firstTarget = ind.targets[0];
-    if (ind.baseline && firstTarget && ind.baseline.year >= firstTarget.year) add([...path, 'baseline', 'year'], `baseline year ${ind.baseline.year} must be before the first target year ${firstTarget.year}`);
+    if (ind.baseline && firstTarget && ind.baseline.year >= firstTarget.year)
+      add([...path, 'baseline', 'year'], `baseline year ${ind.baseline.year} must be before the first target year ${firstTarget.year}`);
     if (ind.baseline && ind.yearOnYear) add([...path, 'yearOnYear'], 'an indicator cannot have both a baseline year and yearOnYear');
     if (ind.kind === 'growth' && !ind.baseline && !ind.yearOnYear) add([...path, 'kind'], 'a growth indicator needs a baseline year or yearOnYear');
-    if (ind.kind !== 'growth' && (ind.baseline || ind.yearOnYear)) add([...path, 'kind'], `baseline/yearOnYear only apply to growth indicators, not ${ind.kind}`);
+    if (ind.kind !== 'growth' && (ind.baseline || ind.yearOnYear))
+      add([...path, 'kind'], `baseline/yearOnYear only apply to growth indicators, not ${ind.kind}`);
 
     if (ind.source === 'computed' && ind.metric === null) add([...path, 'metric'], 'a computed indicator needs a metric');
     if (ind.source === 'reported' && ind.metric !== null) add([...path, 'metric'], 'a reported indicator must have metric null (use lowerBoundMetric)');

@@ -17,7 +17,9 @@ describe('plan loader', () => {
   let planId: number;
   const db = () => t.deps.database.db;
   const count = async (table: 'plan_actions' | 'plan_tasks' | 'indicators' | 'milestones' | 'plan_revisions' | 'indicator_units', live = true) => {
-    let q = db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+    let q = db()
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'));
     if (live && table !== 'plan_revisions' && table !== 'indicator_units') q = q.where('retired_at' as never, 'is', null);
     return Number((await q.executeTakeFirstOrThrow()).n);
   };
@@ -47,7 +49,11 @@ describe('plan loader', () => {
       .where('plan_tasks.number', '=', 1)
       .orderBy('task_units.position')
       .execute();
-    expect(lead.map((u) => [u.unit_name, u.role])).toEqual([['市商务局', 'lead'], ['市城管局', 'co'], ['供销社', 'co']]);
+    expect(lead.map((u) => [u.unit_name, u.role])).toEqual([
+      ['市商务局', 'lead'],
+      ['市城管局', 'co'],
+      ['供销社', 'co'],
+    ]);
     expect(lead.every((u) => u.organization_id !== null && Number(u.organization_id) !== Number(office.id))).toBe(true);
   });
 
@@ -73,7 +79,10 @@ describe('plan loader', () => {
     const changed = original();
     const a3 = changed.actions.find((a) => a.code === 'A3')!;
     const task1 = a3.tasks[0]!;
-    task1.indicators[1]!.targets = [{ year: 2025, value: 40 }, { year: 2027, value: 90 }];
+    task1.indicators[1]!.targets = [
+      { year: 2025, value: 40 },
+      { year: 2027, value: 90 },
+    ];
     task1.indicators[1]!.units = ['市商务局', '市城管局'];
     const removed = task1.milestones.pop()!;
     a3.text = `${a3.text}（修订）`;
@@ -84,7 +93,10 @@ describe('plan loader', () => {
     const after = await indicatorByCode('A3-T1-02');
     expect(after.id).toBe(stations.id);
     const targets = await db().selectFrom('indicator_targets').select(['year', 'value']).where('indicator_id', '=', after.id).orderBy('year').execute();
-    expect(targets).toEqual([{ year: 2025, value: 40 }, { year: 2027, value: 90 }]);
+    expect(targets).toEqual([
+      { year: 2025, value: 40 },
+      { year: 2027, value: 90 },
+    ]);
     const revisions = await db().selectFrom('plan_revisions').selectAll().where('plan_id', '=', planId).orderBy('id').execute();
     const fields = revisions.map((r) => `${r.entity}:${r.field}`);
     expect(fields).toEqual(expect.arrayContaining(['indicator:targets', 'indicator:units', 'action:text', 'milestone:retired']));
@@ -139,7 +151,10 @@ describe('plan loader', () => {
     expect(resolved.parent_plan_code).toBe('QZ-2024-2');
     // Units of another city that are not organisations here are kept by name.
     const units = await db().selectFrom('indicator_units').select(['unit_name', 'organization_id']).where('indicator_id', '=', parent.id).execute();
-    expect(units).toEqual([{ unit_name: '泉州市商务局', organization_id: null }, { unit_name: '泉州市公安局', organization_id: null }]);
+    expect(units).toEqual([
+      { unit_name: '泉州市商务局', organization_id: null },
+      { unit_name: '泉州市公安局', organization_id: null },
+    ]);
     expect(await exportPlanFile(t.deps, loaded.planId)).toEqual(fixture);
     expect((await exportPlanFile(t.deps, planId)).actions[1]!.indicators[1]!.parent).toEqual({ plan: 'QZ-2024-2', indicator: 'A1-T1-01' });
     await loadPlanFile(t.deps, ctx, original());

@@ -166,8 +166,7 @@ class Loader {
     const tree = (await readPlanTree(this.tx, planId, { includeRetired: true }))!;
     const { code: _code, ...beforeScalars } = planScalarsToFile(tree.plan);
     const { actions: _actions, code: _c, ...afterScalars } = this.file;
-    for (const key of changedKeys(beforeScalars, afterScalars))
-      this.revise(planId, 'plan', planId, key, beforeScalars[key], afterScalars[key]);
+    for (const key of changedKeys(beforeScalars, afterScalars)) this.revise(planId, 'plan', planId, key, beforeScalars[key], afterScalars[key]);
 
     await this.writeActions(
       planId,
@@ -219,15 +218,27 @@ class Loader {
     switch (table) {
       case 'task_units':
         await tx.deleteFrom('task_units').where('task_id', '=', ownerId).execute();
-        if (rows.length) await tx.insertInto('task_units').values(rows.map((r) => ({ ...r, task_id: ownerId }))).execute();
+        if (rows.length)
+          await tx
+            .insertInto('task_units')
+            .values(rows.map((r) => ({ ...r, task_id: ownerId })))
+            .execute();
         return;
       case 'indicator_units':
         await tx.deleteFrom('indicator_units').where('indicator_id', '=', ownerId).execute();
-        if (rows.length) await tx.insertInto('indicator_units').values(rows.map((r) => ({ ...r, indicator_id: ownerId }))).execute();
+        if (rows.length)
+          await tx
+            .insertInto('indicator_units')
+            .values(rows.map((r) => ({ ...r, indicator_id: ownerId })))
+            .execute();
         return;
       case 'milestone_units':
         await tx.deleteFrom('milestone_units').where('milestone_id', '=', ownerId).execute();
-        if (rows.length) await tx.insertInto('milestone_units').values(rows.map((r) => ({ ...r, milestone_id: ownerId }))).execute();
+        if (rows.length)
+          await tx
+            .insertInto('milestone_units')
+            .values(rows.map((r) => ({ ...r, milestone_id: ownerId })))
+            .execute();
         return;
     }
   }
@@ -255,9 +266,17 @@ class Loader {
         const a = actionScalarsToFile({ ...before, ...columns });
         for (const key of changedKeys(b, a)) this.revise(planId, 'action', actionId, key, b[key], a[key]);
         if (before.retired_at !== null) this.revise(planId, 'action', actionId, 'retired', true, false);
-        await tx.updateTable('plan_actions').set({ ...columns, retired_at: null }).where('id', '=', actionId).execute();
+        await tx
+          .updateTable('plan_actions')
+          .set({ ...columns, retired_at: null })
+          .where('id', '=', actionId)
+          .execute();
       } else {
-        const row = await tx.insertInto('plan_actions').values({ ...columns, plan_id: planId, retired_at: null }).returning('id').executeTakeFirstOrThrow();
+        const row = await tx
+          .insertInto('plan_actions')
+          .values({ ...columns, plan_id: planId, retired_at: null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         actionId = Number(row.id);
         if (existingActions.size > 0) this.revise(planId, 'action', actionId, 'created', null, action.code);
       }
@@ -286,7 +305,12 @@ class Loader {
     }
 
     // Whatever the new file no longer has is retired, not deleted.
-    const retire = async (table: 'plan_actions' | 'plan_tasks' | 'indicators' | 'milestones', entity: PlanRevisionTable['entity'], rows: Iterable<{ id: number; retired_at: string | null }>, seen: Set<number>) => {
+    const retire = async (
+      table: 'plan_actions' | 'plan_tasks' | 'indicators' | 'milestones',
+      entity: PlanRevisionTable['entity'],
+      rows: Iterable<{ id: number; retired_at: string | null }>,
+      seen: Set<number>,
+    ) => {
       for (const r of rows) {
         const id = Number(r.id);
         if (seen.has(id) || r.retired_at !== null) continue;
@@ -294,9 +318,24 @@ class Loader {
         await tx.updateTable(table).set({ retired_at: this.now }).where('id', '=', id).execute();
       }
     };
-    await retire('indicators', 'indicator', [...existingIndicators.values()].map((x) => x.row), seenIndicators);
-    await retire('milestones', 'milestone', [...existingMilestones.values()].map((x) => x.row), seenMilestones);
-    await retire('plan_tasks', 'task', [...existingTasks.values()].map((x) => x.row), seenTasks);
+    await retire(
+      'indicators',
+      'indicator',
+      [...existingIndicators.values()].map((x) => x.row),
+      seenIndicators,
+    );
+    await retire(
+      'milestones',
+      'milestone',
+      [...existingMilestones.values()].map((x) => x.row),
+      seenMilestones,
+    );
+    await retire(
+      'plan_tasks',
+      'task',
+      [...existingTasks.values()].map((x) => x.row),
+      seenTasks,
+    );
     await retire('plan_actions', 'action', existingActions.values(), seenActions);
   }
 
@@ -334,7 +373,11 @@ class Loader {
     const keys = changedKeys<Record<string, unknown>>(b, a);
     for (const key of keys) this.revise(planId, 'task', id, key, (b as Record<string, unknown>)[key], (a as Record<string, unknown>)[key]);
     if (before.row.retired_at !== null) this.revise(planId, 'task', id, 'retired', true, false);
-    await this.tx.updateTable('plan_tasks').set({ ...columns, retired_at: null }).where('id', '=', id).execute();
+    await this.tx
+      .updateTable('plan_tasks')
+      .set({ ...columns, retired_at: null })
+      .where('id', '=', id)
+      .execute();
     if (keys.includes('units')) await this.replaceUnits('task_units', id, task.units);
     return id;
   }
@@ -397,10 +440,13 @@ class Loader {
     const id = Number(before.row.id);
     const after: PlanFileIndicator = keepBaselineValue ? { ...ind, baseline: before.file.baseline } : ind;
     const keys = changedKeys<Record<string, unknown>>(before.file, after);
-    for (const key of keys)
-      this.revise(planId, 'indicator', id, key, (before.file as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]);
+    for (const key of keys) this.revise(planId, 'indicator', id, key, (before.file as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]);
     if (before.row.retired_at !== null) this.revise(planId, 'indicator', id, 'retired', true, false);
-    await this.tx.updateTable('indicators').set({ ...columns, retired_at: null }).where('id', '=', id).execute();
+    await this.tx
+      .updateTable('indicators')
+      .set({ ...columns, retired_at: null })
+      .where('id', '=', id)
+      .execute();
     if (keys.includes('targets')) {
       await this.tx.deleteFrom('indicator_targets').where('indicator_id', '=', id).execute();
       await writeTargets(id);
@@ -453,7 +499,11 @@ class Loader {
     const keys = changedKeys<Record<string, unknown>>(before.file, m);
     for (const key of keys) this.revise(planId, 'milestone', id, key, (before.file as Record<string, unknown>)[key], (m as Record<string, unknown>)[key]);
     if (before.row.retired_at !== null) this.revise(planId, 'milestone', id, 'retired', true, false);
-    await this.tx.updateTable('milestones').set({ ...columns, retired_at: null }).where('id', '=', id).execute();
+    await this.tx
+      .updateTable('milestones')
+      .set({ ...columns, retired_at: null })
+      .where('id', '=', id)
+      .execute();
     if (keys.includes('units')) await this.replaceUnits('milestone_units', id, m.units);
     return id;
   }

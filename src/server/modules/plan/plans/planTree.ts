@@ -1,12 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../../../db/database.js';
-import type {
-  PlanFile,
-  PlanFileAction,
-  PlanFileIndicator,
-  PlanFileMilestone,
-  PlanFileTask,
-} from '../planfile/planFileSchema.js';
+import type { PlanFile, PlanFileAction, PlanFileIndicator, PlanFileMilestone, PlanFileTask } from '../planfile/planFileSchema.js';
 import type {
   IndicatorTable,
   IndicatorTargetTable,
@@ -111,7 +105,11 @@ export async function readPlanTree(db: Queryable, planId: number, options: { inc
 const unitNames = (rows: readonly { unit_name: string }[] | undefined) => (rows ?? []).map((u) => u.unit_name);
 
 /** One indicator as the plan file writes it (keys in the schema's order, so an export reads like the source). */
-export function indicatorToFile(row: IndicatorRow, targets: readonly TargetRow[] | undefined, units: readonly { unit_name: string }[] | undefined): PlanFileIndicator {
+export function indicatorToFile(
+  row: IndicatorRow,
+  targets: readonly TargetRow[] | undefined,
+  units: readonly { unit_name: string }[] | undefined,
+): PlanFileIndicator {
   const out: PlanFileIndicator = {
     code: row.code,
     name: row.name,
@@ -121,11 +119,7 @@ export function indicatorToFile(row: IndicatorRow, targets: readonly TargetRow[]
     kind: row.kind,
     comparator: row.comparator,
     baseline:
-      row.baseline_year === null
-        ? null
-        : row.baseline_value === null
-          ? { year: row.baseline_year }
-          : { year: row.baseline_year, value: row.baseline_value },
+      row.baseline_year === null ? null : row.baseline_value === null ? { year: row.baseline_year } : { year: row.baseline_year, value: row.baseline_value },
     yearOnYear: row.year_on_year === 1,
     targets: (targets ?? []).map((t) => ({ year: t.year, value: t.value })),
     relatedTask: row.related_task,
@@ -137,8 +131,7 @@ export function indicatorToFile(row: IndicatorRow, targets: readonly TargetRow[]
     lowerBoundMetric: row.lower_bound_metric,
     isEffort: row.is_effort === 1,
   };
-  if (row.parent_plan_code !== null && row.parent_indicator_code !== null)
-    out.parent = { plan: row.parent_plan_code, indicator: row.parent_indicator_code };
+  if (row.parent_plan_code !== null && row.parent_indicator_code !== null) out.parent = { plan: row.parent_plan_code, indicator: row.parent_indicator_code };
   return out;
 }
 

@@ -27,7 +27,12 @@ export const planRoutes: ModulePlugin = async (app, { deps }) => {
 
   app.get('/plans/:id', {
     config: { policy: { policy: planPolicy, action: 'read' } },
-    schema: { tags, summary: 'One plan with its actions, tasks, indicators, milestones and responsible units', params: idParams, response: { 200: planDetailSchema } },
+    schema: {
+      tags,
+      summary: 'One plan with its actions, tasks, indicators, milestones and responsible units',
+      params: idParams,
+      response: { 200: planDetailSchema },
+    },
     handler: (req) => getPlan(deps, req.ctx, req.params.id),
   });
 

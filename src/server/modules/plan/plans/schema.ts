@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-
 export const unitRefSchema = z
   .object({
     /** Null when the plan names a unit that is not an organisation here (another city's plan). */

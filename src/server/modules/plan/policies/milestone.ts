@@ -14,8 +14,7 @@ export interface MilestoneRecord {
  * checks again with the milestone.
  */
 const officeOrLead = (a: Actor, r?: MilestoneRecord) =>
-  hasRole('office')(a) ||
-  (a.role === 'department' && (!r || (r.leadOrganizationId !== null && r.leadOrganizationId === a.organizationId)));
+  hasRole('office')(a) || (a.role === 'department' && (!r || (r.leadOrganizationId !== null && r.leadOrganizationId === a.organizationId)));
 
 export const milestonePolicy = definePolicy<MilestoneRecord, 'read' | 'complete' | 'reopen'>('milestone', {
   read: readsPlan,

@@ -48,7 +48,11 @@ export const reportingMigrations: ModuleMigration[] = [
       // reports, fetching the lead's accepted values through a non-covering index cost ~150 ms on SQLite, one random
       // page read per report): an indicator's accepted values by role (the dashboard's observations), and an
       // organisation's reports by status (the workspace, and a town's own observations).
-      await db.schema.createIndex('plan_reports_organization').on('plan_reports').columns(['organization_id', 'status', 'indicator_id', 'period_id', 'value']).execute();
+      await db.schema
+        .createIndex('plan_reports_organization')
+        .on('plan_reports')
+        .columns(['organization_id', 'status', 'indicator_id', 'period_id', 'value'])
+        .execute();
       await db.schema.createIndex('plan_reports_indicator').on('plan_reports').columns(['indicator_id', 'role', 'status', 'period_id', 'value']).execute();
 
       await db.schema

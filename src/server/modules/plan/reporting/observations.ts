@@ -38,10 +38,20 @@ export const reportedObservationSource: ObservationSource & {
     // pure covering-index scan (indicator_id, role, status, period_id, value) with no per-row lookups.
     const accepted =
       townId === null
-        ? db.selectFrom('plan_reports').select(['indicator_id', 'period_id', 'value']).where('indicator_id', 'in', ids).where('role', '=', 'lead').where('status', '=', 'accepted')
+        ? db
+            .selectFrom('plan_reports')
+            .select(['indicator_id', 'period_id', 'value'])
+            .where('indicator_id', 'in', ids)
+            .where('role', '=', 'lead')
+            .where('status', '=', 'accepted')
         : // A town only ever owes `town` reports (units are departments), so its organisation id selects them;
           // this uses the (organization_id, status, indicator_id, period_id, value) index.
-          db.selectFrom('plan_reports').select(['indicator_id', 'period_id', 'value']).where('organization_id', '=', townId).where('status', '=', 'accepted').where('indicator_id', 'in', ids);
+          db
+            .selectFrom('plan_reports')
+            .select(['indicator_id', 'period_id', 'value'])
+            .where('organization_id', '=', townId)
+            .where('status', '=', 'accepted')
+            .where('indicator_id', 'in', ids);
 
     let missing = db
       .selectFrom('plan_reports as r')
@@ -84,8 +94,7 @@ export const reportedObservationSource: ObservationSource & {
     const out = new Map<number, Map<number, ReportedObservations>>();
     const ids = indicators.map((i) => i.id);
     const townIds = [...query.townIds];
-    for (const townId of townIds)
-      out.set(townId, new Map(ids.map((id) => [id, { observations: [], missingReports: 0, baselineValue: null }])));
+    for (const townId of townIds) out.set(townId, new Map(ids.map((id) => [id, { observations: [], missingReports: 0, baselineValue: null }])));
     if (!ids.length || !townIds.length) return out;
 
     const [periods, values, counts, baselines] = await Promise.all([
@@ -115,17 +124,21 @@ export const reportedObservationSource: ObservationSource & {
     for (const v of values) {
       const p = ended.get(Number(v.period_id));
       if (p && v.value !== null)
-        out.get(Number(v.organization_id))?.get(Number(v.indicator_id))?.observations.push({ periodStart: p.starts_at, periodEnd: p.ends_at, value: Number(v.value) });
+        out
+          .get(Number(v.organization_id))
+          ?.get(Number(v.indicator_id))
+          ?.observations.push({ periodStart: p.starts_at, periodEnd: p.ends_at, value: Number(v.value) });
     }
     for (const c of counts) {
       const o = out.get(Number(c.organization_id))?.get(Number(c.indicator_id));
       if (o) o.missingReports = Number(c.n);
     }
     // The reported baseline is the lead unit's, the same for every town (as `observe` gives it for one town).
-    for (const b of baselines) for (const town of out.values()) {
-      const o = town.get(Number(b.indicator_id));
-      if (o) o.baselineValue = Number(b.value);
-    }
+    for (const b of baselines)
+      for (const town of out.values()) {
+        const o = town.get(Number(b.indicator_id));
+        if (o) o.baselineValue = Number(b.value);
+      }
     return out;
   },
 };

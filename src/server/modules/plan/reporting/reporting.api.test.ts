@@ -48,11 +48,27 @@ describe('plan reporting: the whole cycle', () => {
     expect(mine.daysLeft).toBeLessThan(0);
 
     const observe = async () =>
-      (await reportedObservationSource.observe(
-        t.deps.database.db,
-        [{ id: (await dept.get(`/api/plan-reports/${id}`)).json().indicator.id, code: 'A2-S-01', kind: 'cumulative', unit: '万辆', source: 'reported', metric: null, yearOnYear: false, townBreakdown: false, planStart: '2024-06-05' }],
-        { asOf: new Date().toISOString() },
-      )).values().next().value!;
+      (
+        await reportedObservationSource.observe(
+          t.deps.database.db,
+          [
+            {
+              id: (await dept.get(`/api/plan-reports/${id}`)).json().indicator.id,
+              code: 'A2-S-01',
+              kind: 'cumulative',
+              unit: '万辆',
+              source: 'reported',
+              metric: null,
+              yearOnYear: false,
+              townBreakdown: false,
+              planStart: '2024-06-05',
+            },
+          ],
+          { asOf: new Date().toISOString() },
+        )
+      )
+        .values()
+        .next().value!;
     const before = await observe();
     expect(before.observations).toEqual([]);
     expect(before.missingReports).toBe(3); // 市商务局, 市公安局, 市城管局 all owe January
@@ -61,7 +77,12 @@ describe('plan reporting: the whole cycle', () => {
     expect((await dept.put(`/api/plan-reports/${id}`, { value: -1 })).json().error.details[0]).toMatchObject({ field: 'value', reason: 'report.nonNegative' });
     const incomplete = await dept.post(`/api/plan-reports/${id}/submit`, {});
     expect(incomplete.statusCode).toBe(400);
-    expect(incomplete.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['narrative', 'value']);
+    expect(
+      incomplete
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['narrative', 'value']);
 
     const evidence = await uploadEvidence(dept);
     const submitted = await dept.post(`/api/plan-reports/${id}/submit`, { value: 0.35, narrative: '1月汽车以旧换新3500辆', attachmentIds: [evidence] });
@@ -125,11 +146,25 @@ describe('plan reporting: the whole cycle', () => {
     const missing = await dept.post(`/api/plan-reports/${id}/submit`, { value: 12000, narrative: '1月销售1.2万台' });
     expect(missing.json().error.details[0]).toMatchObject({ field: 'baselineValue', reason: 'report.baselineRequired' });
     expect((await dept.put(`/api/plan-reports/${id}`, { baselineValue: 0 })).json().error.details[0].reason).toBe('report.positive');
-    expect((await dept.post(`/api/plan-reports/${id}/submit`, { value: 12000, narrative: '1月销售1.2万台', baselineValue: 150000 })).json().status).toBe('submitted');
+    expect((await dept.post(`/api/plan-reports/${id}/submit`, { value: 12000, narrative: '1月销售1.2万台', baselineValue: 150000 })).json().status).toBe(
+      'submitted',
+    );
     await office.post(`/api/plan-reports/${id}/accept`);
     const observed = await reportedObservationSource.observe(
       t.deps.database.db,
-      [{ id: report.indicator.id, code: 'A2-S-04', kind: 'growth', unit: '%', source: 'reported', metric: null, yearOnYear: false, townBreakdown: false, planStart: '2024-06-05' }],
+      [
+        {
+          id: report.indicator.id,
+          code: 'A2-S-04',
+          kind: 'growth',
+          unit: '%',
+          source: 'reported',
+          metric: null,
+          yearOnYear: false,
+          townBreakdown: false,
+          planStart: '2024-06-05',
+        },
+      ],
       { asOf: new Date().toISOString() },
     );
     expect(observed.get(report.indicator.id)).toMatchObject({ baselineValue: 150000, observations: [{ value: 12000 }] });
@@ -167,7 +202,10 @@ describe('plan reporting: the whole cycle', () => {
     // The deadline is the end of the 5th, Shanghai time: a minute before midnight is on time, a minute after is late.
     fakeClock(shanghaiInstant('2025-08-05', '23:59'));
     dept = await t.login('demo_department');
-    const lastMinute = await dept.post(`/api/plan-reports/${await reportId(t, now.id, 'A2-S-02', '市商务局')}/submit`, { value: 12, narrative: '截止日最后一分钟报送' });
+    const lastMinute = await dept.post(`/api/plan-reports/${await reportId(t, now.id, 'A2-S-02', '市商务局')}/submit`, {
+      value: 12,
+      narrative: '截止日最后一分钟报送',
+    });
     expect(lastMinute.json()).toMatchObject({ late: false, status: 'submitted' });
     fakeClock(shanghaiInstant('2025-08-06', '00:01'));
     [office, dept] = [await t.login('demo_office'), await t.login('demo_department')];

@@ -36,4 +36,3 @@ export async function uploadEvidence(c: TestClient, filename = '佐证.png'): Pr
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as number;
 }
-

@@ -53,6 +53,15 @@ export function checkBaselineValue(indicator: RuleIndicator, value: number): Mes
  * Whether the lead unit must report the baseline with its report: a growth against a fixed baseline year whose
  * value neither the plan nor an earlier accepted report has given.
  */
-export function needsBaseline(indicator: { kind: IndicatorKind; baseline_year: number | null; baseline_value: number | null; year_on_year: number }, reportedBaseline: number | null): boolean {
-  return indicator.kind === 'growth' && indicator.year_on_year !== 1 && indicator.baseline_year !== null && indicator.baseline_value === null && reportedBaseline === null;
+export function needsBaseline(
+  indicator: { kind: IndicatorKind; baseline_year: number | null; baseline_value: number | null; year_on_year: number },
+  reportedBaseline: number | null,
+): boolean {
+  return (
+    indicator.kind === 'growth' &&
+    indicator.year_on_year !== 1 &&
+    indicator.baseline_year !== null &&
+    indicator.baseline_value === null &&
+    reportedBaseline === null
+  );
 }

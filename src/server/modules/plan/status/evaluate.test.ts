@@ -43,7 +43,14 @@ describe('expected value on a linear path', () => {
     expect(expectedAt(stations, at35)).toBeCloseTo(35, 6);
     expect(expectedAt(stations, yearEnd(2027))).toBe(80);
     expect(expectedAt(stations, yearEnd(2029))).toBe(80);
-    const buses: IndicatorSpec = { ...stations, unit: '部', targets: [{ year: 2025, value: 40 }, { year: 2027, value: 60 }] };
+    const buses: IndicatorSpec = {
+      ...stations,
+      unit: '部',
+      targets: [
+        { year: 2025, value: 40 },
+        { year: 2027, value: 60 },
+      ],
+    };
     expect(expectedAt(buses, yearEnd(2025))).toBe(40);
     expect(expectedAt(buses, yearEnd(2026))).toBeCloseTo(50, 1);
     expect(nextTarget(buses, yearEnd(2025) + 1)).toMatchObject({ year: 2027, value: 60 });
@@ -100,7 +107,13 @@ describe('actual value by kind', () => {
   });
 
   it('growth year on year compares with the same part of the previous year', () => {
-    const output: IndicatorSpec = { ...stations, kind: 'growth', unit: '%', yearOnYear: true, targets: [2024, 2025, 2026, 2027].map((year) => ({ year, value: 20 })) };
+    const output: IndicatorSpec = {
+      ...stations,
+      kind: 'growth',
+      unit: '%',
+      yearOnYear: true,
+      targets: [2024, 2025, 2026, 2027].map((year) => ({ year, value: 20 })),
+    };
     const obs = [month(2024, 1, 50), month(2024, 2, 50), month(2024, 3, 80), month(2025, 1, 60), month(2025, 2, 60)];
     expect(actualAt(output, obs, yearEnd(2025))).toBeCloseTo(20, 6);
   });
@@ -176,7 +189,16 @@ describe('forecast by linear trend', () => {
   });
 
   it('a least-squares line through exact points reproduces them', () => {
-    expect(linearTrend([{ t: 0, v: 1 }, { t: 1, v: 3 }, { t: 2, v: 5 }], 4)).toBeCloseTo(9, 9);
+    expect(
+      linearTrend(
+        [
+          { t: 0, v: 1 },
+          { t: 1, v: 3 },
+          { t: 2, v: 5 },
+        ],
+        4,
+      ),
+    ).toBeCloseTo(9, 9);
     expect(linearTrend([{ t: 3, v: 7 }], 10)).toBe(7);
     expect(linearTrend([], 10)).toBeNull();
   });

@@ -174,8 +174,7 @@ export function expectedAt(spec: IndicatorSpec, at: number, firstObservation: nu
     if (at <= from) return 0;
     return t.value * Math.min(1, (at - from) / (to - from));
   }
-  const startValue =
-    spec.kind === 'level' || spec.kind === 'share' ? (spec.baseline?.value ?? firstObservation ?? 0) : 0;
+  const startValue = spec.kind === 'level' || spec.kind === 'share' ? (spec.baseline?.value ?? firstObservation ?? 0) : 0;
   let prev = { due: planStart, value: startValue };
   if (at <= planStart) return startValue;
   for (const t of targets) {
@@ -217,7 +216,10 @@ export function forecastAt(spec: IndicatorSpec, observations: readonly Observati
     const from = Math.max(yearStart(y), planStart);
     const inYear = obs.filter((o) => o.start >= yearStart(y));
     if (inYear.length === 0) return null;
-    const points = [{ t: days(from), v: 0 }, ...[...new Set(inYear.map((o) => o.end))].map((end) => ({ t: days(end), v: sum(inYear.filter((o) => o.end <= end)) }))];
+    const points = [
+      { t: days(from), v: 0 },
+      ...[...new Set(inYear.map((o) => o.end))].map((end) => ({ t: days(end), v: sum(inYear.filter((o) => o.end <= end)) })),
+    ];
     return linearTrend(points, days(due));
   }
   if (spec.yearOnYear) return actualFrom(spec, obs, asOf);

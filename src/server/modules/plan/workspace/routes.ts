@@ -22,7 +22,11 @@ export const workspaceRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/plan-workspace/due', {
     config: { policy },
-    schema: { tags, summary: 'My reports still to hand in, with deadlines and days left', response: { 200: z.array(reportSchema.extend({ daysLeft: z.number().int() })) } },
+    schema: {
+      tags,
+      summary: 'My reports still to hand in, with deadlines and days left',
+      response: { 200: z.array(reportSchema.extend({ daysLeft: z.number().int() })) },
+    },
     handler: (req) => myDueReports(deps, req.ctx),
   });
   app.get('/plan-workspace/returned', {

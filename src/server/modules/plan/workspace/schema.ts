@@ -5,7 +5,14 @@ export const workspaceSchema = z.object({
   organization: z.object({ id: z.number().int(), name: z.string(), kind: z.string() }),
   planId: z.number().int(),
   tasks: z.array(
-    z.object({ id: z.number().int(), actionCode: z.string(), actionTitle: z.string(), number: z.number().int(), title: z.string(), role: z.enum(['lead', 'co', 'town']) }),
+    z.object({
+      id: z.number().int(),
+      actionCode: z.string(),
+      actionTitle: z.string(),
+      number: z.number().int(),
+      title: z.string(),
+      role: z.enum(['lead', 'co', 'town']),
+    }),
   ),
   indicators: z.array(
     z.object({

@@ -43,7 +43,11 @@ export async function myWorkspace(deps: AppDeps, ctx: RequestContext, q: { planI
   const actions = new Map(tree.actions.map((a) => [Number(a.id), a]));
 
   const tasks = tree.tasks.flatMap((t) => {
-    const role: ReportRole | null = isTown ? (t.towns_implement === 1 || tree.plan.towns_implement_all === 1 ? 'town' : null) : roleIn(tree.unitsByTask.get(Number(t.id)));
+    const role: ReportRole | null = isTown
+      ? t.towns_implement === 1 || tree.plan.towns_implement_all === 1
+        ? 'town'
+        : null
+      : roleIn(tree.unitsByTask.get(Number(t.id)));
     if (!role) return [];
     const action = actions.get(Number(t.action_id));
     return [{ id: Number(t.id), actionCode: action?.code ?? '', actionTitle: action?.title ?? '', number: t.number, title: t.title, role }];
@@ -92,10 +96,15 @@ export async function myWorkspace(deps: AppDeps, ctx: RequestContext, q: { planI
 async function myReports(deps: AppDeps, ctx: RequestContext, statuses: readonly ReportStatus[], openOnly: boolean): Promise<ReportView[]> {
   authorize(ctx.actor, planWorkspacePolicy, 'read');
   const db = deps.database.db;
-  let qb = reportRows(db).where('r.organization_id', '=', ctx.actor.organizationId ?? -1).where('r.status', 'in', [...statuses]);
+  let qb = reportRows(db)
+    .where('r.organization_id', '=', ctx.actor.organizationId ?? -1)
+    .where('r.status', 'in', [...statuses]);
   if (openOnly) qb = qb.where('p.status', '=', 'open');
   const rows = await qb.orderBy('p.deadline_at').orderBy('i.position').orderBy('r.id').limit(1000).execute();
-  const evidence = await evidenceOf(db, rows.map((r) => Number(r.id)));
+  const evidence = await evidenceOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return rows.map((r) => reportView(r, evidence.get(Number(r.id)) ?? []));
 }
 
@@ -112,9 +121,23 @@ export const myReturnedReports = (deps: AppDeps, ctx: RequestContext) => myRepor
 export async function myHistory(deps: AppDeps, ctx: RequestContext, q: { page: number; pageSize: number }): Promise<Page<ReportView>> {
   authorize(ctx.actor, planWorkspacePolicy, 'read');
   const db = deps.database.db;
-  const base = reportRows(db).where('r.organization_id', '=', ctx.actor.organizationId ?? -1).where('r.status', 'in', ['submitted', 'accepted']);
-  const total = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base.orderBy('p.period', 'desc').orderBy('i.position').orderBy('r.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  const evidence = await evidenceOf(db, rows.map((r) => Number(r.id)));
+  const base = reportRows(db)
+    .where('r.organization_id', '=', ctx.actor.organizationId ?? -1)
+    .where('r.status', 'in', ['submitted', 'accepted']);
+  const total = await base
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await base
+    .orderBy('p.period', 'desc')
+    .orderBy('i.position')
+    .orderBy('r.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const evidence = await evidenceOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return { items: rows.map((r) => reportView(r, evidence.get(Number(r.id)) ?? [])), total: Number(total.n), page: q.page, pageSize: q.pageSize };
 }

@@ -31,7 +31,12 @@ describe('attachments and notifications', () => {
   });
 
   it('a resident reads only their own files, though all residents share one organisation', async () => {
-    await t.anonymous.post('/api/auth/register/resident', { mobile: '13911112222', password: 'Resident#2024x', realName: '钱七', idNumber: '11010519491231002X' });
+    await t.anonymous.post('/api/auth/register/resident', {
+      mobile: '13911112222',
+      password: 'Resident#2024x',
+      realName: '钱七',
+      idNumber: '11010519491231002X',
+    });
     const owner = await t.login('13911112222', 'Resident#2024x');
     const id = (await upload(owner, '旧车照片.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).json().id;
     expect((await owner.get(`/api/attachments/${id}`)).statusCode).toBe(200);

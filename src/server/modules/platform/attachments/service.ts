@@ -17,8 +17,16 @@ const SIGNATURES: { mime: string; ext: string[]; test: (b: Buffer) => boolean }[
   { mime: 'image/png', ext: ['png'], test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { mime: 'image/jpeg', ext: ['jpg', 'jpeg'], test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   // docx and xlsx are zip containers.
-  { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: ['docx'], test: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
-  { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: ['xlsx'], test: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ext: ['docx'],
+    test: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ext: ['xlsx'],
+    test: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  },
 ];
 
 export const ALLOWED_EXTENSIONS = SIGNATURES.flatMap((s) => s.ext);
@@ -66,7 +74,12 @@ export async function storeAttachment(deps: AppDeps, ctx: RequestContext, filena
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendAudit(tx, ctx, { entity: 'attachment', entityId: Number(row.id), action: 'upload', after: { filename: safeName, sizeBytes: data.length, sha256: stored.sha256 } });
+      await appendAudit(tx, ctx, {
+        entity: 'attachment',
+        entityId: Number(row.id),
+        action: 'upload',
+        after: { filename: safeName, sizeBytes: data.length, sha256: stored.sha256 },
+      });
       return Number(row.id);
     });
   } catch (e) {

@@ -82,8 +82,22 @@ export function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Pro
 }
 
 const AUDIT_COLUMNS = [
-  'chain', 'at', 'actor_user_id', 'actor_username', 'actor_role', 'organization_id', 'entity', 'entity_id', 'action',
-  'outcome', 'before_json', 'after_json', 'request_id', 'ip', 'prev_hash', 'hash',
+  'chain',
+  'at',
+  'actor_user_id',
+  'actor_username',
+  'actor_role',
+  'organization_id',
+  'entity',
+  'entity_id',
+  'action',
+  'outcome',
+  'before_json',
+  'after_json',
+  'request_id',
+  'ip',
+  'prev_hash',
+  'hash',
 ] as const;
 
 /**
@@ -167,8 +181,7 @@ export async function appendAuditMany(tx: Tx, chain: string, items: { ctx: Reque
 }
 
 export type AuditVerification =
-  | { ok: true; records: number; chains: number }
-  | { ok: false; records: number; brokenId: number | null; chain: string; reason: 'hash' | 'link' | 'head' };
+  { ok: true; records: number; chains: number } | { ok: false; records: number; brokenId: number | null; chain: string; reason: 'hash' | 'link' | 'head' };
 
 /** Recomputes every chain from its first record; reports the first record that does not match. */
 export async function verifyAuditTrail(db: Queryable, batchSize = 5000): Promise<AuditVerification> {
@@ -198,8 +211,7 @@ export async function verifyAuditTrail(db: Queryable, batchSize = 5000): Promise
       }
     }
     // A record removed from the end leaves the head pointing past the last record.
-    if (prev !== head.last_hash || count !== Number(head.length))
-      return { ok: false, records, brokenId: lastId || null, chain: head.chain, reason: 'head' };
+    if (prev !== head.last_hash || count !== Number(head.length)) return { ok: false, records, brokenId: lastId || null, chain: head.chain, reason: 'head' };
   }
   return { ok: true, records, chains: heads.length };
 }

@@ -1,15 +1,7 @@
 import type { ModulePlugin } from '../../../core/module.js';
 import { sendXlsx, workbookBuffer } from '../../../http/excel.js';
 import { auditPolicy } from '../policies/audit.js';
-import {
-  auditPage,
-  exportAuditQuery,
-  exportLoginEventsQuery,
-  listAuditQuery,
-  listLoginEventsQuery,
-  loginEventPage,
-  verifyResponse,
-} from './schema.js';
+import { auditPage, exportAuditQuery, exportLoginEventsQuery, listAuditQuery, listLoginEventsQuery, loginEventPage, verifyResponse } from './schema.js';
 import { exportAudit, exportLoginEvents, listAudit, listLoginEvents, verifyAudit } from './service.js';
 
 const tags = ['audit'];

@@ -28,9 +28,22 @@ function parse(json: string | null): unknown {
 }
 
 type AuditRow = {
-  id: number; chain: string; at: string; actor_user_id: number | null; actor_username: string | null; actor_role: string | null;
-  organization_id: number | null; entity: string; entity_id: string | null; action: string; outcome: 'ok' | 'denied';
-  before_json: string | null; after_json: string | null; request_id: string | null; ip: string | null; hash: string;
+  id: number;
+  chain: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  organization_id: number | null;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  outcome: 'ok' | 'denied';
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  ip: string | null;
+  hash: string;
 };
 
 function toRecord(r: AuditRow) {
@@ -83,7 +96,16 @@ function loginQuery(deps: AppDeps, f: LoginFilters) {
   return q;
 }
 
-type LoginRow = { id: number; at: string; username: string; user_id: number | null; success: number; reason: string; ip: string | null; user_agent: string | null };
+type LoginRow = {
+  id: number;
+  at: string;
+  username: string;
+  user_id: number | null;
+  success: number;
+  reason: string;
+  ip: string | null;
+  user_agent: string | null;
+};
 const toLoginEvent = (r: LoginRow) => ({
   id: Number(r.id),
   at: r.at,

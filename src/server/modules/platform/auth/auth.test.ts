@@ -111,7 +111,11 @@ describe('auth', () => {
 
     it('ends a session after the absolute time-out', async () => {
       const c = await t.login('demo_auditor');
-      await t.deps.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('ended_at', 'is', null).execute();
+      await t.deps.database.db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('ended_at', 'is', null)
+        .execute();
       expect((await c.get('/api/auth/me')).statusCode).toBe(401);
     });
 

@@ -21,11 +21,7 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
-async function logLogin(
-  deps: AppDeps,
-  entry: { username: string; userId: number | null; success: boolean; reason: string },
-  client: ClientInfo,
-) {
+async function logLogin(deps: AppDeps, entry: { username: string; userId: number | null; success: boolean; reason: string }, client: ClientInfo) {
   await deps.database.db
     .insertInto('login_events')
     .values({
@@ -103,11 +99,7 @@ export async function logout(deps: AppDeps, ctx: RequestContext): Promise<void> 
   if (ctx.actor.sessionId) await endSession(deps.database.db, ctx.actor.sessionId, 'logout');
 }
 
-export async function changePassword(
-  deps: AppDeps,
-  ctx: RequestContext,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+export async function changePassword(deps: AppDeps, ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const userId = ctx.actor.userId;
   if (userId === null) throw new AppError(401, 'UNAUTHENTICATED', 'error.UNAUTHENTICATED');
   const row = await deps.database.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
@@ -159,11 +151,7 @@ export async function registerResident(deps: AppDeps, ctx: RequestContext, input
       .execute();
     if (clash.some((c) => c.id_number_hash === idHash)) throw duplicate('idNumber', ctx.locale === 'en' ? 'ID number' : '身份证号码');
     if (clash.length) throw duplicate('mobile', ctx.locale === 'en' ? 'Mobile number' : '手机号码');
-    const org = await tx
-      .selectFrom('organizations')
-      .select('id')
-      .where('code', '=', RESIDENTS_ORGANIZATION_CODE)
-      .executeTakeFirstOrThrow();
+    const org = await tx.selectFrom('organizations').select('id').where('code', '=', RESIDENTS_ORGANIZATION_CODE).executeTakeFirstOrThrow();
     const now = nowIso();
     const row = await tx
       .insertInto('users')
@@ -191,13 +179,17 @@ export async function registerResident(deps: AppDeps, ctx: RequestContext, input
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
-    await appendAudit(tx, { ...ctx, actor: { ...ctx.actor, userId: id, role: 'resident', username: input.realName } }, {
-      entity: 'user',
-      entityId: id,
-      action: 'registerResident',
-      organizationId: Number(org.id),
-      after: { role: 'resident', mobile: maskMobile(input.mobile), idNumber: maskCitizenId(input.idNumber) },
-    });
+    await appendAudit(
+      tx,
+      { ...ctx, actor: { ...ctx.actor, userId: id, role: 'resident', username: input.realName } },
+      {
+        entity: 'user',
+        entityId: id,
+        action: 'registerResident',
+        organizationId: Number(org.id),
+        after: { role: 'resident', mobile: maskMobile(input.mobile), idNumber: maskCitizenId(input.idNumber) },
+      },
+    );
     return id;
   });
   return loadUserView(deps.database.db, userId);

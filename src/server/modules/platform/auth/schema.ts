@@ -22,11 +22,7 @@ export const residentRegistrationBody = z
   .object({
     mobile: zMobile(),
     password: zPassword(),
-    realName: z
-      .string()
-      .trim()
-      .min(2)
-      .max(30),
+    realName: z.string().trim().min(2).max(30),
     idNumber: zCitizenId(),
   })
   .strict();

@@ -59,12 +59,7 @@ export async function startSession(
 }
 
 export async function endSession(db: Queryable, sessionId: string, reason: string): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ ended_at: nowIso(), end_reason: reason })
-    .where('id', '=', sessionId)
-    .where('ended_at', 'is', null)
-    .execute();
+  await db.updateTable('sessions').set({ ended_at: nowIso(), end_reason: reason }).where('id', '=', sessionId).where('ended_at', 'is', null).execute();
 }
 
 const principalColumns = [
@@ -129,11 +124,7 @@ function sessionBatchers(database: Database): SessionBatchers {
 }
 
 /** Resolves a session cookie to its actor, enforcing the idle and absolute time-outs. */
-export async function resolveSession(
-  database: Database,
-  config: Config,
-  cookieValue: string,
-): Promise<ResolvedPrincipal | null> {
+export async function resolveSession(database: Database, config: Config, cookieValue: string): Promise<ResolvedPrincipal | null> {
   const id = sessionIdOf(config, cookieValue);
   const sessions = sessionBatchers(database);
   const row = await sessions.find(id);

@@ -37,9 +37,7 @@ export async function recordFailure(db: Queryable, key: string, lockAfter: numbe
   await db
     .insertInto('login_throttle')
     .values({ key, failures, window_started_at: now, locked_until: lockedUntil })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ failures, locked_until: lockedUntil, ...(windowStart ? { window_started_at: windowStart } : {}) }),
-    )
+    .onConflict((oc) => oc.column('key').doUpdateSet({ failures, locked_until: lockedUntil, ...(windowStart ? { window_started_at: windowStart } : {}) }))
     .execute();
   return { failures, lockedUntil };
 }

@@ -41,8 +41,17 @@ describe('grants: which department manages a domain and which confirms its payme
       'tradein:市商务局:manage',
       'tradein:市财政局:confirm_payment',
     ]);
-    expect(summary((await commerce.get('/api/grants?domain=cartradein')).json())).toEqual(['cartradein:市商务局:manage', 'cartradein:市财政局:confirm_payment']);
-    const markers = await t.deps.database.db.selectFrom('job_runs').select('run_key').where('name', '=', 'seed').where('run_key', 'like', '%-grants').orderBy('run_key').execute();
+    expect(summary((await commerce.get('/api/grants?domain=cartradein')).json())).toEqual([
+      'cartradein:市商务局:manage',
+      'cartradein:市财政局:confirm_payment',
+    ]);
+    const markers = await t.deps.database.db
+      .selectFrom('job_runs')
+      .select('run_key')
+      .where('name', '=', 'seed')
+      .where('run_key', 'like', '%-grants')
+      .orderBy('run_key')
+      .execute();
     expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'tradein-grants']);
   });
 
@@ -118,7 +127,11 @@ describe('grants: which department manages a domain and which confirms its payme
     const granted = await office.post('/api/grants', body);
     expect(granted.statusCode).toBe(200);
     const officeUser = await t.deps.database.db.selectFrom('users').select('id').where('username', '=', 'demo_office').executeTakeFirstOrThrow();
-    expect(granted.json().find((g: Grant) => g.organizationId === dept)).toMatchObject({ domain: 'cartradein', capability: 'manage', grantedBy: Number(officeUser.id) });
+    expect(granted.json().find((g: Grant) => g.organizationId === dept)).toMatchObject({
+      domain: 'cartradein',
+      capability: 'manage',
+      grantedBy: Number(officeUser.id),
+    });
     // The response is the domain's list; trade-in is untouched.
     expect(granted.json().every((g: Grant) => g.domain === 'cartradein')).toBe(true);
     expect(summary((await office.get('/api/grants?domain=tradein')).json())).toEqual(['tradein:市商务局:manage', 'tradein:市财政局:confirm_payment']);
@@ -141,7 +154,12 @@ describe('grants: which department manages a domain and which confirms its payme
       ['grant', String(dept), true, { domain: 'cartradein', capability: 'manage', held: true }],
       ['revoke', String(dept), true, { domain: 'cartradein', capability: 'manage', held: false }],
     ]);
-    const seeded = await t.deps.database.db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'organization_grant').where('action', '=', 'seed').execute();
+    const seeded = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('entity', '=', 'organization_grant')
+      .where('action', '=', 'seed')
+      .execute();
     expect(seeded).toHaveLength(4);
   });
 

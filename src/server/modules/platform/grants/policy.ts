@@ -30,9 +30,7 @@ export function isManager(a: Actor, r?: WithGrants): boolean {
 
 /** Managers, the payment confirmer (市财政局) and auditors read everything of the domain. */
 export function isSupervisor(a: Actor, r?: WithGrants): boolean {
-  return (
-    isManager(a, r) || a.role === 'auditor' || (a.role === 'department' && (!r || r.grants.manage || r.grants.confirmPayment))
-  );
+  return isManager(a, r) || a.role === 'auditor' || (a.role === 'department' && (!r || r.grants.manage || r.grants.confirmPayment));
 }
 
 /** A department account of the organisation granted `confirm_payment` in the domain (市财政局). */

@@ -32,12 +32,22 @@ export const grantRoutes: FastifyPluginAsyncZod<ModuleRootOptions> = async (app,
   });
   app.post('/grants', {
     config: { policy: { policy: grantPolicy, action: 'grant' } },
-    schema: { tags, summary: 'Grant a department a capability in a domain; returns the domain’s grants', body: grantBody, response: { 200: z.array(grantView) } },
+    schema: {
+      tags,
+      summary: 'Grant a department a capability in a domain; returns the domain’s grants',
+      body: grantBody,
+      response: { 200: z.array(grantView) },
+    },
     handler: (req) => setGrant(deps, req.ctx, domains, req.body, true),
   });
   app.post('/grants/revoke', {
     config: { policy: { policy: grantPolicy, action: 'revoke' } },
-    schema: { tags, summary: 'Withdraw a department’s capability in a domain; returns the domain’s grants', body: grantBody, response: { 200: z.array(grantView) } },
+    schema: {
+      tags,
+      summary: 'Withdraw a department’s capability in a domain; returns the domain’s grants',
+      body: grantBody,
+      response: { 200: z.array(grantView) },
+    },
     handler: (req) => setGrant(deps, req.ctx, domains, req.body, false),
   });
 };

@@ -20,9 +20,7 @@ export type GrantView = z.infer<typeof grantView>;
 export const listGrantsQuery = z.object({ domain: domain.optional() });
 export type ListGrantsQuery = z.infer<typeof listGrantsQuery>;
 
-export const grantBody = z
-  .object({ organizationId: z.number().int().positive(), domain, capability: z.enum(GRANT_CAPABILITIES) })
-  .strict();
+export const grantBody = z.object({ organizationId: z.number().int().positive(), domain, capability: z.enum(GRANT_CAPABILITIES) }).strict();
 export type GrantInput = z.infer<typeof grantBody>;
 
 export const grantDomainView = z.object({ domain: z.string(), capabilities: z.array(z.enum(GRANT_CAPABILITIES)) });

@@ -80,13 +80,7 @@ export async function myGrants(deps: AppDeps, ctx: RequestContext, domains: read
 }
 
 /** Grants (or withdraws) a capability in a domain to a department; returns the domain's grants. */
-export async function setGrant(
-  deps: AppDeps,
-  ctx: RequestContext,
-  domains: readonly GrantDomain[],
-  input: GrantInput,
-  granted: boolean,
-): Promise<GrantView[]> {
+export async function setGrant(deps: AppDeps, ctx: RequestContext, domains: readonly GrantDomain[], input: GrantInput, granted: boolean): Promise<GrantView[]> {
   authorize(ctx.actor, grantPolicy, granted ? 'grant' : 'revoke', undefined, input.organizationId);
   checkDeclared(domains, input.domain, input.capability);
   return inTransaction(deps.database, async (tx) => {
@@ -153,7 +147,12 @@ export async function seedDefaultGrants(deps: AppDeps, domain: string, defaults:
         .onConflict((oc) => oc.columns(['organization_id', 'domain', 'capability']).doNothing())
         .executeTakeFirst();
       if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1)
-        await appendAudit(tx, ctx, { entity: 'organization_grant', entityId: Number(org.id), action: 'seed', after: { domain, capability: g.capability, held: true } });
+        await appendAudit(tx, ctx, {
+          entity: 'organization_grant',
+          entityId: Number(org.id),
+          action: 'seed',
+          after: { domain, capability: g.capability, held: true },
+        });
     }
   });
 }

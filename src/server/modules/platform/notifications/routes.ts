@@ -22,7 +22,10 @@ export const notificationRoutes: ModulePlugin = async (app, { deps }) => {
       tags,
       summary: 'My notifications, newest first, with the unread count',
       querystring: pageQuery.extend({
-        unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+        unread: z
+          .enum(['true', 'false'])
+          .optional()
+          .transform((v) => v === 'true'),
       }),
       response: { 200: pageOf(notificationSchema).extend({ unread: z.number().int() }) },
     },

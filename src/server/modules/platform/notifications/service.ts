@@ -50,12 +50,11 @@ export interface NotificationView {
 }
 
 function mine(db: Queryable, ctx: RequestContext) {
-  return db.selectFrom('notifications').where((eb) =>
-    eb.or([
-      eb('user_id', '=', ctx.actor.userId ?? -1),
-      eb.and([eb('user_id', 'is', null), eb('organization_id', '=', ctx.actor.organizationId ?? -1)]),
-    ]),
-  );
+  return db
+    .selectFrom('notifications')
+    .where((eb) =>
+      eb.or([eb('user_id', '=', ctx.actor.userId ?? -1), eb.and([eb('user_id', 'is', null), eb('organization_id', '=', ctx.actor.organizationId ?? -1)])]),
+    );
 }
 
 export async function listMyNotifications(
@@ -68,7 +67,10 @@ export async function listMyNotifications(
   let base = mine(db, ctx);
   if (q.unread) base = base.where('read_at', 'is', null);
   const page = await paginate(base, (qb) => qb.selectAll().orderBy('id', 'desc'), q);
-  const unread = await mine(db, ctx).where('read_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const unread = await mine(db, ctx)
+    .where('read_at', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return {
     ...page,
     unread: Number(unread.n),
@@ -92,7 +94,13 @@ export async function markNotificationRead(deps: AppDeps, ctx: RequestContext, i
   const db = deps.database.db;
   const r = await db.selectFrom('notifications').select(['user_id', 'organization_id', 'read_at']).where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound();
-  authorize(ctx.actor, notificationPolicy, 'markRead', { user_id: r.user_id === null ? null : Number(r.user_id), organization_id: r.organization_id === null ? null : Number(r.organization_id) }, id);
+  authorize(
+    ctx.actor,
+    notificationPolicy,
+    'markRead',
+    { user_id: r.user_id === null ? null : Number(r.user_id), organization_id: r.organization_id === null ? null : Number(r.organization_id) },
+    id,
+  );
   if (r.read_at) throw invalidState('read');
   await db.updateTable('notifications').set({ read_at: nowIso() }).where('id', '=', id).execute();
 }

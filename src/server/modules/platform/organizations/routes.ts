@@ -3,7 +3,17 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { sendXlsx, workbookBuffer } from '../../../http/excel.js';
 import { organizationPolicy } from '../policies/organization.js';
 import { organizationLabels } from './labels.js';
-import { enterpriseRegistrationBody, exportOrganizationsQuery, listOrganizationsQuery, organizationPage, organizationSchema, rejectBody, reviewBody, townSchema, updateOrganizationBody } from './schema.js';
+import {
+  enterpriseRegistrationBody,
+  exportOrganizationsQuery,
+  listOrganizationsQuery,
+  organizationPage,
+  organizationSchema,
+  rejectBody,
+  reviewBody,
+  townSchema,
+  updateOrganizationBody,
+} from './schema.js';
 import {
   changeOrganizationStatus,
   exportOrganizations,

@@ -37,7 +37,6 @@ export const exportOrganizationsQuery = organizationFilters.extend({ q: z.string
 
 export const organizationPage = pageOf(organizationSchema);
 
-
 export const reviewBody = z.object({ note: z.string().trim().max(500).optional() });
 export const rejectBody = z.object({ note: z.string().trim().min(2).max(500) });
 

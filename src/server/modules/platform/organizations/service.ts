@@ -93,9 +93,7 @@ function filtered(db: Queryable, ctx: RequestContext, q: Partial<ListOrganizatio
   let query = selectOrganizations(db);
   const actor = ctx.actor;
   if (actor.role === 'town')
-    query = query.where((eb: OrgEb) =>
-      eb.or([eb('organizations.kind', '!=', 'enterprise'), eb('organizations.town_id', '=', actor.townId)]),
-    );
+    query = query.where((eb: OrgEb) => eb.or([eb('organizations.kind', '!=', 'enterprise'), eb('organizations.town_id', '=', actor.townId)]));
   if (q.kind) query = query.where('organizations.kind', '=', q.kind);
   if (q.status) query = query.where('organizations.status', '=', q.status);
   if (q.townId) query = query.where('organizations.town_id', '=', q.townId);
@@ -141,12 +139,7 @@ export async function getOrganization(deps: AppDeps, ctx: RequestContext, id: nu
 }
 
 export async function listTowns(deps: AppDeps): Promise<{ id: number; name: string; divisionCode: string | null }[]> {
-  const rows = await deps.database.db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'division_code'])
-    .where('kind', '=', 'town')
-    .orderBy('code')
-    .execute();
+  const rows = await deps.database.db.selectFrom('organizations').select(['id', 'name', 'division_code']).where('kind', '=', 'town').orderBy('code').execute();
   return rows.map((r) => ({ id: Number(r.id), name: r.name, divisionCode: r.division_code }));
 }
 

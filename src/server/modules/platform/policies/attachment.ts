@@ -16,6 +16,5 @@ export interface AttachmentRecord {
 export const attachmentPolicy = definePolicy<AttachmentRecord, 'upload' | 'read'>('attachment', {
   upload: signedIn,
   read: (a: Actor, r) =>
-    hasRole('office', 'auditor')(a) ||
-    (signedIn(a) && (!r || r.uploaded_by === a.userId || (a.role !== 'resident' && r.organization_id === a.organizationId))),
+    hasRole('office', 'auditor')(a) || (signedIn(a) && (!r || r.uploaded_by === a.userId || (a.role !== 'resident' && r.organization_id === a.organizationId))),
 });

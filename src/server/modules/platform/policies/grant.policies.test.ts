@@ -12,7 +12,16 @@ function actor(role: Role): Actor {
     username: role,
     role,
     organizationId: org,
-    organizationKind: role === 'town' ? 'town' : ['enterprise', 'merchant', 'recycler'].includes(role) ? 'enterprise' : role === 'resident' ? 'public' : role === 'department' ? 'department' : 'office',
+    organizationKind:
+      role === 'town'
+        ? 'town'
+        : ['enterprise', 'merchant', 'recycler'].includes(role)
+          ? 'enterprise'
+          : role === 'resident'
+            ? 'public'
+            : role === 'department'
+              ? 'department'
+              : 'office',
     townId: role === 'town' ? 101 : ['enterprise', 'merchant', 'recycler'].includes(role) ? 101 : null,
     sessionId: 's',
   };

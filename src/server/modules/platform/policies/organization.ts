@@ -8,24 +8,16 @@ export interface OrganizationRecord {
 }
 
 const government = hasRole('office', 'department', 'auditor', 'admin');
-const inActorsTown = (a: Actor, r?: OrganizationRecord) =>
-  a.role === 'town' && (!r || r.id === a.townId || r.town_id === a.townId);
-const ownOrganization = (a: Actor, r?: OrganizationRecord) =>
-  hasRole('enterprise', 'merchant', 'recycler')(a) && (!r || r.id === a.organizationId);
+const inActorsTown = (a: Actor, r?: OrganizationRecord) => a.role === 'town' && (!r || r.id === a.townId || r.town_id === a.townId);
+const ownOrganization = (a: Actor, r?: OrganizationRecord) => hasRole('enterprise', 'merchant', 'recycler')(a) && (!r || r.id === a.organizationId);
 
-export const organizationPolicy = definePolicy<OrganizationRecord, 'list' | 'read' | 'export' | 'review' | 'update' | 'suspend'>(
-  'organization',
-  {
-    list: (a) => government(a) || a.role === 'town',
-    // Towns see the public bodies and what lies in their own jurisdiction.
-    read: (a, r) =>
-      government(a) ||
-      (a.role === 'town' && (!r || r.kind !== 'enterprise' || r.town_id === a.townId)) ||
-      ownOrganization(a, r),
-    export: (a) => government(a) || a.role === 'town',
-    // Approving an enterprise's registration: the office anywhere, a town in its own jurisdiction.
-    review: (a, r) => hasRole('office')(a) || (inActorsTown(a, r) && (!r || r.kind === 'enterprise')),
-    update: (a, r) => hasRole('office', 'admin')(a) || inActorsTown(a, r) || ownOrganization(a, r),
-    suspend: (a, r) => hasRole('office')(a) || (inActorsTown(a, r) && (!r || r.kind === 'enterprise')),
-  },
-);
+export const organizationPolicy = definePolicy<OrganizationRecord, 'list' | 'read' | 'export' | 'review' | 'update' | 'suspend'>('organization', {
+  list: (a) => government(a) || a.role === 'town',
+  // Towns see the public bodies and what lies in their own jurisdiction.
+  read: (a, r) => government(a) || (a.role === 'town' && (!r || r.kind !== 'enterprise' || r.town_id === a.townId)) || ownOrganization(a, r),
+  export: (a) => government(a) || a.role === 'town',
+  // Approving an enterprise's registration: the office anywhere, a town in its own jurisdiction.
+  review: (a, r) => hasRole('office')(a) || (inActorsTown(a, r) && (!r || r.kind === 'enterprise')),
+  update: (a, r) => hasRole('office', 'admin')(a) || inActorsTown(a, r) || ownOrganization(a, r),
+  suspend: (a, r) => hasRole('office')(a) || (inActorsTown(a, r) && (!r || r.kind === 'enterprise')),
+});

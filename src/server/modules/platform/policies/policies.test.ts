@@ -12,14 +12,33 @@ const TOWN_B = 102;
 const ENTERPRISE_ORG = 500;
 
 function actor(role: Role): Actor {
-  const org = { office: 1, department: 2, town: TOWN_A, enterprise: ENTERPRISE_ORG, merchant: ENTERPRISE_ORG, recycler: ENTERPRISE_ORG, resident: 9, auditor: 1, admin: 1 }[role];
+  const org = {
+    office: 1,
+    department: 2,
+    town: TOWN_A,
+    enterprise: ENTERPRISE_ORG,
+    merchant: ENTERPRISE_ORG,
+    recycler: ENTERPRISE_ORG,
+    resident: 9,
+    auditor: 1,
+    admin: 1,
+  }[role];
   return {
     kind: 'user',
     userId: 42,
     username: role,
     role,
     organizationId: org,
-    organizationKind: role === 'town' ? 'town' : ['enterprise', 'merchant', 'recycler'].includes(role) ? 'enterprise' : role === 'resident' ? 'public' : role === 'department' ? 'department' : 'office',
+    organizationKind:
+      role === 'town'
+        ? 'town'
+        : ['enterprise', 'merchant', 'recycler'].includes(role)
+          ? 'enterprise'
+          : role === 'resident'
+            ? 'public'
+            : role === 'department'
+              ? 'department'
+              : 'office',
     townId: role === 'town' ? TOWN_A : ['enterprise', 'merchant', 'recycler'].includes(role) ? TOWN_A : null,
     sessionId: 's',
   };
@@ -32,13 +51,41 @@ describe('platform policies: role × action', () => {
   const matrix: [string, (a: Actor) => boolean, Set<Role>][] = [
     ['organization.list', (a) => organizationPolicy.can(a, 'list'), allowed(['office', 'department', 'auditor', 'admin', 'town'])],
     ['organization.export', (a) => organizationPolicy.can(a, 'export'), allowed(['office', 'department', 'auditor', 'admin', 'town'])],
-    ['organization.review (enterprise in town A)', (a) => organizationPolicy.can(a, 'review', { id: 600, kind: 'enterprise', town_id: TOWN_A }), allowed(['office', 'town'])],
-    ['organization.review (enterprise in town B)', (a) => organizationPolicy.can(a, 'review', { id: 601, kind: 'enterprise', town_id: TOWN_B }), allowed(['office'])],
-    ['organization.update (town B itself)', (a) => organizationPolicy.can(a, 'update', { id: TOWN_B, kind: 'town', town_id: null }), allowed(['office', 'admin'])],
-    ['organization.update (own enterprise)', (a) => organizationPolicy.can(a, 'update', { id: ENTERPRISE_ORG, kind: 'enterprise', town_id: TOWN_A }), allowed(['office', 'admin', 'town', 'enterprise', 'merchant', 'recycler'])],
-    ['organization.read (enterprise in town B)', (a) => organizationPolicy.can(a, 'read', { id: 601, kind: 'enterprise', town_id: TOWN_B }), allowed(['office', 'department', 'auditor', 'admin'])],
-    ['organization.read (a department)', (a) => organizationPolicy.can(a, 'read', { id: 2, kind: 'department', town_id: null }), allowed(['office', 'department', 'auditor', 'admin', 'town'])],
-    ['organization.suspend (enterprise in town A)', (a) => organizationPolicy.can(a, 'suspend', { id: 600, kind: 'enterprise', town_id: TOWN_A }), allowed(['office', 'town'])],
+    [
+      'organization.review (enterprise in town A)',
+      (a) => organizationPolicy.can(a, 'review', { id: 600, kind: 'enterprise', town_id: TOWN_A }),
+      allowed(['office', 'town']),
+    ],
+    [
+      'organization.review (enterprise in town B)',
+      (a) => organizationPolicy.can(a, 'review', { id: 601, kind: 'enterprise', town_id: TOWN_B }),
+      allowed(['office']),
+    ],
+    [
+      'organization.update (town B itself)',
+      (a) => organizationPolicy.can(a, 'update', { id: TOWN_B, kind: 'town', town_id: null }),
+      allowed(['office', 'admin']),
+    ],
+    [
+      'organization.update (own enterprise)',
+      (a) => organizationPolicy.can(a, 'update', { id: ENTERPRISE_ORG, kind: 'enterprise', town_id: TOWN_A }),
+      allowed(['office', 'admin', 'town', 'enterprise', 'merchant', 'recycler']),
+    ],
+    [
+      'organization.read (enterprise in town B)',
+      (a) => organizationPolicy.can(a, 'read', { id: 601, kind: 'enterprise', town_id: TOWN_B }),
+      allowed(['office', 'department', 'auditor', 'admin']),
+    ],
+    [
+      'organization.read (a department)',
+      (a) => organizationPolicy.can(a, 'read', { id: 2, kind: 'department', town_id: null }),
+      allowed(['office', 'department', 'auditor', 'admin', 'town']),
+    ],
+    [
+      'organization.suspend (enterprise in town A)',
+      (a) => organizationPolicy.can(a, 'suspend', { id: 600, kind: 'enterprise', town_id: TOWN_A }),
+      allowed(['office', 'town']),
+    ],
     ['user.list', (a) => userPolicy.can(a, 'list'), allowed(['admin', 'auditor'])],
     ['user.create', (a) => userPolicy.can(a, 'create'), allowed(['admin'])],
     ['user.disable', (a) => userPolicy.can(a, 'disable'), allowed(['admin'])],

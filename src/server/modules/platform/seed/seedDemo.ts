@@ -37,7 +37,12 @@ export const DEMO_RESIDENT = {
 /** Creates the demo organisations and one account per role, once per database (never again if deleted). */
 export async function seedDemo(deps: AppDeps): Promise<DemoAccount[] | null> {
   const db = deps.database.db;
-  const done = await db.selectFrom('job_runs').select('name').where('name', '=', DEMO_MARKER.name).where('run_key', '=', DEMO_MARKER.run_key).executeTakeFirst();
+  const done = await db
+    .selectFrom('job_runs')
+    .select('name')
+    .where('name', '=', DEMO_MARKER.name)
+    .where('run_key', '=', DEMO_MARKER.run_key)
+    .executeTakeFirst();
   if (done) return null;
   const accounts: DemoAccount[] = [];
   await inTransaction(deps.database, async (tx) => {
@@ -80,9 +85,27 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[] | null> {
       { username: 'demo_department', displayName: '市商务局（演示）', role: 'department', organizationId: commerce, organization: '市商务局' },
       { username: 'demo_finance', displayName: '市财政局（演示）', role: 'department', organizationId: finance, organization: '市财政局' },
       { username: 'demo_town', displayName: '青阳街道（演示）', role: 'town', organizationId: qingyang, organization: '青阳街道' },
-      { username: 'demo_enterprise', displayName: '鞋服企业（演示）', role: 'enterprise', organizationId: enterpriseIds.enterprise!, organization: DEMO_ENTERPRISES[0].name },
-      { username: 'demo_merchant', displayName: '家电商场（演示）', role: 'merchant', organizationId: enterpriseIds.merchant!, organization: DEMO_ENTERPRISES[1].name },
-      { username: 'demo_recycler', displayName: '回收企业（演示）', role: 'recycler', organizationId: enterpriseIds.recycler!, organization: DEMO_ENTERPRISES[2].name },
+      {
+        username: 'demo_enterprise',
+        displayName: '鞋服企业（演示）',
+        role: 'enterprise',
+        organizationId: enterpriseIds.enterprise!,
+        organization: DEMO_ENTERPRISES[0].name,
+      },
+      {
+        username: 'demo_merchant',
+        displayName: '家电商场（演示）',
+        role: 'merchant',
+        organizationId: enterpriseIds.merchant!,
+        organization: DEMO_ENTERPRISES[1].name,
+      },
+      {
+        username: 'demo_recycler',
+        displayName: '回收企业（演示）',
+        role: 'recycler',
+        organizationId: enterpriseIds.recycler!,
+        organization: DEMO_ENTERPRISES[2].name,
+      },
       { username: 'demo_auditor', displayName: '审计员（演示）', role: 'auditor', organizationId: office, organization: OFFICE.name },
       { username: 'demo_admin', displayName: '系统管理员（演示）', role: 'admin', organizationId: office, organization: OFFICE.name },
     ];
@@ -90,7 +113,10 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[] | null> {
       await insertUser(tx, deps, { ...p, password: DEMO_PASSWORD, mustChangePassword: false, isDemo: true });
       accounts.push({ role: p.role, username: p.username, organization: p.organization });
     }
-    await tx.insertInto('job_runs').values({ ...DEMO_MARKER, started_at: nowIso(), finished_at: nowIso() }).execute();
+    await tx
+      .insertInto('job_runs')
+      .values({ ...DEMO_MARKER, started_at: nowIso(), finished_at: nowIso() })
+      .execute();
   });
   const resident = await registerResident(deps, systemContext('seed'), { ...DEMO_RESIDENT, password: DEMO_PASSWORD });
   await db.updateTable('users').set({ is_demo: 1 }).where('id', '=', resident.id).execute();

@@ -50,14 +50,12 @@ export interface TimelineItem<S extends string = string> {
 }
 
 /** A record's timeline, oldest first; each view picks what it shows. */
-export async function timelineOf<W extends Workflow<StatusTable, string>>(db: Queryable, workflow: W, entityId: number): Promise<TimelineItem<WorkflowStatus<W>>[]> {
-  const rows = await db
-    .selectFrom('record_timeline')
-    .selectAll()
-    .where('entity', '=', workflow.kind)
-    .where('entity_id', '=', entityId)
-    .orderBy('id')
-    .execute();
+export async function timelineOf<W extends Workflow<StatusTable, string>>(
+  db: Queryable,
+  workflow: W,
+  entityId: number,
+): Promise<TimelineItem<WorkflowStatus<W>>[]> {
+  const rows = await db.selectFrom('record_timeline').selectAll().where('entity', '=', workflow.kind).where('entity_id', '=', entityId).orderBy('id').execute();
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.at,

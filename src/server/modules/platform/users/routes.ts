@@ -3,16 +3,7 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { apiTokenPolicy } from '../policies/apiToken.js';
 import { sessionPolicy } from '../policies/session.js';
 import { userPolicy } from '../policies/user.js';
-import {
-  apiTokenSchema,
-  createApiTokenBody,
-  createUserBody,
-  listSessionsQuery,
-  listUsersQuery,
-  resetPasswordBody,
-  sessionPage,
-  userPage,
-} from './schema.js';
+import { apiTokenSchema, createApiTokenBody, createUserBody, listSessionsQuery, listUsersQuery, resetPasswordBody, sessionPage, userPage } from './schema.js';
 import {
   createApiToken,
   createUser,
@@ -52,7 +43,13 @@ export const userRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/users/:id/reset-password', {
     config: { policy: { policy: userPolicy, action: 'resetPassword' } },
-    schema: { tags, summary: 'Set a temporary password that must be changed at next sign-in', params: idParams, body: resetPasswordBody, response: { 200: userViewSchema } },
+    schema: {
+      tags,
+      summary: 'Set a temporary password that must be changed at next sign-in',
+      params: idParams,
+      body: resetPasswordBody,
+      response: { 200: userViewSchema },
+    },
     handler: (req) => resetPassword(deps, req.ctx, req.params.id, req.body.newPassword),
   });
 
@@ -77,7 +74,12 @@ export const userRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/api-tokens', {
     config: { policy: { policy: apiTokenPolicy, action: 'create' } },
-    schema: { tags, summary: 'Create an integration token (the secret is returned once)', body: createApiTokenBody, response: { 201: apiTokenSchema.extend({ token: z.string() }) } },
+    schema: {
+      tags,
+      summary: 'Create an integration token (the secret is returned once)',
+      body: createApiTokenBody,
+      response: { 201: apiTokenSchema.extend({ token: z.string() }) },
+    },
     handler: async (req, reply) => reply.code(201).send(await createApiToken(deps, req.ctx, req.body)),
   });
   app.post('/api-tokens/:id/revoke', {

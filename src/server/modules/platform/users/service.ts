@@ -54,11 +54,9 @@ async function checkRoleFitsOrganization(tx: Queryable, role: CreateUserInput['r
 /** Inserts an account after checking that its role fits its organisation; shared by the API, the CLI and imports. */
 export async function insertUser(tx: Tx, deps: AppDeps, input: CreateUserInput & { isDemo?: boolean }): Promise<number> {
   await checkRoleFitsOrganization(tx, input.role, input.organizationId);
-  if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
-    throw duplicate('username', 'username');
+  if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw duplicate('username', 'username');
   const mobileHash = input.mobile ? deps.sealer.lookup(input.mobile) : null;
-  if (mobileHash && (await tx.selectFrom('users').select('id').where('mobile_hash', '=', mobileHash).executeTakeFirst()))
-    throw duplicate('mobile', 'mobile');
+  if (mobileHash && (await tx.selectFrom('users').select('id').where('mobile_hash', '=', mobileHash).executeTakeFirst())) throw duplicate('mobile', 'mobile');
   const now = nowIso();
   const row = await tx
     .insertInto('users')
@@ -132,15 +130,31 @@ export async function resetPassword(deps: AppDeps, ctx: RequestContext, id: numb
     if (!before) throw notFound();
     authorize(ctx.actor, userPolicy, 'resetPassword', { id, organization_id: Number(before.organization_id) }, id);
     const now = nowIso();
-    await tx.updateTable('users').set({ password_hash: hash, must_change_password: 1, password_changed_at: now, updated_at: now }).where('id', '=', id).execute();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 1, password_changed_at: now, updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await endSessionsOf(tx, id, 'password_reset');
-    await tx.deleteFrom('login_throttle').where('key', 'in', (eb) => eb.selectFrom('users').select(sql<string>`'account:' || lower(username)`.as('k')).where('id', '=', id)).execute();
+    await tx
+      .deleteFrom('login_throttle')
+      .where('key', 'in', (eb) =>
+        eb
+          .selectFrom('users')
+          .select(sql<string>`'account:' || lower(username)`.as('k'))
+          .where('id', '=', id),
+      )
+      .execute();
     await appendAudit(tx, ctx, { entity: 'user', entityId: id, action: 'resetPassword' });
   });
   return loadUserView(deps.database.db, id);
 }
 
-export async function listActiveSessions(deps: AppDeps, ctx: RequestContext, q: { page: number; pageSize: number; sort?: 'createdAt' | 'lastSeenAt' | undefined; order: 'asc' | 'desc'; q?: string | undefined }) {
+export async function listActiveSessions(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: { page: number; pageSize: number; sort?: 'createdAt' | 'lastSeenAt' | undefined; order: 'asc' | 'desc'; q?: string | undefined },
+) {
   authorize(ctx.actor, sessionPolicy, 'list');
   const now = nowIso();
   let base = deps.database.db
@@ -152,7 +166,9 @@ export async function listActiveSessions(deps: AppDeps, ctx: RequestContext, q: 
     .where('sessions.last_seen_at', '>', new Date(Date.now() - deps.config.sessionIdleMinutes * 60_000).toISOString());
   if (q.q) {
     const p = likePattern(q.q);
-    base = base.where((eb) => eb.or([sql<boolean>`${eb.ref('users.username')} like ${p} escape '\\'`, sql<boolean>`${eb.ref('users.display_name')} like ${p} escape '\\'`]));
+    base = base.where((eb) =>
+      eb.or([sql<boolean>`${eb.ref('users.username')} like ${p} escape '\\'`, sql<boolean>`${eb.ref('users.display_name')} like ${p} escape '\\'`]),
+    );
   }
   const page = await paginate(
     base,
@@ -204,7 +220,18 @@ export async function endUserSession(deps: AppDeps, ctx: RequestContext, session
   });
 }
 
-function toTokenView(r: { id: number; name: string; prefix: string; role: UserView['role']; organization_id: number; organization_name: string; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }) {
+function toTokenView(r: {
+  id: number;
+  name: string;
+  prefix: string;
+  role: UserView['role'];
+  organization_id: number;
+  organization_name: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}) {
   return {
     id: Number(r.id),
     name: r.name,
@@ -265,7 +292,12 @@ export async function createApiToken(deps: AppDeps, ctx: RequestContext, input: 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(tx, ctx, { entity: 'api_token', entityId: Number(row.id), action: 'create', after: { name: input.name, role: input.role, organizationId: input.organizationId } });
+    await appendAudit(tx, ctx, {
+      entity: 'api_token',
+      entityId: Number(row.id),
+      action: 'create',
+      after: { name: input.name, role: input.role, organizationId: input.organizationId },
+    });
     return Number(row.id);
   });
   const view = toTokenView(await selectTokens(deps.database.db).where('api_tokens.id', '=', id).executeTakeFirstOrThrow());

@@ -42,14 +42,26 @@ describe('accounts, sessions and API tokens', () => {
     });
     expect(wrongRole.statusCode).toBe(400);
     expect(wrongRole.json().error.details[0].field).toBe('role');
-    const dup = await admin.post('/api/users', { username: 'demo_town', displayName: 'x', role: 'town', organizationId: orgIds['town-01'], password: 'Clerk#Pass2024' });
+    const dup = await admin.post('/api/users', {
+      username: 'demo_town',
+      displayName: 'x',
+      role: 'town',
+      organizationId: orgIds['town-01'],
+      password: 'Clerk#Pass2024',
+    });
     expect(dup.statusCode).toBe(409);
   });
 
   it('non-admins cannot manage accounts', async () => {
     for (const who of ['demo_office', 'demo_town', '13800000001']) {
       const c = await t.login(who);
-      const res = await c.post('/api/users', { username: 'sneaky', displayName: 'x', role: 'admin', organizationId: orgIds.office, password: 'Clerk#Pass2024' });
+      const res = await c.post('/api/users', {
+        username: 'sneaky',
+        displayName: 'x',
+        role: 'admin',
+        organizationId: orgIds.office,
+        password: 'Clerk#Pass2024',
+      });
       expect(res.statusCode).toBe(403);
     }
     const auditor = await t.login('demo_auditor');

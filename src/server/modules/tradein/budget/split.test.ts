@@ -21,7 +21,11 @@ describe('splitting an amount by funding source', () => {
           const s = splitByShares(amount, { central, provincial, city });
           expect(s.central + s.provincial + s.city).toBe(amount);
           const total = central + provincial + city;
-          for (const [part, w] of [[s.central, central], [s.provincial, provincial], [s.city, city]] as const)
+          for (const [part, w] of [
+            [s.central, central],
+            [s.provincial, provincial],
+            [s.city, city],
+          ] as const)
             expect(Math.abs(part - (amount * w) / total)).toBeLessThanOrEqual(1.0001);
         },
       ),

@@ -13,9 +13,7 @@ export function splitByShares(amount: number, shares: { central: number; provinc
   const exact = weights.map((w) => BigInt(abs) * BigInt(w));
   const parts = exact.map((e) => e / BigInt(totalWeight));
   let left = abs - parts.reduce((s, p) => s + Number(p), 0);
-  const order = exact
-    .map((e, i) => ({ i, rem: e % BigInt(totalWeight) }))
-    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  const order = exact.map((e, i) => ({ i, rem: e % BigInt(totalWeight) })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
   for (const { i } of order) {
     if (left <= 0) break;
     parts[i] = parts[i]! + 1n;

@@ -50,26 +50,24 @@ async function loadMerchantRows(db: Queryable, where: { id?: number; organizatio
         .orderBy('s.id')
         .execute()
     : [];
-  return rows.map(
-    (r): MerchantView => ({
-      id: Number(r.id),
-      organizationId: Number(r.organization_id),
-      organizationName: r.organization_name,
-      programId: Number(r.program_id),
-      programName: r.program_name,
-      status: r.status,
-      categories: cats.filter((c) => Number(c.merchant_id) === Number(r.id)).map((c) => c.category),
-      stores: stores
-        .filter((s) => Number(s.merchant_id) === Number(r.id))
-        .map((s) => ({ id: Number(s.id), name: s.name, townId: Number(s.town_id), townName: s.town_name, address: s.address })),
-      bankName: r.bank_name,
-      accountName: r.account_name,
-      bankAccount: r.bank_account_mask,
-      reviewNote: r.review_note,
-      reviewedAt: r.reviewed_at,
-      createdAt: r.created_at,
-    }),
-  );
+  return rows.map((r): MerchantView => ({
+    id: Number(r.id),
+    organizationId: Number(r.organization_id),
+    organizationName: r.organization_name,
+    programId: Number(r.program_id),
+    programName: r.program_name,
+    status: r.status,
+    categories: cats.filter((c) => Number(c.merchant_id) === Number(r.id)).map((c) => c.category),
+    stores: stores
+      .filter((s) => Number(s.merchant_id) === Number(r.id))
+      .map((s) => ({ id: Number(s.id), name: s.name, townId: Number(s.town_id), townName: s.town_name, address: s.address })),
+    bankName: r.bank_name,
+    accountName: r.account_name,
+    bankAccount: r.bank_account_mask,
+    reviewNote: r.review_note,
+    reviewedAt: r.reviewed_at,
+    createdAt: r.created_at,
+  }));
 }
 
 async function loadMerchant(db: Queryable, id: number): Promise<MerchantView> {
@@ -101,7 +99,11 @@ export async function applyAsMerchant(deps: AppDeps, ctx: RequestContext, input:
           .selectFrom('organizations')
           .select('id')
           .where('kind', '=', 'town')
-          .where('id', 'in', input.stores.map((s) => s.townId))
+          .where(
+            'id',
+            'in',
+            input.stores.map((s) => s.townId),
+          )
           .execute()
       ).map((t) => Number(t.id)),
     );
@@ -153,7 +155,10 @@ export async function applyAsMerchant(deps: AppDeps, ctx: RequestContext, input:
         .executeTakeFirstOrThrow();
       merchantId = Number(row.id);
     }
-    await tx.insertInto('tradein_merchant_categories').values(categories.map((category) => ({ merchant_id: merchantId, category }))).execute();
+    await tx
+      .insertInto('tradein_merchant_categories')
+      .values(categories.map((category) => ({ merchant_id: merchantId, category })))
+      .execute();
     await tx
       .insertInto('tradein_stores')
       .values(input.stores.map((s) => ({ merchant_id: merchantId, name: s.name, town_id: s.townId, address: s.address })))
@@ -201,7 +206,13 @@ export async function reviewMerchant(deps: AppDeps, ctx: RequestContext, id: num
   await inTransaction(deps.database, async (tx) => {
     const m = await tx.selectFrom('tradein_merchants').select(['status', 'organization_id']).where('id', '=', id).executeTakeFirst();
     if (!m) throw notFound();
-    authorize(ctx.actor, merchantPolicy, POLICY_ACTION[step], { grants: await grantsOf(tx, ctx.actor, 'tradein'), organization_id: Number(m.organization_id) }, id);
+    authorize(
+      ctx.actor,
+      merchantPolicy,
+      POLICY_ACTION[step],
+      { grants: await grantsOf(tx, ctx.actor, 'tradein'), organization_id: Number(m.organization_id) },
+      id,
+    );
     const now = nowIso();
     await move(tx, ctx, merchantWorkflow, {
       id,

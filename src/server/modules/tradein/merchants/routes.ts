@@ -3,7 +3,21 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { merchantPolicy } from '../policies/merchant.js';
 import { productPolicy } from '../policies/product.js';
 import { staffPolicy } from '../policies/staff.js';
-import { applyBody, listMerchantsQuery, listProductsQuery, merchantView, productInput, productUpdate, productView, publicMerchantView, publicMerchantsQuery, reasonBody, reviewBody, staffBody, staffView } from './schema.js';
+import {
+  applyBody,
+  listMerchantsQuery,
+  listProductsQuery,
+  merchantView,
+  productInput,
+  productUpdate,
+  productView,
+  publicMerchantView,
+  publicMerchantsQuery,
+  reasonBody,
+  reviewBody,
+  staffBody,
+  staffView,
+} from './schema.js';
 import { applyAsMerchant, getMerchant, listMerchants, publicMerchants, reviewMerchant } from './merchants.js';
 import { createProduct, listProducts, updateProduct } from './products.js';
 import { createStaff, listStaff, setStaffStatus } from './staff.js';
@@ -49,7 +63,12 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/public/merchants', {
     config: { policy: 'public' },
-    schema: { tags, summary: 'Enrolled merchants by town and category (public)', querystring: publicMerchantsQuery, response: { 200: z.array(publicMerchantView) } },
+    schema: {
+      tags,
+      summary: 'Enrolled merchants by town and category (public)',
+      querystring: publicMerchantsQuery,
+      response: { 200: z.array(publicMerchantView) },
+    },
     handler: (req) => publicMerchants(deps, req.query),
   });
 
@@ -81,7 +100,12 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/staff/:id/disable', {
     config: { policy: { policy: staffPolicy, action: 'setStatus' } },
-    schema: { tags, summary: 'Disable a staff account of my enterprise and end its sessions (enterprise administrator)', params: idParams, response: { 200: staffView } },
+    schema: {
+      tags,
+      summary: 'Disable a staff account of my enterprise and end its sessions (enterprise administrator)',
+      params: idParams,
+      response: { 200: staffView },
+    },
     handler: (req) => setStaffStatus(deps, req.ctx, req.params.id, 'disabled'),
   });
   app.post('/tradein/staff/:id/enable', {

@@ -22,7 +22,14 @@ describe('merchant staff accounts: an enterprise disables and enables its own st
 
   it('only the enterprise administrator of the same enterprise may switch staff accounts (policy matrix)', () => {
     const actor = (role: (typeof ROLES)[number], organizationId: number): Actor => ({
-      kind: 'user', userId: 1, username: role, role, organizationId, organizationKind: 'enterprise', townId: null, sessionId: 's',
+      kind: 'user',
+      userId: 1,
+      username: role,
+      role,
+      organizationId,
+      organizationKind: 'enterprise',
+      townId: null,
+      sessionId: 's',
     });
     const allowed = ROLES.filter((r) => staffPolicy.can(actor(r, 7), 'setStatus', { organization_id: 7 }));
     expect(allowed).toEqual(['enterprise']);
@@ -77,8 +84,9 @@ describe('merchant staff accounts: an enterprise disables and enables its own st
   it('another enterprise gets 404 for our staff, and for accounts that are not merchant staff', async () => {
     // An enterprise administrator of the demo merchant's enterprise, created by the platform administrator.
     const admin = await t.login('demo_admin');
-    const merchantOrg = (await t.deps.database.db.selectFrom('users').select('organization_id').where('username', '=', 'demo_merchant').executeTakeFirstOrThrow())
-      .organization_id;
+    const merchantOrg = (
+      await t.deps.database.db.selectFrom('users').select('organization_id').where('username', '=', 'demo_merchant').executeTakeFirstOrThrow()
+    ).organization_id;
     const created = await admin.post('/api/users', {
       username: 'other_ent_admin',
       displayName: '另一家企业管理员',

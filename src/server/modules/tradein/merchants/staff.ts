@@ -27,7 +27,13 @@ export async function createStaff(
       ...(input.mobile ? { mobile: input.mobile } : {}),
       mustChangePassword: true,
     });
-    await appendAudit(tx, ctx, { entity: 'user', entityId: id, action: 'create', organizationId: orgId, after: { username: input.username, role: 'merchant' } });
+    await appendAudit(tx, ctx, {
+      entity: 'user',
+      entityId: id,
+      action: 'create',
+      organizationId: orgId,
+      after: { username: input.username, role: 'merchant' },
+    });
     return id;
   });
   return { id, username: input.username, displayName: input.displayName, status: 'active' as const };

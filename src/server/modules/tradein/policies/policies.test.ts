@@ -44,22 +44,87 @@ const rows: Row[] = [
   ['voucher.listOwn', (a) => voucherPolicy.can(a, 'listOwn'), ['resident'], { manage: false, finance: false, other: false }],
   ['voucher.lookup', (a, g) => voucherPolicy.can(a, 'lookup', { grants: g }), ['office', 'auditor', 'merchant'], { manage: true, finance: true, other: false }],
   ['voucher.list', (a, g) => voucherPolicy.can(a, 'list', { grants: g }), ['office', 'auditor'], { manage: true, finance: true, other: false }],
-  ['merchant.apply (own)', (a) => merchantPolicy.can(a, 'apply', { organization_id: OWN_ORG }), ['enterprise', 'merchant'], { manage: false, finance: false, other: false }],
+  [
+    'merchant.apply (own)',
+    (a) => merchantPolicy.can(a, 'apply', { organization_id: OWN_ORG }),
+    ['enterprise', 'merchant'],
+    { manage: false, finance: false, other: false },
+  ],
   ['merchant.apply (other)', (a) => merchantPolicy.can(a, 'apply', { organization_id: OTHER_ORG }), [], { manage: false, finance: false, other: false }],
-  ['merchant.list', (a, g) => merchantPolicy.can(a, 'list', { grants: g }), ['office', 'auditor', 'enterprise', 'merchant'], { manage: true, finance: true, other: false }],
-  ['merchant.read (other)', (a, g) => merchantPolicy.can(a, 'read', { grants: g, organization_id: OTHER_ORG }), ['office', 'auditor'], { manage: true, finance: true, other: false }],
-  ['merchant.review', (a, g) => merchantPolicy.can(a, 'review', { grants: g, organization_id: OTHER_ORG }), ['office'], { manage: true, finance: false, other: false }],
-  ['merchant.suspend', (a, g) => merchantPolicy.can(a, 'suspend', { grants: g, organization_id: OTHER_ORG }), ['office'], { manage: true, finance: false, other: false }],
-  ['merchant.resume', (a, g) => merchantPolicy.can(a, 'resume', { grants: g, organization_id: OTHER_ORG }), ['office'], { manage: true, finance: false, other: false }],
-  ['merchant.manageStaff (own)', (a) => merchantPolicy.can(a, 'manageStaff', { organization_id: OWN_ORG }), ['enterprise', 'merchant'], { manage: false, finance: false, other: false }],
-  ['product.list (other)', (a, g) => productPolicy.can(a, 'list', { grants: g, organization_id: OTHER_ORG }), ['office', 'auditor'], { manage: true, finance: true, other: false }],
-  ['product.create (own)', (a) => productPolicy.can(a, 'create', { organization_id: OWN_ORG }), ['enterprise', 'merchant'], { manage: false, finance: false, other: false }],
+  [
+    'merchant.list',
+    (a, g) => merchantPolicy.can(a, 'list', { grants: g }),
+    ['office', 'auditor', 'enterprise', 'merchant'],
+    { manage: true, finance: true, other: false },
+  ],
+  [
+    'merchant.read (other)',
+    (a, g) => merchantPolicy.can(a, 'read', { grants: g, organization_id: OTHER_ORG }),
+    ['office', 'auditor'],
+    { manage: true, finance: true, other: false },
+  ],
+  [
+    'merchant.review',
+    (a, g) => merchantPolicy.can(a, 'review', { grants: g, organization_id: OTHER_ORG }),
+    ['office'],
+    { manage: true, finance: false, other: false },
+  ],
+  [
+    'merchant.suspend',
+    (a, g) => merchantPolicy.can(a, 'suspend', { grants: g, organization_id: OTHER_ORG }),
+    ['office'],
+    { manage: true, finance: false, other: false },
+  ],
+  [
+    'merchant.resume',
+    (a, g) => merchantPolicy.can(a, 'resume', { grants: g, organization_id: OTHER_ORG }),
+    ['office'],
+    { manage: true, finance: false, other: false },
+  ],
+  [
+    'merchant.manageStaff (own)',
+    (a) => merchantPolicy.can(a, 'manageStaff', { organization_id: OWN_ORG }),
+    ['enterprise', 'merchant'],
+    { manage: false, finance: false, other: false },
+  ],
+  [
+    'product.list (other)',
+    (a, g) => productPolicy.can(a, 'list', { grants: g, organization_id: OTHER_ORG }),
+    ['office', 'auditor'],
+    { manage: true, finance: true, other: false },
+  ],
+  [
+    'product.create (own)',
+    (a) => productPolicy.can(a, 'create', { organization_id: OWN_ORG }),
+    ['enterprise', 'merchant'],
+    { manage: false, finance: false, other: false },
+  ],
   ['product.update (other)', (a) => productPolicy.can(a, 'update', { organization_id: OTHER_ORG }), [], { manage: false, finance: false, other: false }],
-  ['redemption.create (own)', (a) => redemptionPolicy.can(a, 'create', { organization_id: OWN_ORG }), ['merchant'], { manage: false, finance: false, other: false }],
-  ['redemption.list (other)', (a, g) => redemptionPolicy.can(a, 'list', { grants: g, organization_id: OTHER_ORG }), ['office', 'auditor'], { manage: true, finance: true, other: false }],
+  [
+    'redemption.create (own)',
+    (a) => redemptionPolicy.can(a, 'create', { organization_id: OWN_ORG }),
+    ['merchant'],
+    { manage: false, finance: false, other: false },
+  ],
+  [
+    'redemption.list (other)',
+    (a, g) => redemptionPolicy.can(a, 'list', { grants: g, organization_id: OTHER_ORG }),
+    ['office', 'auditor'],
+    { manage: true, finance: true, other: false },
+  ],
   ['redemption.listMine', (a) => redemptionPolicy.can(a, 'listMine'), ['resident'], { manage: false, finance: false, other: false }],
-  ['redemption.reverse (own)', (a, g) => redemptionPolicy.can(a, 'reverse', { grants: g, organization_id: OWN_ORG }), ['office', 'merchant'], { manage: true, finance: false, other: false }],
-  ['redemption.reverse (other)', (a, g) => redemptionPolicy.can(a, 'reverse', { grants: g, organization_id: OTHER_ORG }), ['office'], { manage: true, finance: false, other: false }],
+  [
+    'redemption.reverse (own)',
+    (a, g) => redemptionPolicy.can(a, 'reverse', { grants: g, organization_id: OWN_ORG }),
+    ['office', 'merchant'],
+    { manage: true, finance: false, other: false },
+  ],
+  [
+    'redemption.reverse (other)',
+    (a, g) => redemptionPolicy.can(a, 'reverse', { grants: g, organization_id: OTHER_ORG }),
+    ['office'],
+    { manage: true, finance: false, other: false },
+  ],
 ];
 
 describe('trade-in policies: role × action', () => {
@@ -79,7 +144,10 @@ describe('trade-in policies: role × action', () => {
     const covered = new Set(rows.map(([name]) => name.split(' ')[0]));
     for (const policy of [programPolicy, poolPolicy, voucherPolicy, merchantPolicy, productPolicy, redemptionPolicy]) {
       const prefix = policy.resource.replace('tradein_', '');
-      expect(policy.actions.filter((a) => !covered.has(`${prefix}.${a}`)), policy.resource).toEqual([]);
+      expect(
+        policy.actions.filter((a) => !covered.has(`${prefix}.${a}`)),
+        policy.resource,
+      ).toEqual([]);
     }
   });
 });

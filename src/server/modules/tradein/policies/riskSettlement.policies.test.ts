@@ -39,8 +39,18 @@ const rows: Row[] = [
   ['risk_review.list', (a, g) => riskReviewPolicy.can(a, 'list', { grants: g }), ['office', 'auditor'], SUPERVISORS],
   ['risk_review.read', (a, g) => riskReviewPolicy.can(a, 'read', { grants: g }), ['office', 'auditor'], SUPERVISORS],
   ['risk_review.decide', (a, g) => riskReviewPolicy.can(a, 'decide', { grants: g }), ['office'], MANAGERS],
-  ['settlement_batch.list (own)', (a, g) => settlementBatchPolicy.can(a, 'list', { grants: g, organization_id: OWN_ORG }), ['office', 'auditor', 'enterprise', 'merchant'], SUPERVISORS],
-  ['settlement_batch.read (other)', (a, g) => settlementBatchPolicy.can(a, 'read', { grants: g, organization_id: OTHER_ORG }), ['office', 'auditor'], SUPERVISORS],
+  [
+    'settlement_batch.list (own)',
+    (a, g) => settlementBatchPolicy.can(a, 'list', { grants: g, organization_id: OWN_ORG }),
+    ['office', 'auditor', 'enterprise', 'merchant'],
+    SUPERVISORS,
+  ],
+  [
+    'settlement_batch.read (other)',
+    (a, g) => settlementBatchPolicy.can(a, 'read', { grants: g, organization_id: OTHER_ORG }),
+    ['office', 'auditor'],
+    SUPERVISORS,
+  ],
   ['settlement_batch.create', (a, g) => settlementBatchPolicy.can(a, 'create', { grants: g }), ['office'], MANAGERS],
   ['settlement_batch.approve', (a, g) => settlementBatchPolicy.can(a, 'approve', { grants: g, organization_id: OTHER_ORG }), ['office'], MANAGERS],
   ['settlement_batch.confirm', (a, g) => settlementBatchPolicy.can(a, 'confirm', { grants: g, organization_id: OTHER_ORG }), [], PAYER],
@@ -66,12 +76,16 @@ describe('trade-in risk, settlement and budget policies: role × action', () => 
     const covered = new Set(rows.map(([name]) => name.split(' ')[0]));
     for (const policy of [riskRulePolicy, riskReviewPolicy, settlementBatchPolicy, budgetPolicy]) {
       const prefix = policy.resource.replace('tradein_', '');
-      expect(policy.actions.filter((a) => !covered.has(`${prefix}.${a}`)), policy.resource).toEqual([]);
+      expect(
+        policy.actions.filter((a) => !covered.has(`${prefix}.${a}`)),
+        policy.resource,
+      ).toEqual([]);
     }
   });
 
   it('approval and payment never sit with one organisation’s grant alone', () => {
     const d = actor('department');
-    for (const g of [MANAGE, FINANCE]) expect(settlementBatchPolicy.can(d, 'approve', { grants: g }) && settlementBatchPolicy.can(d, 'confirm', { grants: g })).toBe(false);
+    for (const g of [MANAGE, FINANCE])
+      expect(settlementBatchPolicy.can(d, 'approve', { grants: g }) && settlementBatchPolicy.can(d, 'confirm', { grants: g })).toBe(false);
   });
 });

@@ -39,7 +39,13 @@ export async function seedTradeinDemo(deps: AppDeps, now = new Date()): Promise<
     for (const p of demos)
       if (windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today).phase === 'ended') {
         await tx.updateTable('tradein_programs').set({ status: 'closed', updated_at: nowIso() }).where('id', '=', p.id).execute();
-        await appendAudit(tx, ctx, { entity: 'tradein_program', entityId: Number(p.id), action: 'update', before: { status: 'active' }, after: { status: 'closed', reason: 'demo programme ended' } });
+        await appendAudit(tx, ctx, {
+          entity: 'tradein_program',
+          entityId: Number(p.id),
+          action: 'update',
+          before: { status: 'active' },
+          after: { status: 'closed', reason: 'demo programme ended' },
+        });
       }
     for (const kind of DEMO_KINDS) {
       // A demo programme that still has a month to run is enough; otherwise start the next one today.
@@ -99,14 +105,30 @@ async function enrolDemoMerchant(tx: Tx, deps: AppDeps, programId: number, kind:
     .returning('id')
     .executeTakeFirstOrThrow();
   const categories = (await tx.selectFrom('tradein_categories').select('category').where('program_id', '=', programId).execute()).map((c) => c.category);
-  await tx.insertInto('tradein_merchant_categories').values(categories.map((category) => ({ merchant_id: merchant.id, category }))).execute();
-  await tx.insertInto('tradein_stores').values({ merchant_id: merchant.id, name: '示范家电商场（演示门店）', town_id: org.town_id, address: '晋江市青阳街道（演示地址）' }).execute();
+  await tx
+    .insertInto('tradein_merchant_categories')
+    .values(categories.map((category) => ({ merchant_id: merchant.id, category })))
+    .execute();
+  await tx
+    .insertInto('tradein_stores')
+    .values({ merchant_id: merchant.id, name: '示范家电商场（演示门店）', town_id: org.town_id, address: '晋江市青阳街道（演示地址）' })
+    .execute();
   for (const p of DEMO_PRODUCTS[kind] ?? []) {
     const exists = await tx.selectFrom('tradein_products').select('id').where('organization_id', '=', org.id).where('model', '=', p.model).executeTakeFirst();
     if (exists) continue;
     await tx
       .insertInto('tradein_products')
-      .values({ organization_id: org.id, category: p.category, brand: p.brand, model: p.model, efficiency_grade: p.grade, reference_price_fen: p.priceFen, status: 'active', created_at: now, updated_at: now })
+      .values({
+        organization_id: org.id,
+        category: p.category,
+        brand: p.brand,
+        model: p.model,
+        efficiency_grade: p.grade,
+        reference_price_fen: p.priceFen,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   }
 }

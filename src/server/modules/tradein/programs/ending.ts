@@ -27,7 +27,13 @@ export interface EndingProgram {
 
 export async function endingPrograms(db: Queryable, now: Date): Promise<EndingProgram[]> {
   const today = shanghaiDate(now);
-  const programs = await db.selectFrom('tradein_programs').select(['id', 'name', 'valid_from', 'valid_to']).where('status', '=', 'active').orderBy('valid_to').orderBy('id').execute();
+  const programs = await db
+    .selectFrom('tradein_programs')
+    .select(['id', 'name', 'valid_from', 'valid_to'])
+    .where('status', '=', 'active')
+    .orderBy('valid_to')
+    .orderBy('id')
+    .execute();
   const out: EndingProgram[] = [];
   for (const p of programs) {
     const { phase, daysLeft } = windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today);
@@ -39,7 +45,12 @@ export async function endingPrograms(db: Queryable, now: Date): Promise<EndingPr
       .where('status', '=', 'active')
       .where('expires_at', '>', now.toISOString())
       .executeTakeFirstOrThrow();
-    const releasing = await db.selectFrom('tradein_categories').select('category').where('program_id', '=', p.id).where('daily_quota', '>', 0).executeTakeFirst();
+    const releasing = await db
+      .selectFrom('tradein_categories')
+      .select('category')
+      .where('program_id', '=', p.id)
+      .where('daily_quota', '>', 0)
+      .executeTakeFirst();
     const activeVouchers = Number(vouchers.n);
     // An ended programme that is still marked active always warns: it is waiting to be rolled over or closed.
     if (phase === 'ending' && activeVouchers === 0 && !releasing) continue;
@@ -90,17 +101,22 @@ export const tradeinProgramNotices: HomeNoticeProvider = async (deps: AppDeps, c
   if (role === 'resident') return residentNotices(db, ctx, now);
   if (role !== 'office' && role !== 'department') return [];
   if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor, 'tradein') })) return [];
-  return (await endingPrograms(db, now)).map(
-    (p): HomeNotice =>
-      p.phase === 'ended'
-        ? { key: `tradein.program-ended:${p.id}`, level: 'error', messageKey: 'notice.tradein.programEnded', params: { name: p.name, date: p.validTo }, link: '/tradein/programs' }
-        : {
-            key: `tradein.program-ending:${p.id}`,
-            level: 'warning',
-            messageKey: 'notice.tradein.programEnding',
-            params: { name: p.name, date: p.validTo, days: p.daysLeft, vouchers: p.activeVouchers },
-            link: '/tradein/programs',
-          },
+  return (await endingPrograms(db, now)).map((p): HomeNotice =>
+    p.phase === 'ended'
+      ? {
+          key: `tradein.program-ended:${p.id}`,
+          level: 'error',
+          messageKey: 'notice.tradein.programEnded',
+          params: { name: p.name, date: p.validTo },
+          link: '/tradein/programs',
+        }
+      : {
+          key: `tradein.program-ending:${p.id}`,
+          level: 'warning',
+          messageKey: 'notice.tradein.programEnding',
+          params: { name: p.name, date: p.validTo, days: p.daysLeft, vouchers: p.activeVouchers },
+          link: '/tradein/programs',
+        },
   );
 };
 
@@ -118,5 +134,11 @@ async function residentNotices(db: Queryable, ctx: RequestContext, now: Date): P
   const today = shanghaiDate(now);
   return rows
     .filter((r) => windowPhase({ validFrom: r.valid_from, validTo: r.valid_to }, today).phase === 'ending')
-    .map((r) => ({ key: `tradein.voucher-program-ending:${Number(r.id)}`, level: 'info', messageKey: 'notice.tradein.voucherProgramEnding', params: { name: r.name, date: r.valid_to }, link: '/tradein/my/vouchers' }));
+    .map((r) => ({
+      key: `tradein.voucher-program-ending:${Number(r.id)}`,
+      level: 'info',
+      messageKey: 'notice.tradein.voucherProgramEnding',
+      params: { name: r.name, date: r.valid_to },
+      link: '/tradein/my/vouchers',
+    }));
 }

@@ -67,7 +67,13 @@ export async function rolloverProgram(deps: AppDeps, ctx: RequestContext, source
 
 /** Approved enrolments of the old programme, approved again for the new one; returns the new enrolment ids. */
 async function carryApprovedMerchants(tx: Tx, ctx: RequestContext, fromId: number, toId: number, categories: Set<string>): Promise<number[]> {
-  const approved = await tx.selectFrom('tradein_merchants').selectAll().where('program_id', '=', fromId).where('status', '=', 'approved').orderBy('id').execute();
+  const approved = await tx
+    .selectFrom('tradein_merchants')
+    .selectAll()
+    .where('program_id', '=', fromId)
+    .where('status', '=', 'approved')
+    .orderBy('id')
+    .execute();
   const now = nowIso();
   const carried: number[] = [];
   const audit: Parameters<typeof appendAuditMany>[2] = [];
@@ -97,13 +103,26 @@ async function carryApprovedMerchants(tx: Tx, ctx: RequestContext, fromId: numbe
       .returning('id')
       .executeTakeFirstOrThrow();
     const merchantId = Number(row.id);
-    await tx.insertInto('tradein_merchant_categories').values(cats.map((category) => ({ merchant_id: merchantId, category }))).execute();
+    await tx
+      .insertInto('tradein_merchant_categories')
+      .values(cats.map((category) => ({ merchant_id: merchantId, category })))
+      .execute();
     const stores = await tx.selectFrom('tradein_stores').select(['name', 'town_id', 'address']).where('merchant_id', '=', m.id).execute();
-    if (stores.length) await tx.insertInto('tradein_stores').values(stores.map((s) => ({ merchant_id: merchantId, ...s }))).execute();
+    if (stores.length)
+      await tx
+        .insertInto('tradein_stores')
+        .values(stores.map((s) => ({ merchant_id: merchantId, ...s })))
+        .execute();
     carried.push(merchantId);
     audit.push({
       ctx,
-      entry: { entity: 'tradein_merchant', entityId: merchantId, action: 'carryOver', organizationId: Number(m.organization_id), after: { programId: toId, from: Number(m.id), categories: cats } },
+      entry: {
+        entity: 'tradein_merchant',
+        entityId: merchantId,
+        action: 'carryOver',
+        organizationId: Number(m.organization_id),
+        after: { programId: toId, from: Number(m.id), categories: cats },
+      },
     });
   }
   await appendAuditMany(tx, 'main', audit);

@@ -26,7 +26,13 @@ export const programRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.patch('/tradein/programs/:id', {
     config: { policy: { policy: programPolicy, action: 'update' } },
-    schema: { tags, summary: 'Change a programme’s window, budget, schedule or status', params: idParams, body: updateProgramBody, response: { 200: programView } },
+    schema: {
+      tags,
+      summary: 'Change a programme’s window, budget, schedule or status',
+      params: idParams,
+      body: updateProgramBody,
+      response: { 200: programView },
+    },
     handler: (req) => updateProgram(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/tradein/programs/:id/rollover', {

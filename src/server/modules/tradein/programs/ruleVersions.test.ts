@@ -9,9 +9,9 @@ describe('trade-in category rules: the version the editor loaded', () => {
   const category = 'refrigerator';
   const url = () => `/api/tradein/programs/${programId}/categories/${category}`;
   const loaded = async () =>
-    ((await commerce.get(`/api/tradein/programs/${programId}`)).json().categories as { category: string; ruleVersion: number; rule: { capFen: number } }[]).find(
-      (c) => c.category === category,
-    )!;
+    (
+      (await commerce.get(`/api/tradein/programs/${programId}`)).json().categories as { category: string; ruleVersion: number; rule: { capFen: number } }[]
+    ).find((c) => c.category === category)!;
   const history = async () => ((await commerce.get(`${url()}/history`)).json() as { version: number; current: boolean }[]).map((h) => [h.version, h.current]);
 
   beforeAll(async () => {

@@ -15,9 +15,7 @@ export const categoryRuleSchema = z
     capFen: z.number().int().min(0).max(100_000_000),
     priceCeilingFen: z.number().int().positive().max(1_000_000_000).nullable(),
     limitPerPerson: z.number().int().min(1).max(20),
-    evidence: z
-      .object({ invoice: z.boolean(), serialNumber: z.boolean(), oldItemProof: z.boolean() })
-      .strict(),
+    evidence: z.object({ invoice: z.boolean(), serialNumber: z.boolean(), oldItemProof: z.boolean() }).strict(),
   })
   .strict();
 export type CategoryRule = z.infer<typeof categoryRuleSchema>;

@@ -79,7 +79,10 @@ export async function listPrograms(deps: AppDeps, ctx: RequestContext): Promise<
   // Residents and businesses see what is running; drafts are the managers' work in progress.
   if (!['office', 'department', 'auditor'].includes(ctx.actor.role ?? '')) q = q.where('status', '!=', 'draft');
   const rows = await q.execute();
-  const cats = await categoriesOf(db, rows.map((r) => Number(r.id)));
+  const cats = await categoriesOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return rows.map((r) => toView(r, cats));
 }
 
@@ -134,10 +137,22 @@ export async function insertProgram(
     .executeTakeFirstOrThrow();
   const programId = Number(row.id);
   for (const [i, c] of input.categories.entries()) {
-    const first = await appendVersion(tx, categoryRuleVersions, { programId, category: c.category }, { value: c.rule, baseVersion: 0, note: origin?.ruleNote(c.category) ?? null, by });
+    const first = await appendVersion(
+      tx,
+      categoryRuleVersions,
+      { programId, category: c.category },
+      { value: c.rule, baseVersion: 0, note: origin?.ruleNote(c.category) ?? null, by },
+    );
     await tx
       .insertInto('tradein_categories')
-      .values({ program_id: programId, category: c.category, name: c.name, current_rule_version_id: first.current.id, daily_quota: c.dailyQuota, sort_order: i })
+      .values({
+        program_id: programId,
+        category: c.category,
+        name: c.name,
+        current_rule_version_id: first.current.id,
+        daily_quota: c.dailyQuota,
+        sort_order: i,
+      })
       .execute();
   }
   return programId;
@@ -218,10 +233,21 @@ export async function setCategoryRule(deps: AppDeps, ctx: RequestContext, progra
         .where('category', '=', category)
         .execute();
     } else {
-      const count = await tx.selectFrom('tradein_categories').select((eb) => eb.fn.countAll<number>().as('n')).where('program_id', '=', programId).executeTakeFirst();
+      const count = await tx
+        .selectFrom('tradein_categories')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('program_id', '=', programId)
+        .executeTakeFirst();
       await tx
         .insertInto('tradein_categories')
-        .values({ program_id: programId, category, name: input.name!, current_rule_version_id: current.id, daily_quota: input.dailyQuota ?? 0, sort_order: Number(count?.n ?? 0) })
+        .values({
+          program_id: programId,
+          category,
+          name: input.name!,
+          current_rule_version_id: current.id,
+          daily_quota: input.dailyQuota ?? 0,
+          sort_order: Number(count?.n ?? 0),
+        })
         .execute();
     }
     await tx.updateTable('tradein_programs').set({ updated_at: nowIso() }).where('id', '=', programId).execute();
@@ -240,5 +266,13 @@ export async function ruleHistory(deps: AppDeps, ctx: RequestContext, programId:
   const db = deps.database.db;
   authorize(ctx.actor, programPolicy, 'readHistory', { grants: await grantsOf(db, ctx.actor, 'tradein') }, programId);
   const versions = await versionHistory(db, categoryRuleVersions, { programId, category });
-  return versions.map((v) => ({ id: v.id, version: v.version, rule: v.value, note: v.note, createdBy: v.createdBy, createdAt: v.createdAt, current: v.current }));
+  return versions.map((v) => ({
+    id: v.id,
+    version: v.version,
+    rule: v.value,
+    note: v.note,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt,
+    current: v.current,
+  }));
 }

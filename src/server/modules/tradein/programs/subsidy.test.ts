@@ -59,7 +59,20 @@ describe('subsidy = rate × price, rounded to the fen as stated, then capped', (
 
   it('ships the national rules as data: 12 appliance categories, grade 1 20% / grade 2 15%, 2,000 yuan cap, air conditioners ×3; digital 15%, 500 yuan cap, 6,000 yuan ceiling', () => {
     const appliance = DEFAULT_PROGRAMS.find((p) => p.kind === 'appliance')!;
-    expect(appliance.categories.map((c) => c.name)).toEqual(['冰箱', '洗衣机', '电视', '空调', '电脑', '热水器', '家用灶具', '吸油烟机', '微波炉', '净水器', '洗碗机', '电饭煲']);
+    expect(appliance.categories.map((c) => c.name)).toEqual([
+      '冰箱',
+      '洗衣机',
+      '电视',
+      '空调',
+      '电脑',
+      '热水器',
+      '家用灶具',
+      '吸油烟机',
+      '微波炉',
+      '净水器',
+      '洗碗机',
+      '电饭煲',
+    ]);
     for (const c of appliance.categories) {
       categoryRuleSchema.parse(c.rule);
       expect(rateFor(c.rule, 1)).toBe(2000);
@@ -69,7 +82,8 @@ describe('subsidy = rate × price, rounded to the fen as stated, then capped', (
       expect(c.rule.limitPerPerson).toBe(c.category === 'air_conditioner' ? 3 : 1);
     }
     const digital = DEFAULT_PROGRAMS.find((p) => p.kind === 'digital')!;
-    for (const c of digital.categories) expect(c.rule).toMatchObject({ capFen: 50_000, priceCeilingFen: 600_000, limitPerPerson: 1, rates: [{ grade: null, rateBp: 1500 }] });
+    for (const c of digital.categories)
+      expect(c.rule).toMatchObject({ capFen: 50_000, priceCeilingFen: 600_000, limitPerPerson: 1, rates: [{ grade: null, rateBp: 1500 }] });
     const renovation = DEFAULT_PROGRAMS.find((p) => p.kind === 'home_renovation')!;
     expect(renovation.isExample).toBe(true);
     expect(renovation.name).toContain('示例');

@@ -61,7 +61,13 @@ beforeAll(async () => {
   expect(applied.statusCode, applied.body).toBe(201);
   merchantId = applied.json().id;
   expect((await commerce.post(`/api/tradein/merchants/${merchantId}/approve`, {})).statusCode).toBe(200);
-  const product = await merchant.post('/api/tradein/products', { category: 'refrigerator', brand: '海尔', model: 'BCD-2030', efficiencyGrade: 1, referencePriceFen: 400_000 });
+  const product = await merchant.post('/api/tradein/products', {
+    category: 'refrigerator',
+    brand: '海尔',
+    model: 'BCD-2030',
+    efficiencyGrade: 1,
+    referencePriceFen: 400_000,
+  });
   expect(product.statusCode, product.body).toBe(201);
   productId = product.json().id;
 });
@@ -74,7 +80,12 @@ afterAll(async () => {
 });
 
 async function openPool(commerce: TestClient, opensAt: string, closesAt: string, category = 'refrigerator'): Promise<number> {
-  const res = await commerce.post(`/api/tradein/programs/${programId}/pools`, { category, quota: 100, opensAt: at(opensAt).toISOString(), closesAt: at(closesAt).toISOString() });
+  const res = await commerce.post(`/api/tradein/programs/${programId}/pools`, {
+    category,
+    quota: 100,
+    opensAt: at(opensAt).toISOString(),
+    closesAt: at(closesAt).toISOString(),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
@@ -92,7 +103,9 @@ describe('a month before the end', () => {
     for (const username of ['demo_office', 'demo_department']) {
       const client = await signIn(username);
       const inbox = (await client.get('/api/notifications')).json();
-      const mine = inbox.items.filter((n: { kind: string; message: string }) => n.kind === 'tradein_program_ending' && n.message.includes('家电以旧换新补贴（2030年）'));
+      const mine = inbox.items.filter(
+        (n: { kind: string; message: string }) => n.kind === 'tradein_program_ending' && n.message.includes('家电以旧换新补贴（2030年）'),
+      );
       expect(mine).toHaveLength(1);
       expect(mine[0].message).toContain(END);
       const notices = (await client.get('/api/home/notices', { 'accept-language': 'en' })).json() as { key: string; level: string; message: string }[];
@@ -125,7 +138,8 @@ describe('at the end of the window', () => {
 
     const extended = await commerce.patch(`/api/tradein/programs/${programId}`, { validTo: '2031-03-31' });
     expect(extended.statusCode, extended.body).toBe(200);
-    const mine = async () => ((await resident.get('/api/tradein/vouchers/mine')).json() as { id: number; expiresAt: string }[]).find((v) => v.id === voucher.id)!;
+    const mine = async () =>
+      ((await resident.get('/api/tradein/vouchers/mine')).json() as { id: number; expiresAt: string }[]).find((v) => v.id === voucher.id)!;
     expect((await mine()).expiresAt).toBe(at('2031-01-05T10:00:00').toISOString());
 
     const shortened = await commerce.patch(`/api/tradein/programs/${programId}`, { validTo: END });
@@ -178,21 +192,41 @@ describe('at the end of the window', () => {
     expect((await late.put('/api/auth/locale', { locale: 'zh-CN' })).statusCode).toBe(204);
 
     setClock('2031-01-01T10:30:00');
-    const before = await t.deps.database.db.selectFrom('tradein_pools').select('id').where('program_id', '=', programId).where('source', '=', 'schedule').execute();
+    const before = await t.deps.database.db
+      .selectFrom('tradein_pools')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('source', '=', 'schedule')
+      .execute();
     await releaseDailyPools(t.deps, new Date());
-    const after = await t.deps.database.db.selectFrom('tradein_pools').select('id').where('program_id', '=', programId).where('source', '=', 'schedule').execute();
+    const after = await t.deps.database.db
+      .selectFrom('tradein_pools')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('source', '=', 'schedule')
+      .execute();
     expect(after).toHaveLength(before.length);
 
     const expired = await expireVouchers(t.deps, new Date());
     expect(expired).toBeGreaterThanOrEqual(1);
-    const stillActive = await t.deps.database.db.selectFrom('tradein_vouchers').select('id').where('program_id', '=', programId).where('status', '=', 'active').execute();
+    const stillActive = await t.deps.database.db
+      .selectFrom('tradein_vouchers')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('status', '=', 'active')
+      .execute();
     expect(stillActive).toEqual([]);
 
     // The sale of 31 December is settled in January, after the programme has ended.
     expect(await merchantsToSettle(t.deps.database.db, '2030-12')).toContain(merchantId);
     // Its budget goes on through today: what is settled and paid after the end still shows.
     const budget = (await (await signIn('demo_department')).get(`/api/tradein/programs/${programId}/budget`)).json();
-    expect(budget.burnDown.at(-1)).toEqual({ date: '2031-01-01', redeemed: budget.redeemed.total, paid: budget.paid.total, remaining: budget.budget.total - budget.redeemed.total });
+    expect(budget.burnDown.at(-1)).toEqual({
+      date: '2031-01-01',
+      redeemed: budget.redeemed.total,
+      paid: budget.paid.total,
+      remaining: budget.budget.total - budget.redeemed.total,
+    });
     expect(budget.redeemed.total).toBeGreaterThan(0);
 
     // The programme is still marked active: its managers are told it has ended until they roll it over or close it.
@@ -206,7 +240,11 @@ describe('rolling over into the next year', () => {
     setClock('2030-12-15T10:00:00');
     const commerce = await signIn('demo_department');
     const source = (await commerce.get(`/api/tradein/programs/${programId}`)).json();
-    const res = await commerce.post(`/api/tradein/programs/${programId}/rollover`, { code: 'appliance-2031', name: '家电以旧换新补贴（2031年）', validTo: '2031-12-31' });
+    const res = await commerce.post(`/api/tradein/programs/${programId}/rollover`, {
+      code: 'appliance-2031',
+      name: '家电以旧换新补贴（2031年）',
+      validTo: '2031-12-31',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const next = res.json();
     expect(next).toMatchObject({
@@ -234,7 +272,11 @@ describe('rolling over into the next year', () => {
     expect(carried[0]!.stores).toHaveLength(1);
 
     // The old programme and its vouchers are untouched.
-    expect((await commerce.get(`/api/tradein/programs/${programId}`)).json()).toMatchObject({ code: 'appliance-2030', validTo: source.validTo, status: source.status });
+    expect((await commerce.get(`/api/tradein/programs/${programId}`)).json()).toMatchObject({
+      code: 'appliance-2030',
+      validTo: source.validTo,
+      status: source.status,
+    });
     const vouchers = await t.deps.database.db.selectFrom('tradein_vouchers').select('program_id').distinct().execute();
     expect(vouchers.map((v) => Number(v.program_id))).not.toContain(next.id);
 
@@ -242,13 +284,23 @@ describe('rolling over into the next year', () => {
     expect((await commerce.patch(`/api/tradein/programs/${next.id}`, { status: 'active' })).statusCode).toBe(200);
     await releaseDailyPools(t.deps, at('2031-01-01T10:05:00'));
     const pools = await t.deps.database.db.selectFrom('tradein_pools').select('category').where('program_id', '=', next.id).execute();
-    expect(pools.map((p) => p.category).sort()).toEqual(next.categories.filter((c: { dailyQuota: number }) => c.dailyQuota > 0).map((c: { category: string }) => c.category).sort());
+    expect(pools.map((p) => p.category).sort()).toEqual(
+      next.categories
+        .filter((c: { dailyQuota: number }) => c.dailyQuota > 0)
+        .map((c: { category: string }) => c.category)
+        .sort(),
+    );
   });
 
   it('refuses a window that overlaps the old one, a code in use, and anyone but a manager', async () => {
     setClock('2030-12-15T10:00:00');
     const commerce = await signIn('demo_department');
-    const overlap = await commerce.post(`/api/tradein/programs/${programId}/rollover`, { code: 'appliance-2031-b', name: '重叠', validFrom: '2030-12-31', validTo: '2031-12-31' });
+    const overlap = await commerce.post(`/api/tradein/programs/${programId}/rollover`, {
+      code: 'appliance-2031-b',
+      name: '重叠',
+      validFrom: '2030-12-31',
+      validTo: '2031-12-31',
+    });
     expect(overlap.statusCode).toBe(400);
     expect(overlap.json().error.details[0]).toMatchObject({ field: 'validFrom' });
     const taken = await commerce.post(`/api/tradein/programs/${programId}/rollover`, { code: 'appliance-2030', name: '重复', validTo: '2031-12-31' });
@@ -256,7 +308,9 @@ describe('rolling over into the next year', () => {
     const unknown = await commerce.post('/api/tradein/programs/999999/rollover', { code: 'appliance-x', name: '不存在', validTo: '2031-12-31' });
     expect(unknown.statusCode).toBe(404);
     for (const username of ['demo_merchant', 'demo_finance', DEMO_RESIDENT.mobile]) {
-      const res = await (await signIn(username)).post(`/api/tradein/programs/${programId}/rollover`, { code: 'appliance-2031-c', name: '无权', validTo: '2031-12-31' });
+      const res = await (
+        await signIn(username)
+      ).post(`/api/tradein/programs/${programId}/rollover`, { code: 'appliance-2031-c', name: '无权', validTo: '2031-12-31' });
       expect(res.statusCode).toBe(403);
     }
     const count = await t.deps.database.db.selectFrom('tradein_programs').select('code').where('code', 'like', 'appliance-2031-%').execute();

@@ -47,7 +47,10 @@ describe('programmes, merchants and redemption at the till', () => {
     // Residents do not see drafts.
     expect((await resident.get('/api/tradein/programs')).json()).toHaveLength(2);
     const managers = (await commerce.get('/api/grants?domain=tradein')).json();
-    expect(managers.map((m: { organizationName: string; capability: string }) => `${m.organizationName}:${m.capability}`).sort()).toEqual(['市商务局:manage', '市财政局:confirm_payment']);
+    expect(managers.map((m: { organizationName: string; capability: string }) => `${m.organizationName}:${m.capability}`).sort()).toEqual([
+      '市商务局:manage',
+      '市财政局:confirm_payment',
+    ]);
     const patch = { budget: { centralFen: 1, provincialFen: 2, cityFen: 3 } };
     expect((await finance.patch(`/api/tradein/programs/${renovation.id}`, patch)).statusCode).toBe(403);
     const town = await t.login('demo_town');
@@ -91,16 +94,24 @@ describe('programmes, merchants and redemption at the till', () => {
       expect(res.statusCode).toBe(201);
       products[key] = res.json().id;
     }
-    expect((await merchant.post('/api/tradein/products', { category: 'refrigerator', brand: '海尔', model: 'BCD-500W', referencePriceFen: 1 })).statusCode).toBe(409);
+    expect(
+      (await merchant.post('/api/tradein/products', { category: 'refrigerator', brand: '海尔', model: 'BCD-500W', referencePriceFen: 1 })).statusCode,
+    ).toBe(409);
     expect((await merchant.get('/api/tradein/products')).json()).toHaveLength(4);
     const staff = await merchant.post('/api/tradein/staff', { username: 'shop_clerk1', displayName: '店员一', password: 'Clerk#Pass2024' });
     expect(staff.statusCode).toBe(201);
-    const user = await t.deps.database.db.selectFrom('users').select(['role', 'organization_id', 'must_change_password']).where('username', '=', 'shop_clerk1').executeTakeFirstOrThrow();
+    const user = await t.deps.database.db
+      .selectFrom('users')
+      .select(['role', 'organization_id', 'must_change_password'])
+      .where('username', '=', 'shop_clerk1')
+      .executeTakeFirstOrThrow();
     expect(user).toMatchObject({ role: 'merchant', must_change_password: 1 });
   });
 
   async function voucherFor(client: TestClient, category: string) {
-    const pool = (await commerce.post(`/api/tradein/programs/${appliance.id}/pools`, { category, quota: 10, opensAt: inHours(-1), closesAt: inHours(1) })).json();
+    const pool = (
+      await commerce.post(`/api/tradein/programs/${appliance.id}/pools`, { category, quota: 10, opensAt: inHours(-1), closesAt: inHours(1) })
+    ).json();
     const res = await client.post(`/api/tradein/pools/${pool.id}/claims`);
     expect(res.statusCode).toBe(201);
     return res.json().voucher as { code: string; id: number; ruleVersionId: number };
@@ -119,12 +130,27 @@ describe('programmes, merchants and redemption at the till', () => {
     expect(again.json().error.code).toBe('VOUCHER_NOT_ACTIVE');
     // The same device, written differently, by another resident.
     const [r2] = await (await import('../testing/residents.js')).createSignedInResidents(t.deps.database, t.deps.config, 1);
-    const client2: TestClient = { ...resident, post: (url: string, body?: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie: r2!.cookie, 'x-csrf-token': r2!.csrf }, ...(body === undefined ? {} : { payload: body as object }) }) } as TestClient;
+    const client2: TestClient = {
+      ...resident,
+      post: (url: string, body?: unknown) =>
+        t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: r2!.cookie, 'x-csrf-token': r2!.csrf },
+          ...(body === undefined ? {} : { payload: body as object }),
+        }),
+    } as TestClient;
     const v2 = await voucherFor(client2, 'refrigerator');
     const dup = await sale(v2.code, products.fridge1!, 399_999, 'sn haier 0001');
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('SERIAL_ALREADY_SUBSIDISED');
-    const usedInvoice = await merchant.post('/api/tradein/redemptions', { voucherCode: v2.code, productId: products.fridge1!, serialNumber: 'SN-HAIER-0003', price: 100_000, invoiceNumber: computeInvoiceNumber(1) });
+    const usedInvoice = await merchant.post('/api/tradein/redemptions', {
+      voucherCode: v2.code,
+      productId: products.fridge1!,
+      serialNumber: 'SN-HAIER-0003',
+      price: 100_000,
+      invoiceNumber: computeInvoiceNumber(1),
+    });
     expect(usedInvoice.json().error.code).toBe('INVOICE_ALREADY_USED');
     // Grade 3 is not subsidised; a TV voucher cannot buy a fridge.
     expect((await sale(v2.code, products.fridge3!, 100_000, 'SN-HAIER-0004')).json().error.code).toBe('PRODUCT_NOT_ELIGIBLE');
@@ -142,9 +168,16 @@ describe('programmes, merchants and redemption at the till', () => {
 
   it('refuses an expired voucher, a merchant not enrolled for the category, and a price above the ceiling', async () => {
     const [r] = await (await import('../testing/residents.js')).createSignedInResidents(t.deps.database, t.deps.config, 1);
-    const client: TestClient = { ...resident, post: (url: string) => t.app.inject({ method: 'POST', url, headers: { cookie: r!.cookie, 'x-csrf-token': r!.csrf } }) } as TestClient;
+    const client: TestClient = {
+      ...resident,
+      post: (url: string) => t.app.inject({ method: 'POST', url, headers: { cookie: r!.cookie, 'x-csrf-token': r!.csrf } }),
+    } as TestClient;
     const v = await voucherFor(client, 'air_conditioner');
-    await t.deps.database.db.updateTable('tradein_vouchers').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', v.id).execute();
+    await t.deps.database.db
+      .updateTable('tradein_vouchers')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', v.id)
+      .execute();
     expect((await sale(v.code, products.ac1!, 300_000, 'SN-AC-0001')).json().error.code).toBe('VOUCHER_EXPIRED');
     // Washing machines are not in the merchant's enrolment.
     const w = await voucherFor(client, 'washing_machine');
@@ -159,8 +192,12 @@ describe('programmes, merchants and redemption at the till', () => {
       bankAccount: '6222020200112233445',
     });
     await commerce.post(`/api/tradein/merchants/${enrol.json().id}/approve`, {});
-    const phone = (await merchant.post('/api/tradein/products', { category: 'mobile_phone', brand: '华为', model: 'Mate 70', referencePriceFen: 599_900 })).json();
-    const pool = (await commerce.post(`/api/tradein/programs/${digital.id}/pools`, { category: 'mobile_phone', quota: 5, opensAt: inHours(-1), closesAt: inHours(1) })).json();
+    const phone = (
+      await merchant.post('/api/tradein/products', { category: 'mobile_phone', brand: '华为', model: 'Mate 70', referencePriceFen: 599_900 })
+    ).json();
+    const pool = (
+      await commerce.post(`/api/tradein/programs/${digital.id}/pools`, { category: 'mobile_phone', quota: 5, opensAt: inHours(-1), closesAt: inHours(1) })
+    ).json();
     const pv = (await client.post(`/api/tradein/pools/${pool.id}/claims`)).json().voucher;
     const high = await sale(pv.code, phone.id, 600_001, 'IMEI-86000000000001');
     expect(high.statusCode).toBe(409);
@@ -171,12 +208,23 @@ describe('programmes, merchants and redemption at the till', () => {
 
   it('a rule change applies to new vouchers only, and its history is kept', async () => {
     const old = await voucherFor(resident, 'air_conditioner');
-    const current = (await commerce.get(`/api/tradein/programs/${appliance.id}`)).json().categories.find((c: { category: string }) => c.category === 'air_conditioner');
-    const rule = { ...current.rule, rates: [{ grade: 1, rateBp: 1000 }, { grade: 2, rateBp: 500 }] };
+    const current = (await commerce.get(`/api/tradein/programs/${appliance.id}`))
+      .json()
+      .categories.find((c: { category: string }) => c.category === 'air_conditioner');
+    const rule = {
+      ...current.rule,
+      rates: [
+        { grade: 1, rateBp: 1000 },
+        { grade: 2, rateBp: 500 },
+      ],
+    };
     const put = await commerce.put(`/api/tradein/programs/${appliance.id}/categories/air_conditioner`, { rule, note: '资金趋紧，下调比例' });
     expect(put.statusCode).toBe(200);
     const history = (await finance.get(`/api/tradein/programs/${appliance.id}/categories/air_conditioner/history`)).json();
-    expect(history.map((h: { version: number; current: boolean }) => [h.version, h.current])).toEqual([[2, true], [1, false]]);
+    expect(history.map((h: { version: number; current: boolean }) => [h.version, h.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     // The voucher issued before the change is paid under version 1: 20% of 3,000 yuan = 600 yuan.
     const res = await sale(old.code, products.ac1!, 300_000, 'SN-AC-0100');
     expect(res.json()).toMatchObject({ subsidy: 60_000, ruleVersionId: current.ruleVersionId });

@@ -17,8 +17,10 @@ import { formatVoucherCode } from '../vouchers/voucherCode.js';
 import { assessRedemption, serialiseRiskScope } from '../risk/assess.js';
 import type { RedeemInput, RedemptionView } from './schema.js';
 
-const serialAlreadySubsidised = () => new AppError(409, 'SERIAL_ALREADY_SUBSIDISED', 'error.SERIAL_ALREADY_SUBSIDISED', {}, [{ path: 'serialNumber', reason: 'field.invalid' }]);
-const invoiceAlreadyUsed = () => new AppError(409, 'INVOICE_ALREADY_USED', 'error.INVOICE_ALREADY_USED', {}, [{ path: 'invoiceNumber', reason: 'field.invalid' }]);
+const serialAlreadySubsidised = () =>
+  new AppError(409, 'SERIAL_ALREADY_SUBSIDISED', 'error.SERIAL_ALREADY_SUBSIDISED', {}, [{ path: 'serialNumber', reason: 'field.invalid' }]);
+const invoiceAlreadyUsed = () =>
+  new AppError(409, 'INVOICE_ALREADY_USED', 'error.INVOICE_ALREADY_USED', {}, [{ path: 'invoiceNumber', reason: 'field.invalid' }]);
 
 /** Serial numbers and IMEIs compare without case, spaces or hyphens: the same device cannot come back disguised. */
 export function serialKey(serial: string): string {
@@ -35,11 +37,7 @@ export function retiredSerialKey(key: string, redemptionId: number): string {
 }
 
 function selectRedemptions(db: Queryable) {
-  return db
-    .selectFrom('tradein_redemptions as r')
-    .innerJoin('tradein_vouchers as v', 'v.id', 'r.voucher_id')
-    .selectAll('r')
-    .select('v.code as voucher_code');
+  return db.selectFrom('tradein_redemptions as r').innerJoin('tradein_vouchers as v', 'v.id', 'r.voucher_id').selectAll('r').select('v.code as voucher_code');
 }
 
 type RedemptionRow = Awaited<ReturnType<ReturnType<typeof selectRedemptions>['executeTakeFirstOrThrow']>>;
@@ -62,7 +60,11 @@ function toView(r: RedemptionRow): RedemptionView {
     ruleVersionId: Number(r.rule_version_id),
     oldItemProof:
       r.old_item_proof_kind && r.old_item_proof_ref
-        ? { kind: r.old_item_proof_kind, reference: r.old_item_proof_ref, attachmentId: r.old_item_attachment_id === null ? null : Number(r.old_item_attachment_id) }
+        ? {
+            kind: r.old_item_proof_kind,
+            reference: r.old_item_proof_ref,
+            attachmentId: r.old_item_attachment_id === null ? null : Number(r.old_item_attachment_id),
+          }
         : null,
     status: r.status,
     settlementBatchId: r.settlement_batch_id === null ? null : Number(r.settlement_batch_id),
@@ -117,7 +119,9 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
       const version = await tx.selectFrom('tradein_rule_versions').select('rule_json').where('id', '=', voucher.rule_version_id).executeTakeFirstOrThrow();
       const rule = parseRule(version.rule_json);
       if (rule.priceCeilingFen !== null && input.price > rule.priceCeilingFen)
-        throw new AppError(409, 'PRICE_ABOVE_CEILING', 'error.PRICE_ABOVE_CEILING', { ceiling: rule.priceCeilingFen }, [{ path: 'price', reason: 'field.invalid' }]);
+        throw new AppError(409, 'PRICE_ABOVE_CEILING', 'error.PRICE_ABOVE_CEILING', { ceiling: rule.priceCeilingFen }, [
+          { path: 'price', reason: 'field.invalid' },
+        ]);
       const rateBp = rateFor(rule, product.efficiency_grade);
       if (rateBp === null) throw new AppError(409, 'PRODUCT_NOT_ELIGIBLE', 'error.PRODUCT_NOT_ELIGIBLE', {}, [{ path: 'productId', reason: 'field.invalid' }]);
       let proof: { kind: 'manual' | 'recycling'; reference: string; attachmentId: number | null } | null = null;
@@ -128,7 +132,8 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
           holderUserId: Number(voucher.holder_user_id),
           merchantOrganizationId: orgId,
         });
-        if (!verdict.ok) throw new AppError(409, 'OLD_ITEM_PROOF_REJECTED', 'error.OLD_ITEM_PROOF_REJECTED', {}, [{ path: 'oldItemProof', reason: 'field.invalid' }]);
+        if (!verdict.ok)
+          throw new AppError(409, 'OLD_ITEM_PROOF_REJECTED', 'error.OLD_ITEM_PROOF_REJECTED', {}, [{ path: 'oldItemProof', reason: 'field.invalid' }]);
         proof = { kind: verdict.kind, reference: verdict.reference, attachmentId: verdict.attachmentId };
       }
       // The store of the sale places it in a town (the plan's metrics count sales by town); a single-store merchant need not say which.
@@ -137,7 +142,8 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
       const store = await stores.orderBy('id').executeTakeFirst();
       if (!store) throw fieldError('storeId', 'field.invalid');
       if (await tx.selectFrom('tradein_redemptions').select('id').where('serial_key', '=', key).executeTakeFirst()) throw serialAlreadySubsidised();
-      if (await tx.selectFrom('tradein_redemptions').select('id').where('invoice_number', '=', input.invoiceNumber).executeTakeFirst()) throw invoiceAlreadyUsed();
+      if (await tx.selectFrom('tradein_redemptions').select('id').where('invoice_number', '=', input.invoiceNumber).executeTakeFirst())
+        throw invoiceAlreadyUsed();
 
       const subsidy = computeSubsidy(input.price, rateBp, rule.capFen, program.rounding);
       const budget = await tx
@@ -190,7 +196,15 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
         entity: 'tradein_redemption',
         entityId: Number(row.id),
         action: 'redeem',
-        after: { voucherId: Number(voucher.id), productId: input.productId, serialNumber: input.serialNumber, invoiceNumber: input.invoiceNumber, price: input.price, subsidy, rateBp },
+        after: {
+          voucherId: Number(voucher.id),
+          productId: input.productId,
+          serialNumber: input.serialNumber,
+          invoiceNumber: input.invoiceNumber,
+          price: input.price,
+          subsidy,
+          rateBp,
+        },
       });
       // Risk control: every redemption is scored in the same transaction; a rule may put it in the review queue or hold it.
       await assessRedemption(
@@ -272,7 +286,14 @@ export async function reverseRedemption(deps: AppDeps, ctx: RequestContext, id: 
       .updateTable('tradein_redemptions')
       // The unit was returned, so no subsidy stands on its serial number any more: retire the key (the number as
       // entered stays on the row) so the unit can be sold again with a subsidy.
-      .set({ status: 'reversed', reversal_reason: reason, reversed_at: now, clawback_pending: settled ? 1 : 0, serial_key: retiredSerialKey(r.serial_key, id), updated_at: now })
+      .set({
+        status: 'reversed',
+        reversal_reason: reason,
+        reversed_at: now,
+        clawback_pending: settled ? 1 : 0,
+        serial_key: retiredSerialKey(r.serial_key, id),
+        updated_at: now,
+      })
       .where('id', '=', id)
       .where('status', '=', r.status)
       .executeTakeFirst();

@@ -58,7 +58,14 @@ export async function recordClaimDevice(deps: AppDeps, userId: number | null, vo
   if (!deviceId) return;
   await deps.database.db
     .insertInto('tradein_device_sightings')
-    .values({ event: 'claim', user_id: userId, voucher_id: voucherId, redemption_id: null, device_hash: deviceHash(deps, deviceId), created_at: new Date().toISOString() })
+    .values({
+      event: 'claim',
+      user_id: userId,
+      voucher_id: voucherId,
+      redemption_id: null,
+      device_hash: deviceHash(deps, deviceId),
+      created_at: new Date().toISOString(),
+    })
     .execute();
 }
 
@@ -67,7 +74,14 @@ export async function loadRules(db: Queryable): Promise<Map<RiskRuleCode, Loaded
   const out = new Map<RiskRuleCode, LoadedRule>();
   for (const r of rows) {
     if (!RISK_RULE_CODES.includes(r.code)) continue;
-    out.set(r.code, { code: r.code, enabled: r.enabled === 1, action: r.action, score: r.score, version: r.version, params: parseRuleParams(r.code, r.params_json) });
+    out.set(r.code, {
+      code: r.code,
+      enabled: r.enabled === 1,
+      action: r.action,
+      score: r.score,
+      version: r.version,
+      params: parseRuleParams(r.code, r.params_json),
+    });
   }
   return out;
 }
@@ -122,7 +136,13 @@ async function residentsSharing(tx: Tx, f: RedemptionFacts, kind: RiskSignalKind
  *
  * Every sale rung up counts towards the windows, reversed ones included: a return does not hide a burst.
  */
-export async function assessRedemption(tx: Tx, deps: AppDeps, ctx: RequestContext, f: RedemptionFacts, sale: SaleContext = {}): Promise<{ held: boolean; flags: RiskRuleCode[] }> {
+export async function assessRedemption(
+  tx: Tx,
+  deps: AppDeps,
+  ctx: RequestContext,
+  f: RedemptionFacts,
+  sale: SaleContext = {},
+): Promise<{ held: boolean; flags: RiskRuleCode[] }> {
   const rules = await loadRules(tx);
   const rule = <K extends RiskRuleCode>(code: K) => rules.get(code) as LoadedRule<K> | undefined;
   const signals: { kind: RiskSignalKind; key_hash: string; mask: string | null }[] = [];
@@ -165,11 +185,19 @@ export async function assessRedemption(tx: Tx, deps: AppDeps, ctx: RequestContex
   if (sale.tillDeviceId)
     await tx
       .insertInto('tradein_device_sightings')
-      .values({ event: 'redemption', user_id: ctx.actor.userId, voucher_id: f.voucherId, redemption_id: f.id, device_hash: deviceHash(deps, sale.tillDeviceId), created_at: f.createdAt })
+      .values({
+        event: 'redemption',
+        user_id: ctx.actor.userId,
+        voucher_id: f.voucherId,
+        redemption_id: f.id,
+        device_hash: deviceHash(deps, sale.tillDeviceId),
+        created_at: f.createdAt,
+      })
       .execute();
 
   const fired: Firing[] = [];
-  const fire = (r: LoadedRule, params: Record<string, string | number>) => fired.push({ code: r.code, version: r.version, score: r.score, action: r.action, params });
+  const fire = (r: LoadedRule, params: Record<string, string | number>) =>
+    fired.push({ code: r.code, version: r.version, score: r.score, action: r.action, params });
   const on = <K extends RiskRuleCode>(code: K): LoadedRule<K> | null => {
     const r = rule(code);
     return r && r.enabled ? r : null;

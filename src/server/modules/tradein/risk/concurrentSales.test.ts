@@ -54,7 +54,12 @@ describe('risk control under concurrent sales', () => {
     const programs = (await w.commerce.get('/api/tradein/programs')).json() as { id: number; code: string }[];
     const digitalId = programs.find((p) => p.code === 'digital-national-2025')!.id;
     const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-    const pool = await w.commerce.post(`/api/tradein/programs/${digitalId}/pools`, { category: 'mobile_phone', quota: 10, opensAt: inHours(-1), closesAt: inHours(2) });
+    const pool = await w.commerce.post(`/api/tradein/programs/${digitalId}/pools`, {
+      category: 'mobile_phone',
+      quota: 10,
+      opensAt: inHours(-1),
+      closesAt: inHours(2),
+    });
     expect(pool.statusCode, pool.body).toBe(201);
     const enrolled = await shop2.client.post('/api/tradein/merchants', {
       programId: digitalId,
@@ -66,7 +71,13 @@ describe('risk control under concurrent sales', () => {
     });
     expect(enrolled.statusCode, enrolled.body).toBe(201);
     expect((await w.commerce.post(`/api/tradein/merchants/${enrolled.json().id}/approve`, {})).statusCode).toBe(200);
-    const phone = await shop2.client.post('/api/tradein/products', { category: 'mobile_phone', brand: '华为', model: 'P-1', efficiencyGrade: null, referencePriceFen: 400_000 });
+    const phone = await shop2.client.post('/api/tradein/products', {
+      category: 'mobile_phone',
+      brand: '华为',
+      model: 'P-1',
+      efficiencyGrade: null,
+      referencePriceFen: 400_000,
+    });
     expect(phone.statusCode, phone.body).toBe(201);
 
     await w.setRule('resident_merchant_hopping', { enabled: true, params: { windowMinutes: 60, minMerchants: 3 } });
@@ -80,7 +91,10 @@ describe('risk control under concurrent sales', () => {
       w.sell(shop1, tv.code, shop1.products.tv, 300_000),
       w.sell(shop2, claimed.json().voucher.code, phone.json().id, 400_000),
     ]);
-    expect(sales.map((s) => s.statusCode), sales.map((s) => s.body).join('\n')).toEqual([201, 201, 201]);
+    expect(
+      sales.map((s) => s.statusCode),
+      sales.map((s) => s.body).join('\n'),
+    ).toEqual([201, 201, 201]);
     expect(await flagged(sales.map((s) => s.json().id))).toBe(1);
     await w.setRule('resident_merchant_hopping', { enabled: false });
   });

@@ -42,7 +42,10 @@ export const migration0210: ModuleMigration = {
     const now = new Date().toISOString();
     for (const r of DEFAULT_RISK_RULES) {
       const row = { code: r.code, enabled: 1, action: r.action, score: r.score, params_json: JSON.stringify(r.params) };
-      await db.insertInto('tradein_risk_rules').values({ ...row, version: 1, updated_by: null, updated_at: now }).execute();
+      await db
+        .insertInto('tradein_risk_rules')
+        .values({ ...row, version: 1, updated_by: null, updated_at: now })
+        .execute();
       await db
         .insertInto('tradein_risk_rule_versions')
         .values({ ...row, version: 1, note: 'shipped default', created_by: null, created_at: now })
@@ -58,7 +61,11 @@ export const migration0210: ModuleMigration = {
       .addColumn('mask', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('tradein_risk_signals_merchant_key').on('tradein_risk_signals').columns(['organization_id', 'kind', 'key_hash', 'created_at']).execute();
+    await db.schema
+      .createIndex('tradein_risk_signals_merchant_key')
+      .on('tradein_risk_signals')
+      .columns(['organization_id', 'kind', 'key_hash', 'created_at'])
+      .execute();
     await db.schema.createIndex('tradein_risk_signals_key').on('tradein_risk_signals').columns(['kind', 'key_hash']).execute();
     await db.schema.createIndex('tradein_risk_signals_redemption').on('tradein_risk_signals').column('redemption_id').execute();
 

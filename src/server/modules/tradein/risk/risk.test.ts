@@ -54,12 +54,27 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     const markup = rules[0];
     expect(markup).toMatchObject({ enabled: false, version: 2, action: 'review', params: { marginBp: 1000 } });
     expect(markup.description).toContain('先涨价后打折');
-    const bad = await w.commerce.put('/api/tradein/risk/rules/price_markup', { enabled: true, action: 'review', score: 40, params: { marginBp: -5 }, note: '错误' });
+    const bad = await w.commerce.put('/api/tradein/risk/rules/price_markup', {
+      enabled: true,
+      action: 'review',
+      score: 40,
+      params: { marginBp: -5 },
+      note: '错误',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toContain('params.marginBp');
-    const unknown = await w.commerce.put('/api/tradein/risk/rules/merchant_burst', { enabled: true, action: 'review', score: 1, params: { windowMinutes: 10, count: 5, extra: 1 }, note: '多余参数' });
+    const unknown = await w.commerce.put('/api/tradein/risk/rules/merchant_burst', {
+      enabled: true,
+      action: 'review',
+      score: 1,
+      params: { windowMinutes: 10, count: 5, extra: 1 },
+      note: '多余参数',
+    });
     expect(unknown.statusCode).toBe(400);
-    expect((await w.finance.put('/api/tradein/risk/rules/price_markup', { enabled: true, action: 'review', score: 1, params: { marginBp: 1 }, note: '财政局' })).statusCode).toBe(403);
+    expect(
+      (await w.finance.put('/api/tradein/risk/rules/price_markup', { enabled: true, action: 'review', score: 1, params: { marginBp: 1 }, note: '财政局' }))
+        .statusCode,
+    ).toBe(403);
     expect((await shop0.client.get('/api/tradein/risk/rules')).statusCode).toBe(403);
     const history = (await w.finance.get('/api/tradein/risk/rules/price_markup/history')).json();
     expect(history.map((h: { version: number; current: boolean; enabled: boolean }) => [h.version, h.current, h.enabled])).toEqual([
@@ -67,7 +82,12 @@ describe('risk control: explainable rules, review queue, decisions', () => {
       [1, false, true],
     ]);
     expect(history[0].note).toBe('测试调整阈值');
-    const audit = await w.t.deps.database.db.selectFrom('audit_log').select(['action', 'entity_id', 'outcome']).where('entity', '=', 'tradein_risk_rule').where('entity_id', '=', 'price_markup').execute();
+    const audit = await w.t.deps.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'outcome'])
+      .where('entity', '=', 'tradein_risk_rule')
+      .where('entity_id', '=', 'price_markup')
+      .execute();
     // The change, and 市财政局's refused attempt.
     expect(audit.map((a) => `${a.action}:${a.outcome}`).sort()).toEqual(['update:denied', 'update:ok']);
   });
@@ -153,7 +173,11 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     await w.setRule('merchant_burst', { enabled: true, params: { count: 3, windowMinutes: 10 } });
     const one = await w.buy(shop2, await w.resident(freshMobile()), 'refrigerator', 400_000);
     // A sale older than the window does not count.
-    await w.t.deps.database.db.updateTable('tradein_redemptions').set({ created_at: new Date(Date.now() - 11 * 60_000).toISOString() }).where('id', '=', one.id).execute();
+    await w.t.deps.database.db
+      .updateTable('tradein_redemptions')
+      .set({ created_at: new Date(Date.now() - 11 * 60_000).toISOString() })
+      .where('id', '=', one.id)
+      .execute();
     const two = await w.buy(shop2, await w.resident(freshMobile()), 'refrigerator', 400_000);
     const three = await w.buy(shop2, await w.resident(freshMobile()), 'refrigerator', 400_000);
     expect(await review(two.id)).toBeNull();
@@ -175,15 +199,28 @@ describe('risk control: explainable rules, review queue, decisions', () => {
         (
           await db
             .insertInto('attachments')
-            .values({ organization_id: shop0.organizationId, uploaded_by: Number(uploader.id), filename: 'old.jpg', mime_type: 'image/jpeg', size_bytes: 10, sha256: 'x', storage_key: `k${Math.random()}`, created_at: nowIso() })
+            .values({
+              organization_id: shop0.organizationId,
+              uploaded_by: Number(uploader.id),
+              filename: 'old.jpg',
+              mime_type: 'image/jpeg',
+              size_bytes: 10,
+              sha256: 'x',
+              storage_key: `k${Math.random()}`,
+              created_at: nowIso(),
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id,
       );
-    const first = await w.buy(shop0, await w.resident(freshMobile()), 'television', 300_000, { oldItemProof: { reference: 'HS-2025-0001', attachmentId: await photo() } });
+    const first = await w.buy(shop0, await w.resident(freshMobile()), 'television', 300_000, {
+      oldItemProof: { reference: 'HS-2025-0001', attachmentId: await photo() },
+    });
     expect(first.status).toBe('accepted');
     expect(await review(first.id)).toBeNull();
-    const again = await w.buy(shop1, await w.resident(freshMobile()), 'television', 300_000, { oldItemProof: { reference: 'hs 2025 0001', attachmentId: await photo() } });
+    const again = await w.buy(shop1, await w.resident(freshMobile()), 'television', 300_000, {
+      oldItemProof: { reference: 'hs 2025 0001', attachmentId: await photo() },
+    });
     expect(again.status).toBe('held');
     const r = (await review(again.id))!;
     expect(r.status).toBe('held');
@@ -191,7 +228,9 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     // The same photo with another reference is caught too.
     const samePhoto = await photo();
     await w.buy(shop0, await w.resident(freshMobile()), 'television', 300_000, { oldItemProof: { reference: 'HS-2025-0100', attachmentId: samePhoto } });
-    const photoAgain = await w.buy(shop0, await w.resident(freshMobile()), 'television', 300_000, { oldItemProof: { reference: 'HS-2025-0101', attachmentId: samePhoto } });
+    const photoAgain = await w.buy(shop0, await w.resident(freshMobile()), 'television', 300_000, {
+      oldItemProof: { reference: 'HS-2025-0101', attachmentId: samePhoto },
+    });
     expect(photoAgain.status).toBe('held');
     await w.setRule('old_item_proof_reuse', { enabled: false });
   });
@@ -235,7 +274,9 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     expect(byRule.items.every((i: ReviewItem) => i.flags.some((f) => f.ruleCode === 'shared_device'))).toBe(true);
     expect(byRule.total).toBe(1);
     const byMerchant = (await w.commerce.get(`/api/tradein/risk/reviews?organizationId=${shop2.organizationId}`)).json();
-    expect(byMerchant.items.map((i: ReviewItem) => i.redemption)).toEqual(expect.arrayContaining([expect.objectContaining({ organizationId: shop2.organizationId })]));
+    expect(byMerchant.items.map((i: ReviewItem) => i.redemption)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ organizationId: shop2.organizationId })]),
+    );
     expect(byMerchant.items.every((i: { redemption: { organizationId: number } }) => i.redemption.organizationId === shop2.organizationId)).toBe(true);
     const page2 = (await w.commerce.get('/api/tradein/risk/reviews?pageSize=2&page=2')).json();
     expect(page2).toMatchObject({ page: 2, pageSize: 2, total: all.total });
@@ -267,7 +308,10 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     expect((await decide(x.redemptionId, 'hold')).json().error.code).toBe('INVALID_STATE');
     const cleared = (await decide(x.redemptionId, 'clear', '发票原件核对无误')).json();
     expect(cleared).toMatchObject({ status: 'cleared', redemption: { status: 'accepted' } });
-    expect(cleared.decisions.map((d: { decision: string; fromStatus: string; toStatus: string }) => `${d.decision}:${d.fromStatus}→${d.toStatus}`)).toEqual(['hold:open→held', 'clear:held→cleared']);
+    expect(cleared.decisions.map((d: { decision: string; fromStatus: string; toStatus: string }) => `${d.decision}:${d.fromStatus}→${d.toStatus}`)).toEqual([
+      'hold:open→held',
+      'clear:held→cleared',
+    ]);
     for (const d of ['hold', 'clear', 'reject']) expect((await decide(x.redemptionId, d)).statusCode).toBe(409);
 
     const budget = async () => (await w.commerce.get(`/api/tradein/programs/${w.applianceId}`)).json().budget.usedFen as number;
@@ -276,10 +320,18 @@ describe('risk control: explainable rules, review queue, decisions', () => {
     expect(rejected).toMatchObject({ status: 'rejected', redemption: { status: 'rejected' } });
     expect(await budget()).toBe(before - y.redemption.subsidy);
     expect((await decide(y.redemptionId, 'clear')).statusCode).toBe(409);
-    const notice = await w.t.deps.database.db.selectFrom('notifications').selectAll().where('dedupe_key', '=', `tradein-risk-reject:${y.redemptionId}`).executeTakeFirst();
+    const notice = await w.t.deps.database.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('dedupe_key', '=', `tradein-risk-reject:${y.redemptionId}`)
+      .executeTakeFirst();
     expect(notice?.kind).toBe('tradein_redemption_rejected');
     // A rejected sale keeps its serial number blocked (a return gives it up; a sale judged false does not).
-    const rejectedRow = await w.t.deps.database.db.selectFrom('tradein_redemptions').select(['serial_key', 'serial_number']).where('id', '=', y.redemptionId).executeTakeFirstOrThrow();
+    const rejectedRow = await w.t.deps.database.db
+      .selectFrom('tradein_redemptions')
+      .select(['serial_key', 'serial_number'])
+      .where('id', '=', y.redemptionId)
+      .executeTakeFirstOrThrow();
     expect(rejectedRow.serial_key).toBe(serialKey(rejectedRow.serial_number));
 
     // A held one goes straight to rejected too.

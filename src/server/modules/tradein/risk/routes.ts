@@ -45,7 +45,12 @@ export const riskRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/risk/reviews', {
     config: { policy: { policy: riskReviewPolicy, action: 'list' } },
-    schema: { tags, summary: 'The review queue of flagged redemptions (highest score first by default)', querystring: listReviewsQuery, response: { 200: pageOf(riskReviewView) } },
+    schema: {
+      tags,
+      summary: 'The review queue of flagged redemptions (highest score first by default)',
+      querystring: listReviewsQuery,
+      response: { 200: pageOf(riskReviewView) },
+    },
     handler: (req) => listReviews(deps, req.ctx, req.query),
   });
   app.get('/tradein/risk/reviews/:redemptionId', {
@@ -58,7 +63,8 @@ export const riskRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Hold, clear or reject a flagged redemption, with a note',
-      description: '409 INVALID_STATE for a decision the review’s state does not allow (cleared and rejected are final; a reversed or settled redemption cannot be reviewed).',
+      description:
+        '409 INVALID_STATE for a decision the review’s state does not allow (cleared and rejected are final; a reversed or settled redemption cannot be reviewed).',
       params: redemptionParams,
       body: decideBody,
       response: { 200: riskReviewDetailView },

@@ -8,8 +8,19 @@ describe('risk rules: the version the editor loaded', () => {
   type Rule = { code: string; enabled: boolean; action: string; score: number; params: Record<string, number>; version: number };
   const loaded = async () => ((await commerce.get('/api/tradein/risk/rules')).json() as Rule[]).find((r) => r.code === 'merchant_burst')!;
   const put = (body: Record<string, unknown>) => commerce.put('/api/tradein/risk/rules/merchant_burst', body);
-  const body = (r: Rule, score: number, extra: Record<string, unknown> = {}) => ({ enabled: r.enabled, action: r.action, score, params: r.params, note: '调整权重', ...extra });
-  const versions = async () => ((await commerce.get('/api/tradein/risk/rules/merchant_burst/history')).json() as { version: number; current: boolean }[]).map((h) => [h.version, h.current]);
+  const body = (r: Rule, score: number, extra: Record<string, unknown> = {}) => ({
+    enabled: r.enabled,
+    action: r.action,
+    score,
+    params: r.params,
+    note: '调整权重',
+    ...extra,
+  });
+  const versions = async () =>
+    ((await commerce.get('/api/tradein/risk/rules/merchant_burst/history')).json() as { version: number; current: boolean }[]).map((h) => [
+      h.version,
+      h.current,
+    ]);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -31,7 +42,12 @@ describe('risk rules: the version the editor loaded', () => {
       [2, true],
       [1, false],
     ]);
-    const audit = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'tradein_risk_rule').where('entity_id', '=', 'merchant_burst').execute();
+    const audit = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'tradein_risk_rule')
+      .where('entity_id', '=', 'merchant_burst')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['update']);
   });
 

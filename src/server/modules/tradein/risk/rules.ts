@@ -9,7 +9,11 @@ import type { RiskRuleAction, RiskRuleCode } from '../tables.js';
  * the office and 市商务局 tune them without a release.
  */
 
-const minutes = z.number().int().min(1).max(60 * 24 * 90);
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 90);
 const residents = z.number().int().min(2).max(1000);
 
 export const ruleParamsSchemas = {

@@ -121,7 +121,9 @@ function selectReview(db: Queryable) {
 
 async function toViews(db: Queryable, locale: Locale, rows: ReviewRow[]): Promise<RiskReviewView[]> {
   const ids = rows.map((r) => Number(r.redemption_id));
-  const flags = ids.length ? await db.selectFrom('tradein_risk_flags').selectAll().where('redemption_id', 'in', ids).orderBy('score', 'desc').orderBy('id').execute() : [];
+  const flags = ids.length
+    ? await db.selectFrom('tradein_risk_flags').selectAll().where('redemption_id', 'in', ids).orderBy('score', 'desc').orderBy('id').execute()
+    : [];
   return rows.map((r) => ({
     redemptionId: Number(r.redemption_id),
     status: r.status,
@@ -147,7 +149,14 @@ async function toViews(db: Queryable, locale: Locale, rows: ReviewRow[]): Promis
       .filter((f) => Number(f.redemption_id) === Number(r.redemption_id))
       .map((f) => {
         const params = JSON.parse(f.params_json) as Record<string, string | number>;
-        return { ruleCode: f.rule_code, ruleVersion: f.rule_version, score: f.score, reasonKey: f.reason_key, reason: text(locale, f.reason_key, params), params };
+        return {
+          ruleCode: f.rule_code,
+          ruleVersion: f.rule_version,
+          score: f.score,
+          reasonKey: f.reason_key,
+          reason: text(locale, f.reason_key, params),
+          params,
+        };
       }),
   }));
 }
@@ -173,9 +182,7 @@ export async function listReviews(deps: AppDeps, ctx: RequestContext, q: ListRev
           .where('f.rule_code', '=', ruleCode as RiskRuleCode),
       ),
     );
-  const total = Number(
-    ((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()) as { n: number | string } | undefined)?.n ?? 0,
-  );
+  const total = Number(((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()) as { n: number | string } | undefined)?.n ?? 0);
   const sortColumn = q.sort === 'score' ? 'w.score' : 'w.flagged_at';
   const rows = await base
     .select(reviewColumns)
@@ -260,7 +267,15 @@ export async function decideReview(deps: AppDeps, ctx: RequestContext, redemptio
         .execute();
     await tx
       .insertInto('tradein_risk_decisions')
-      .values({ redemption_id: redemptionId, decision: input.decision, from_status: review.status, to_status: to, note: input.note, decided_by: ctx.actor.userId, decided_at: now })
+      .values({
+        redemption_id: redemptionId,
+        decision: input.decision,
+        from_status: review.status,
+        to_status: to,
+        note: input.note,
+        decided_by: ctx.actor.userId,
+        decided_at: now,
+      })
       .execute();
     await appendAudit(tx, ctx, {
       entity: 'tradein_redemption',

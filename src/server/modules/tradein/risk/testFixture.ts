@@ -43,9 +43,23 @@ export interface TradeinWorld {
   /** Claims a voucher for the category, sending `X-Device-Id` when given. */
   claim(r: Resident, category: string, deviceId?: string): Promise<{ code: string; id: number }>;
   /** Rings up a sale at a shop; returns the raw response. */
-  sell(shop: Shop, voucherCode: string, productId: number, price: number, extra?: Record<string, unknown>, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  sell(
+    shop: Shop,
+    voucherCode: string,
+    productId: number,
+    price: number,
+    extra?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   /** Claims and sells in one go, expecting success; returns the redemption view. */
-  buy(shop: Shop, r: Resident, category: 'refrigerator' | 'television' | 'washing_machine' | 'air_conditioner', price: number, extra?: Record<string, unknown>, deviceId?: string): Promise<{ id: number; status: string; subsidy: number }>;
+  buy(
+    shop: Shop,
+    r: Resident,
+    category: 'refrigerator' | 'television' | 'washing_machine' | 'air_conditioner',
+    price: number,
+    extra?: Record<string, unknown>,
+    deviceId?: string,
+  ): Promise<{ id: number; status: string; subsidy: number }>;
   setRule(code: RiskRuleCode, change: { enabled?: boolean; action?: 'review' | 'hold'; score?: number; params?: Record<string, number> }): Promise<void>;
   disableAllRules(): Promise<void>;
 }
@@ -57,7 +71,8 @@ function clientFor(t: TestApp, cookie: string, csrf: string): TestClient {
     csrf,
     request,
     get: (url, headers) => request({ method: 'GET', url, ...(headers ? { headers } : {}) }),
-    post: (url, body, headers) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }), ...(headers ? { headers } : {}) }),
+    post: (url, body, headers) =>
+      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }), ...(headers ? { headers } : {}) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
     put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
     delete: (url) => request({ method: 'DELETE', url }),
@@ -119,7 +134,14 @@ export async function createTradeinWorld(shopCount = 2): Promise<TradeinWorld> {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await insertUser(tx, t.deps, { username: `shop_${i}`, displayName: `店员${i}`, role: 'merchant', organizationId: Number(org.id), password: DEMO_PASSWORD, mustChangePassword: false });
+        await insertUser(tx, t.deps, {
+          username: `shop_${i}`,
+          displayName: `店员${i}`,
+          role: 'merchant',
+          organizationId: Number(org.id),
+          password: DEMO_PASSWORD,
+          mustChangePassword: false,
+        });
       });
       client = await t.login(`shop_${i}`);
     }
@@ -148,7 +170,13 @@ export async function createTradeinWorld(shopCount = 2): Promise<TradeinWorld> {
       expect(res.statusCode).toBe(201);
       products[key as keyof Shop['products']] = res.json().id;
     }
-    shops.push({ client, organizationId: merchant.organizationId, merchantId: merchant.id, storeIds: merchant.stores.map((s: { id: number }) => s.id), products });
+    shops.push({
+      client,
+      organizationId: merchant.organizationId,
+      merchantId: merchant.id,
+      storeIds: merchant.stores.map((s: { id: number }) => s.id),
+      products,
+    });
   }
 
   const world: TradeinWorld = {
@@ -177,19 +205,39 @@ export async function createTradeinWorld(shopCount = 2): Promise<TradeinWorld> {
     sell(shop, voucherCode, productId, price, extra = {}, headers) {
       return shop.client.post(
         '/api/tradein/redemptions',
-        { voucherCode, productId, price, serialNumber: `SN-RISK-${String(serialSeq++).padStart(6, '0')}`, invoiceNumber: computeInvoiceNumber(invoiceSeq++), ...extra },
+        {
+          voucherCode,
+          productId,
+          price,
+          serialNumber: `SN-RISK-${String(serialSeq++).padStart(6, '0')}`,
+          invoiceNumber: computeInvoiceNumber(invoiceSeq++),
+          ...extra,
+        },
         headers,
       );
     },
     async buy(shop, r, category, price, extra = {}, deviceId) {
       const v = await world.claim(r, category, deviceId);
-      const product = { refrigerator: shop.products.fridge, television: shop.products.tv, washing_machine: shop.products.washer, air_conditioner: shop.products.ac }[category];
+      const product = {
+        refrigerator: shop.products.fridge,
+        television: shop.products.tv,
+        washing_machine: shop.products.washer,
+        air_conditioner: shop.products.ac,
+      }[category];
       const res = await world.sell(shop, v.code, product, price, extra);
       expect(res.statusCode, res.body).toBe(201);
       return res.json();
     },
     async setRule(code, change) {
-      const current = ((await commerce.get('/api/tradein/risk/rules')).json() as { code: string; enabled: boolean; action: 'review' | 'hold'; score: number; params: Record<string, number> }[]).find((r) => r.code === code)!;
+      const current = (
+        (await commerce.get('/api/tradein/risk/rules')).json() as {
+          code: string;
+          enabled: boolean;
+          action: 'review' | 'hold';
+          score: number;
+          params: Record<string, number>;
+        }[]
+      ).find((r) => r.code === code)!;
       const res = await commerce.put(`/api/tradein/risk/rules/${code}`, {
         enabled: change.enabled ?? current.enabled,
         action: change.action ?? current.action,

@@ -18,7 +18,11 @@ const STATUS_ZH: Record<SettlementBatchStatus, string> = { draft: '草稿', appr
  * headers are the document 市财政局 works with, in Chinese whatever the caller's language. The bank account is
  * masked, except for 市财政局 (the payer), whose every full read is written to the audit trail.
  */
-export async function paymentFile(deps: AppDeps, ctx: RequestContext, which: { batchId: number } | ExportBatchesQuery): Promise<{ filename: string; buffer: Buffer }> {
+export async function paymentFile(
+  deps: AppDeps,
+  ctx: RequestContext,
+  which: { batchId: number } | ExportBatchesQuery,
+): Promise<{ filename: string; buffer: Buffer }> {
   const db = deps.database.db;
   const grants = await grantsOf(db, ctx.actor, 'tradein');
   let rows: BatchRow[];

@@ -2,7 +2,16 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { sendXlsx } from '../../../http/excel.js';
 import { idParams, pageOf } from '../../../http/schema.js';
 import { settlementBatchPolicy } from '../policies/settlementBatch.js';
-import { batchDetailView, batchView, createBatchesBody, createBatchesResponse, exportBatchesQuery, listBatchesQuery, markPaidBody, noteBody } from './schema.js';
+import {
+  batchDetailView,
+  batchView,
+  createBatchesBody,
+  createBatchesResponse,
+  exportBatchesQuery,
+  listBatchesQuery,
+  markPaidBody,
+  noteBody,
+} from './schema.js';
 import { paymentFile } from './paymentFile.js';
 import { createBatches, getBatch, listBatches, moveBatch } from './service.js';
 
@@ -54,12 +63,26 @@ export const settlementRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/tradein/settlement/batches/:id/confirm', {
     config: { policy: { policy: settlementBatchPolicy, action: 'confirm' } },
-    schema: { tags, summary: '市财政局 confirms an approved batch', description: illegal, params: idParams, body: noteBody, response: { 200: batchDetailView } },
+    schema: {
+      tags,
+      summary: '市财政局 confirms an approved batch',
+      description: illegal,
+      params: idParams,
+      body: noteBody,
+      response: { 200: batchDetailView },
+    },
     handler: (req) => moveBatch(deps, req.ctx, req.params.id, 'confirm', { note: req.body.note }),
   });
   app.post('/tradein/settlement/batches/:id/paid', {
     config: { policy: { policy: settlementBatchPolicy, action: 'markPaid' } },
-    schema: { tags, summary: '市财政局 marks a confirmed batch paid, with the payment reference', description: illegal, params: idParams, body: markPaidBody, response: { 200: batchDetailView } },
+    schema: {
+      tags,
+      summary: '市财政局 marks a confirmed batch paid, with the payment reference',
+      description: illegal,
+      params: idParams,
+      body: markPaidBody,
+      response: { 200: batchDetailView },
+    },
     handler: (req) => moveBatch(deps, req.ctx, req.params.id, 'markPaid', { paymentReference: req.body.paymentReference }),
   });
 };

@@ -76,7 +76,12 @@ export async function loadBatch(db: Queryable, batchId: number): Promise<BatchRo
  * Returns null when there is nothing to pay.
  */
 export async function buildBatch(tx: Tx, ctx: RequestContext, merchantId: number, period: string): Promise<{ id: number; created: boolean } | null> {
-  const existing = await tx.selectFrom('tradein_settlement_batches').select('id').where('merchant_id', '=', merchantId).where('period', '=', period).executeTakeFirst();
+  const existing = await tx
+    .selectFrom('tradein_settlement_batches')
+    .select('id')
+    .where('merchant_id', '=', merchantId)
+    .where('period', '=', period)
+    .executeTakeFirst();
   if (existing) return { id: Number(existing.id), created: false };
   const { to } = periodBounds(period);
   const merchant = await tx.selectFrom('tradein_merchants').selectAll().where('id', '=', merchantId).executeTakeFirst();
@@ -166,7 +171,11 @@ export async function buildBatch(tx: Tx, ctx: RequestContext, merchantId: number
     const cleared = await tx
       .updateTable('tradein_redemptions')
       .set({ clawback_pending: 0, updated_at: now })
-      .where('id', 'in', clawbacks.map((c) => Number(c.id)))
+      .where(
+        'id',
+        'in',
+        clawbacks.map((c) => Number(c.id)),
+      )
       .where('clawback_pending', '=', 1)
       .executeTakeFirst();
     if (Number(cleared.numUpdatedRows) !== clawbacks.length) throw invalidState('changed');
@@ -208,7 +217,12 @@ async function buildOne(deps: AppDeps, ctx: RequestContext, merchantId: number, 
     return await inTransaction(deps.database, (tx) => buildBatch(tx, ctx, merchantId, period));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const b = await deps.database.db.selectFrom('tradein_settlement_batches').select('id').where('merchant_id', '=', merchantId).where('period', '=', period).executeTakeFirstOrThrow();
+    const b = await deps.database.db
+      .selectFrom('tradein_settlement_batches')
+      .select('id')
+      .where('merchant_id', '=', merchantId)
+      .where('period', '=', period)
+      .executeTakeFirstOrThrow();
     return { id: Number(b.id), created: false };
   }
 }
@@ -230,7 +244,9 @@ export async function createBatches(deps: AppDeps, ctx: RequestContext, input: C
     const existing = await db.selectFrom('tradein_settlement_batches').select('merchant_id').where('period', '=', input.period).execute();
     merchants = [...new Set([...(await merchantsToSettle(db, input.period, input.programId)), ...existing.map((e) => Number(e.merchant_id))])];
     if (input.programId !== undefined) {
-      const inProgram = new Set((await db.selectFrom('tradein_merchants').select('id').where('program_id', '=', input.programId).execute()).map((m) => Number(m.id)));
+      const inProgram = new Set(
+        (await db.selectFrom('tradein_merchants').select('id').where('program_id', '=', input.programId).execute()).map((m) => Number(m.id)),
+      );
       merchants = merchants.filter((m) => inProgram.has(m));
     }
   }
@@ -289,14 +305,25 @@ export async function batchLines(db: Queryable, batchId: number) {
 export async function getBatch(deps: AppDeps, ctx: RequestContext, batchId: number) {
   const db = deps.database.db;
   const b = await loadBatch(db, batchId);
-  authorize(ctx.actor, settlementBatchPolicy, 'read', { grants: await grantsOf(db, ctx.actor, 'tradein'), organization_id: Number(b.organization_id) }, batchId);
+  authorize(
+    ctx.actor,
+    settlementBatchPolicy,
+    'read',
+    { grants: await grantsOf(db, ctx.actor, 'tradein'), organization_id: Number(b.organization_id) },
+    batchId,
+  );
   return { ...toView(b), lines: await batchLines(db, batchId) };
 }
 
 type Transition = WorkflowAction<typeof settlementBatchWorkflow>;
 
 /** Who hears of a move: 市财政局 that a batch waits for its confirmation, the merchant that it was paid. */
-async function noticesOf(tx: Tx, action: Transition, b: { id: number; organization_id: number; period: string; net_fen: number }, paymentReference: string | undefined): Promise<WorkflowNotification[]> {
+async function noticesOf(
+  tx: Tx,
+  action: Transition,
+  b: { id: number; organization_id: number; period: string; net_fen: number },
+  paymentReference: string | undefined,
+): Promise<WorkflowNotification[]> {
   const batchId = Number(b.id);
   const amount = yuan(Number(b.net_fen));
   if (action === 'approve')
@@ -320,11 +347,23 @@ async function noticesOf(tx: Tx, action: Transition, b: { id: number; organizati
   return [];
 }
 
-export async function moveBatch(deps: AppDeps, ctx: RequestContext, batchId: number, action: Transition, extra: { note?: string | undefined; paymentReference?: string }) {
+export async function moveBatch(
+  deps: AppDeps,
+  ctx: RequestContext,
+  batchId: number,
+  action: Transition,
+  extra: { note?: string | undefined; paymentReference?: string },
+) {
   await inTransaction(deps.database, async (tx) => {
     const b = await tx.selectFrom('tradein_settlement_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
     if (!b) throw notFound();
-    authorize(ctx.actor, settlementBatchPolicy, action, { grants: await grantsOf(tx, ctx.actor, 'tradein'), organization_id: Number(b.organization_id) }, batchId);
+    authorize(
+      ctx.actor,
+      settlementBatchPolicy,
+      action,
+      { grants: await grantsOf(tx, ctx.actor, 'tradein'), organization_id: Number(b.organization_id) },
+      batchId,
+    );
     const now = nowIso();
     const stamp =
       action === 'approve'
@@ -339,7 +378,13 @@ export async function moveBatch(deps: AppDeps, ctx: RequestContext, batchId: num
       set: { ...stamp, updated_at: now },
       note: extra.note ?? extra.paymentReference ?? null,
       organizationId: Number(b.organization_id),
-      audit: { after: { net: Number(b.net_fen), ...(extra.note ? { note: extra.note } : {}), ...(extra.paymentReference ? { paymentReference: extra.paymentReference } : {}) } },
+      audit: {
+        after: {
+          net: Number(b.net_fen),
+          ...(extra.note ? { note: extra.note } : {}),
+          ...(extra.paymentReference ? { paymentReference: extra.paymentReference } : {}),
+        },
+      },
       notify: await noticesOf(tx, action, b, extra.paymentReference),
     });
   });

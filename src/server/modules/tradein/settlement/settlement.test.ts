@@ -99,7 +99,15 @@ describe('settlement of merchants, budget, metrics', () => {
       [shop1.merchantId, true],
     ]);
     first = items[0]!;
-    expect(first).toMatchObject({ status: 'draft', subsidy: 80_000 + 64_667 + 40_000, subsidyCount: 3, clawback: 0, clawbackCount: 0, net: 184_667, bankAccount: '**** **** **** 3440' });
+    expect(first).toMatchObject({
+      status: 'draft',
+      subsidy: 80_000 + 64_667 + 40_000,
+      subsidyCount: 3,
+      clawback: 0,
+      clawbackCount: 0,
+      net: 184_667,
+      bankAccount: '**** **** **** 3440',
+    });
     expect(items[1]).toMatchObject({ subsidy: 60_000, net: 60_000, subsidyCount: 1 });
     const detail = (await w.commerce.get(`/api/tradein/settlement/batches/${first.id}`)).json() as Batch;
     expect(detail.lines.map((l) => l.redemptionId).sort((a, b) => a - b)).toEqual([sales.fridge!.id, sales.tv!.id, sales.washer!.id].sort((a, b) => a - b));
@@ -145,9 +153,20 @@ describe('settlement of merchants, budget, metrics', () => {
       [w.finance, 'paid'],
     ] as const)
       expect((await step(c, a, a === 'paid' ? { paymentReference: 'X-2' } : {})).statusCode).toBe(409);
-    const audit = await db().selectFrom('audit_log').select('action').where('entity', '=', 'tradein_settlement_batch').where('entity_id', '=', String(first.id)).where('outcome', '=', 'ok').orderBy('id').execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'tradein_settlement_batch')
+      .where('entity_id', '=', String(first.id))
+      .where('outcome', '=', 'ok')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'approve', 'confirm', 'markPaid']);
-    const notice = await db().selectFrom('notifications').select(['kind', 'organization_id']).where('dedupe_key', '=', `tradein-settlement-paid:${first.id}`).executeTakeFirstOrThrow();
+    const notice = await db()
+      .selectFrom('notifications')
+      .select(['kind', 'organization_id'])
+      .where('dedupe_key', '=', `tradein-settlement-paid:${first.id}`)
+      .executeTakeFirstOrThrow();
     expect(Number(notice.organization_id)).toBe(shop0.organizationId);
   });
 
@@ -156,7 +175,23 @@ describe('settlement of merchants, budget, metrics', () => {
     expect(commerceFile.statusCode).toBe(200);
     expect(commerceFile.headers['content-type']).toContain('spreadsheetml');
     const c = await readXlsx(commerceFile.rawPayload);
-    expect(c.payees[0]).toEqual(['批次号', '结算期', '补贴活动', '商户', '开户银行', '户名', '银行账号', '补贴笔数', '补贴金额（元）', '扣回笔数', '扣回金额（元）', '应付金额（元）', '应付金额（分）', '状态', '支付凭证号']);
+    expect(c.payees[0]).toEqual([
+      '批次号',
+      '结算期',
+      '补贴活动',
+      '商户',
+      '开户银行',
+      '户名',
+      '银行账号',
+      '补贴笔数',
+      '补贴金额（元）',
+      '扣回笔数',
+      '扣回金额（元）',
+      '应付金额（元）',
+      '应付金额（分）',
+      '状态',
+      '支付凭证号',
+    ]);
     const row = c.payees.find((r) => r[0] === first.id)!;
     expect(row.slice(6, 13)).toEqual(['**** **** **** 3440', 3, 1846.67, 0, 0, 1846.67, 184_667]);
     expect(row[13]).toBe('已支付');
@@ -185,14 +220,24 @@ describe('settlement of merchants, budget, metrics', () => {
     // Returned in month P, after its subsidy was paid with P0's batch.
     const clawed = await shop0.client.post(`/api/tradein/redemptions/${sales.fridge!.id}/reverse`, { reason: '顾客退货' });
     expect(clawed.json()).toMatchObject({ status: 'reversed', clawbackPending: true });
-    await db().updateTable('tradein_redemptions').set({ reversed_at: inMonth(P, 3) }).where('id', '=', sales.fridge!.id).execute();
+    await db()
+      .updateTable('tradein_redemptions')
+      .set({ reversed_at: inMonth(P, 3) })
+      .where('id', '=', sales.fridge!.id)
+      .execute();
     // The open review is cleared: that P0 sale joins the next batch.
-    expect((await w.commerce.post(`/api/tradein/risk/reviews/${sales.open!.id}/decision`, { decision: 'clear', note: '价格含安装费，合理' })).statusCode).toBe(200);
+    expect((await w.commerce.post(`/api/tradein/risk/reviews/${sales.open!.id}/decision`, { decision: 'clear', note: '价格含安装费，合理' })).statusCode).toBe(
+      200,
+    );
     sales.p = await w.buy(shop0, await resident(), 'refrigerator', 400_000); // 800.00
     await backdate(sales.p.id, inMonth(P, 10));
     // Shop 1: its P0 sale (600.00, unpaid draft) is returned; a small sale in P cannot absorb it.
     await shop1.client.post(`/api/tradein/redemptions/${sales.ac1!.id}/reverse`, { reason: '顾客退货' });
-    await db().updateTable('tradein_redemptions').set({ reversed_at: inMonth(P, 4) }).where('id', '=', sales.ac1!.id).execute();
+    await db()
+      .updateTable('tradein_redemptions')
+      .set({ reversed_at: inMonth(P, 4) })
+      .where('id', '=', sales.ac1!.id)
+      .execute();
     sales.small = await w.buy(shop1, await resident(), 'washing_machine', 100_000); // 200.00
     await backdate(sales.small.id, inMonth(P, 12));
 
@@ -208,7 +253,11 @@ describe('settlement of merchants, budget, metrics', () => {
     expect(b0).toMatchObject({ merchantId: shop0.merchantId, subsidy: 100_000 + 80_000, subsidyCount: 2, clawback: 80_000, clawbackCount: 1, net: 100_000 });
     const lines = (await w.commerce.get(`/api/tradein/settlement/batches/${b0.id}`)).json().lines as Batch['lines'];
     expect(lines.find((l) => l.kind === 'clawback')).toMatchObject({ redemptionId: sales.fridge!.id, amount: -80_000 });
-    const fridge = await db().selectFrom('tradein_redemptions').select(['clawback_pending', 'settlement_batch_id']).where('id', '=', sales.fridge!.id).executeTakeFirstOrThrow();
+    const fridge = await db()
+      .selectFrom('tradein_redemptions')
+      .select(['clawback_pending', 'settlement_batch_id'])
+      .where('id', '=', sales.fridge!.id)
+      .executeTakeFirstOrThrow();
     expect(fridge).toEqual({ clawback_pending: 0, settlement_batch_id: first.id });
     // Shop 1: the 600.00 claw-back does not fit in 200.00; it stays pending for a later batch.
     expect(b1).toMatchObject({ merchantId: shop1.merchantId, subsidy: 20_000, clawback: 0, net: 20_000 });
@@ -217,7 +266,11 @@ describe('settlement of merchants, budget, metrics', () => {
     const ready = await db().selectFrom('notifications').select('kind').where('dedupe_key', 'like', `tradein-settlement-ready:${P}:%`).execute();
     expect(ready.length).toBeGreaterThan(0);
     // The held sale is still out of every batch.
-    const held = await db().selectFrom('tradein_redemptions').select(['status', 'settlement_batch_id']).where('id', '=', sales.held!.id).executeTakeFirstOrThrow();
+    const held = await db()
+      .selectFrom('tradein_redemptions')
+      .select(['status', 'settlement_batch_id'])
+      .where('id', '=', sales.held!.id)
+      .executeTakeFirstOrThrow();
     expect(held).toEqual({ status: 'held', settlement_batch_id: null });
   });
 
@@ -227,7 +280,12 @@ describe('settlement of merchants, budget, metrics', () => {
     expect((await shop0.client.get(`/api/tradein/programs/${w.applianceId}/budget`)).statusCode).toBe(403);
     const b = (await w.finance.get(`/api/tradein/programs/${w.applianceId}/budget`)).json();
     const program = (await w.finance.get(`/api/tradein/programs/${w.applianceId}`)).json();
-    expect(b.budget).toEqual({ total: program.budget.totalFen, central: program.budget.centralFen, provincial: program.budget.provincialFen, city: program.budget.cityFen });
+    expect(b.budget).toEqual({
+      total: program.budget.totalFen,
+      central: program.budget.centralFen,
+      provincial: program.budget.provincialFen,
+      city: program.budget.cityFen,
+    });
     for (const key of ['budget', 'committed', 'redeemed', 'settled', 'paid', 'uncommitted'])
       expect(b[key].central + b[key].provincial + b[key].city, key).toBe(b[key].total);
     // Accepted and held subsidies: what the programme's running total says.
@@ -270,7 +328,9 @@ describe('settlement of merchants, budget, metrics', () => {
     expect(await metric('tradein.appliance.subsidyAmount').compute(db(), p0)).toBeCloseTo((64_667 + 40_000 + 100_000) / 1_000_000, 10);
     expect(await metric('tradein.appliance.subsidisedUnits').compute(db(), { from: p0.from, to: p.to })).toBe(5);
     // The washer was sold at shop 0's second store, in another town than its first.
-    const [storeA, storeB] = await Promise.all(shop0.storeIds.map((id) => db().selectFrom('tradein_stores').select('town_id').where('id', '=', id).executeTakeFirstOrThrow()));
+    const [storeA, storeB] = await Promise.all(
+      shop0.storeIds.map((id) => db().selectFrom('tradein_stores').select('town_id').where('id', '=', id).executeTakeFirstOrThrow()),
+    );
     expect(await metric('tradein.appliance.subsidisedUnits').compute(db(), { ...p0, townId: Number(storeB!.town_id) })).toBe(1);
     expect(await metric('tradein.appliance.subsidisedUnits').compute(db(), { ...p0, townId: Number(storeA!.town_id) })).toBe(2);
     expect(await metric('tradein.appliance.subsidyAmount').compute(db(), { ...p0, townId: Number(storeB!.town_id) })).toBe(0.04);

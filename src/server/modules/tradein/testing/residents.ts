@@ -17,7 +17,12 @@ export interface SignedInResident {
  * (a login costs a scrypt hash each, which would dominate the set-up). The accounts cannot sign in with a
  * password; they exist only through the sessions made here.
  */
-export async function createSignedInResidents(database: Database, config: Config, count: number, prefix = `r${randomBytes(3).toString('hex')}`): Promise<SignedInResident[]> {
+export async function createSignedInResidents(
+  database: Database,
+  config: Config,
+  count: number,
+  prefix = `r${randomBytes(3).toString('hex')}`,
+): Promise<SignedInResident[]> {
   const db = database.db;
   const org = await db.selectFrom('organizations').select('id').where('code', '=', RESIDENTS_ORGANIZATION_CODE).executeTakeFirstOrThrow();
   const out: SignedInResident[] = [];
@@ -52,7 +57,11 @@ export async function createSignedInResidents(database: Database, config: Config
       )
       .returning('id')
       .execute();
-    const sessions = users.map((u) => ({ userId: Number(u.id), cookieValue: randomBytes(32).toString('base64url'), csrf: randomBytes(24).toString('base64url') }));
+    const sessions = users.map((u) => ({
+      userId: Number(u.id),
+      cookieValue: randomBytes(32).toString('base64url'),
+      csrf: randomBytes(24).toString('base64url'),
+    }));
     await db
       .insertInto('sessions')
       .values(

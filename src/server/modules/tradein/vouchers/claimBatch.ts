@@ -71,7 +71,17 @@ export async function runClaimBatch(tx: Tx, dialect: DialectName, batch: readonl
   // Insert first, lock the pool row last: the hot row is held only for the end of the transaction.
   const inserted = new Map<number, InsertedVoucher[]>();
   for (const [poolId, candidates] of admitted) {
-    if (candidates.length > 0) inserted.set(poolId, await insertVouchers(tx, dialect, pools.find((p) => Number(p.id) === poolId)!, candidates, now));
+    if (candidates.length > 0)
+      inserted.set(
+        poolId,
+        await insertVouchers(
+          tx,
+          dialect,
+          pools.find((p) => Number(p.id) === poolId)!,
+          candidates,
+          now,
+        ),
+      );
   }
   const audit = await grantWithinQuota(tx, dialect, { batch, pools, admitted, inserted, outcomes, now });
   return { outcomes, audit };
@@ -182,31 +192,38 @@ async function insertVouchers(tx: Tx, dialect: DialectName, pool: PoolRow, candi
     code: { type: 'text', values: candidates.map(() => generateVoucherCode()) },
     holder_user_id: { type: 'bigint', values: candidates.map((c) => c.userId) },
   });
-  return tx
-    .insertInto('tradein_vouchers')
-    .columns(['code', 'holder_user_id', 'program_id', 'category', 'pool_id', 'rule_version_id', 'status', 'issued_at', 'expires_at', 'updated_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom(source)
-        .select([
-          sql<string>`claim.code`.as('code'),
-          sql<number>`cast(claim.holder_user_id as bigint)`.as('holder_user_id'),
-          sql<number>`cast(${Number(pool.program_id)} as bigint)`.as('program_id'),
-          sql<string>`cast(${pool.category} as text)`.as('category'),
-          sql<number>`cast(${Number(pool.id)} as bigint)`.as('pool_id'),
-          sql<number>`cast(${Number(pool.current_rule_version_id)} as bigint)`.as('rule_version_id'),
-          sql<string>`cast(${'active'} as text)`.as('status'),
-          sql<string>`cast(${nowIso} as text)`.as('issued_at'),
-          sql<string>`cast(${expiresAt} as text)`.as('expires_at'),
-          sql<string>`cast(${nowIso} as text)`.as('updated_at'),
-        ])
-        // SQLite needs a WHERE before ON CONFLICT to parse INSERT … SELECT … ON CONFLICT.
-        .where(sql<boolean>`true`),
-    )
-    // The predicate is a literal so SQLite can match it to the partial index (a bound parameter would not).
-    .onConflict((oc) => oc.columns(['holder_user_id', 'category']).where(sql<boolean>`status = 'active'`).doNothing())
-    .returning(['id', 'holder_user_id', 'code', 'expires_at'])
-    .execute();
+  return (
+    tx
+      .insertInto('tradein_vouchers')
+      .columns(['code', 'holder_user_id', 'program_id', 'category', 'pool_id', 'rule_version_id', 'status', 'issued_at', 'expires_at', 'updated_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom(source)
+          .select([
+            sql<string>`claim.code`.as('code'),
+            sql<number>`cast(claim.holder_user_id as bigint)`.as('holder_user_id'),
+            sql<number>`cast(${Number(pool.program_id)} as bigint)`.as('program_id'),
+            sql<string>`cast(${pool.category} as text)`.as('category'),
+            sql<number>`cast(${Number(pool.id)} as bigint)`.as('pool_id'),
+            sql<number>`cast(${Number(pool.current_rule_version_id)} as bigint)`.as('rule_version_id'),
+            sql<string>`cast(${'active'} as text)`.as('status'),
+            sql<string>`cast(${nowIso} as text)`.as('issued_at'),
+            sql<string>`cast(${expiresAt} as text)`.as('expires_at'),
+            sql<string>`cast(${nowIso} as text)`.as('updated_at'),
+          ])
+          // SQLite needs a WHERE before ON CONFLICT to parse INSERT … SELECT … ON CONFLICT.
+          .where(sql<boolean>`true`),
+      )
+      // The predicate is a literal so SQLite can match it to the partial index (a bound parameter would not).
+      .onConflict((oc) =>
+        oc
+          .columns(['holder_user_id', 'category'])
+          .where(sql<boolean>`status = 'active'`)
+          .doNothing(),
+      )
+      .returning(['id', 'holder_user_id', 'code', 'expires_at'])
+      .execute()
+  );
 }
 
 /**
@@ -240,7 +257,15 @@ async function grantWithinQuota(
     const free = Math.max(0, row.quota - row.issued);
     const granted = rows.slice(0, free);
     const surplus = rows.slice(free);
-    if (surplus.length > 0) await tx.deleteFrom('tradein_vouchers').where('id', 'in', surplus.map((r) => Number(r.id))).execute();
+    if (surplus.length > 0)
+      await tx
+        .deleteFrom('tradein_vouchers')
+        .where(
+          'id',
+          'in',
+          surplus.map((r) => Number(r.id)),
+        )
+        .execute();
     if (granted.length > 0) {
       const updated = await tx
         .updateTable('tradein_pools')

@@ -20,7 +20,11 @@ describe('claims under concurrency', () => {
   let programId: number;
   beforeAll(async () => {
     t = await createTestApp({ demo: false });
-    const program = await t.deps.database.db.selectFrom('tradein_programs').select('id').where('code', '=', 'appliance-national-2025').executeTakeFirstOrThrow();
+    const program = await t.deps.database.db
+      .selectFrom('tradein_programs')
+      .select('id')
+      .where('code', '=', 'appliance-national-2025')
+      .executeTakeFirstOrThrow();
     programId = Number(program.id);
   });
   afterAll(() => t.close());
@@ -104,7 +108,12 @@ describe('claims under concurrency', () => {
     const db = t.deps.database.db;
     const poolId = await pool('water_heater', 1);
     const [r] = await createSignedInResidents(t.deps.database, t.deps.config, 1);
-    const rule = await db.selectFrom('tradein_categories').select('current_rule_version_id').where('program_id', '=', programId).where('category', '=', 'water_heater').executeTakeFirstOrThrow();
+    const rule = await db
+      .selectFrom('tradein_categories')
+      .select('current_rule_version_id')
+      .where('program_id', '=', programId)
+      .where('category', '=', 'water_heater')
+      .executeTakeFirstOrThrow();
     const row = (code: string) => ({
       code,
       program_id: programId,

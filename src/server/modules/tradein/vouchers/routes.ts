@@ -25,7 +25,8 @@ export const voucherRoutes: ModulePlugin = async (app, { deps }) => {
     schema: {
       tags,
       summary: 'Claim a voucher (resident; send an Idempotency-Key so a retry returns the same voucher)',
-      description: '409 POOL_EXHAUSTED when the release is empty; 409 ALREADY_CLAIMED when the person holds an active voucher for the category or reached the programme’s limit.',
+      description:
+        '409 POOL_EXHAUSTED when the release is empty; 409 ALREADY_CLAIMED when the person holds an active voucher for the category or reached the programme’s limit.',
       params: idParams,
       response: { 201: claimResponse },
     },

@@ -185,11 +185,7 @@ export async function lookupVoucher(deps: AppDeps, ctx: RequestContext, rawCode:
   const db = deps.database.db;
   authorize(ctx.actor, voucherPolicy, 'lookup', { grants: await grantsOf(db, ctx.actor, 'tradein') });
   const code = normalisedVoucherCode(rawCode);
-  const row = await selectVouchers(db)
-    .leftJoin('users as u', 'u.id', 'v.holder_user_id')
-    .select('u.mobile_mask')
-    .where('v.code', '=', code)
-    .executeTakeFirst();
+  const row = await selectVouchers(db).leftJoin('users as u', 'u.id', 'v.holder_user_id').select('u.mobile_mask').where('v.code', '=', code).executeTakeFirst();
   if (!row) throw notFound();
   const { id: _id, ...view } = toVoucherView(row);
   return { ...view, holderMask: row.mobile_mask };
@@ -241,7 +237,9 @@ export async function releaseDailyPools(deps: AppDeps, now = new Date()): Promis
       .execute();
     for (const c of categories) {
       const releaseKey = `${program.id}:${c.category}:${today}`;
-      const made = await inTransaction(deps.database, (tx) => createScheduledPool(tx, Number(program.id), c.category, c.daily_quota, releaseKey, opensAt, closesAt));
+      const made = await inTransaction(deps.database, (tx) =>
+        createScheduledPool(tx, Number(program.id), c.category, c.daily_quota, releaseKey, opensAt, closesAt),
+      );
       if (made) created++;
     }
   }

@@ -40,7 +40,12 @@ describe('voucher releases and claims', () => {
     expect(pool).toMatchObject({ category: 'refrigerator', quota: 5, issued: 0, remaining: 5, status: 'open', categoryName: '冰箱' });
     const open = (await resident.get('/api/tradein/pools?status=open')).json();
     expect(open.map((p: { id: number }) => p.id)).toContain(pool.id);
-    const bad = await manager.post(`/api/tradein/programs/${appliance.id}/pools`, { category: 'spaceship', quota: 1, opensAt: inHours(0), closesAt: inHours(1) });
+    const bad = await manager.post(`/api/tradein/programs/${appliance.id}/pools`, {
+      category: 'spaceship',
+      quota: 1,
+      opensAt: inHours(0),
+      closesAt: inHours(1),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'category', reason: 'tradein.categoryUnknown' });
   });
@@ -65,7 +70,8 @@ describe('voucher releases and claims', () => {
   it('an empty release answers POOL_EXHAUSTED; a closed one POOL_CLOSED', async () => {
     const pool = await openPool('washing_machine', 1);
     const [a, b] = await createSignedInResidents(t.deps.database, t.deps.config, 2);
-    const claim = (r: { cookie: string; csrf: string }) => t.app.inject({ method: 'POST', url: `/api/tradein/pools/${pool.id}/claims`, headers: { cookie: r.cookie, 'x-csrf-token': r.csrf } });
+    const claim = (r: { cookie: string; csrf: string }) =>
+      t.app.inject({ method: 'POST', url: `/api/tradein/pools/${pool.id}/claims`, headers: { cookie: r.cookie, 'x-csrf-token': r.csrf } });
     expect((await claim(a!)).statusCode).toBe(201);
     const second = await claim(b!);
     expect(second.statusCode).toBe(409);
@@ -79,14 +85,22 @@ describe('voucher releases and claims', () => {
     const pool = await openPool('computer', 3);
     const [r] = await createSignedInResidents(t.deps.database, t.deps.config, 1);
     const send = () =>
-      t.app.inject({ method: 'POST', url: `/api/tradein/pools/${pool.id}/claims`, headers: { cookie: r!.cookie, 'x-csrf-token': r!.csrf, 'idempotency-key': 'claim-computer-0001' } });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/tradein/pools/${pool.id}/claims`,
+        headers: { cookie: r!.cookie, 'x-csrf-token': r!.csrf, 'idempotency-key': 'claim-computer-0001' },
+      });
     const first = await send();
     const second = await send();
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotency-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    const count = await t.deps.database.db.selectFrom('tradein_vouchers').select((eb) => eb.fn.countAll<number>().as('n')).where('pool_id', '=', pool.id).executeTakeFirstOrThrow();
+    const count = await t.deps.database.db
+      .selectFrom('tradein_vouchers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('pool_id', '=', pool.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -108,9 +122,14 @@ describe('voucher releases and claims', () => {
   it('expired vouchers lose their hold on the category and their quota returns to the next daily release', async () => {
     const pool = await openPool('dishwasher', 2);
     const [r] = await createSignedInResidents(t.deps.database, t.deps.config, 1);
-    const claim = (poolId: number) => t.app.inject({ method: 'POST', url: `/api/tradein/pools/${poolId}/claims`, headers: { cookie: r!.cookie, 'x-csrf-token': r!.csrf } });
+    const claim = (poolId: number) =>
+      t.app.inject({ method: 'POST', url: `/api/tradein/pools/${poolId}/claims`, headers: { cookie: r!.cookie, 'x-csrf-token': r!.csrf } });
     const v = (await claim(pool.id)).json().voucher;
-    await t.deps.database.db.updateTable('tradein_vouchers').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', v.id).execute();
+    await t.deps.database.db
+      .updateTable('tradein_vouchers')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', v.id)
+      .execute();
     expect((await resident.get('/api/tradein/vouchers/mine')).statusCode).toBe(200);
     // The lapsed voucher no longer blocks a new claim (it is expired on the spot).
     expect((await claim(pool.id)).statusCode).toBe(201);
@@ -147,7 +166,10 @@ describe('voucher releases and claims', () => {
     const pool = await openPool('microwave_oven', 2);
     expect((await manager.post(`/api/tradein/pools/${pool.id}/claims`)).statusCode).toBe(403);
     expect((await t.anonymous.post(`/api/tradein/pools/${pool.id}/claims`)).statusCode).toBe(401);
-    expect((await resident.post(`/api/tradein/programs/${appliance.id}/pools`, { category: 'microwave_oven', quota: 1, opensAt: inHours(0), closesAt: inHours(1) })).statusCode).toBe(403);
+    expect(
+      (await resident.post(`/api/tradein/programs/${appliance.id}/pools`, { category: 'microwave_oven', quota: 1, opensAt: inHours(0), closesAt: inHours(1) }))
+        .statusCode,
+    ).toBe(403);
     expect(await verifyAuditTrail(t.deps.database.db)).toMatchObject({ ok: true });
   });
 });

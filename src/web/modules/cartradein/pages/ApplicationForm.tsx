@@ -82,7 +82,9 @@ function toBody(v: Values, program: CarProgramView, evidence: Record<string, Upl
       energyType: v.newVehicle.energyType ?? 'nev',
       displacementMl: fuelNew ? Number(v.newVehicle.displacementMl) || null : null,
     },
-    ...(withBank ? { bank: { bankName: v.bank?.bankName ?? '', accountName: v.bank?.accountName ?? '', account: (v.bank?.account ?? '').replace(/\s/g, '') } } : {}),
+    ...(withBank
+      ? { bank: { bankName: v.bank?.bankName ?? '', accountName: v.bank?.accountName ?? '', account: (v.bank?.account ?? '').replace(/\s/g, '') } }
+      : {}),
     evidence: Object.entries(evidence).map(([kind, u]) => ({ attachmentId: u.attachmentId, kind })),
   };
 }
@@ -116,7 +118,12 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
   const program = open.find((p) => p.id === programId) ?? (open.length === 1 ? open[0] : undefined);
 
   const initialValues: Values = useMemo(() => {
-    if (!existing) return { programId: initialProgramId ?? (open.length === 1 ? open[0]?.id : undefined), oldVehicle: { energyType: 'fuel' }, newVehicle: { energyType: 'nev' } };
+    if (!existing)
+      return {
+        programId: initialProgramId ?? (open.length === 1 ? open[0]?.id : undefined),
+        oldVehicle: { energyType: 'fuel' },
+        newVehicle: { energyType: 'nev' },
+      };
     return {
       programId: existing.programId,
       oldVehicle: { ...existing.oldVehicle, emissionStandard: existing.oldVehicle.emissionStandard ?? undefined },
@@ -240,7 +247,10 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
             </Form.Item>
             {oldEnergy !== 'nev' ? (
               <Form.Item name={['oldVehicle', 'emissionStandard']} label={t('car.form.emission')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select data-testid="car-old-emission" options={EMISSION_STANDARDS.map((e) => ({ value: e, label: shared(locale, `cartradein.emission.${e}`) }))} />
+                <Select
+                  data-testid="car-old-emission"
+                  options={EMISSION_STANDARDS.map((e) => ({ value: e, label: shared(locale, `cartradein.emission.${e}`) }))}
+                />
               </Form.Item>
             ) : null}
           </div>
@@ -288,7 +298,11 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
               <Select data-testid="car-new-energy" options={(['nev', 'fuel'] as const).map((e) => ({ value: e, label: t(`car.energy.${e}`) }))} />
             </Form.Item>
             {newEnergy === 'fuel' ? (
-              <Form.Item name={['newVehicle', 'displacementMl']} label={t('car.form.displacement')} rules={[req, { pattern: /^\d{3,5}$/, message: t('car.form.displacement') }]}>
+              <Form.Item
+                name={['newVehicle', 'displacementMl']}
+                label={t('car.form.displacement')}
+                rules={[req, { pattern: /^\d{3,5}$/, message: t('car.form.displacement') }]}
+              >
                 <Input inputMode="numeric" data-testid="car-new-displacement" />
               </Form.Item>
             ) : null}
@@ -309,13 +323,20 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
                   type="success"
                   showIcon
                   message={t('car.form.eligible', { amount: fenToYuan(bandAmount(program, form.getFieldsValue(true) as Values)) })}
-                  description={t('car.form.stillToUpload', { list: check.reasons.map((r) => shared(locale, `cartradein.evidence.${String(r.params.evidence)}`)).join('、') })}
+                  description={t('car.form.stillToUpload', {
+                    list: check.reasons.map((r) => shared(locale, `cartradein.evidence.${String(r.params.evidence)}`)).join('、'),
+                  })}
                   data-testid="car-precheck-eligible"
                 />
               ) : check.eligible ? (
                 <Alert type="success" showIcon message={t('car.form.eligible', { amount: fenToYuan(check.amountFen) })} data-testid="car-precheck-eligible" />
               ) : (
-                <Alert type="warning" showIcon message={t('car.form.notEligible')} description={<ReasonList eligibility={check} testId="car-precheck-reasons" />} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={t('car.form.notEligible')}
+                  description={<ReasonList eligibility={check} testId="car-precheck-reasons" />}
+                />
               )}
             </div>
           ) : null}
@@ -338,7 +359,14 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
         {program ? (
           <Card size="small" title={t('car.form.evidence')} data-testid="car-evidence">
             {program.rule.evidence.map((kind) => (
-              <EvidenceRow key={kind} kind={kind} label={shared(locale, `cartradein.evidence.${kind}`)} uploaded={evidence[kind]} busy={uploading === kind} onFile={(f) => void upload(kind, f)} />
+              <EvidenceRow
+                key={kind}
+                kind={kind}
+                label={shared(locale, `cartradein.evidence.${kind}`)}
+                uploaded={evidence[kind]}
+                busy={uploading === kind}
+                onFile={(f) => void upload(kind, f)}
+              />
             ))}
           </Card>
         ) : null}
@@ -353,7 +381,19 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
   );
 }
 
-function EvidenceRow({ kind, label, uploaded, busy, onFile }: { kind: string; label: string; uploaded?: Uploaded; busy: boolean; onFile: (f: File | undefined) => void }) {
+function EvidenceRow({
+  kind,
+  label,
+  uploaded,
+  busy,
+  onFile,
+}: {
+  kind: string;
+  label: string;
+  uploaded?: Uploaded;
+  busy: boolean;
+  onFile: (f: File | undefined) => void;
+}) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   return (

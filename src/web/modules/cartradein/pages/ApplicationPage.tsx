@@ -142,7 +142,13 @@ function ReviewCard({ app }: { app: CarApplicationView }) {
             <Input placeholder={t('car.detail.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="car-review-note" />
           </>
         ) : null}
-        <Input.TextArea rows={3} placeholder={t('car.detail.reasonsInput')} value={reasons} onChange={(e) => setReasons(e.target.value)} data-testid="car-review-reasons" />
+        <Input.TextArea
+          rows={3}
+          placeholder={t('car.detail.reasonsInput')}
+          value={reasons}
+          onChange={(e) => setReasons(e.target.value)}
+          data-testid="car-review-reasons"
+        />
         <div className="hx-car-actions">
           {can('approve') ? (
             <Button
@@ -156,12 +162,23 @@ function ReviewCard({ app }: { app: CarApplicationView }) {
             </Button>
           ) : null}
           {can('return') ? (
-            <Button loading={act.isPending && act.variables === 'return'} disabled={reasonList.length === 0} onClick={() => act.mutate('return')} data-testid="car-return">
+            <Button
+              loading={act.isPending && act.variables === 'return'}
+              disabled={reasonList.length === 0}
+              onClick={() => act.mutate('return')}
+              data-testid="car-return"
+            >
               {t('car.action.return')}
             </Button>
           ) : null}
           {can('reject') ? (
-            <Button danger loading={act.isPending && act.variables === 'reject'} disabled={reasonList.length === 0} onClick={() => act.mutate('reject')} data-testid="car-reject">
+            <Button
+              danger
+              loading={act.isPending && act.variables === 'reject'}
+              disabled={reasonList.length === 0}
+              onClick={() => act.mutate('reject')}
+              data-testid="car-reject"
+            >
               {t('car.action.reject')}
             </Button>
           ) : null}

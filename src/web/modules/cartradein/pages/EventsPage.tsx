@@ -30,7 +30,15 @@ export default function EventsPage() {
       <Tabs
         items={[
           { key: 'calendar', label: <span data-testid="car-events-tab-calendar">{t('car.events.calendar')}</span>, children: <Calendar /> },
-          ...(mayList ? [{ key: 'all', label: <span data-testid="car-events-tab-all">{t('car.events.all')}</span>, children: <AllEvents organiser={ORGANISER_ROLES.includes(user.role)} /> }] : []),
+          ...(mayList
+            ? [
+                {
+                  key: 'all',
+                  label: <span data-testid="car-events-tab-all">{t('car.events.all')}</span>,
+                  children: <AllEvents organiser={ORGANISER_ROLES.includes(user.role)} />,
+                },
+              ]
+            : []),
         ]}
       />
     </div>
@@ -85,7 +93,10 @@ function AllEvents({ organiser }: { organiser: boolean }) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<EventView | null>(null);
   const [form] = Form.useForm<ResultValues>();
-  const q = useQuery({ queryKey: carKeys.events, queryFn: ({ signal }) => api.get<EventView[]>('/api/tradein/events', { from: '2024-01-01', to: '2030-12-31' }, signal) });
+  const q = useQuery({
+    queryKey: carKeys.events,
+    queryFn: ({ signal }) => api.get<EventView[]>('/api/tradein/events', { from: '2024-01-01', to: '2030-12-31' }, signal),
+  });
   const save = useMutation({
     mutationFn: (v: ResultValues) =>
       api.post<EventView>(`/api/tradein/events/${editing!.id}/results`, {

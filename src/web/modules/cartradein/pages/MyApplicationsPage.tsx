@@ -13,7 +13,8 @@ export default function MyApplicationsPage() {
   const t = useT();
   const q = useQuery({
     queryKey: carKeys.applications({ mine: true }),
-    queryFn: ({ signal }) => api.get<Page<CarApplicationSummary>>('/api/tradein/car-applications', { sort: 'submittedAt', order: 'desc', pageSize: 100 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<CarApplicationSummary>>('/api/tradein/car-applications', { sort: 'submittedAt', order: 'desc', pageSize: 100 }, signal),
   });
   return (
     <div data-testid="page-car-mine">
@@ -40,7 +41,11 @@ export default function MyApplicationsPage() {
             renderItem={(a) => (
               <List.Item key={a.id} extra={<CarStatusTag status={a.status} />} data-testid={`car-mine-${a.id}`}>
                 <List.Item.Meta
-                  title={<Link to={`/car/applications/${a.id}`}>{t('car.detail.title', { id: a.id })} · {t(`car.kind.${a.kind}`)}</Link>}
+                  title={
+                    <Link to={`/car/applications/${a.id}`}>
+                      {t('car.detail.title', { id: a.id })} · {t(`car.kind.${a.kind}`)}
+                    </Link>
+                  }
                   description={
                     <>
                       <div>

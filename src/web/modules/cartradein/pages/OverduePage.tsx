@@ -11,7 +11,10 @@ import { CarStatusTag, EmptyState, Yuan } from '../components';
 /** The office's list of review and payment steps past their working-day deadline, most overdue first. */
 export default function OverduePage() {
   const t = useT();
-  const q = useQuery({ queryKey: carKeys.overdue, queryFn: ({ signal }) => api.get<OverdueItem[]>('/api/tradein/car-applications/overdue', undefined, signal) });
+  const q = useQuery({
+    queryKey: carKeys.overdue,
+    queryFn: ({ signal }) => api.get<OverdueItem[]>('/api/tradein/car-applications/overdue', undefined, signal),
+  });
   return (
     <div data-testid="page-car-overdue">
       <PageHeader title={t('nav.carOverdue')} subtitle={t('car.overdue.subtitle')} />
@@ -29,7 +32,12 @@ export default function OverduePage() {
             data-testid="car-overdue-table"
             locale={{ emptyText: <EmptyState text={t('car.overdue.none')} testId="car-overdue-empty" /> }}
             columns={[
-              { title: t('car.col.id'), key: 'id', width: 70, render: (_: unknown, r) => <Link to={`/car/applications/${r.application.id}`}>{r.application.id}</Link> },
+              {
+                title: t('car.col.id'),
+                key: 'id',
+                width: 70,
+                render: (_: unknown, r) => <Link to={`/car/applications/${r.application.id}`}>{r.application.id}</Link>,
+              },
               { title: t('car.overdue.col.step'), dataIndex: 'step', width: 150, render: (s: OverdueItem['step']) => t(`car.overdue.step.${s}`) },
               { title: t('car.overdue.col.dueOn'), dataIndex: 'dueOn', width: 110 },
               { title: '', dataIndex: 'daysOverdue', width: 110, render: (d: number) => <Tag color="error">{t('car.overdue.days', { days: d })}</Tag> },

@@ -68,9 +68,17 @@ export default function PaymentsPage() {
       <PageHeader title={t('nav.carPayments')} subtitle={t('car.pay.subtitle')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text data-testid="car-pay-approved">{t('car.pay.approvedCount', { count: approved.data?.total ?? '…', amount: fenToYuan(approvedTotal) })}</Typography.Text>
+          <Typography.Text data-testid="car-pay-approved">
+            {t('car.pay.approvedCount', { count: approved.data?.total ?? '…', amount: fenToYuan(approvedTotal) })}
+          </Typography.Text>
           {payer ? (
-            <Button type="primary" disabled={approvedItems.length === 0} loading={create.isPending} onClick={() => create.mutate()} data-testid="car-pay-create">
+            <Button
+              type="primary"
+              disabled={approvedItems.length === 0}
+              loading={create.isPending}
+              onClick={() => create.mutate()}
+              data-testid="car-pay-create"
+            >
               {t('car.pay.create')}
             </Button>
           ) : grants.loading ? null : (
@@ -114,7 +122,15 @@ export default function PaymentsPage() {
                 render: (_: unknown, b) =>
                   payer && b.status !== 'cancelled' ? (
                     <div className="hx-car-actions">
-                      <Button size="small" onClick={() => void download(`/api/tradein/car-payment-batches/${b.id}/file`, undefined, `${b.batchNo}.xlsx`).catch((e: unknown) => message.error(errorMessage(e)))} data-testid={`car-pay-download-${b.id}`}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          void download(`/api/tradein/car-payment-batches/${b.id}/file`, undefined, `${b.batchNo}.xlsx`).catch((e: unknown) =>
+                            message.error(errorMessage(e)),
+                          )
+                        }
+                        data-testid={`car-pay-download-${b.id}`}
+                      >
                         {t('car.pay.download')}
                       </Button>
                       {b.status === 'pending' ? (

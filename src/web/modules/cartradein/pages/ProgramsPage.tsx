@@ -141,7 +141,14 @@ function ExtendWindowDialog({ program, onClose, onDone }: { program: CarProgramV
     }
   }
   return (
-    <Modal open title={t('car.programs.extendTitle', { name: program.name })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ ...testId('car-extend-save') }}>
+    <Modal
+      open
+      title={t('car.programs.extendTitle', { name: program.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ ...testId('car-extend-save') }}
+    >
       {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
       <Form form={form} layout="vertical" initialValues={{ validTo: program.validTo }} onFinish={(v) => void submit(v)}>
         <Form.Item
@@ -150,7 +157,11 @@ function ExtendWindowDialog({ program, onClose, onDone }: { program: CarProgramV
           extra={t('car.programs.window', { from: program.validFrom, to: program.validTo })}
           rules={[
             { required: true, message: t('common.required') },
-            { validator: async (_r, v: string | undefined) => { if (v && v < program.validFrom) throw new Error(t('rollover.windowOrder')); } },
+            {
+              validator: async (_r, v: string | undefined) => {
+                if (v && v < program.validFrom) throw new Error(t('rollover.windowOrder'));
+              },
+            },
           ]}
         >
           <Input type="date" data-testid="car-extend-valid-to" />

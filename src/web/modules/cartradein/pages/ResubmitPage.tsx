@@ -12,6 +12,7 @@ export default function ResubmitPage() {
   const q = useCarApplication(id);
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data.allowedActions.includes('resubmit')) return <Alert type="info" showIcon message={t('car.form.cannotResubmit')} data-testid="car-cannot-resubmit" />;
+  if (!q.data.allowedActions.includes('resubmit'))
+    return <Alert type="info" showIcon message={t('car.form.cannotResubmit')} data-testid="car-cannot-resubmit" />;
   return <ApplicationForm existing={q.data} />;
 }

@@ -92,7 +92,13 @@ export default function ReviewQueuePage() {
             style={{ minWidth: 140 }}
             data-testid="car-filter-eligible"
           />
-          <Input.Search allowClear placeholder={t('car.review.search')} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ maxWidth: 260 }} data-testid="car-filter-q" />
+          <Input.Search
+            allowClear
+            placeholder={t('car.review.search')}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+            style={{ maxWidth: 260 }}
+            data-testid="car-filter-q"
+          />
         </div>
       </Card>
       <Card size="small">
@@ -109,16 +115,31 @@ export default function ReviewQueuePage() {
             data-testid="car-review-table"
             pagination={{ current: f.page, pageSize: 20, total: q.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setF((o) => ({ ...o, page })) }}
             columns={[
-              { title: t('car.col.id'), dataIndex: 'id', width: 70, render: (id: number) => <Link to={`/car/applications/${id}`} data-testid={`car-open-${id}`}>{id}</Link> },
+              {
+                title: t('car.col.id'),
+                dataIndex: 'id',
+                width: 70,
+                render: (id: number) => (
+                  <Link to={`/car/applications/${id}`} data-testid={`car-open-${id}`}>
+                    {id}
+                  </Link>
+                ),
+              },
               { title: t('car.col.applicant'), dataIndex: 'applicantName', width: 100 },
-              { title: t('car.col.program'), dataIndex: 'kind', width: 100, render: (k: CarApplicationSummary['kind'], r) => <Tooltip title={r.programName}>{t(`car.kind.${k}`)}</Tooltip> },
+              {
+                title: t('car.col.program'),
+                dataIndex: 'kind',
+                width: 100,
+                render: (k: CarApplicationSummary['kind'], r) => <Tooltip title={r.programName}>{t(`car.kind.${k}`)}</Tooltip>,
+              },
               { title: t('car.col.oldCar'), dataIndex: 'oldPlate', width: 100 },
               { title: t('car.col.status'), dataIndex: 'status', width: 110, render: (s: CarApplicationStatus) => <CarStatusTag status={s} /> },
               {
                 title: t('car.col.eligible'),
                 dataIndex: 'eligible',
                 width: 110,
-                render: (e: boolean) => (e ? <Tag color="success">{t('car.review.eligibleTrue')}</Tag> : <Tag color="error">{t('car.review.eligibleFalse')}</Tag>),
+                render: (e: boolean) =>
+                  e ? <Tag color="success">{t('car.review.eligibleTrue')}</Tag> : <Tag color="error">{t('car.review.eligibleFalse')}</Tag>,
               },
               { title: t('car.col.amount'), dataIndex: 'amountFen', width: 110, align: 'right', render: (fen: number) => <Yuan fen={fen} /> },
               { title: t('car.col.reviewDue'), dataIndex: 'reviewDueOn', width: 110 },

@@ -130,7 +130,11 @@ export default function NotificationsPage() {
                 ]}
               >
                 <List.Item.Meta
-                  avatar={<Badge dot={!n.readAt}><BellOutlined className="hx-plan-note-icon" /></Badge>}
+                  avatar={
+                    <Badge dot={!n.readAt}>
+                      <BellOutlined className="hx-plan-note-icon" />
+                    </Badge>
+                  }
                   title={<Typography.Text strong={!n.readAt}>{n.message}</Typography.Text>}
                   description={formatDateTime(n.createdAt)}
                 />

@@ -53,14 +53,36 @@ function RevisionsDrawer({ indicator, onClose }: { indicator: IndicatorView; onC
   const columns: TableColumnsType<RevisionView> = [
     { key: 'at', title: t('plan.revision.at'), render: (_, r) => formatDateTime(r.at), width: 170 },
     { key: 'field', title: t('plan.revision.field'), dataIndex: 'field' },
-    { key: 'before', title: t('plan.revision.before'), render: (_, r) => <Typography.Text code className="hx-plan-rev">{showValue(r.before)}</Typography.Text> },
-    { key: 'after', title: t('plan.revision.after'), render: (_, r) => <Typography.Text code className="hx-plan-rev">{showValue(r.after)}</Typography.Text> },
+    {
+      key: 'before',
+      title: t('plan.revision.before'),
+      render: (_, r) => (
+        <Typography.Text code className="hx-plan-rev">
+          {showValue(r.before)}
+        </Typography.Text>
+      ),
+    },
+    {
+      key: 'after',
+      title: t('plan.revision.after'),
+      render: (_, r) => (
+        <Typography.Text code className="hx-plan-rev">
+          {showValue(r.after)}
+        </Typography.Text>
+      ),
+    },
     { key: 'source', title: t('plan.revision.source'), render: (_, r) => <Tag>{t(r.source === 'file' ? 'plan.revision.file' : 'plan.revision.edit')}</Tag> },
     { key: 'actor', title: t('plan.revision.actor'), render: (_, r) => r.actor ?? '—' },
     { key: 'note', title: t('plan.revision.note'), render: (_, r) => r.note ?? '—' },
   ];
   return (
-    <Drawer open onClose={onClose} size={isPhone ? '100%' : 820} title={t('plan.revision.title', { name: `${indicator.code} ${indicatorName(indicator, locale)}` })} data-testid="revisions-drawer">
+    <Drawer
+      open
+      onClose={onClose}
+      size={isPhone ? '100%' : 820}
+      title={t('plan.revision.title', { name: `${indicator.code} ${indicatorName(indicator, locale)}` })}
+      data-testid="revisions-drawer"
+    >
       {data.isError ? (
         <LoadError error={data.error} onRetry={() => void data.refetch()} />
       ) : (
@@ -157,7 +179,14 @@ function Milestones({ items, onChange }: { items: MilestoneView[]; onChange: (m:
                   {t('plan.milestone.reopen')}
                 </Button>
               ) : (
-                <Button size="small" type="primary" ghost icon={<CheckCircleOutlined />} onClick={() => onChange(m, 'complete')} data-testid={`milestone-complete-${m.code}`}>
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  icon={<CheckCircleOutlined />}
+                  onClick={() => onChange(m, 'complete')}
+                  data-testid={`milestone-complete-${m.code}`}
+                >
                   {t('plan.milestone.complete')}
                 </Button>
               )
@@ -213,10 +242,15 @@ function IndicatorList({
     {
       key: 'baseline',
       title: t('plan.field.baseline'),
-      render: (_, i) => (i.baseline ? `${i.baseline.year}: ${i.baseline.value === null ? t('plan.baseline.toReport') : formatNumber(i.baseline.value, locale)}` : '—'),
+      render: (_, i) =>
+        i.baseline ? `${i.baseline.year}: ${i.baseline.value === null ? t('plan.baseline.toReport') : formatNumber(i.baseline.value, locale)}` : '—',
     },
     { key: 'kind', title: t('plan.field.kind'), render: (_, i) => t(`plan.kind.${i.kind}`) },
-    { key: 'source', title: t('plan.field.source'), render: (_, i) => <Tag color={i.source === 'computed' ? 'purple' : undefined}>{t(`plan.source.${i.source}`)}</Tag> },
+    {
+      key: 'source',
+      title: t('plan.field.source'),
+      render: (_, i) => <Tag color={i.source === 'computed' ? 'purple' : undefined}>{t(`plan.source.${i.source}`)}</Tag>,
+    },
     { key: 'units', title: t('plan.field.units'), render: (_, i) => <UnitTags units={i.organizations} max={3} /> },
     {
       key: 'actions',
@@ -277,7 +311,13 @@ export default function PlanTreePage() {
   const p = tree.data;
   const handlers = { onOpen: setDrill, onEdit: office ? setEditing : undefined, onHistory: setHistory };
   const task = (k: PlanTask) => (
-    <Card key={k.id} id={`task-${k.id}`} size="small" className={`hx-plan-task${wantedTask === k.id ? ' hx-plan-task-focus' : ''}`} data-testid={`task-${k.id}`}>
+    <Card
+      key={k.id}
+      id={`task-${k.id}`}
+      size="small"
+      className={`hx-plan-task${wantedTask === k.id ? ' hx-plan-task-focus' : ''}`}
+      data-testid={`task-${k.id}`}
+    >
       <Typography.Title level={5} className="hx-plan-task-title">
         {t('plan.task.number', { n: k.number })} {k.title}
       </Typography.Title>
@@ -299,7 +339,9 @@ export default function PlanTreePage() {
         <Typography.Text strong>
           {a.number} {a.title}
         </Typography.Text>
-        <Typography.Text type="secondary">{t('plan.tree.counts', { tasks: a.tasks.length, indicators: a.indicators.length + a.tasks.reduce((n, k) => n + k.indicators.length, 0) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('plan.tree.counts', { tasks: a.tasks.length, indicators: a.indicators.length + a.tasks.reduce((n, k) => n + k.indicators.length, 0) })}
+        </Typography.Text>
       </Space>
     ),
     children: (
@@ -318,7 +360,11 @@ export default function PlanTreePage() {
         subtitle={plan ? `${plan.title}（${plan.docNumber}）` : undefined}
         extra={
           planId ? (
-            <Button icon={<DownloadOutlined />} onClick={() => void download(`/api/plans/${planId}/export`, undefined, 'plan.json').catch((e: unknown) => message.error(errorMessage(e)))} data-testid="plan-export">
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void download(`/api/plans/${planId}/export`, undefined, 'plan.json').catch((e: unknown) => message.error(errorMessage(e)))}
+              data-testid="plan-export"
+            >
               {t('plan.tree.exportFile')}
             </Button>
           ) : null
@@ -345,13 +391,27 @@ export default function PlanTreePage() {
               ghost
               size="small"
               items={[
-                { key: 'pre', label: t('plan.tree.preamble'), children: <Typography.Paragraph className="hx-plan-original">{p.preamble}</Typography.Paragraph> },
-                { key: 'gen', label: t('plan.tree.general'), children: <Typography.Paragraph className="hx-plan-original">{p.generalRequirements}</Typography.Paragraph> },
+                {
+                  key: 'pre',
+                  label: t('plan.tree.preamble'),
+                  children: <Typography.Paragraph className="hx-plan-original">{p.preamble}</Typography.Paragraph>,
+                },
+                {
+                  key: 'gen',
+                  label: t('plan.tree.general'),
+                  children: <Typography.Paragraph className="hx-plan-original">{p.generalRequirements}</Typography.Paragraph>,
+                },
               ]}
             />
           </Card>
           {!office ? <Alert type="info" showIcon className="hx-block" title={t('plan.tree.readOnly')} /> : null}
-          <Collapse activeKey={open} onChange={(k) => setOpen(Array.isArray(k) ? k : [k])} items={p.actions.map(action)} className="hx-block" data-testid="plan-tree" />
+          <Collapse
+            activeKey={open}
+            onChange={(k) => setOpen(Array.isArray(k) ? k : [k])}
+            items={p.actions.map(action)}
+            className="hx-block"
+            data-testid="plan-tree"
+          />
         </>
       )}
       <IndicatorDrawer indicatorId={drill?.id ?? null} planId={planId} onClose={() => setDrill(null)} />

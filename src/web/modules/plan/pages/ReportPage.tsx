@@ -63,7 +63,11 @@ function ReturnModal({ report, onClose }: { report: ReportDetailView; onClose: (
     >
       {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v.reason.trim())}>
-        <Form.Item name="reason" label={t('plan.review.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('plan.review.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('plan.review.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('plan.review.reasonRequired') }]}
+        >
           <Input.TextArea rows={4} maxLength={1000} showCount data-testid="return-reason-input" />
         </Form.Item>
       </Form>
@@ -151,12 +155,21 @@ export default function ReportPage() {
         subtitle={t('plan.report.subtitle', { period: r.period, organization: r.organization.name })}
         extra={
           <Space wrap>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate(own ? '/plan/workspace' : '/plan/reports'))}>
+            <Button
+              icon={<ArrowLeftOutlined />}
+              onClick={() => (window.history.length > 1 ? navigate(-1) : navigate(own ? '/plan/workspace' : '/plan/reports'))}
+            >
               {t('plan.back')}
             </Button>
             {isOffice && r.status === 'submitted' ? (
               <>
-                <Popconfirm title={t('plan.review.acceptConfirm')} okText={t('plan.review.accept')} cancelText={t('common.cancel')} onConfirm={() => accept.mutateAsync()} okButtonProps={testId('accept-ok')}>
+                <Popconfirm
+                  title={t('plan.review.acceptConfirm')}
+                  okText={t('plan.review.accept')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => accept.mutateAsync()}
+                  okButtonProps={testId('accept-ok')}
+                >
                   <Button type="primary" icon={<CheckOutlined />} loading={accept.isPending} data-testid="report-accept">
                     {t('plan.review.accept')}
                   </Button>
@@ -179,7 +192,9 @@ export default function ReportPage() {
           description={r.returnReason}
         />
       ) : null}
-      {r.status === 'accepted' ? <Alert type="success" showIcon className="hx-block" title={t('plan.report.acceptedTitle', { at: formatDateTime(r.acceptedAt) })} /> : null}
+      {r.status === 'accepted' ? (
+        <Alert type="success" showIcon className="hx-block" title={t('plan.report.acceptedTitle', { at: formatDateTime(r.acceptedAt) })} />
+      ) : null}
       <Card className="hx-block" size="small">
         <Descriptions size="small" column={isPhone ? 1 : 3} className="hx-descriptions">
           <Descriptions.Item label={t('plan.field.status')}>
@@ -206,7 +221,9 @@ export default function ReportPage() {
             data-testid="report-form"
             onFinish={(v) => submit.mutate(v)}
             // The server's reasons stay on a field only until the field is changed.
-            onValuesChange={(changed: Partial<FormValues>) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormValues, errors: [] })))}
+            onValuesChange={(changed: Partial<FormValues>) =>
+              form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormValues, errors: [] })))
+            }
           >
             <Form.Item name="value" label={t('plan.report.value', { period: r.period })} extra={t(valueHintKey(r), { unit })}>
               <InputNumber<number> style={{ width: '100%', maxWidth: 320 }} suffix={unit} data-testid="report-value" stringMode={false} />
@@ -250,7 +267,11 @@ export default function ReportPage() {
               <EvidenceList reportId={r.id} evidence={r.evidence} />
             </Descriptions.Item>
           </Descriptions>
-          {own && !editable ? <Typography.Paragraph type="secondary" className="hx-plan-hint">{t('plan.report.locked')}</Typography.Paragraph> : null}
+          {own && !editable ? (
+            <Typography.Paragraph type="secondary" className="hx-plan-hint">
+              {t('plan.report.locked')}
+            </Typography.Paragraph>
+          ) : null}
         </Card>
       )}
       <Card className="hx-block" title={t('plan.report.history')} size="small">

@@ -1,6 +1,25 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, InputNumber, Modal, Popconfirm, Progress, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -31,7 +50,8 @@ function OpenPeriodModal({ planId, onClose }: { planId: number; onClose: () => v
   const [form] = Form.useForm<{ period: Dayjs; deadlineDay: number }>();
   const [error, setError] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: (v: { period: Dayjs; deadlineDay: number }) => api.post<PeriodView>('/api/plan-periods', { planId, period: v.period.format('YYYY-MM'), deadlineDay: v.deadlineDay }),
+    mutationFn: (v: { period: Dayjs; deadlineDay: number }) =>
+      api.post<PeriodView>('/api/plan-periods', { planId, period: v.period.format('YYYY-MM'), deadlineDay: v.deadlineDay }),
     onSuccess: async (p) => {
       message.success(t('plan.period.opened', { period: p.period, count: p.counts.total }));
       await queryClient.invalidateQueries({ queryKey: planKeys.all });
@@ -52,11 +72,21 @@ function OpenPeriodModal({ planId, onClose }: { planId: number; onClose: () => v
     >
       <Typography.Paragraph type="secondary">{t('plan.period.openText')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
-      <Form form={form} layout="vertical" initialValues={{ period: dayjs(`${previousMonth(shanghaiMonth())}-01`), deadlineDay: 5 }} onFinish={(v) => mutation.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ period: dayjs(`${previousMonth(shanghaiMonth())}-01`), deadlineDay: 5 }}
+        onFinish={(v) => mutation.mutate(v)}
+      >
         <Form.Item name="period" label={t('plan.field.period')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker picker="month" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(shanghaiNow(), 'month')} data-testid="period-month" />
         </Form.Item>
-        <Form.Item name="deadlineDay" label={t('plan.period.deadlineDay')} extra={t('plan.period.deadlineDayHint')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="deadlineDay"
+          label={t('plan.period.deadlineDay')}
+          extra={t('plan.period.deadlineDayHint')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber min={1} max={28} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
@@ -84,7 +114,13 @@ function Periods({ planId, office }: { planId: number; office: boolean }) {
   const columns: TableColumnsType<PeriodView> = [
     { key: 'period', title: t('plan.field.period'), dataIndex: 'period' },
     { key: 'deadline', title: t('plan.field.deadline'), dataIndex: 'deadlineDate' },
-    { key: 'status', title: t('plan.field.status'), render: (_, p) => <Tag color={p.status === 'open' ? 'processing' : 'default'}>{t(p.status === 'open' ? 'plan.period.statusOpen' : 'plan.period.closed')}</Tag> },
+    {
+      key: 'status',
+      title: t('plan.field.status'),
+      render: (_, p) => (
+        <Tag color={p.status === 'open' ? 'processing' : 'default'}>{t(p.status === 'open' ? 'plan.period.statusOpen' : 'plan.period.closed')}</Tag>
+      ),
+    },
     {
       key: 'progress',
       title: t('plan.period.handedIn'),
@@ -105,7 +141,12 @@ function Periods({ planId, office }: { planId: number; office: boolean }) {
       render: (_, p) => (p.counts.submitted ? <Link to={`/plan/reports?periodId=${p.id}&status=submitted`}>{p.counts.submitted}</Link> : 0),
     },
     { key: 'accepted', title: t('plan.reportStatus.accepted'), align: 'right', render: (_, p) => p.counts.accepted },
-    { key: 'late', title: t('plan.unitRecord.late'), align: 'right', render: (_, p) => (p.counts.late ? <Link to={`/plan/reports?periodId=${p.id}&late=true`}>{p.counts.late}</Link> : 0) },
+    {
+      key: 'late',
+      title: t('plan.unitRecord.late'),
+      align: 'right',
+      render: (_, p) => (p.counts.late ? <Link to={`/plan/reports?periodId=${p.id}&late=true`}>{p.counts.late}</Link> : 0),
+    },
     ...(office
       ? [
           {
@@ -113,7 +154,12 @@ function Periods({ planId, office }: { planId: number; office: boolean }) {
             title: t('common.actions'),
             render: (_: unknown, p: PeriodView) =>
               p.status === 'open' ? (
-                <Popconfirm title={t('plan.period.closeConfirm', { period: p.period })} okText={t('plan.period.close')} cancelText={t('common.cancel')} onConfirm={() => close.mutateAsync(p.id)}>
+                <Popconfirm
+                  title={t('plan.period.closeConfirm', { period: p.period })}
+                  okText={t('plan.period.close')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => close.mutateAsync(p.id)}
+                >
                   <Button size="small" icon={<LockOutlined />}>
                     {t('plan.period.close')}
                   </Button>
@@ -201,9 +247,22 @@ export default function ReportsPage() {
         </span>
       ),
     },
-    { key: 'organization', title: t('plan.field.organization'), sorter: true, sortOrder: list.sortOrderOf('organization'), render: (_, r) => r.organization.name },
+    {
+      key: 'organization',
+      title: t('plan.field.organization'),
+      sorter: true,
+      sortOrder: list.sortOrderOf('organization'),
+      render: (_, r) => r.organization.name,
+    },
     { key: 'role', title: t('plan.field.role'), render: (_, r) => t(`plan.role.${r.role}`) },
-    { key: 'value', title: t('plan.field.value'), align: 'right', sorter: true, sortOrder: list.sortOrderOf('value'), render: (_, r) => `${formatNumber(r.value, locale)} ${r.indicator.unit}` },
+    {
+      key: 'value',
+      title: t('plan.field.value'),
+      align: 'right',
+      sorter: true,
+      sortOrder: list.sortOrderOf('value'),
+      render: (_, r) => `${formatNumber(r.value, locale)} ${r.indicator.unit}`,
+    },
     {
       key: 'status',
       title: t('plan.field.status'),
@@ -218,7 +277,13 @@ export default function ReportsPage() {
         </Space>
       ),
     },
-    { key: 'submittedAt', title: t('plan.field.submittedAt'), sorter: true, sortOrder: list.sortOrderOf('submittedAt'), render: (_, r) => formatDateTime(r.submittedAt) },
+    {
+      key: 'submittedAt',
+      title: t('plan.field.submittedAt'),
+      sorter: true,
+      sortOrder: list.sortOrderOf('submittedAt'),
+      render: (_, r) => formatDateTime(r.submittedAt),
+    },
     { key: 'evidence', title: t('plan.field.evidence'), align: 'right', render: (_, r) => r.evidence.length },
     {
       key: 'open',
@@ -238,12 +303,27 @@ export default function ReportsPage() {
       <PageHeader
         title={t('plan.reports.title')}
         subtitle={t('plan.reports.subtitle')}
-        extra={planId ? <ExportButton path="/api/plan-reports/export.xlsx" query={{ ...query, page: undefined, pageSize: undefined }} fallbackName="reports.xlsx" testId="reports-export" /> : null}
+        extra={
+          planId ? (
+            <ExportButton
+              path="/api/plan-reports/export.xlsx"
+              query={{ ...query, page: undefined, pageSize: undefined }}
+              fallbackName="reports.xlsx"
+              testId="reports-export"
+            />
+          ) : null
+        }
       />
       {planId ? <Periods planId={planId} office={office} /> : null}
       <Card className="hx-block">
         <FilterBar<FilterValues>
-          values={{ periodId: f.periodId ? Number(f.periodId) : undefined, status, organizationId: f.organizationId ? Number(f.organizationId) : undefined, late: f.late, overdue: f.overdue }}
+          values={{
+            periodId: f.periodId ? Number(f.periodId) : undefined,
+            status,
+            organizationId: f.organizationId ? Number(f.organizationId) : undefined,
+            late: f.late,
+            overdue: f.overdue,
+          }}
           onSearch={(v) =>
             list.update({
               filters: {
@@ -272,10 +352,24 @@ export default function ReportsPage() {
             <OrganizationSelect allowClear testId="filter-organization" />
           </Form.Item>
           <Form.Item name="late" label={t('plan.report.late')}>
-            <Select allowClear placeholder={t('common.all')} options={[{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]} />
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={[
+                { value: 'true', label: t('common.yes') },
+                { value: 'false', label: t('common.no') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="overdue" label={t('plan.report.overdue')}>
-            <Select allowClear placeholder={t('common.all')} options={[{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]} />
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={[
+                { value: 'true', label: t('common.yes') },
+                { value: 'false', label: t('common.no') },
+              ]}
+            />
           </Form.Item>
         </FilterBar>
       </Card>

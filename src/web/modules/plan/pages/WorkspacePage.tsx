@@ -1,6 +1,25 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Col, Empty, List, Progress, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download } from '../../../api/client';
@@ -137,7 +156,15 @@ function DueTable({ rows, loading }: { rows: DueReport[]; loading: boolean }) {
   const { locale } = useLocale();
   const columns: TableColumnsType<DueReport> = [
     { key: 'period', title: t('plan.field.period'), dataIndex: 'period' },
-    { key: 'indicator', title: t('plan.field.indicator'), render: (_, r) => <span className="hx-plan-name-cell">{r.indicator.code} {indicatorName(r.indicator, locale)}</span> },
+    {
+      key: 'indicator',
+      title: t('plan.field.indicator'),
+      render: (_, r) => (
+        <span className="hx-plan-name-cell">
+          {r.indicator.code} {indicatorName(r.indicator, locale)}
+        </span>
+      ),
+    },
     { key: 'role', title: t('plan.field.role'), render: (_, r) => t(`plan.role.${r.role}`) },
     { key: 'deadline', title: t('plan.field.deadline'), dataIndex: 'deadlineDate', sorter: (a, b) => a.deadlineDate.localeCompare(b.deadlineDate) },
     {
@@ -146,7 +173,11 @@ function DueTable({ rows, loading }: { rows: DueReport[]; loading: boolean }) {
       sorter: (a, b) => a.daysLeft - b.daysLeft,
       defaultSortOrder: 'ascend',
       render: (_, r) =>
-        r.overdue ? <Tag color="red">{t('plan.workspace.overdueDays', { n: -r.daysLeft })}</Tag> : <Tag color={r.daysLeft <= 3 ? 'orange' : 'default'}>{t('plan.workspace.daysLeftN', { n: r.daysLeft })}</Tag>,
+        r.overdue ? (
+          <Tag color="red">{t('plan.workspace.overdueDays', { n: -r.daysLeft })}</Tag>
+        ) : (
+          <Tag color={r.daysLeft <= 3 ? 'orange' : 'default'}>{t('plan.workspace.daysLeftN', { n: r.daysLeft })}</Tag>
+        ),
     },
     { key: 'status', title: t('plan.field.status'), render: (_, r) => <ReportStatusTag status={r.status} /> },
     {
@@ -190,7 +221,15 @@ function History() {
   if (data.isError) return <LoadError error={data.error} onRetry={() => void data.refetch()} />;
   const columns: TableColumnsType<ReportView> = [
     { key: 'period', title: t('plan.field.period'), dataIndex: 'period' },
-    { key: 'indicator', title: t('plan.field.indicator'), render: (_, r) => <span className="hx-plan-name-cell">{r.indicator.code} {indicatorName(r.indicator, locale)}</span> },
+    {
+      key: 'indicator',
+      title: t('plan.field.indicator'),
+      render: (_, r) => (
+        <span className="hx-plan-name-cell">
+          {r.indicator.code} {indicatorName(r.indicator, locale)}
+        </span>
+      ),
+    },
     { key: 'value', title: t('plan.field.value'), align: 'right', render: (_, r) => `${formatNumber(r.value, locale)} ${r.indicator.unit}` },
     {
       key: 'status',
@@ -230,8 +269,14 @@ export default function WorkspacePage() {
   const { locale } = useLocale();
   const user = useUser();
   const ws = useQuery({ queryKey: [...planKeys.workspace, 'mine'], queryFn: ({ signal }) => api.get<WorkspaceView>('/api/plan-workspace', undefined, signal) });
-  const due = useQuery({ queryKey: [...planKeys.workspace, 'due'], queryFn: ({ signal }) => api.get<DueReport[]>('/api/plan-workspace/due', undefined, signal) });
-  const returned = useQuery({ queryKey: [...planKeys.workspace, 'returned'], queryFn: ({ signal }) => api.get<ReportView[]>('/api/plan-workspace/returned', undefined, signal) });
+  const due = useQuery({
+    queryKey: [...planKeys.workspace, 'due'],
+    queryFn: ({ signal }) => api.get<DueReport[]>('/api/plan-workspace/due', undefined, signal),
+  });
+  const returned = useQuery({
+    queryKey: [...planKeys.workspace, 'returned'],
+    queryFn: ({ signal }) => api.get<ReportView[]>('/api/plan-workspace/returned', undefined, signal),
+  });
   const periods = useQuery({
     queryKey: planKeys.periods(ws.data?.planId ?? 0),
     queryFn: ({ signal }) => api.get<PeriodView[]>('/api/plan-periods', { planId: ws.data?.planId }, signal),
@@ -241,9 +286,21 @@ export default function WorkspacePage() {
   const indicatorColumns: TableColumnsType<WsIndicator> = [
     { key: 'code', title: t('plan.field.code'), dataIndex: 'code', sorter: (a, b) => a.code.localeCompare(b.code) },
     { key: 'name', title: t('plan.field.indicator'), render: (_, i) => <span className="hx-plan-name-cell">{indicatorName(i, locale)}</span> },
-    { key: 'role', title: t('plan.field.role'), render: (_, i) => t(`plan.role.${i.role}`), filters: (['lead', 'co', 'town'] as const).map((r) => ({ text: t(`plan.role.${r}`), value: r })), onFilter: (v, i) => i.role === v },
+    {
+      key: 'role',
+      title: t('plan.field.role'),
+      render: (_, i) => t(`plan.role.${i.role}`),
+      filters: (['lead', 'co', 'town'] as const).map((r) => ({ text: t(`plan.role.${r}`), value: r })),
+      onFilter: (v, i) => i.role === v,
+    },
     { key: 'targets', title: t('plan.field.targets'), render: (_, i) => i.targets.map((x) => `${x.year}: ${formatNumber(x.value, locale)}`).join('; ') },
-    { key: 'actual', title: t('plan.field.actual'), align: 'right', sorter: (a, b) => (a.actual ?? -Infinity) - (b.actual ?? -Infinity), render: (_, i) => `${formatNumber(i.actual, locale)} ${i.unit}` },
+    {
+      key: 'actual',
+      title: t('plan.field.actual'),
+      align: 'right',
+      sorter: (a, b) => (a.actual ?? -Infinity) - (b.actual ?? -Infinity),
+      render: (_, i) => `${formatNumber(i.actual, locale)} ${i.unit}`,
+    },
     { key: 'expected', title: t('plan.field.expected'), align: 'right', render: (_, i) => `${formatNumber(i.expected, locale)} ${i.unit}` },
     { key: 'status', title: t('plan.field.status'), render: (_, i) => <IndicatorStatusTag status={i.status} reason={i.reason} /> },
     { key: 'source', title: t('plan.field.source'), render: (_, i) => t(i.source === 'computed' ? 'plan.source.computed' : 'plan.source.reported') },
@@ -251,7 +308,10 @@ export default function WorkspacePage() {
   const returnedRows = returned.data ?? [];
   return (
     <div data-testid="page-plan-workspace">
-      <PageHeader title={t('plan.workspace.title')} subtitle={ws.data ? t('plan.workspace.subtitle', { organization: ws.data.organization.name }) : user.organization.name} />
+      <PageHeader
+        title={t('plan.workspace.title')}
+        subtitle={ws.data ? t('plan.workspace.subtitle', { organization: ws.data.organization.name }) : user.organization.name}
+      />
       {ws.isError ? <LoadError error={ws.error} onRetry={() => void ws.refetch()} /> : null}
       <Row gutter={[12, 12]} className="hx-block">
         <Col xs={12} md={6}>
@@ -261,12 +321,22 @@ export default function WorkspacePage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('plan.workspace.overdue')} value={due.data?.filter((d) => d.overdue).length ?? '—'} loading={due.isPending} valueStyle={{ color: due.data?.some((d) => d.overdue) ? '#cf1322' : undefined }} />
+            <Statistic
+              title={t('plan.workspace.overdue')}
+              value={due.data?.filter((d) => d.overdue).length ?? '—'}
+              loading={due.isPending}
+              valueStyle={{ color: due.data?.some((d) => d.overdue) ? '#cf1322' : undefined }}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('plan.workspace.returned')} value={returnedRows.length} loading={returned.isPending} valueStyle={{ color: returnedRows.length ? '#cf1322' : undefined }} />
+            <Statistic
+              title={t('plan.workspace.returned')}
+              value={returnedRows.length}
+              loading={returned.isPending}
+              valueStyle={{ color: returnedRows.length ? '#cf1322' : undefined }}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -310,7 +380,11 @@ export default function WorkspacePage() {
             {
               key: 'due',
               label: `${t('plan.workspace.dueTab')}${due.data?.length ? ` (${due.data.length})` : ''}`,
-              children: due.isError ? <LoadError error={due.error} onRetry={() => void due.refetch()} /> : <DueTable rows={due.data ?? []} loading={due.isFetching} />,
+              children: due.isError ? (
+                <LoadError error={due.error} onRetry={() => void due.refetch()} />
+              ) : (
+                <DueTable rows={due.data ?? []} loading={due.isFetching} />
+              ),
             },
             {
               key: 'indicators',

@@ -49,7 +49,10 @@ function StatusChangeModal({ org, change, onClose }: { org: OrganizationView; ch
   const [error, setError] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: (note: string | undefined) =>
-      api.post<OrganizationView>(`/api/organizations/${org.id}/${change}`, change === 'resume' ? undefined : note ? { note } : change === 'approve' ? {} : { note }),
+      api.post<OrganizationView>(
+        `/api/organizations/${org.id}/${change}`,
+        change === 'resume' ? undefined : note ? { note } : change === 'approve' ? {} : { note },
+      ),
     onSuccess: async () => {
       message.success(t('common.done'));
       await queryClient.invalidateQueries({ queryKey: ['organizations'] });
@@ -74,11 +77,7 @@ function StatusChangeModal({ org, change, onClose }: { org: OrganizationView; ch
       {change === 'resume' ? <Typography.Paragraph>{t('orgs.resumeText')}</Typography.Paragraph> : null}
       <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v.note?.trim() || undefined)}>
         {change === 'resume' ? null : (
-          <Form.Item
-            name="note"
-            label={needsNote ? t('orgs.note') : t('orgs.noteOptional')}
-            rules={needsNote ? [requiredRule(t), minRule(t, 2)] : []}
-          >
+          <Form.Item name="note" label={needsNote ? t('orgs.note') : t('orgs.noteOptional')} rules={needsNote ? [requiredRule(t), minRule(t, 2)] : []}>
             <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('orgs.notePlaceholder')} data-testid="status-change-note" />
           </Form.Item>
         )}
@@ -135,7 +134,12 @@ export function EditOrganizationModal({ org, onClose }: { org: OrganizationView;
         <Form.Item name="contactName" label={t('field.contactName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="contactMobile" label={t('field.contactMobile')} extra={org.contactMobile ?? undefined} rules={[identifierRule('mobile', locale, { optional: true })]}>
+        <Form.Item
+          name="contactMobile"
+          label={t('field.contactMobile')}
+          extra={org.contactMobile ?? undefined}
+          rules={[identifierRule('mobile', locale, { optional: true })]}
+        >
           <Input inputMode="tel" maxLength={20} placeholder={org.contactMobile ?? undefined} />
         </Form.Item>
       </Form>
@@ -186,4 +190,3 @@ export function OrganizationActions({ org }: { org: OrganizationView }) {
     </>
   );
 }
-

@@ -194,7 +194,12 @@ export default function GrantsPage() {
       >
         {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
         <Form<GrantForm> form={form} layout="vertical" onFinish={(v) => void grant(v)} data-testid="manager-grant-form">
-          <Form.Item name="organizationId" label={t('grants.organization')} rules={[{ required: true, message: t('common.required') }]} extra={t('grants.departmentOnly')}>
+          <Form.Item
+            name="organizationId"
+            label={t('grants.organization')}
+            rules={[{ required: true, message: t('common.required') }]}
+            extra={t('grants.departmentOnly')}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={departments.isPending && granting}

@@ -128,7 +128,12 @@ export default function AuditPage() {
       {verify.data ? <VerifyOutcome result={verify.data} /> : null}
       {verify.isError ? <Alert type="error" showIcon title={errorMessage(verify.error)} className="hx-block" /> : null}
       <Card className="hx-block">
-        <FilterBar values={{ ...f }} onSearch={(v) => list.update({ filters: Object.fromEntries(FILTERS.map((k) => [k, typeof v[k] === 'string' ? (v[k] as string).trim() || undefined : undefined])) })}>
+        <FilterBar
+          values={{ ...f }}
+          onSearch={(v) =>
+            list.update({ filters: Object.fromEntries(FILTERS.map((k) => [k, typeof v[k] === 'string' ? (v[k] as string).trim() || undefined : undefined])) })
+          }
+        >
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input allowClear data-testid="filter-actor" />
           </Form.Item>

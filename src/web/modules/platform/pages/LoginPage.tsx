@@ -71,13 +71,7 @@ export default function LoginPage() {
             data-testid="login-form"
           >
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input
-                prefix={<UserOutlined />}
-                placeholder={t('login.username.placeholder')}
-                autoComplete="username"
-                autoFocus
-                data-testid="login-username"
-              />
+              <Input prefix={<UserOutlined />} placeholder={t('login.username.placeholder')} autoComplete="username" autoFocus data-testid="login-username" />
             </Form.Item>
             <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
               <Input.Password

@@ -30,7 +30,13 @@ export default function MyOrganizationPage() {
         <Alert type="success" showIcon title={t('myOrg.active')} className="hx-block" />
       )}
       <Card>
-        {org.isPending ? <Skeleton active /> : org.isError ? <LoadError error={org.error} onRetry={() => void org.refetch()} /> : <OrganizationDescriptions org={org.data} />}
+        {org.isPending ? (
+          <Skeleton active />
+        ) : org.isError ? (
+          <LoadError error={org.error} onRetry={() => void org.refetch()} />
+        ) : (
+          <OrganizationDescriptions org={org.data} />
+        )}
       </Card>
     </div>
   );

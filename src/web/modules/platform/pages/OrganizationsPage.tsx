@@ -34,7 +34,13 @@ function OrganizationDrawer({ id, onClose }: { id: number; onClose: () => void }
       extra={org.data ? <OrgStatusTag status={org.data.status} /> : null}
       footer={org.data ? <OrganizationActions org={org.data} /> : null}
     >
-      {org.isPending ? <Skeleton active /> : org.isError ? <LoadError error={org.error} onRetry={() => void org.refetch()} /> : <OrganizationDescriptions org={org.data} />}
+      {org.isPending ? (
+        <Skeleton active />
+      ) : org.isError ? (
+        <LoadError error={org.error} onRetry={() => void org.refetch()} />
+      ) : (
+        <OrganizationDescriptions org={org.data} />
+      )}
     </Drawer>
   );
 }
@@ -64,12 +70,33 @@ export default function OrganizationsPage() {
         </Button>
       ),
     },
-    { key: 'kind', title: t('field.organizationKind'), dataIndex: 'kind', sorter: true, sortOrder: list.sortOrderOf('kind'), render: (k: OrganizationView['kind']) => <OrgKindText kind={k} /> },
-    { key: 'status', title: t('field.status'), dataIndex: 'status', sorter: true, sortOrder: list.sortOrderOf('status'), render: (s: OrganizationView['status']) => <OrgStatusTag status={s} /> },
+    {
+      key: 'kind',
+      title: t('field.organizationKind'),
+      dataIndex: 'kind',
+      sorter: true,
+      sortOrder: list.sortOrderOf('kind'),
+      render: (k: OrganizationView['kind']) => <OrgKindText kind={k} />,
+    },
+    {
+      key: 'status',
+      title: t('field.status'),
+      dataIndex: 'status',
+      sorter: true,
+      sortOrder: list.sortOrderOf('status'),
+      render: (s: OrganizationView['status']) => <OrgStatusTag status={s} />,
+    },
     { key: 'town', title: t('field.town'), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
     { key: 'creditCode', title: t('field.creditCode'), dataIndex: 'creditCode', render: (v: string | null) => v ?? '—' },
     { key: 'contact', title: t('field.contactName'), render: (_, o) => (o.contactName ? `${o.contactName} ${o.contactMobile ?? ''}` : '—') },
-    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span> },
+    {
+      key: 'createdAt',
+      title: t('field.createdAt'),
+      dataIndex: 'createdAt',
+      sorter: true,
+      sortOrder: list.sortOrderOf('createdAt'),
+      render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span>,
+    },
     {
       key: 'actions',
       title: t('common.actions'),
@@ -92,16 +119,28 @@ export default function OrganizationsPage() {
       <Card className="hx-block">
         <FilterBar
           values={{ q: list.state.q, kind, status, townId: townId ? Number(townId) : undefined }}
-          onSearch={(v) => list.update({ q: v.q?.trim() || undefined, filters: { kind: v.kind, status: v.status, townId: v.townId ? String(v.townId) : undefined } })}
+          onSearch={(v) =>
+            list.update({ q: v.q?.trim() || undefined, filters: { kind: v.kind, status: v.status, townId: v.townId ? String(v.townId) : undefined } })
+          }
         >
           <Form.Item name="q" label={t('common.keyword')}>
             <Input allowClear placeholder={t('orgs.search')} data-testid="filter-q" />
           </Form.Item>
           <Form.Item name="kind" label={t('field.organizationKind')}>
-            <Select allowClear placeholder={t('common.all')} options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} data-testid="filter-kind" />
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+              data-testid="filter-kind"
+            />
           </Form.Item>
           <Form.Item name="status" label={t('field.status')}>
-            <Select allowClear placeholder={t('common.all')} options={ORGANIZATION_STATUSES.map((s) => ({ value: s, label: t(`orgStatus.${s}`) }))} data-testid="filter-status" />
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={ORGANIZATION_STATUSES.map((s) => ({ value: s, label: t(`orgStatus.${s}`) }))}
+              data-testid="filter-status"
+            />
           </Form.Item>
           <Form.Item name="townId" label={t('field.town')}>
             <Select<number>

@@ -51,8 +51,22 @@ export default function SessionsPage() {
         </Tooltip>
       ),
     },
-    { key: 'createdAt', title: t('sessions.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: formatDateTime },
-    { key: 'lastSeenAt', title: t('sessions.lastSeenAt'), dataIndex: 'lastSeenAt', sorter: true, sortOrder: list.sortOrderOf('lastSeenAt'), render: formatDateTime },
+    {
+      key: 'createdAt',
+      title: t('sessions.createdAt'),
+      dataIndex: 'createdAt',
+      sorter: true,
+      sortOrder: list.sortOrderOf('createdAt'),
+      render: formatDateTime,
+    },
+    {
+      key: 'lastSeenAt',
+      title: t('sessions.lastSeenAt'),
+      dataIndex: 'lastSeenAt',
+      sorter: true,
+      sortOrder: list.sortOrderOf('lastSeenAt'),
+      render: formatDateTime,
+    },
     { key: 'expiresAt', title: t('sessions.expiresAt'), dataIndex: 'expiresAt', render: formatDateTime },
   ];
   if (canManageAccounts(me)) {

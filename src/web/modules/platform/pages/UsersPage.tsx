@@ -188,7 +188,18 @@ export default function UsersPage() {
   });
 
   const columns: TableColumnsType<UserView> = [
-    { key: 'username', title: t('field.username'), dataIndex: 'username', sorter: true, sortOrder: list.sortOrderOf('username'), render: (v: string, u) => <span>{v} {u.isDemo ? <Tag>{t('common.demo')}</Tag> : null}</span> },
+    {
+      key: 'username',
+      title: t('field.username'),
+      dataIndex: 'username',
+      sorter: true,
+      sortOrder: list.sortOrderOf('username'),
+      render: (v: string, u) => (
+        <span>
+          {v} {u.isDemo ? <Tag>{t('common.demo')}</Tag> : null}
+        </span>
+      ),
+    },
     { key: 'displayName', title: t('field.displayName'), dataIndex: 'displayName', sorter: true, sortOrder: list.sortOrderOf('displayName') },
     { key: 'role', title: t('field.role'), dataIndex: 'role', sorter: true, sortOrder: list.sortOrderOf('role'), render: (r: Role) => <RoleTag role={r} /> },
     { key: 'organization', title: t('field.organization'), render: (_, u) => u.organization.name },
@@ -202,8 +213,22 @@ export default function UsersPage() {
         </Space>
       ),
     },
-    { key: 'lastLoginAt', title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, sortOrder: list.sortOrderOf('lastLoginAt'), render: (v: string | null) => (v ? formatMinute(v) : t('users.never')) },
-    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', sorter: true, sortOrder: list.sortOrderOf('createdAt'), render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span> },
+    {
+      key: 'lastLoginAt',
+      title: t('field.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      sorter: true,
+      sortOrder: list.sortOrderOf('lastLoginAt'),
+      render: (v: string | null) => (v ? formatMinute(v) : t('users.never')),
+    },
+    {
+      key: 'createdAt',
+      title: t('field.createdAt'),
+      dataIndex: 'createdAt',
+      sorter: true,
+      sortOrder: list.sortOrderOf('createdAt'),
+      render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span>,
+    },
   ];
   if (manage) {
     columns.push({
@@ -214,13 +239,24 @@ export default function UsersPage() {
         u.id === me.id ? null : (
           <Space size={0}>
             {u.status === 'active' ? (
-              <Popconfirm title={t('users.disableConfirm', { name: u.displayName })} okText={t('users.disable')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => setStatus.mutateAsync({ user: u, action: 'disable' })}>
+              <Popconfirm
+                title={t('users.disableConfirm', { name: u.displayName })}
+                okText={t('users.disable')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => setStatus.mutateAsync({ user: u, action: 'disable' })}
+              >
                 <Button size="small" type="link" danger data-testid={`user-disable-${u.username}`}>
                   {t('users.disable')}
                 </Button>
               </Popconfirm>
             ) : (
-              <Popconfirm title={t('users.enableConfirm', { name: u.displayName })} okText={t('users.enable')} cancelText={t('common.cancel')} onConfirm={() => setStatus.mutateAsync({ user: u, action: 'enable' })}>
+              <Popconfirm
+                title={t('users.enableConfirm', { name: u.displayName })}
+                okText={t('users.enable')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => setStatus.mutateAsync({ user: u, action: 'enable' })}
+              >
                 <Button size="small" type="link" data-testid={`user-enable-${u.username}`}>
                   {t('users.enable')}
                 </Button>
@@ -265,7 +301,11 @@ export default function UsersPage() {
             <Select allowClear placeholder={t('common.all')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} data-testid="filter-role" />
           </Form.Item>
           <Form.Item name="status" label={t('field.status')}>
-            <Select allowClear placeholder={t('common.all')} options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`userStatus.${s}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`userStatus.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item name="organizationId" label={t('field.organization')} className="hx-filter-wide">
             <OrganizationSelect allowClear testId="filter-organization" />

@@ -129,7 +129,13 @@ export default function ClaimPage() {
                     {t('tradein.claim.window', { from: formatMinute(p.opensAt), to: formatMinute(p.closesAt) })}
                   </Typography.Text>
                   {refusal?.poolId === p.id ? (
-                    <Alert type={refusal.code === 'POOL_EXHAUSTED' ? 'warning' : 'info'} showIcon title={refusal.text} data-testid="claim-refusal" data-code={refusal.code} />
+                    <Alert
+                      type={refusal.code === 'POOL_EXHAUSTED' ? 'warning' : 'info'}
+                      showIcon
+                      title={refusal.text}
+                      data-testid="claim-refusal"
+                      data-code={refusal.code}
+                    />
                   ) : null}
                   {held ? (
                     <Link to="/tradein/my/vouchers">
@@ -138,15 +144,7 @@ export default function ClaimPage() {
                       </Button>
                     </Link>
                   ) : (
-                    <Button
-                      type="primary"
-                      size="large"
-                      block
-                      disabled={empty}
-                      loading={busy === p.id}
-                      onClick={() => void claim(p)}
-                      data-testid="claim-button"
-                    >
+                    <Button type="primary" size="large" block disabled={empty} loading={busy === p.id} onClick={() => void claim(p)} data-testid="claim-button">
                       {empty ? t('tradein.claim.gone') : t('tradein.claim.action')}
                     </Button>
                   )}

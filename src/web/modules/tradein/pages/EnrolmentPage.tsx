@@ -32,7 +32,10 @@ export default function EnrolmentPage() {
   const qc = useQueryClient();
   const programs = usePrograms();
   const towns = useQuery({ queryKey: ['towns'], queryFn: () => api.get<Town[]>('/api/towns'), staleTime: 3_600_000 });
-  const mine = useQuery({ queryKey: keys.merchants({ mine: true }), queryFn: ({ signal }) => api.get<MerchantView[]>('/api/tradein/merchants', undefined, signal) });
+  const mine = useQuery({
+    queryKey: keys.merchants({ mine: true }),
+    queryFn: ({ signal }) => api.get<MerchantView[]>('/api/tradein/merchants', undefined, signal),
+  });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<ApplyForm>();
   const [saving, setSaving] = useState(false);
@@ -99,9 +102,22 @@ export default function EnrolmentPage() {
         </Card>
       ) : (
         mine.data.map((m) => (
-          <Card key={m.id} className="hx-block" title={m.programName} extra={<StatusTag group="merchant" status={m.status} />} data-testid={`enrolment-${m.id}`}>
+          <Card
+            key={m.id}
+            className="hx-block"
+            title={m.programName}
+            extra={<StatusTag group="merchant" status={m.status} />}
+            data-testid={`enrolment-${m.id}`}
+          >
             {m.status === 'pending' ? <Alert type="info" showIcon title={t('tradein.enrol.pending')} className="hx-form-alert" /> : null}
-            {m.reviewNote ? <Alert type={m.status === 'approved' ? 'success' : 'warning'} showIcon title={t('tradein.enrol.note', { note: m.reviewNote })} className="hx-form-alert" /> : null}
+            {m.reviewNote ? (
+              <Alert
+                type={m.status === 'approved' ? 'success' : 'warning'}
+                showIcon
+                title={t('tradein.enrol.note', { note: m.reviewNote })}
+                className="hx-form-alert"
+              />
+            ) : null}
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('tradein.field.categories')}>{m.categories.map((c) => catName(m, c)).join('、')}</Descriptions.Item>
               <Descriptions.Item label={t('tradein.field.bank')}>
@@ -138,7 +154,11 @@ export default function EnrolmentPage() {
             />
           </Form.Item>
           {program ? (
-            <Form.Item name="categories" label={t('tradein.field.categories')} rules={[{ required: true, type: 'array', min: 1, message: t('tradein.enrol.pickCategory') }]}>
+            <Form.Item
+              name="categories"
+              label={t('tradein.field.categories')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('tradein.enrol.pickCategory') }]}
+            >
               <Checkbox.Group options={program.categories.map((c) => ({ value: c.category, label: c.name }))} data-testid="enrol-categories" />
             </Form.Item>
           ) : null}
@@ -148,7 +168,11 @@ export default function EnrolmentPage() {
               <>
                 {fields.map((f, i) => (
                   <Space key={f.key} align="start" wrap className="hx-block" style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, min: 2, message: t('tradein.enrol.storeName') }]} style={{ marginBottom: 0 }}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      rules={[{ required: true, whitespace: true, min: 2, message: t('tradein.enrol.storeName') }]}
+                      style={{ marginBottom: 0 }}
+                    >
                       <Input placeholder={t('tradein.enrol.storeName')} data-testid={`enrol-store-name-${i}`} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'townId']} rules={[{ required: true, message: t('field.town') }]} style={{ marginBottom: 0 }}>
@@ -160,10 +184,16 @@ export default function EnrolmentPage() {
                         data-testid={`enrol-store-town-${i}`}
                       />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'address']} rules={[{ required: true, whitespace: true, min: 4, message: t('tradein.enrol.storeAddress') }]} style={{ marginBottom: 0 }}>
+                    <Form.Item
+                      name={[f.name, 'address']}
+                      rules={[{ required: true, whitespace: true, min: 4, message: t('tradein.enrol.storeAddress') }]}
+                      style={{ marginBottom: 0 }}
+                    >
                       <Input placeholder={t('tradein.enrol.storeAddress')} style={{ width: 220 }} data-testid={`enrol-store-address-${i}`} />
                     </Form.Item>
-                    {fields.length > 1 ? <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('tradein.enrol.removeStore')} /> : null}
+                    {fields.length > 1 ? (
+                      <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('tradein.enrol.removeStore')} />
+                    ) : null}
                   </Space>
                 ))}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} className="hx-block">
@@ -175,7 +205,11 @@ export default function EnrolmentPage() {
           <Form.Item name="bankName" label={t('tradein.field.bankName')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}>
             <Input data-testid="enrol-bank-name" />
           </Form.Item>
-          <Form.Item name="accountName" label={t('tradein.field.accountName')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}>
+          <Form.Item
+            name="accountName"
+            label={t('tradein.field.accountName')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}
+          >
             <Input data-testid="enrol-account-name" />
           </Form.Item>
           <Form.Item

@@ -90,10 +90,21 @@ export default function MerchantsPage() {
       ),
     },
     { key: 'program', title: t('tradein.field.program'), dataIndex: 'programName' },
-    { key: 'categories', title: t('tradein.field.categories'), render: (_, m) => m.categories.map((c) => categoryName(programs.data, m.programId, c)).join('、') },
+    {
+      key: 'categories',
+      title: t('tradein.field.categories'),
+      render: (_, m) => m.categories.map((c) => categoryName(programs.data, m.programId, c)).join('、'),
+    },
     { key: 'stores', title: t('tradein.field.stores'), render: (_, m) => m.stores.map((s) => `${s.name}（${s.townName}）`).join('；') },
     { key: 'status', title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag group="merchant" status={s} /> },
-    { key: 'createdAt', title: t('field.createdAt'), dataIndex: 'createdAt', render: formatMinute, sorter: (a, b) => a.createdAt.localeCompare(b.createdAt), defaultSortOrder: 'descend' },
+    {
+      key: 'createdAt',
+      title: t('field.createdAt'),
+      dataIndex: 'createdAt',
+      render: formatMinute,
+      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+      defaultSortOrder: 'descend',
+    },
     { key: 'actions', title: t('common.actions'), render: (_, m) => buttons(m) },
   ];
 
@@ -128,10 +139,19 @@ export default function MerchantsPage() {
         )}
       </Card>
       {open ? (
-        <Drawer open onClose={() => setOpenId(null)} title={open.organizationName} size={isPhone ? '100%' : 560} extra={<StatusTag group="merchant" status={open.status} />} footer={buttons(open)}>
+        <Drawer
+          open
+          onClose={() => setOpenId(null)}
+          title={open.organizationName}
+          size={isPhone ? '100%' : 560}
+          extra={<StatusTag group="merchant" status={open.status} />}
+          footer={buttons(open)}
+        >
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('tradein.field.program')}>{open.programName}</Descriptions.Item>
-            <Descriptions.Item label={t('tradein.field.categories')}>{open.categories.map((c) => categoryName(programs.data, open.programId, c)).join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('tradein.field.categories')}>
+              {open.categories.map((c) => categoryName(programs.data, open.programId, c)).join('、')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('tradein.field.stores')}>
               {open.stores.map((s) => (
                 <div key={s.id}>
@@ -154,7 +174,11 @@ export default function MerchantsPage() {
         onCancel={() => setActing(null)}
         onOk={() => void act()}
         confirmLoading={busy}
-        okButtonProps={{ danger: acting?.action === 'reject' || acting?.action === 'suspend', disabled: acting ? NEEDS_REASON[acting.action] && note.trim().length < 2 : true, ...testId('merchant-act-confirm') }}
+        okButtonProps={{
+          danger: acting?.action === 'reject' || acting?.action === 'suspend',
+          disabled: acting ? NEEDS_REASON[acting.action] && note.trim().length < 2 : true,
+          ...testId('merchant-act-confirm'),
+        }}
       >
         {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
         <Input.TextArea

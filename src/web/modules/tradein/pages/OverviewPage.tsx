@@ -83,9 +83,21 @@ export default function OverviewPage() {
         tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${fenToYuan(Math.round(v * 100))} ${t('tradein.unit.yuan')}` },
         xAxis: { type: 'category', data: b.burnDown.map((p) => p.date) },
         yAxis: yuanAxis,
-        dataZoom: b.burnDown.length > 90 ? [{ type: 'inside', start: 70, end: 100 }, { type: 'slider', height: 16, bottom: 4 }] : [],
+        dataZoom:
+          b.burnDown.length > 90
+            ? [
+                { type: 'inside', start: 70, end: 100 },
+                { type: 'slider', height: 16, bottom: 4 },
+              ]
+            : [],
         series: [
-          { name: t('tradein.overview.remaining'), type: 'line', showSymbol: false, areaStyle: { opacity: 0.12 }, data: b.burnDown.map((p) => p.remaining / 100) },
+          {
+            name: t('tradein.overview.remaining'),
+            type: 'line',
+            showSymbol: false,
+            areaStyle: { opacity: 0.12 },
+            data: b.burnDown.map((p) => p.remaining / 100),
+          },
           { name: t('tradein.overview.redeemedCum'), type: 'line', showSymbol: false, data: b.burnDown.map((p) => p.redeemed / 100) },
           { name: t('tradein.overview.paidCum'), type: 'line', showSymbol: false, data: b.burnDown.map((p) => p.paid / 100) },
         ],
@@ -138,7 +150,12 @@ export default function OverviewPage() {
               <Figure label={t('tradein.overview.redeemed', { n: b.redeemed.count })} value={wanYuan(b.redeemed.total)} testId="fig-redeemed" />
               <Figure label={t('tradein.overview.settled')} value={wanYuan(b.settled.total)} testId="fig-settled" />
               <Figure label={t('tradein.overview.paid')} value={wanYuan(b.paid.total)} tone="good" testId="fig-paid" />
-              <Figure label={t('tradein.overview.uncommitted')} value={wanYuan(b.uncommitted.total)} tone={b.uncommitted.total < 0 ? 'warn' : undefined} testId="fig-uncommitted" />
+              <Figure
+                label={t('tradein.overview.uncommitted')}
+                value={wanYuan(b.uncommitted.total)}
+                tone={b.uncommitted.total < 0 ? 'warn' : undefined}
+                testId="fig-uncommitted"
+              />
             </div>
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
               {t('tradein.overview.committedHelp')}
@@ -156,7 +173,11 @@ export default function OverviewPage() {
             </Col>
             <Col xs={24} xl={10}>
               <Card title={t('tradein.overview.daily')} className="hx-full-height">
-                {daily.dates.length ? <ReactEChartsCore echarts={echarts} option={dailyOption} notMerge className="hx-ti-chart" data-testid="chart-daily" /> : <EmptyState text={t('tradein.overview.noData')} />}
+                {daily.dates.length ? (
+                  <ReactEChartsCore echarts={echarts} option={dailyOption} notMerge className="hx-ti-chart" data-testid="chart-daily" />
+                ) : (
+                  <EmptyState text={t('tradein.overview.noData')} />
+                )}
               </Card>
             </Col>
           </Row>

@@ -69,7 +69,14 @@ export default function PoolsPage() {
     { key: 'id', title: '#', dataIndex: 'id', sorter: (a, b) => a.id - b.id },
     { key: 'program', title: t('tradein.field.program'), dataIndex: 'programName' },
     { key: 'category', title: t('tradein.field.category'), dataIndex: 'categoryName', sorter: (a, b) => a.categoryName.localeCompare(b.categoryName, 'zh-CN') },
-    { key: 'opensAt', title: t('tradein.pools.opensAt'), dataIndex: 'opensAt', render: formatMinute, sorter: (a, b) => a.opensAt.localeCompare(b.opensAt), defaultSortOrder: 'descend' },
+    {
+      key: 'opensAt',
+      title: t('tradein.pools.opensAt'),
+      dataIndex: 'opensAt',
+      render: formatMinute,
+      sorter: (a, b) => a.opensAt.localeCompare(b.opensAt),
+      defaultSortOrder: 'descend',
+    },
     { key: 'closesAt', title: t('tradein.pools.closesAt'), dataIndex: 'closesAt', render: formatMinute },
     { key: 'quota', title: t('tradein.pools.quota'), dataIndex: 'quota', align: 'right', sorter: (a, b) => a.quota - b.quota },
     { key: 'issued', title: t('tradein.pools.issued'), dataIndex: 'issued', align: 'right', sorter: (a, b) => a.issued - b.issued },
@@ -78,7 +85,9 @@ export default function PoolsPage() {
       title: t('tradein.claim.remaining'),
       dataIndex: 'remaining',
       sorter: (a, b) => a.remaining - b.remaining,
-      render: (r: number, p) => <Progress percent={p.quota ? Math.round((r / p.quota) * 100) : 0} size="small" format={() => r.toLocaleString()} style={{ minWidth: 120 }} />,
+      render: (r: number, p) => (
+        <Progress percent={p.quota ? Math.round((r / p.quota) * 100) : 0} size="small" format={() => r.toLocaleString()} style={{ minWidth: 120 }} />
+      ),
     },
     { key: 'source', title: t('tradein.pools.source'), dataIndex: 'source', render: (s: string) => t(`tradein.pools.source.${s as 'manual' | 'schedule'}`) },
     { key: 'status', title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag group="pool" status={s} /> },
@@ -107,14 +116,17 @@ export default function PoolsPage() {
           ) : null
         }
       />
-      <Card className="hx-block hx-table-card" title={
-        <Segmented
-          value={status}
-          onChange={(v) => setStatus(v as typeof status)}
-          options={[...POOL_STATUSES.map((s) => ({ value: s, label: t(`tradein.status.pool.${s}`) })), { value: 'all', label: t('common.all') }]}
-          data-testid="pools-status"
-        />
-      }>
+      <Card
+        className="hx-block hx-table-card"
+        title={
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={[...POOL_STATUSES.map((s) => ({ value: s, label: t(`tradein.status.pool.${s}`) })), { value: 'all', label: t('common.all') }]}
+            data-testid="pools-status"
+          />
+        }
+      >
         {pools.isError ? (
           <LoadError error={pools.error} onRetry={() => void pools.refetch()} />
         ) : (
@@ -131,7 +143,15 @@ export default function PoolsPage() {
           />
         )}
       </Card>
-      <Modal open={open} title={t('tradein.pools.new')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={saving} okButtonProps={{ ...testId('pool-save') }} forceRender>
+      <Modal
+        open={open}
+        title={t('tradein.pools.new')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={saving}
+        okButtonProps={{ ...testId('pool-save') }}
+        forceRender
+      >
         {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
         <Form<PoolForm> form={form} layout="vertical" onFinish={(v) => void create(v)} data-testid="pool-form">
           <Form.Item name="programId" label={t('tradein.field.program')} rules={[{ required: true, message: t('common.required') }]}>

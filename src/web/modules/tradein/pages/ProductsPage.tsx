@@ -72,7 +72,10 @@ export default function ProductsPage() {
   function toggle(p: ProductView) {
     const status = p.status === 'active' ? 'withdrawn' : 'active';
     modal.confirm({
-      title: status === 'withdrawn' ? t('tradein.products.withdrawQ', { name: `${p.brand} ${p.model}` }) : t('tradein.products.restoreQ', { name: `${p.brand} ${p.model}` }),
+      title:
+        status === 'withdrawn'
+          ? t('tradein.products.withdrawQ', { name: `${p.brand} ${p.model}` })
+          : t('tradein.products.restoreQ', { name: `${p.brand} ${p.model}` }),
       onOk: async () => {
         try {
           await api.patch(`/api/tradein/products/${p.id}`, { status });
@@ -85,11 +88,30 @@ export default function ProductsPage() {
   }
 
   const columns: TableColumnsType<ProductView> = [
-    { key: 'category', title: t('tradein.field.category'), dataIndex: 'category', render: (c: string) => categories.get(c) ?? c, sorter: (a, b) => a.category.localeCompare(b.category) },
+    {
+      key: 'category',
+      title: t('tradein.field.category'),
+      dataIndex: 'category',
+      render: (c: string) => categories.get(c) ?? c,
+      sorter: (a, b) => a.category.localeCompare(b.category),
+    },
     { key: 'brand', title: t('tradein.field.brand'), dataIndex: 'brand', sorter: (a, b) => a.brand.localeCompare(b.brand) },
     { key: 'model', title: t('tradein.field.model'), dataIndex: 'model', sorter: (a, b) => a.model.localeCompare(b.model) },
-    { key: 'grade', title: t('tradein.field.grade'), dataIndex: 'efficiencyGrade', render: (g: number | null) => (g ? t('tradein.grade', { grade: g }) : '—'), sorter: (a, b) => (a.efficiencyGrade ?? 9) - (b.efficiencyGrade ?? 9) },
-    { key: 'price', title: t('tradein.field.referencePrice'), dataIndex: 'referencePriceFen', align: 'right', render: (f: number) => <Money fen={f} />, sorter: (a, b) => a.referencePriceFen - b.referencePriceFen },
+    {
+      key: 'grade',
+      title: t('tradein.field.grade'),
+      dataIndex: 'efficiencyGrade',
+      render: (g: number | null) => (g ? t('tradein.grade', { grade: g }) : '—'),
+      sorter: (a, b) => (a.efficiencyGrade ?? 9) - (b.efficiencyGrade ?? 9),
+    },
+    {
+      key: 'price',
+      title: t('tradein.field.referencePrice'),
+      dataIndex: 'referencePriceFen',
+      align: 'right',
+      render: (f: number) => <Money fen={f} />,
+      sorter: (a, b) => a.referencePriceFen - b.referencePriceFen,
+    },
     { key: 'status', title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag group="product" status={s} /> },
     {
       key: 'actions',
@@ -101,7 +123,13 @@ export default function ProductsPage() {
             onClick={() => {
               setError(null);
               setEditing(p);
-              form.setFieldsValue({ category: p.category, brand: p.brand, model: p.model, efficiencyGrade: p.efficiencyGrade, referencePrice: fenToYuan(p.referencePriceFen).replace(/,/g, '') });
+              form.setFieldsValue({
+                category: p.category,
+                brand: p.brand,
+                model: p.model,
+                efficiencyGrade: p.efficiencyGrade,
+                referencePrice: fenToYuan(p.referencePriceFen).replace(/,/g, ''),
+              });
             }}
           >
             {t('common.edit')}

@@ -242,7 +242,11 @@ export function ProgramEditor({ program, onClose }: { program: ProgramView | nul
             </Form.Item>
           ) : null}
           <Form.Item name="status" label={t('tradein.editor.status')} rules={[required]} extra={creating ? t('tradein.editor.statusHelp') : undefined}>
-            <Select style={{ minWidth: 140 }} options={statuses.map((s) => ({ value: s, label: t(`tradein.status.program.${s}`) }))} data-testid="program-status" />
+            <Select
+              style={{ minWidth: 140 }}
+              options={statuses.map((s) => ({ value: s, label: t(`tradein.status.program.${s}`) }))}
+              data-testid="program-status"
+            />
           </Form.Item>
         </Space>
         <Space wrap align="start">
@@ -279,7 +283,10 @@ export function ProgramEditor({ program, onClose }: { program: ProgramView | nul
             <Input prefix="¥" inputMode="decimal" data-testid="program-budget-city" />
           </Form.Item>
         </Space>
-        <Form.Item name="budgetTotal" extra={program ? t('tradein.editor.budgetUsed', { amount: fenToYuan(program.budget.usedFen) }) : t('tradein.editor.budgetHelp')}>
+        <Form.Item
+          name="budgetTotal"
+          extra={program ? t('tradein.editor.budgetUsed', { amount: fenToYuan(program.budget.usedFen) }) : t('tradein.editor.budgetHelp')}
+        >
           <BudgetTotal />
         </Form.Item>
 
@@ -288,7 +295,11 @@ export function ProgramEditor({ program, onClose }: { program: ProgramView | nul
           <Form.Item name="voucherValidDays" label={t('tradein.editor.voucherValidDays')} rules={[required]}>
             <InputNumber min={1} max={365} precision={0} data-testid="program-valid-days" />
           </Form.Item>
-          <Form.Item name="releaseTime" label={t('tradein.editor.releaseTime')} rules={[required, { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('tradein.editor.releaseTimeRule') }]}>
+          <Form.Item
+            name="releaseTime"
+            label={t('tradein.editor.releaseTime')}
+            rules={[required, { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('tradein.editor.releaseTimeRule') }]}
+          >
             <Input placeholder="10:00" maxLength={5} style={{ width: 100 }} data-testid="program-release-time" />
           </Form.Item>
           {creating ? (
@@ -327,7 +338,11 @@ export function ProgramEditor({ program, onClose }: { program: ProgramView | nul
                       className="hx-block"
                       title={t('tradein.editor.categoryN', { n: f.name + 1 })}
                       data-testid={`program-category-${f.name}`}
-                      extra={fields.length > 1 ? <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('tradein.editor.removeCategory')} /> : null}
+                      extra={
+                        fields.length > 1 ? (
+                          <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('tradein.editor.removeCategory')} />
+                        ) : null
+                      }
                     >
                       <Space wrap align="start">
                         <Form.Item
@@ -354,12 +369,26 @@ export function ProgramEditor({ program, onClose }: { program: ProgramView | nul
                                   <InputNumber min={1} max={5} precision={0} />
                                 </Form.Item>
                                 <Form.Item name={[x.name, 'ratePercent']} label={t('tradein.programs.ratePercent')} rules={[required]}>
-                                  <InputNumber min={0} max={100} step={0.5} precision={2} suffix="%" data-testid={`program-category-rate-${f.name}-${x.name}`} />
+                                  <InputNumber
+                                    min={0}
+                                    max={100}
+                                    step={0.5}
+                                    precision={2}
+                                    suffix="%"
+                                    data-testid={`program-category-rate-${f.name}-${x.name}`}
+                                  />
                                 </Form.Item>
                                 {rates.length > 1 ? <Button type="text" icon={<MinusCircleOutlined />} onClick={() => r.remove(x.name)} /> : null}
                               </Space>
                             ))}
-                            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => r.add({ grade: null, ratePercent: 15 })} disabled={rates.length >= 6} className="hx-block">
+                            <Button
+                              type="dashed"
+                              size="small"
+                              icon={<PlusOutlined />}
+                              onClick={() => r.add({ grade: null, ratePercent: 15 })}
+                              disabled={rates.length >= 6}
+                              className="hx-block"
+                            >
                               {t('tradein.programs.addRate')}
                             </Button>
                           </>
@@ -387,7 +416,14 @@ export function ProgramEditor({ program, onClose }: { program: ProgramView | nul
                       </Form.Item>
                     </Card>
                   ))}
-                  <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ ...NEW_CATEGORY })} disabled={fields.length >= 50} data-testid="program-add-category">
+                  <Button
+                    type="dashed"
+                    block
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ ...NEW_CATEGORY })}
+                    disabled={fields.length >= 50}
+                    data-testid="program-add-category"
+                  >
                     {t('tradein.editor.addCategory')}
                   </Button>
                 </>

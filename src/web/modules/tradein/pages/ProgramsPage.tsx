@@ -1,5 +1,23 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Modal, Skeleton, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { EditOutlined, ForwardOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../api/client';
@@ -49,7 +67,8 @@ function History({ program, category, onClose }: { program: ProgramView; categor
             color: v.current ? 'blue' : 'gray',
             content: (
               <div data-testid={`rule-version-${v.version}`}>
-                <Typography.Text strong>{t('tradein.programs.version', { v: v.version })}</Typography.Text> {v.current ? <Tag color="blue">{t('tradein.programs.current')}</Tag> : null}
+                <Typography.Text strong>{t('tradein.programs.version', { v: v.version })}</Typography.Text>{' '}
+                {v.current ? <Tag color="blue">{t('tradein.programs.current')}</Tag> : null}
                 <div className="hx-ti-live">{formatDateTime(v.createdAt)}</div>
                 {v.note ? <div>{v.note}</div> : null}
                 <RuleText rule={v.rule} />
@@ -130,7 +149,9 @@ export default function ProgramsPage() {
         void qc.invalidateQueries({ queryKey: ['tradein', 'programs'] });
         return;
       }
-      setError(applyApiError(form, e, { 'rule.capFen': 'cap', 'rule.priceCeilingFen': 'ceiling', 'rule.limitPerPerson': 'limitPerPerson', 'rule.rates': 'rates' }));
+      setError(
+        applyApiError(form, e, { 'rule.capFen': 'cap', 'rule.priceCeilingFen': 'ceiling', 'rule.limitPerPerson': 'limitPerPerson', 'rule.rates': 'rates' }),
+      );
     } finally {
       setSaving(false);
     }
@@ -170,7 +191,12 @@ export default function ProgramsPage() {
               {t('common.edit')}
             </Button>
           ) : null}
-          <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory({ program: p, category: c })} data-testid={`rule-history-${p.id}-${c.category}`}>
+          <Button
+            size="small"
+            icon={<HistoryOutlined />}
+            onClick={() => setHistory({ program: p, category: c })}
+            data-testid={`rule-history-${p.id}-${c.category}`}
+          >
             {t('tradein.programs.history')}
           </Button>
         </Space>
@@ -243,7 +269,14 @@ export default function ProgramsPage() {
               </div>
             </div>
             <Typography.Paragraph type="secondary">{p.roundingStatement}</Typography.Paragraph>
-            <Table<CategoryView> rowKey="category" size="small" columns={columns(p)} dataSource={p.categories} pagination={false} scroll={{ x: 'max-content' }} />
+            <Table<CategoryView>
+              rowKey="category"
+              size="small"
+              columns={columns(p)}
+              dataSource={p.categories}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+            />
           </Card>
         ))
       )}
@@ -292,23 +325,53 @@ export default function ProgramsPage() {
                     <Form.Item name={[f.name, 'grade']} label={t('tradein.field.grade')} extra={t('tradein.programs.anyGrade')}>
                       <InputNumber min={1} max={5} precision={0} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'ratePercent']} label={t('tradein.programs.ratePercent')} rules={[{ required: true, message: t('common.required') }]}>
+                    <Form.Item
+                      name={[f.name, 'ratePercent']}
+                      label={t('tradein.programs.ratePercent')}
+                      rules={[{ required: true, message: t('common.required') }]}
+                    >
                       <InputNumber min={0} max={100} step={0.5} precision={2} suffix="%" data-testid={`rule-rate-${f.name}`} />
                     </Form.Item>
                     {fields.length > 1 ? <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} /> : null}
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ grade: null, ratePercent: 15 })} className="hx-block" disabled={fields.length >= 6}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ grade: null, ratePercent: 15 })}
+                  className="hx-block"
+                  disabled={fields.length >= 6}
+                >
                   {t('tradein.programs.addRate')}
                 </Button>
               </>
             )}
           </Form.List>
           <Space wrap>
-            <Form.Item name="cap" label={t('tradein.programs.capYuan')} rules={[{ validator: async (_r, v: string) => { if (yuanToFen(v) === null) throw new Error(t('tradein.redeem.priceRule')); } }]}>
+            <Form.Item
+              name="cap"
+              label={t('tradein.programs.capYuan')}
+              rules={[
+                {
+                  validator: async (_r, v: string) => {
+                    if (yuanToFen(v) === null) throw new Error(t('tradein.redeem.priceRule'));
+                  },
+                },
+              ]}
+            >
               <Input prefix="¥" inputMode="decimal" data-testid="rule-cap" />
             </Form.Item>
-            <Form.Item name="ceiling" label={t('tradein.programs.ceilingYuan')} rules={[{ validator: async (_r, v: string) => { if (v?.trim() && yuanToFen(v) === null) throw new Error(t('tradein.redeem.priceRule')); } }]}>
+            <Form.Item
+              name="ceiling"
+              label={t('tradein.programs.ceilingYuan')}
+              rules={[
+                {
+                  validator: async (_r, v: string) => {
+                    if (v?.trim() && yuanToFen(v) === null) throw new Error(t('tradein.redeem.priceRule'));
+                  },
+                },
+              ]}
+            >
               <Input prefix="¥" inputMode="decimal" placeholder={t('tradein.programs.noCeiling')} />
             </Form.Item>
             <Form.Item name="limitPerPerson" label={t('tradein.programs.limit')} rules={[{ required: true, message: t('common.required') }]}>

@@ -12,15 +12,7 @@ import { applyApiError } from '../../../components/formErrors';
 import { formatDate } from '../../../components/format';
 import { fenToYuan, yuanToFen } from '../../../../shared/money';
 import { checkVoucherCode } from '../../../../shared/voucherCode';
-import {
-  keys,
-  usePrograms,
-  type Attachment,
-  type MerchantView,
-  type ProductView,
-  type RedemptionView,
-  type VoucherLookup,
-} from '../api';
+import { keys, usePrograms, type Attachment, type MerchantView, type ProductView, type RedemptionView, type VoucherLookup } from '../api';
 import { Money, RuleText, StatusTag, tradeinError } from '../components';
 import { previewSubsidy } from '../money';
 
@@ -199,11 +191,7 @@ export default function RedeemPage() {
         <div className="hx-ti-till">
           <Card title={t('tradein.redeem.step1')} className="hx-block">
             <Form layout="vertical" onFinish={() => void lookup()}>
-              <Form.Item
-                label={t('tradein.redeem.code')}
-                validateStatus={codeError ? 'error' : undefined}
-                help={codeError ?? t('tradein.redeem.codeHelp')}
-              >
+              <Form.Item label={t('tradein.redeem.code')} validateStatus={codeError ? 'error' : undefined} help={codeError ?? t('tradein.redeem.codeHelp')}>
                 <Input
                   size="large"
                   className="hx-ti-lookup-code"
@@ -278,80 +266,83 @@ export default function RedeemPage() {
                   />
                 </Form.Item>
                 <div className="hx-ti-sale-grid">
-                <Form.Item name="serialNumber" label={t('tradein.field.serial')} rules={[{ required: true, whitespace: true, min: 4, message: t('tradein.redeem.serialRule') }]}>
-                  <Input autoComplete="off" maxLength={64} data-testid="redeem-serial" />
-                </Form.Item>
-                <Form.Item
-                  name="price"
-                  label={t('tradein.redeem.priceYuan')}
-                  rules={[
-                    {
-                      required: true,
-                      validator: async (_r, v: string | undefined) => {
-                        const fen = yuanToFen(v);
-                        if (fen === null || fen < 1) throw new Error(t('tradein.redeem.priceRule'));
-                      },
-                    },
-                  ]}
-                >
-                  <Input inputMode="decimal" prefix="¥" suffix={t('tradein.unit.yuan')} autoComplete="off" data-testid="redeem-price" />
-                </Form.Item>
-                <Form.Item
-                  name="invoiceNumber"
-                  label={t('tradein.field.invoice')}
-                  validateTrigger={['onChange', 'onBlur']}
-                  rules={[
-                    {
-                      required: true,
-                      validator: async (_r, v: string | undefined) => {
-                        const res = validateInvoiceNumber(v);
-                        if (!res.ok) throw new Error(translate(locale, `field.invoiceNumber.${res.reason}` as Parameters<typeof translate>[1]));
-                      },
-                    },
-                  ]}
-                >
-                  <Input inputMode="numeric" maxLength={20} showCount autoComplete="off" data-testid="redeem-invoice" />
-                </Form.Item>
-                {stores.length > 1 ? (
-                  <Form.Item name="storeId" label={t('tradein.field.store')} rules={[{ required: true, message: t('common.required') }]}>
-                    <Select<number> options={stores.map((s) => ({ value: s.id, label: `${s.name}（${s.townName}）` }))} data-testid="redeem-store" />
-                  </Form.Item>
-                ) : null}
-                <Form.Item
-                  name="oldItemReference"
-                  label={t('tradein.field.oldItem')}
-                  extra={t('tradein.redeem.oldItemHelp')}
-                  rules={category?.rule.evidence.oldItemProof ? [{ required: true, whitespace: true, min: 2, message: t('tradein.redeem.oldItemRule') }] : []}
-                >
-                  <Input maxLength={64} autoComplete="off" data-testid="redeem-old-item" />
-                </Form.Item>
-                <Form.Item label={t('tradein.redeem.oldItemPhoto')}>
-                  <Upload
-                    accept="image/png,image/jpeg"
-                    maxCount={1}
-                    showUploadList={false}
-                    beforeUpload={async (file) => {
-                      setUploading(true);
-                      try {
-                        const a = await api.upload<Attachment>('/api/attachments', file);
-                        setPhoto({ id: a.id, name: a.filename });
-                      } catch (e) {
-                        message.error(tradeinError(t, e));
-                      } finally {
-                        setUploading(false);
-                      }
-                      return Upload.LIST_IGNORE;
-                    }}
+                  <Form.Item
+                    name="serialNumber"
+                    label={t('tradein.field.serial')}
+                    rules={[{ required: true, whitespace: true, min: 4, message: t('tradein.redeem.serialRule') }]}
                   >
-                    <Button icon={<CameraOutlined />} loading={uploading} data-testid="redeem-photo">
-                      {photo ? photo.name : t('tradein.redeem.pickPhoto')}
-                    </Button>
-                  </Upload>
-                </Form.Item>
-                <Form.Item name="deliveryAddress" label={t('tradein.field.delivery')}>
-                  <Input maxLength={200} autoComplete="off" data-testid="redeem-delivery" />
-                </Form.Item>
-
+                    <Input autoComplete="off" maxLength={64} data-testid="redeem-serial" />
+                  </Form.Item>
+                  <Form.Item
+                    name="price"
+                    label={t('tradein.redeem.priceYuan')}
+                    rules={[
+                      {
+                        required: true,
+                        validator: async (_r, v: string | undefined) => {
+                          const fen = yuanToFen(v);
+                          if (fen === null || fen < 1) throw new Error(t('tradein.redeem.priceRule'));
+                        },
+                      },
+                    ]}
+                  >
+                    <Input inputMode="decimal" prefix="¥" suffix={t('tradein.unit.yuan')} autoComplete="off" data-testid="redeem-price" />
+                  </Form.Item>
+                  <Form.Item
+                    name="invoiceNumber"
+                    label={t('tradein.field.invoice')}
+                    validateTrigger={['onChange', 'onBlur']}
+                    rules={[
+                      {
+                        required: true,
+                        validator: async (_r, v: string | undefined) => {
+                          const res = validateInvoiceNumber(v);
+                          if (!res.ok) throw new Error(translate(locale, `field.invoiceNumber.${res.reason}` as Parameters<typeof translate>[1]));
+                        },
+                      },
+                    ]}
+                  >
+                    <Input inputMode="numeric" maxLength={20} showCount autoComplete="off" data-testid="redeem-invoice" />
+                  </Form.Item>
+                  {stores.length > 1 ? (
+                    <Form.Item name="storeId" label={t('tradein.field.store')} rules={[{ required: true, message: t('common.required') }]}>
+                      <Select<number> options={stores.map((s) => ({ value: s.id, label: `${s.name}（${s.townName}）` }))} data-testid="redeem-store" />
+                    </Form.Item>
+                  ) : null}
+                  <Form.Item
+                    name="oldItemReference"
+                    label={t('tradein.field.oldItem')}
+                    extra={t('tradein.redeem.oldItemHelp')}
+                    rules={category?.rule.evidence.oldItemProof ? [{ required: true, whitespace: true, min: 2, message: t('tradein.redeem.oldItemRule') }] : []}
+                  >
+                    <Input maxLength={64} autoComplete="off" data-testid="redeem-old-item" />
+                  </Form.Item>
+                  <Form.Item label={t('tradein.redeem.oldItemPhoto')}>
+                    <Upload
+                      accept="image/png,image/jpeg"
+                      maxCount={1}
+                      showUploadList={false}
+                      beforeUpload={async (file) => {
+                        setUploading(true);
+                        try {
+                          const a = await api.upload<Attachment>('/api/attachments', file);
+                          setPhoto({ id: a.id, name: a.filename });
+                        } catch (e) {
+                          message.error(tradeinError(t, e));
+                        } finally {
+                          setUploading(false);
+                        }
+                        return Upload.LIST_IGNORE;
+                      }}
+                    >
+                      <Button icon={<CameraOutlined />} loading={uploading} data-testid="redeem-photo">
+                        {photo ? photo.name : t('tradein.redeem.pickPhoto')}
+                      </Button>
+                    </Upload>
+                  </Form.Item>
+                  <Form.Item name="deliveryAddress" label={t('tradein.field.delivery')}>
+                    <Input maxLength={200} autoComplete="off" data-testid="redeem-delivery" />
+                  </Form.Item>
                 </div>
                 <div className="hx-ti-sum hx-block" data-testid="redeem-preview">
                   {preview === null ? (

@@ -36,7 +36,8 @@ export default function RedemptionsPage() {
   const canReverse = user.role === 'merchant' || grants.manage;
   const data = useQuery({
     queryKey: keys.redemptions(list.query),
-    queryFn: ({ signal }) => api.get<Page<RedemptionView>>('/api/tradein/redemptions', { page: list.state.page, pageSize: list.state.pageSize, ...list.state.filters }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<RedemptionView>>('/api/tradein/redemptions', { page: list.state.page, pageSize: list.state.pageSize, ...list.state.filters }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -58,13 +59,33 @@ export default function RedemptionsPage() {
   }
 
   const columns: TableColumnsType<RedemptionView> = [
-    { key: 'createdAt', title: t('tradein.field.soldAt'), dataIndex: 'createdAt', render: formatMinute, sorter: (a, b) => a.createdAt.localeCompare(b.createdAt) },
+    {
+      key: 'createdAt',
+      title: t('tradein.field.soldAt'),
+      dataIndex: 'createdAt',
+      render: formatMinute,
+      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+    },
     { key: 'category', title: t('tradein.field.category'), render: (_, r) => categoryName(programs.data, r.programId, r.category) },
     { key: 'voucher', title: t('tradein.field.voucher'), dataIndex: 'voucherCode' },
     { key: 'serial', title: t('tradein.field.serial'), dataIndex: 'serialNumber' },
     { key: 'invoice', title: t('tradein.field.invoice'), dataIndex: 'invoiceNumber' },
-    { key: 'price', title: t('tradein.redeem.price'), dataIndex: 'price', align: 'right', render: (f: number) => <Money fen={f} />, sorter: (a, b) => a.price - b.price },
-    { key: 'subsidy', title: t('tradein.redeem.subsidy'), dataIndex: 'subsidy', align: 'right', render: (f: number) => <Money fen={f} strong />, sorter: (a, b) => a.subsidy - b.subsidy },
+    {
+      key: 'price',
+      title: t('tradein.redeem.price'),
+      dataIndex: 'price',
+      align: 'right',
+      render: (f: number) => <Money fen={f} />,
+      sorter: (a, b) => a.price - b.price,
+    },
+    {
+      key: 'subsidy',
+      title: t('tradein.redeem.subsidy'),
+      dataIndex: 'subsidy',
+      align: 'right',
+      render: (f: number) => <Money fen={f} strong />,
+      sorter: (a, b) => a.subsidy - b.subsidy,
+    },
     { key: 'payable', title: t('tradein.redeem.payable'), dataIndex: 'payable', align: 'right', render: (f: number) => <Money fen={f} /> },
     {
       key: 'status',
@@ -105,14 +126,21 @@ export default function RedemptionsPage() {
 
   return (
     <div data-testid="page-tradein-redemptions">
-      <PageHeader title={user.role === 'merchant' || user.role === 'enterprise' ? t('tradein.nav.merchantRedemptions') : t('tradein.nav.redemptions')} subtitle={t('tradein.redemptions.subtitle')} />
+      <PageHeader
+        title={user.role === 'merchant' || user.role === 'enterprise' ? t('tradein.nav.merchantRedemptions') : t('tradein.nav.redemptions')}
+        subtitle={t('tradein.redemptions.subtitle')}
+      />
       <Card className="hx-block">
         <FilterBar
           values={{ status: list.state.filters.status, programId: list.state.filters.programId ? Number(list.state.filters.programId) : undefined }}
           onSearch={(v) => list.update({ filters: { status: v.status, programId: v.programId ? String(v.programId) : undefined } })}
         >
           <Form.Item name="status" label={t('field.status')}>
-            <Select allowClear placeholder={t('common.all')} options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: t(`tradein.status.redemption.${s}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: t(`tradein.status.redemption.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item name="programId" label={t('tradein.field.program')}>
             <Select<number> allowClear placeholder={t('common.all')} options={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
@@ -154,7 +182,14 @@ export default function RedemptionsPage() {
       >
         <Alert type="info" showIcon title={t('tradein.redemptions.reverseHelp')} className="hx-form-alert" />
         {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('tradein.redemptions.reason')} maxLength={500} data-testid="reverse-reason" />
+        <Input.TextArea
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('tradein.redemptions.reason')}
+          maxLength={500}
+          data-testid="reverse-reason"
+        />
       </Modal>
     </div>
   );

@@ -67,7 +67,15 @@ function ReviewDrawer({ id, onClose }: { id: number; onClose: () => void }) {
         choices.length ? (
           <div>
             {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" /> : null}
-            <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('tradein.risk.note')} maxLength={1000} className="hx-block" data-testid="review-note" />
+            <Input.TextArea
+              rows={2}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder={t('tradein.risk.note')}
+              maxLength={1000}
+              className="hx-block"
+              data-testid="review-note"
+            />
             <Space wrap>
               {choices.map((d) => (
                 <Button
@@ -110,7 +118,9 @@ function ReviewDrawer({ id, onClose }: { id: number; onClose: () => void }) {
           />
           <Descriptions column={1} size="small" bordered className="hx-block">
             <Descriptions.Item label={t('tradein.field.merchant')}>{r!.redemption.merchantName}</Descriptions.Item>
-            <Descriptions.Item label={t('tradein.field.category')}>{categoryName(programs.data, r!.redemption.programId, r!.redemption.category)}</Descriptions.Item>
+            <Descriptions.Item label={t('tradein.field.category')}>
+              {categoryName(programs.data, r!.redemption.programId, r!.redemption.category)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('tradein.field.serial')}>{r!.redemption.serialNumber}</Descriptions.Item>
             <Descriptions.Item label={t('tradein.redeem.price')}>
               <Money fen={r!.redemption.price} />
@@ -153,14 +163,27 @@ export default function RiskPage() {
     queryFn: ({ signal }) =>
       api.get<Page<RiskReviewView>>(
         '/api/tradein/risk/reviews',
-        { status: status === 'all' ? undefined : status, sort: list.state.sort === 'flaggedAt' ? 'flaggedAt' : 'score', order: list.state.order, page: list.state.page, pageSize: list.state.pageSize },
+        {
+          status: status === 'all' ? undefined : status,
+          sort: list.state.sort === 'flaggedAt' ? 'flaggedAt' : 'score',
+          order: list.state.order,
+          page: list.state.page,
+          pageSize: list.state.pageSize,
+        },
         signal,
       ),
     placeholderData: keepPreviousData,
   });
 
   const columns: TableColumnsType<RiskReviewView> = [
-    { key: 'score', title: t('tradein.risk.score'), dataIndex: 'score', sorter: true, sortOrder: list.sortOrderOf('score'), render: (s: number) => <Tag color={s >= 60 ? 'red' : s >= 40 ? 'orange' : 'gold'}>{s}</Tag> },
+    {
+      key: 'score',
+      title: t('tradein.risk.score'),
+      dataIndex: 'score',
+      sorter: true,
+      sortOrder: list.sortOrderOf('score'),
+      render: (s: number) => <Tag color={s >= 60 ? 'red' : s >= 40 ? 'orange' : 'gold'}>{s}</Tag>,
+    },
     {
       key: 'reasons',
       title: t('tradein.risk.reasonCol'),
@@ -198,14 +221,26 @@ export default function RiskPage() {
         </>
       ),
     },
-    { key: 'flaggedAt', title: t('tradein.risk.flaggedAt'), dataIndex: 'flaggedAt', sorter: true, sortOrder: list.sortOrderOf('flaggedAt'), render: formatMinute },
+    {
+      key: 'flaggedAt',
+      title: t('tradein.risk.flaggedAt'),
+      dataIndex: 'flaggedAt',
+      sorter: true,
+      sortOrder: list.sortOrderOf('flaggedAt'),
+      render: formatMinute,
+    },
     { key: 'status', title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag group="review" status={s} /> },
     {
       key: 'actions',
       title: t('common.actions'),
       fixed: 'right',
       render: (_, r) => (
-        <Button size="small" type={allowed(r.status).length ? 'primary' : 'default'} onClick={() => setOpenId(r.redemptionId)} data-testid={`review-open-${r.redemptionId}`}>
+        <Button
+          size="small"
+          type={allowed(r.status).length ? 'primary' : 'default'}
+          onClick={() => setOpenId(r.redemptionId)}
+          data-testid={`review-open-${r.redemptionId}`}
+        >
           {allowed(r.status).length ? t('tradein.risk.review') : t('common.details')}
         </Button>
       ),

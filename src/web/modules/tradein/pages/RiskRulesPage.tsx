@@ -1,5 +1,24 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Skeleton, Space, Switch, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../api/client';
@@ -55,11 +74,13 @@ function History({ rule, onClose }: { rule: RiskRuleView; onClose: () => void })
             color: v.current ? 'blue' : 'gray',
             content: (
               <div data-testid={`risk-rule-version-${v.version}`}>
-                <Typography.Text strong>{t('tradein.programs.version', { v: v.version })}</Typography.Text> {v.current ? <Tag color="blue">{t('tradein.programs.current')}</Tag> : null}
+                <Typography.Text strong>{t('tradein.programs.version', { v: v.version })}</Typography.Text>{' '}
+                {v.current ? <Tag color="blue">{t('tradein.programs.current')}</Tag> : null}
                 <div className="hx-ti-live">{formatDateTime(v.createdAt)}</div>
                 {v.note ? <div>{v.note}</div> : null}
                 <div>
-                  {v.enabled ? t('tradein.riskRules.on') : t('tradein.riskRules.off')} · {t(`tradein.riskRules.action.${v.action}`)} · {t('tradein.riskRules.scoreN', { n: v.score })}
+                  {v.enabled ? t('tradein.riskRules.on') : t('tradein.riskRules.off')} · {t(`tradein.riskRules.action.${v.action}`)} ·{' '}
+                  {t('tradein.riskRules.scoreN', { n: v.score })}
                 </div>
                 <ParamList params={v.params} />
               </div>
@@ -105,7 +126,14 @@ export default function RiskRulesPage() {
     const params: Record<string, number> = {};
     for (const k of Object.keys(editing.params)) params[k] = v.params?.[k] ?? editing.params[k]!;
     // baseVersion: the version this form was filled from; the server refuses the save if someone saved another since.
-    const body: UpdateRiskRuleBody = { enabled: v.enabled ?? false, action: v.action!, score: v.score ?? 0, params, note: v.note?.trim() ?? '', baseVersion: editing.version };
+    const body: UpdateRiskRuleBody = {
+      enabled: v.enabled ?? false,
+      action: v.action!,
+      score: v.score ?? 0,
+      params,
+      note: v.note?.trim() ?? '',
+      baseVersion: editing.version,
+    };
     try {
       await api.put<RiskRuleView>(`/api/tradein/risk/rules/${editing.code}`, body);
       message.success(t('tradein.riskRules.saved'));
@@ -142,8 +170,16 @@ export default function RiskRulesPage() {
         </div>
       ),
     },
-    { key: 'enabled', title: t('tradein.riskRules.enabled'), render: (_, r) => (r.enabled ? <Tag color="green">{t('tradein.riskRules.on')}</Tag> : <Tag>{t('tradein.riskRules.off')}</Tag>) },
-    { key: 'action', title: t('tradein.riskRules.action'), render: (_, r) => <Tag color={r.action === 'hold' ? 'red' : 'orange'}>{t(`tradein.riskRules.action.${r.action}`)}</Tag> },
+    {
+      key: 'enabled',
+      title: t('tradein.riskRules.enabled'),
+      render: (_, r) => (r.enabled ? <Tag color="green">{t('tradein.riskRules.on')}</Tag> : <Tag>{t('tradein.riskRules.off')}</Tag>),
+    },
+    {
+      key: 'action',
+      title: t('tradein.riskRules.action'),
+      render: (_, r) => <Tag color={r.action === 'hold' ? 'red' : 'orange'}>{t(`tradein.riskRules.action.${r.action}`)}</Tag>,
+    },
     { key: 'score', title: t('tradein.risk.score'), dataIndex: 'score', align: 'right' },
     { key: 'params', title: t('tradein.riskRules.params'), width: 260, render: (_, r) => <ParamList params={r.params} /> },
     { key: 'version', title: t('tradein.programs.versionCol'), render: (_, r) => <span data-testid={`risk-rule-current-${r.code}`}>v{r.version}</span> },
@@ -156,16 +192,16 @@ export default function RiskRulesPage() {
 
   function actions(r: RiskRuleView) {
     return (
-        <Space wrap>
-          {grants.manage ? (
-            <Button size="small" icon={<EditOutlined />} onClick={() => edit(r)} data-testid={`risk-rule-edit-${r.code}`}>
-              {t('common.edit')}
-            </Button>
-          ) : null}
-          <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory(r)} data-testid={`risk-rule-history-${r.code}`}>
-            {t('tradein.programs.history')}
+      <Space wrap>
+        {grants.manage ? (
+          <Button size="small" icon={<EditOutlined />} onClick={() => edit(r)} data-testid={`risk-rule-edit-${r.code}`}>
+            {t('common.edit')}
           </Button>
-        </Space>
+        ) : null}
+        <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory(r)} data-testid={`risk-rule-history-${r.code}`}>
+          {t('tradein.programs.history')}
+        </Button>
+      </Space>
     );
   }
 
@@ -185,12 +221,20 @@ export default function RiskRulesPage() {
           ) : (
             <div data-testid="risk-rules-table">
               {rules.data.map((r) => (
-                <Card key={r.code} size="small" className="hx-block" title={<Typography.Text code>{r.code}</Typography.Text>} extra={<span data-testid={`risk-rule-current-${r.code}`}>v{r.version}</span>}>
+                <Card
+                  key={r.code}
+                  size="small"
+                  className="hx-block"
+                  title={<Typography.Text code>{r.code}</Typography.Text>}
+                  extra={<span data-testid={`risk-rule-current-${r.code}`}>v{r.version}</span>}
+                >
                   <Typography.Paragraph>{r.description}</Typography.Paragraph>
                   <Space wrap size={[4, 4]} className="hx-block">
                     {r.enabled ? <Tag color="green">{t('tradein.riskRules.on')}</Tag> : <Tag>{t('tradein.riskRules.off')}</Tag>}
                     <Tag color={r.action === 'hold' ? 'red' : 'orange'}>{t(`tradein.riskRules.action.${r.action}`)}</Tag>
-                    <Tag>{t('tradein.risk.score')}: {r.score}</Tag>
+                    <Tag>
+                      {t('tradein.risk.score')}: {r.score}
+                    </Tag>
                   </Space>
                   <div className="hx-block">
                     <ParamList params={r.params} />
@@ -260,11 +304,13 @@ export default function RiskRulesPage() {
             <Form.Item name="enabled" label={t('tradein.riskRules.enabled')} valuePropName="checked">
               <Switch data-testid="risk-rule-enabled" />
             </Form.Item>
-            <Form.Item name="action" label={t('tradein.riskRules.action')} extra={t('tradein.riskRules.actionHelp')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select
-                style={{ minWidth: 140 }}
-                options={(['review', 'hold'] as const).map((a) => ({ value: a, label: t(`tradein.riskRules.action.${a}`) }))}
-              />
+            <Form.Item
+              name="action"
+              label={t('tradein.riskRules.action')}
+              extra={t('tradein.riskRules.actionHelp')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <Select style={{ minWidth: 140 }} options={(['review', 'hold'] as const).map((a) => ({ value: a, label: t(`tradein.riskRules.action.${a}`) }))} />
             </Form.Item>
             <Form.Item name="score" label={t('tradein.risk.score')} rules={[{ required: true, message: t('common.required') }]}>
               <InputNumber min={0} max={1000} precision={0} data-testid="risk-rule-score" />
@@ -284,7 +330,16 @@ export default function RiskRulesPage() {
                       extra={limits ? t('tradein.riskRules.range', { min: limits.min, max: limits.max }) : undefined}
                       rules={[
                         { required: true, message: t('common.required') },
-                        ...(limits ? [{ type: 'number' as const, min: limits.min, max: limits.max, message: t('tradein.riskRules.range', { min: limits.min, max: limits.max }) }] : []),
+                        ...(limits
+                          ? [
+                              {
+                                type: 'number' as const,
+                                min: limits.min,
+                                max: limits.max,
+                                message: t('tradein.riskRules.range', { min: limits.min, max: limits.max }),
+                              },
+                            ]
+                          : []),
                       ]}
                     >
                       <InputNumber precision={0} style={{ width: 160 }} data-testid={`risk-rule-param-${k}`} />
@@ -297,7 +352,10 @@ export default function RiskRulesPage() {
           <Form.Item
             name="note"
             label={t('tradein.riskRules.note')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }, { min: 2, message: t('tradein.riskRules.noteRule') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required') },
+              { min: 2, message: t('tradein.riskRules.noteRule') },
+            ]}
           >
             <Input.TextArea rows={2} maxLength={500} data-testid="risk-rule-note" />
           </Form.Item>

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Input, Modal, Segmented, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Input,
+  Modal,
+  Segmented,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -46,7 +62,10 @@ function BatchDrawer({ id, onClose, onStep }: { id: number; onClose: () => void;
   const programs = usePrograms();
   const steps = useSteps();
   const dl = useDownload();
-  const batch = useQuery({ queryKey: ['tradein', 'batch', id], queryFn: ({ signal }) => api.get<BatchDetail>(`/api/tradein/settlement/batches/${id}`, undefined, signal) });
+  const batch = useQuery({
+    queryKey: ['tradein', 'batch', id],
+    queryFn: ({ signal }) => api.get<BatchDetail>(`/api/tradein/settlement/batches/${id}`, undefined, signal),
+  });
   const b = batch.data;
   return (
     <Drawer
@@ -64,7 +83,11 @@ function BatchDrawer({ id, onClose, onStep }: { id: number; onClose: () => void;
               </Button>
             ))}
             {steps.canExport ? (
-              <Button icon={<DownloadOutlined />} loading={dl.busy === 'one'} onClick={() => void dl.run('one', `/api/tradein/settlement/batches/${b.id}/export.xlsx`, undefined, `settlement-${b.id}.xlsx`)}>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={dl.busy === 'one'}
+                onClick={() => void dl.run('one', `/api/tradein/settlement/batches/${b.id}/export.xlsx`, undefined, `settlement-${b.id}.xlsx`)}
+              >
                 {t('tradein.settlement.paymentFile')}
               </Button>
             ) : null}
@@ -105,7 +128,12 @@ function BatchDrawer({ id, onClose, onStep }: { id: number; onClose: () => void;
             pagination={{ pageSize: 50 }}
             scroll={{ x: 'max-content' }}
             columns={[
-              { key: 'kind', title: t('tradein.settlement.lineKind'), dataIndex: 'kind', render: (k: 'subsidy' | 'clawback') => t(`tradein.settlement.kind.${k}`) },
+              {
+                key: 'kind',
+                title: t('tradein.settlement.lineKind'),
+                dataIndex: 'kind',
+                render: (k: 'subsidy' | 'clawback') => t(`tradein.settlement.kind.${k}`),
+              },
               { key: 'category', title: t('tradein.field.category'), render: (_, l) => categoryName(programs.data, b!.programId, l.category) },
               { key: 'serial', title: t('tradein.field.serial'), dataIndex: 'serialNumber' },
               { key: 'invoice', title: t('tradein.field.invoice'), dataIndex: 'invoiceNumber' },
@@ -158,7 +186,8 @@ export default function SettlementPage() {
   const period = list.state.filters.period;
   const data = useQuery({
     queryKey: keys.batches(list.query),
-    queryFn: ({ signal }) => api.get<Page<BatchView>>('/api/tradein/settlement/batches', { status, period, page: list.state.page, pageSize: list.state.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<BatchView>>('/api/tradein/settlement/batches', { status, period, page: list.state.page, pageSize: list.state.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -168,7 +197,10 @@ export default function SettlementPage() {
     setError(null);
     const { b, s } = stepping;
     try {
-      await api.post(`/api/tradein/settlement/batches/${b.id}/${s}`, s === 'paid' ? { paymentReference: text.trim() } : text.trim() ? { note: text.trim() } : {});
+      await api.post(
+        `/api/tradein/settlement/batches/${b.id}/${s}`,
+        s === 'paid' ? { paymentReference: text.trim() } : text.trim() ? { note: text.trim() } : {},
+      );
       message.success(t(`tradein.settlement.done.${s}`));
       setStepping(null);
       setText('');
@@ -212,8 +244,21 @@ export default function SettlementPage() {
     { key: 'period', title: t('tradein.settlement.period'), dataIndex: 'period', sorter: (a, b) => a.period.localeCompare(b.period) },
     { key: 'count', title: t('tradein.settlement.count'), dataIndex: 'subsidyCount', align: 'right' },
     { key: 'subsidy', title: t('tradein.redeem.subsidy'), dataIndex: 'subsidy', align: 'right', render: (f: number) => <Money fen={f} /> },
-    { key: 'clawback', title: t('tradein.settlement.clawbackCol'), dataIndex: 'clawback', align: 'right', render: (f: number) => (f ? <Money fen={-f} /> : '—') },
-    { key: 'net', title: t('tradein.settlement.net'), dataIndex: 'net', align: 'right', render: (f: number) => <Money fen={f} strong />, sorter: (a, b) => a.net - b.net },
+    {
+      key: 'clawback',
+      title: t('tradein.settlement.clawbackCol'),
+      dataIndex: 'clawback',
+      align: 'right',
+      render: (f: number) => (f ? <Money fen={-f} /> : '—'),
+    },
+    {
+      key: 'net',
+      title: t('tradein.settlement.net'),
+      dataIndex: 'net',
+      align: 'right',
+      render: (f: number) => <Money fen={f} strong />,
+      sorter: (a, b) => a.net - b.net,
+    },
     { key: 'status', title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag group="batch" status={s} /> },
     {
       key: 'actions',
@@ -258,7 +303,12 @@ export default function SettlementPage() {
         subtitle={business ? t('tradein.settlement.subtitleMerchant') : t('tradein.settlement.subtitle')}
         extra={
           steps.canExport && period ? (
-            <Button icon={<DownloadOutlined />} loading={dl.busy === 'month'} onClick={() => void dl.run('month', '/api/tradein/settlement/export.xlsx', { period, status }, `settlement-${period}.xlsx`)} data-testid="settlement-export-month">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={dl.busy === 'month'}
+              onClick={() => void dl.run('month', '/api/tradein/settlement/export.xlsx', { period, status }, `settlement-${period}.xlsx`)}
+              data-testid="settlement-export-month"
+            >
               {t('tradein.settlement.monthFile', { period })}
             </Button>
           ) : null
@@ -281,14 +331,25 @@ export default function SettlementPage() {
           />
           {steps.manage ? (
             <Space.Compact>
-              <DatePicker picker="month" value={makePeriod} onChange={setMakePeriod} disabledDate={(d) => !d.isBefore(shanghaiNow().startOf('month'))} allowClear={false} data-testid="make-period" />
+              <DatePicker
+                picker="month"
+                value={makePeriod}
+                onChange={setMakePeriod}
+                disabledDate={(d) => !d.isBefore(shanghaiNow().startOf('month'))}
+                allowClear={false}
+                data-testid="make-period"
+              />
               <Button onClick={() => void make()} loading={making} data-testid="make-batches">
                 {t('tradein.settlement.make')}
               </Button>
             </Space.Compact>
           ) : null}
         </div>
-        {steps.pay ? <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('tradein.settlement.payerHelp')}</Typography.Paragraph> : null}
+        {steps.pay ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            {t('tradein.settlement.payerHelp')}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
       <Card className="hx-block hx-table-card">
         {data.isError ? (

@@ -162,13 +162,23 @@ export default function StaffPage() {
         <Alert type="warning" showIcon title={t('tradein.staff.mustChange')} className="hx-form-alert" />
         {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" data-testid="staff-error" /> : null}
         <Form<StaffForm> form={form} layout="vertical" onFinish={(v) => void create(v)} data-testid="staff-form" autoComplete="off">
-          <Form.Item name="username" label={t('tradein.staff.username')} extra={t('tradein.staff.usernameHelp')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="username"
+            label={t('tradein.staff.username')}
+            extra={t('tradein.staff.usernameHelp')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input maxLength={40} autoComplete="off" data-testid="staff-username" />
           </Form.Item>
           <Form.Item name="displayName" label={t('tradein.staff.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input maxLength={50} data-testid="staff-display-name" />
           </Form.Item>
-          <Form.Item name="password" label={t('tradein.staff.password')} extra={t('tradein.staff.passwordHelp')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('tradein.staff.password')}
+            extra={t('tradein.staff.passwordHelp')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input.Password autoComplete="new-password" data-testid="staff-password" />
           </Form.Item>
           <Form.Item name="mobile" label={t('tradein.staff.mobile')}>

@@ -42,7 +42,11 @@ describe('imports whose process died are marked failed', () => {
   beforeAll(async () => {
     t = await createTestApp();
     dept = await t.login('demo_department');
-    const user = await t.deps.database.db.selectFrom('users').select(['id', 'organization_id']).where('username', '=', 'demo_department').executeTakeFirstOrThrow();
+    const user = await t.deps.database.db
+      .selectFrom('users')
+      .select(['id', 'organization_id'])
+      .where('username', '=', 'demo_department')
+      .executeTakeFirstOrThrow();
     owner = { userId: Number(user.id), organizationId: Number(user.organization_id) };
     periodId = (await openPeriod(await t.login('demo_office'), await planIdOf(t), '2025-03')).id;
   });
@@ -77,7 +81,12 @@ describe('imports whose process died are marked failed', () => {
     expect((await dept.get(`/api/plan-imports/${done}`)).json()).toMatchObject({ status: 'succeeded', importedRows: 40 });
 
     // Audited, once per job given up.
-    const audit = await t.deps.database.db.selectFrom('audit_log').select(['entity_id', 'actor_username']).where('entity', '=', 'plan_import').where('action', '=', 'fail').execute();
+    const audit = await t.deps.database.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'actor_username'])
+      .where('entity', '=', 'plan_import')
+      .where('action', '=', 'fail')
+      .execute();
     expect(audit.map((a) => Number(a.entity_id)).sort((a, b) => a - b)).toEqual([deadRunning, deadQueued].sort((a, b) => a - b));
     expect(audit.every((a) => a.actor_username === 'plan.importRecovery')).toBe(true);
 
@@ -104,7 +113,15 @@ describe('imports whose process died are marked failed', () => {
 
     // The old process finishing its work late: the job stays failed and the report untouched.
     const ctx: RequestContext = {
-      actor: { ...ANONYMOUS, kind: 'user', userId: owner.userId, username: 'demo_department', role: 'department', organizationId: owner.organizationId, organizationKind: 'department' },
+      actor: {
+        ...ANONYMOUS,
+        kind: 'user',
+        userId: owner.userId,
+        username: 'demo_department',
+        role: 'department',
+        organizationId: owner.organizationId,
+        organizationKind: 'department',
+      },
       requestId: null,
       ip: null,
       locale: 'zh-CN',

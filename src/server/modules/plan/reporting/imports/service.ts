@@ -117,7 +117,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return v.trim();
   if (v instanceof Date) return v.toISOString();
-  if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if ('richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if ('result' in v) return v.result === undefined || v.result === null ? '' : cellText(v.result as ExcelJS.CellValue);
   if ('text' in v) return String(v.text).trim();
   return '';
@@ -227,10 +231,21 @@ export async function runImport(deps: AppDeps, ctx: RequestContext, jobId: numbe
       parsed.push({ row: c.row, report, input });
     }
     if ((index + 1) % PROGRESS_EVERY === 0)
-      await db.updateTable('plan_import_jobs').set({ processed_rows: index + 1 }).where('id', '=', jobId).execute();
+      await db
+        .updateTable('plan_import_jobs')
+        .set({ processed_rows: index + 1 })
+        .where('id', '=', jobId)
+        .execute();
   }
   await db.updateTable('plan_import_jobs').set({ processed_rows: candidates.length }).where('id', '=', jobId).execute();
-  if (errors.length) return finish(deps, jobId, 'failed', 0, errors.sort((a, b) => a.row - b.row));
+  if (errors.length)
+    return finish(
+      deps,
+      jobId,
+      'failed',
+      0,
+      errors.sort((a, b) => a.row - b.row),
+    );
 
   try {
     await inTransaction(deps.database, async (tx) => {

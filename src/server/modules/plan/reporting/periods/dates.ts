@@ -1,6 +1,5 @@
 import { shanghaiMidnight } from '../../../../core/time.js';
 
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The instants and the deadline of a monthly period `YYYY-MM` (Asia/Shanghai). */

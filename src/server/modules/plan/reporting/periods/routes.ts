@@ -10,7 +10,12 @@ const tags = ['plan reporting'];
 export const periodRoutes: ModulePlugin = async (app, { deps }) => {
   app.get('/plan-periods', {
     config: { policy: { policy: reportingPeriodPolicy, action: 'list' } },
-    schema: { tags, summary: 'Reporting periods, newest first, with their reports counted by status', querystring: periodListQuery, response: { 200: z.array(periodSchema) } },
+    schema: {
+      tags,
+      summary: 'Reporting periods, newest first, with their reports counted by status',
+      querystring: periodListQuery,
+      response: { 200: z.array(periodSchema) },
+    },
     handler: (req) => listPeriods(deps, req.ctx, req.query),
   });
   app.post('/plan-periods', {

@@ -62,7 +62,10 @@ export async function listPeriods(deps: AppDeps, ctx: RequestContext, q: { planI
   let query = deps.database.db.selectFrom('plan_reporting_periods').selectAll();
   if (q.planId !== undefined) query = query.where('plan_id', '=', q.planId);
   const rows = await query.orderBy('period', 'desc').orderBy('id', 'desc').execute();
-  const counts = await countsByPeriod(deps.database.db, rows.map((r) => Number(r.id)));
+  const counts = await countsByPeriod(
+    deps.database.db,
+    rows.map((r) => Number(r.id)),
+  );
   return rows.map((r) => periodView({ ...r, id: Number(r.id) }, counts.get(Number(r.id))));
 }
 
@@ -87,13 +90,15 @@ interface DueReport {
  * module whose metric computes them is not installed yet: then its units report it by hand.
  */
 export async function dueReportsOf(db: Queryable, planId: number): Promise<DueReport[]> {
-  const indicators = (await db
-    .selectFrom('indicators')
-    .select(['id', 'town_breakdown', 'source', 'metric'])
-    .where('plan_id', '=', planId)
-    .where('retired_at', 'is', null)
-    .orderBy('position')
-    .execute())
+  const indicators = (
+    await db
+      .selectFrom('indicators')
+      .select(['id', 'town_breakdown', 'source', 'metric'])
+      .where('plan_id', '=', planId)
+      .where('retired_at', 'is', null)
+      .orderBy('position')
+      .execute()
+  )
     // The same rule as the plan's combined observation source: only what an installed metric computes owes no report.
     .filter((i) => !(i.source === 'computed' && i.metric !== null && metricRegistry.has(i.metric)));
   if (!indicators.length) return [];
@@ -101,7 +106,11 @@ export async function dueReportsOf(db: Queryable, planId: number): Promise<DueRe
     .selectFrom('indicator_units')
     .innerJoin('organizations', 'organizations.id', 'indicator_units.organization_id')
     .select(['indicator_units.indicator_id', 'indicator_units.organization_id', 'indicator_units.role'])
-    .where('indicator_units.indicator_id', 'in', indicators.map((i) => Number(i.id)))
+    .where(
+      'indicator_units.indicator_id',
+      'in',
+      indicators.map((i) => Number(i.id)),
+    )
     .where('organizations.kind', '=', 'department')
     .where('organizations.status', '=', 'active')
     .orderBy('indicator_units.indicator_id')
@@ -140,7 +149,12 @@ export async function openPeriod(deps: AppDeps, ctx: RequestContext, input: Open
     const to = [shanghaiMonth(now), `${plan.end_year}-12`].sort()[0]!;
     if (input.period < from || input.period > to) throw fieldError('period', 'field.period.outsidePlan', { from });
     const dates = monthlyPeriod(input.period, input.deadlineDay);
-    const existing = await tx.selectFrom('plan_reporting_periods').select('id').where('plan_id', '=', input.planId).where('period', '=', input.period).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('plan_reporting_periods')
+      .select('id')
+      .where('plan_id', '=', input.planId)
+      .where('period', '=', input.period)
+      .executeTakeFirst();
     if (existing) throw new AppError(409, 'DUPLICATE', 'error.DUPLICATE', { field: input.period }, [{ path: 'period', reason: 'field.invalid' }]);
     const at = nowIso();
     const row = await tx
@@ -210,7 +224,11 @@ export async function openPeriod(deps: AppDeps, ctx: RequestContext, input: Open
 
 /** Inserts in slices: SQLite limits the number of bound parameters in one statement. */
 async function insertReports(tx: Tx, rows: Insertable<PlanReportTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await tx.insertInto('plan_reports').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await tx
+      .insertInto('plan_reports')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** The office closes a period: its reports can no longer be changed or submitted (decisions remain possible). */
@@ -219,7 +237,12 @@ export async function closePeriod(deps: AppDeps, ctx: RequestContext, id: number
     const r = await tx.selectFrom('plan_reporting_periods').select(['plan_id', 'status']).where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound();
     authorize(ctx.actor, reportingPeriodPolicy, 'close', { id, planId: Number(r.plan_id) }, id);
-    const done = await tx.updateTable('plan_reporting_periods').set({ status: 'closed', closed_at: nowIso() }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+    const done = await tx
+      .updateTable('plan_reporting_periods')
+      .set({ status: 'closed', closed_at: nowIso() })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError(409, 'INVALID_STATE', 'error.INVALID_STATE', { state: r.status });
     await appendAudit(tx, ctx, { entity: 'plan_reporting_period', entityId: id, action: 'close' });
   });

@@ -8,7 +8,16 @@ import { planReportPolicy } from './report.js';
 import { planWorkspacePolicy } from './workspace.js';
 
 const ORG = 7;
-const actor = (role: Role): Actor => ({ ...ANONYMOUS, kind: 'user', userId: 70, username: role, role, organizationId: ORG, organizationKind: null, townId: null });
+const actor = (role: Role): Actor => ({
+  ...ANONYMOUS,
+  kind: 'user',
+  userId: 70,
+  username: role,
+  role,
+  organizationId: ORG,
+  organizationKind: null,
+  townId: null,
+});
 const own = { id: 1, organizationId: ORG };
 const other = { id: 2, organizationId: ORG + 1 };
 

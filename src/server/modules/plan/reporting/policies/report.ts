@@ -12,10 +12,7 @@ export interface ReportRecord {
  * or town reads, fills in and submits only its own; only the office accepts or returns. Lists and exports are
  * scoped by the service to what the actor may read.
  */
-export const planReportPolicy = definePolicy<
-  ReportRecord,
-  'list' | 'read' | 'save' | 'submit' | 'accept' | 'return' | 'export' | 'template'
->('plan_report', {
+export const planReportPolicy = definePolicy<ReportRecord, 'list' | 'read' | 'save' | 'submit' | 'accept' | 'return' | 'export' | 'template'>('plan_report', {
   list: takesPartInReporting,
   read: (a, r) => readsAllReports(a) || ownOrganization(a, r?.organizationId),
   save: (a, r) => ownOrganization(a, r?.organizationId),

@@ -46,7 +46,9 @@ function valueHint(r: ReportView): string {
 export async function reportTemplate(deps: AppDeps, ctx: RequestContext, q: { periodId?: number | undefined }): Promise<Buffer> {
   authorize(ctx.actor, planReportPolicy, 'template');
   const db = deps.database.db;
-  let qb = scopedTo(reportRows(db), ctx).where('r.status', 'in', [...EDITABLE_STATUSES]).where('p.status', '=', 'open');
+  let qb = scopedTo(reportRows(db), ctx)
+    .where('r.status', 'in', [...EDITABLE_STATUSES])
+    .where('p.status', '=', 'open');
   if (q.periodId !== undefined) qb = qb.where('r.period_id', '=', q.periodId);
   const rows = (await qb.orderBy('p.period').orderBy('i.position').orderBy('r.id').execute()).map((r) => reportView(r, []));
   const h = TEMPLATE_HEADERS;

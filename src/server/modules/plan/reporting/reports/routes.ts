@@ -13,7 +13,12 @@ const tags = ['plan reporting'];
 export const reportRoutes: ModulePlugin = async (app, { deps }) => {
   app.get('/plan-reports', {
     config: { policy: { policy: planReportPolicy, action: 'list' } },
-    schema: { tags, summary: 'Reports (the office and auditors: all; a unit: its own), filtered', querystring: reportListQuery, response: { 200: pageOf(reportSchema) } },
+    schema: {
+      tags,
+      summary: 'Reports (the office and auditors: all; a unit: its own), filtered',
+      querystring: reportListQuery,
+      response: { 200: pageOf(reportSchema) },
+    },
     handler: (req) => listReports(deps, req.ctx, req.query),
   });
   app.get('/plan-reports/export.xlsx', {
@@ -37,7 +42,13 @@ export const reportRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.put('/plan-reports/:id', {
     config: { policy: { policy: planReportPolicy, action: 'save' } },
-    schema: { tags, summary: 'Save my report as a draft (a returned one as corrected)', params: idParams, body: saveReportBody, response: { 200: reportDetailSchema } },
+    schema: {
+      tags,
+      summary: 'Save my report as a draft (a returned one as corrected)',
+      params: idParams,
+      body: saveReportBody,
+      response: { 200: reportDetailSchema },
+    },
     handler: (req) => saveReport(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/plan-reports/:id/submit', {
@@ -53,7 +64,13 @@ export const reportRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.post('/plan-reports/:id/return', {
     config: { policy: { policy: planReportPolicy, action: 'return' } },
-    schema: { tags, summary: 'Return a submitted report with a reason (the office)', params: idParams, body: returnReportBody, response: { 200: reportDetailSchema } },
+    schema: {
+      tags,
+      summary: 'Return a submitted report with a reason (the office)',
+      params: idParams,
+      body: returnReportBody,
+      response: { 200: reportDetailSchema },
+    },
     handler: (req) => returnReport(deps, req.ctx, req.params.id, req.body.reason),
   });
   app.post('/plan-reports/:id/accept', {

@@ -19,7 +19,10 @@ export const returnReportBody = z.object({ reason: z.string().trim().min(2).max(
 export const reportFilters = z.object({
   planId: z.coerce.number().int().positive().optional(),
   periodId: z.coerce.number().int().positive().optional(),
-  period: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   indicatorId: z.coerce.number().int().positive().optional(),
   organizationId: z.coerce.number().int().positive().optional(),
   status: z.enum(REPORT_STATUSES).optional(),

@@ -187,7 +187,11 @@ export function sortedBy(qb: ReportRowsQuery, sort: ReportSortKey | undefined, o
   return qb.orderBy('r.id', order);
 }
 
-export async function listReports(deps: AppDeps, ctx: RequestContext, q: ReportFilters & Pick<ReportListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): Promise<Page<ReportView>> {
+export async function listReports(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: ReportFilters & Pick<ReportListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+): Promise<Page<ReportView>> {
   authorize(ctx.actor, planReportPolicy, 'list');
   const db = deps.database.db;
   const base = filtered(scopedTo(reportRows(db), ctx), q);
@@ -199,7 +203,10 @@ export async function listReports(deps: AppDeps, ctx: RequestContext, q: ReportF
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  const evidence = await evidenceOf(db, rows.map((r) => Number(r.id)));
+  const evidence = await evidenceOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return { items: rows.map((r) => reportView(r, evidence.get(Number(r.id)) ?? [])), total: Number(total.n), page: q.page, pageSize: q.pageSize };
 }
 
@@ -300,7 +307,13 @@ function assertEditable(r: ReportRow): void {
 }
 
 /** Saves a unit's edits in an open transaction (also used by the Excel import); returns the new status. */
-export async function saveReportIn(tx: Tx, ctx: RequestContext, r: ReportRow, input: SaveReportInput, action: Extract<ReportEventAction, 'save' | 'import'> = 'save'): Promise<ReportStatus> {
+export async function saveReportIn(
+  tx: Tx,
+  ctx: RequestContext,
+  r: ReportRow,
+  input: SaveReportInput,
+  action: Extract<ReportEventAction, 'save' | 'import'> = 'save',
+): Promise<ReportStatus> {
   authorize(ctx.actor, planReportPolicy, 'save', { id: Number(r.id), organizationId: Number(r.organization_id) }, Number(r.id));
   assertEditable(r);
   const { set, issues, attachmentIds } = await checkEdits(tx, ctx, r, input);
@@ -340,7 +353,8 @@ export async function submitReport(deps: AppDeps, ctx: RequestContext, id: numbe
     const issues: FieldIssue[] = [];
     if (r.value === null) issues.push({ path: 'value', reason: 'field.report.valueRequired' });
     if (!r.narrative?.trim()) issues.push({ path: 'narrative', reason: 'field.report.narrativeRequired' });
-    if (baselineDue(r) && r.baseline_value === null) issues.push({ path: 'baselineValue', reason: 'field.report.baselineRequired', params: { year: r.baseline_year } });
+    if (baselineDue(r) && r.baseline_value === null)
+      issues.push({ path: 'baselineValue', reason: 'field.report.baselineRequired', params: { year: r.baseline_year } });
     if (issues.length) throw badRequest(issues);
     const at = new Date(now).toISOString();
     const late = r.first_submitted_at === null ? (now >= Date.parse(r.deadline_at) ? 1 : 0) : r.late;
@@ -425,7 +439,12 @@ export async function readReportEvidence(deps: AppDeps, ctx: RequestContext, id:
   const db = deps.database.db;
   const r = await loadRow(db, id);
   authorize(ctx.actor, planReportPolicy, 'read', { id, organizationId: Number(r.organization_id) }, id);
-  const cited = await db.selectFrom('plan_report_evidence').select('attachment_id').where('report_id', '=', id).where('attachment_id', '=', attachmentId).executeTakeFirst();
+  const cited = await db
+    .selectFrom('plan_report_evidence')
+    .select('attachment_id')
+    .where('report_id', '=', id)
+    .where('attachment_id', '=', attachmentId)
+    .executeTakeFirst();
   if (!cited) throw notFound();
   return readAttachmentFile(deps, attachmentId);
 }

@@ -43,7 +43,12 @@ describe('GET /api/plan-reports sort and order', () => {
       all.push(...((await office.get(`/api/plan-reports?planId=${planId}&pageSize=200&page=${page}`)).json().items as ReportView[]));
     expect(all.length).toBeGreaterThan(20);
     const db = t.deps.database.db;
-    indicatorRank = new Map((await db.selectFrom('indicators').select('id').where('plan_id', '=', planId).orderBy('position').orderBy('id').execute()).map((r, i) => [Number(r.id), i]));
+    indicatorRank = new Map(
+      (await db.selectFrom('indicators').select('id').where('plan_id', '=', planId).orderBy('position').orderBy('id').execute()).map((r, i) => [
+        Number(r.id),
+        i,
+      ]),
+    );
     organizationRank = new Map((await db.selectFrom('organizations').select('id').orderBy('name').execute()).map((r, i) => [Number(r.id), i]));
   });
   afterAll(() => t.close());
@@ -97,7 +102,9 @@ describe('GET /api/plan-reports sort and order', () => {
   it('order defaults to descending; pages of a sorted list neither overlap nor skip', async () => {
     expect(await listed('sort=value')).toEqual(expectedOrder('value', 'desc'));
     const page = async (n: number) =>
-      ((await office.get(`/api/plan-reports?planId=${planId}&sort=organization&order=asc&pageSize=10&page=${n}`)).json().items as ReportView[]).map((r) => r.id);
+      ((await office.get(`/api/plan-reports?planId=${planId}&sort=organization&order=asc&pageSize=10&page=${n}`)).json().items as ReportView[]).map(
+        (r) => r.id,
+      );
     expect([...(await page(1)), ...(await page(2)), ...(await page(3))]).toEqual(expectedOrder('organization', 'asc').slice(0, 30));
   });
 
@@ -128,7 +135,9 @@ describe('GET /api/plan-reports sort and order', () => {
     });
     expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(all.map((r) => r.id).sort((a, b) => a - b));
     const valueOf = new Map(all.map((r) => [r.id, r.value]));
-    expect(rows.filter((r) => r.value !== null).map((r) => [r.id, r.value])).toEqual(rows.filter((r) => r.value !== null).map((r) => [r.id, valueOf.get(r.id)]));
+    expect(rows.filter((r) => r.value !== null).map((r) => [r.id, r.value])).toEqual(
+      rows.filter((r) => r.value !== null).map((r) => [r.id, valueOf.get(r.id)]),
+    );
     expect(rows.filter((r) => r.value !== null)).toHaveLength(all.filter((r) => r.value !== null).length);
     // …in the list's order: what the screen shows, row for row.
     const listed = (await office.get(`/api/plan-reports?planId=${planId}&sort=value&order=asc&pageSize=200`)).json().items as { id: number }[];

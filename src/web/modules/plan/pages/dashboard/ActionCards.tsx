@@ -34,12 +34,8 @@ export function ActionCards({ data, onPick, active }: { data: DashboardView; onP
                 format={() => (c.meanProgress === null ? '—' : `${formatNumber(c.meanProgress, locale)}%`)}
               />
               <div className="hx-plan-card-meta">
-                <div>
-                  {t('plan.card.indicators', { total: c.total })}
-                </div>
-                <div>
-                  {t('plan.card.milestones', { done: c.milestones.done, total: c.milestones.total })}
-                </div>
+                <div>{t('plan.card.indicators', { total: c.total })}</div>
+                <div>{t('plan.card.milestones', { done: c.milestones.done, total: c.milestones.total })}</div>
                 <StatusCounts counts={c.counts} compact />
               </div>
             </div>
@@ -51,7 +47,11 @@ export function ActionCards({ data, onPick, active }: { data: DashboardView; onP
           <Card size="small" title={t('plan.card.measures')} data-testid="plan-measures">
             <Space wrap size={[8, 8]}>
               {others.map((c) => (
-                <Tag key={c.actionId} className="hx-plan-measure-tag" color={c.milestones.total && c.milestones.done === c.milestones.total ? 'success' : undefined}>
+                <Tag
+                  key={c.actionId}
+                  className="hx-plan-measure-tag"
+                  color={c.milestones.total && c.milestones.done === c.milestones.total ? 'success' : undefined}
+                >
                   {c.title} · {t('plan.card.milestones', { done: c.milestones.done, total: c.milestones.total })}
                 </Tag>
               ))}

@@ -36,7 +36,12 @@ export function DashboardFilters({
     <Card size="small" className="hx-block">
       <Space wrap size="middle">
         {plans && plans.length > 1 ? (
-          <Select value={planId} onChange={(v) => setParam('planId', String(v))} options={plans.map((p) => ({ value: p.id, label: p.docNumber }))} style={{ minWidth: 200 }} />
+          <Select
+            value={planId}
+            onChange={(v) => setParam('planId', String(v))}
+            options={plans.map((p) => ({ value: p.id, label: p.docNumber }))}
+            style={{ minWidth: 200 }}
+          />
         ) : null}
         <Space size={4}>
           <span>{t('plan.field.asOf')}</span>

@@ -58,7 +58,15 @@ export default function DashboardPage() {
   const tabs = [
     { key: 'indicators', label: t('plan.tab.indicators'), children: d ? <IndicatorTable data={d} onOpen={setOpenRow} /> : null },
     ...(full && planId ? [{ key: 'units', label: t('plan.tab.units'), children: d ? <UnitRecords data={d} planId={planId} /> : null }] : []),
-    ...(planId ? [{ key: 'towns', label: t('plan.tab.towns'), children: d && tab === 'towns' ? <TownHeat planId={planId} asOf={asOf} indicators={d.indicators} onOpen={setOpenRow} /> : null }] : []),
+    ...(planId
+      ? [
+          {
+            key: 'towns',
+            label: t('plan.tab.towns'),
+            children: d && tab === 'towns' ? <TownHeat planId={planId} asOf={asOf} indicators={d.indicators} onOpen={setOpenRow} /> : null,
+          },
+        ]
+      : []),
     ...(full && planId ? [{ key: 'overdue', label: t('plan.tab.overdue'), children: tab === 'overdue' ? <OverdueList planId={planId} /> : null }] : []),
   ];
 
@@ -101,18 +109,10 @@ export default function DashboardPage() {
           <Card className="hx-block hx-table-card">
             <Tabs activeKey={tab} onChange={(k) => setParam('tab', k === 'indicators' ? undefined : k)} items={tabs} data-testid="dashboard-tabs" />
           </Card>
-          <Typography.Text type="secondary">
-            {t('plan.dashboard.footnote', { date: formatDate(d.asOf) })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('plan.dashboard.footnote', { date: formatDate(d.asOf) })}</Typography.Text>
         </>
       )}
-      <IndicatorDrawer
-        indicatorId={openRow?.id ?? null}
-        row={openRow ?? undefined}
-        planId={planId}
-        asOf={asOf}
-        onClose={() => setOpenRow(null)}
-      />
+      <IndicatorDrawer indicatorId={openRow?.id ?? null} row={openRow ?? undefined} planId={planId} asOf={asOf} onClose={() => setOpenRow(null)} />
     </div>
   );
 }

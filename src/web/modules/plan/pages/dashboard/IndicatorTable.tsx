@@ -55,7 +55,13 @@ export function IndicatorTable({ data, onOpen }: { data: DashboardView; onOpen: 
         </Button>
       ),
     },
-    { key: 'lead', title: t('plan.field.leadUnit'), dataIndex: 'leadUnit', sorter: (a, b) => (a.leadUnit ?? '').localeCompare(b.leadUnit ?? '', 'zh-CN'), render: (v: string | null) => v ?? '—' },
+    {
+      key: 'lead',
+      title: t('plan.field.leadUnit'),
+      dataIndex: 'leadUnit',
+      sorter: (a, b) => (a.leadUnit ?? '').localeCompare(b.leadUnit ?? '', 'zh-CN'),
+      render: (v: string | null) => v ?? '—',
+    },
     { key: 'actual', title: t('plan.field.actual'), align: 'right', sorter: byNumber('actual'), render: (_, r) => num(r.actual, r, `actual-${r.code}`) },
     { key: 'expected', title: t('plan.field.expected'), align: 'right', sorter: byNumber('expected'), render: (_, r) => num(r.expected, r) },
     {
@@ -71,7 +77,13 @@ export function IndicatorTable({ data, onOpen }: { data: DashboardView; onOpen: 
       ),
     },
     { key: 'unit', title: t('plan.field.unit'), dataIndex: 'unit' },
-    { key: 'progress', title: t('plan.field.progress'), sorter: byNumber('progress'), width: 160, render: (_, r) => <ProgressCell progress={r.progress} status={r.status} /> },
+    {
+      key: 'progress',
+      title: t('plan.field.progress'),
+      sorter: byNumber('progress'),
+      width: 160,
+      render: (_, r) => <ProgressCell progress={r.progress} status={r.status} />,
+    },
     {
       key: 'status',
       title: t('plan.field.status'),
@@ -106,13 +118,31 @@ export function IndicatorTable({ data, onOpen }: { data: DashboardView; onOpen: 
           <Input allowClear placeholder={t('plan.filter.indicatorSearch')} data-testid="filter-q" />
         </Form.Item>
         <Form.Item name="action" label={t('plan.field.action')}>
-          <Select allowClear placeholder={t('common.all')} options={data.cards.map((c) => ({ value: c.actionId, label: c.title }))} data-testid="filter-action" popupMatchSelectWidth={false} />
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            options={data.cards.map((c) => ({ value: c.actionId, label: c.title }))}
+            data-testid="filter-action"
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
         <Form.Item name="unit" label={t('plan.field.unitOrg')}>
-          <Select allowClear showSearch placeholder={t('common.all')} options={units.map((u) => ({ value: u, label: u }))} data-testid="filter-unit" popupMatchSelectWidth={false} />
+          <Select
+            allowClear
+            showSearch
+            placeholder={t('common.all')}
+            options={units.map((u) => ({ value: u, label: u }))}
+            data-testid="filter-unit"
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
         <Form.Item name="status" label={t('plan.field.status')}>
-          <Select allowClear placeholder={t('common.all')} options={INDICATOR_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))} data-testid="filter-status" />
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            options={INDICATOR_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))}
+            data-testid="filter-status"
+          />
         </Form.Item>
       </FilterBar>
       <Table<DashboardIndicator>
@@ -124,7 +154,22 @@ export function IndicatorTable({ data, onOpen }: { data: DashboardView; onOpen: 
         sortDirections={['ascend', 'descend']}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (total) => t('common.total', { total }) }}
         rowClassName={(r) => `hx-plan-row-${r.status}`}
-        title={() => (filters.action ? <Tag closable onClose={() => setSearch((p) => { const n = new URLSearchParams(p); n.delete('action'); return n; })}>{actionTitle.get(filters.action)}</Tag> : null)}
+        title={() =>
+          filters.action ? (
+            <Tag
+              closable
+              onClose={() =>
+                setSearch((p) => {
+                  const n = new URLSearchParams(p);
+                  n.delete('action');
+                  return n;
+                })
+              }
+            >
+              {actionTitle.get(filters.action)}
+            </Tag>
+          ) : null
+        }
         locale={{ emptyText: <Empty description={t('plan.empty.indicators')} /> }}
         data-testid="indicator-table"
       />

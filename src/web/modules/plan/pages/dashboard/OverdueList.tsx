@@ -30,7 +30,12 @@ export function OverdueList({ planId }: { planId: number }) {
     { key: 'organization', title: t('plan.field.organization'), render: (_, r) => r.organization.name },
     { key: 'role', title: t('plan.field.role'), render: (_, r) => t(`plan.role.${r.role}`) },
     { key: 'deadline', title: t('plan.field.deadline'), dataIndex: 'deadlineDate' },
-    { key: 'days', title: t('plan.overdue.days'), align: 'right', render: (_, r) => <span className="hx-plan-bad">{Math.max(0, now.diff(dayjs(r.deadlineDate), 'day'))}</span> },
+    {
+      key: 'days',
+      title: t('plan.overdue.days'),
+      align: 'right',
+      render: (_, r) => <span className="hx-plan-bad">{Math.max(0, now.diff(dayjs(r.deadlineDate), 'day'))}</span>,
+    },
     { key: 'open', title: '', render: (_, r) => <Link to={`/plan/reports/${r.id}`}>{t('common.details')}</Link> },
   ];
   return (

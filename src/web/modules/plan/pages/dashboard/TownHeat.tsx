@@ -8,7 +8,17 @@ import { planKeys, type DashboardIndicator, type TownIndicator, type TownsDashbo
 import { STATUS_HEX, formatNumber, indicatorName } from '../../components';
 
 /** Indicators broken down by town × towns: each town's figure coloured by its status (all towns in one call). */
-export function TownHeat({ planId, asOf, indicators, onOpen }: { planId: number; asOf: string | undefined; indicators: DashboardIndicator[]; onOpen: (row: DashboardIndicator) => void }) {
+export function TownHeat({
+  planId,
+  asOf,
+  indicators,
+  onOpen,
+}: {
+  planId: number;
+  asOf: string | undefined;
+  indicators: DashboardIndicator[];
+  onOpen: (row: DashboardIndicator) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const heat = useQuery({
@@ -45,7 +55,9 @@ export function TownHeat({ planId, asOf, indicators, onOpen }: { planId: number;
         if (!c) return <span className="hx-plan-heat hx-plan-heat-empty">…</span>;
         const pct = c.progress === null ? null : Math.max(0, Math.min(100, c.progress));
         return (
-          <Tooltip title={`${town.name} · ${indicatorName(r, locale)}: ${formatNumber(c.actual, locale)} ${r.unit} / ${t('plan.field.expected')} ${formatNumber(c.expected, locale)} · ${t(`plan.status.${c.status}`)}`}>
+          <Tooltip
+            title={`${town.name} · ${indicatorName(r, locale)}: ${formatNumber(c.actual, locale)} ${r.unit} / ${t('plan.field.expected')} ${formatNumber(c.expected, locale)} · ${t(`plan.status.${c.status}`)}`}
+          >
             <span
               className="hx-plan-heat"
               data-testid={`heat-${town.townId}-${r.code}`}

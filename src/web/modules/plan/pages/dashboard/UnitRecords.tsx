@@ -25,18 +25,60 @@ export function UnitRecords({ data, planId }: { data: DashboardView; planId: num
     n === 0 ? (
       <Typography.Text type="secondary">0</Typography.Text>
     ) : (
-      <Link to={`/plan/reports?${new URLSearchParams({ periodId: String(periodId), organizationId: String(u.organizationId), ...extra }).toString()}`}>{n}</Link>
+      <Link to={`/plan/reports?${new URLSearchParams({ periodId: String(periodId), organizationId: String(u.organizationId), ...extra }).toString()}`}>
+        {n}
+      </Link>
     );
   const columns: TableColumnsType<UnitRecordView> = [
     { key: 'name', title: t('plan.field.organization'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'), fixed: 'left' },
-    { key: 'kind', title: t('plan.field.orgKind'), render: (_, u) => t(u.kind === 'town' ? 'orgKind.town' : 'orgKind.department'), filters: [{ text: t('orgKind.department'), value: 'department' }, { text: t('orgKind.town'), value: 'town' }], onFilter: (v, u) => u.kind === v },
+    {
+      key: 'kind',
+      title: t('plan.field.orgKind'),
+      render: (_, u) => t(u.kind === 'town' ? 'orgKind.town' : 'orgKind.department'),
+      filters: [
+        { text: t('orgKind.department'), value: 'department' },
+        { text: t('orgKind.town'), value: 'town' },
+      ],
+      onFilter: (v, u) => u.kind === v,
+    },
     { key: 'total', title: t('plan.unitRecord.total'), align: 'right', sorter: (a, b) => a.total - b.total, render: (_, u) => link(u, u.total, {}) },
-    { key: 'onTime', title: t('plan.unitRecord.onTime'), align: 'right', sorter: (a, b) => a.onTime - b.onTime, render: (_, u) => link(u, u.onTime, { late: 'false' }) },
-    { key: 'late', title: t('plan.unitRecord.late'), align: 'right', sorter: (a, b) => a.late - b.late, render: (_, u) => <span className={u.late ? 'hx-plan-warn' : ''}>{link(u, u.late, { late: 'true' })}</span> },
-    { key: 'missing', title: t('plan.unitRecord.missing'), align: 'right', sorter: (a, b) => a.missing - b.missing, defaultSortOrder: 'descend', render: (_, u) => <span className={u.missing ? 'hx-plan-bad' : ''}>{link(u, u.missing, { overdue: 'true' })}</span> },
+    {
+      key: 'onTime',
+      title: t('plan.unitRecord.onTime'),
+      align: 'right',
+      sorter: (a, b) => a.onTime - b.onTime,
+      render: (_, u) => link(u, u.onTime, { late: 'false' }),
+    },
+    {
+      key: 'late',
+      title: t('plan.unitRecord.late'),
+      align: 'right',
+      sorter: (a, b) => a.late - b.late,
+      render: (_, u) => <span className={u.late ? 'hx-plan-warn' : ''}>{link(u, u.late, { late: 'true' })}</span>,
+    },
+    {
+      key: 'missing',
+      title: t('plan.unitRecord.missing'),
+      align: 'right',
+      sorter: (a, b) => a.missing - b.missing,
+      defaultSortOrder: 'descend',
+      render: (_, u) => <span className={u.missing ? 'hx-plan-bad' : ''}>{link(u, u.missing, { overdue: 'true' })}</span>,
+    },
     { key: 'notDue', title: t('plan.unitRecord.notDue'), align: 'right', sorter: (a, b) => a.notDue - b.notDue, render: (_, u) => u.notDue },
-    { key: 'accepted', title: t('plan.unitRecord.accepted'), align: 'right', sorter: (a, b) => a.accepted - b.accepted, render: (_, u) => link(u, u.accepted, { status: 'accepted' }) },
-    { key: 'returned', title: t('plan.unitRecord.returned'), align: 'right', sorter: (a, b) => a.returned - b.returned, render: (_, u) => link(u, u.returned, { status: 'returned' }) },
+    {
+      key: 'accepted',
+      title: t('plan.unitRecord.accepted'),
+      align: 'right',
+      sorter: (a, b) => a.accepted - b.accepted,
+      render: (_, u) => link(u, u.accepted, { status: 'accepted' }),
+    },
+    {
+      key: 'returned',
+      title: t('plan.unitRecord.returned'),
+      align: 'right',
+      sorter: (a, b) => a.returned - b.returned,
+      render: (_, u) => link(u, u.returned, { status: 'returned' }),
+    },
     {
       key: 'indicators',
       title: t('plan.unitRecord.indicatorStatus'),
@@ -54,7 +96,16 @@ export function UnitRecords({ data, planId }: { data: DashboardView; planId: num
           value={periodId}
           loading={periods.isPending}
           style={{ minWidth: 160 }}
-          onChange={(v) => setSearch((p) => { const n = new URLSearchParams(p); n.set('periodId', String(v)); return n; }, { replace: true })}
+          onChange={(v) =>
+            setSearch(
+              (p) => {
+                const n = new URLSearchParams(p);
+                n.set('periodId', String(v));
+                return n;
+              },
+              { replace: true },
+            )
+          }
           options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.period}${p.status === 'closed' ? ` (${t('plan.period.closed')})` : ''}` }))}
           data-testid="unit-records-period"
         />
