@@ -22,6 +22,7 @@ import type { Role } from '../../../shared/roles';
 import type { WebModule } from '../../layout/webModule';
 import { tradeinAdminMessages } from './adminMessages';
 import { tradeinMessages } from './messages';
+import { tradeinSettlementMessages } from './settlementMessages';
 
 /**
  * The trade-in module's pages (consumer goods: appliances, digital products). The server's policies decide the
@@ -52,7 +53,7 @@ const pages = {
 const BUSINESS: Role[] = ['enterprise', 'merchant'];
 const SUPERVISORS: Role[] = ['office', 'department', 'auditor'];
 
-const messages = { ...tradeinMessages, ...tradeinAdminMessages };
+const messages = { ...tradeinMessages, ...tradeinAdminMessages, ...tradeinSettlementMessages };
 export type TradeinMessageKey = keyof typeof messages;
 
 export const tradein: WebModule<TradeinMessageKey> = {

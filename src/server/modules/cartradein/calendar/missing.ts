@@ -2,9 +2,8 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { ScheduledJob } from '../../../core/jobs.js';
 import { shanghaiDate } from '../../../core/time.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
-import type { Queryable } from '../../../db/database.js';
-import { notify } from '../../platform/notifications/service.js';
-import { grantedOrganizations, grantsOf } from '../../platform/grants/service.js';
+import { grantsOf } from '../../platform/grants/service.js';
+import { notifyManagers } from '../../platform/grants/notifyManagers.js';
 import { workingCalendarPolicy } from '../policies/calendar.js';
 import { missingCalendarYears } from './years.js';
 
@@ -19,13 +18,6 @@ import { missingCalendarYears } from './years.js';
 const LINK = '/car/programs';
 export const CALENDAR_MISSING_KIND = 'cartradein_calendar_missing';
 
-/** The organisations that can enter a calendar: the office and each department granted car trade-in management. */
-async function calendarKeepers(db: Queryable): Promise<number[]> {
-  const offices = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').where('status', '=', 'active').execute();
-  const managers = await grantedOrganizations(db, 'cartradein', 'manage');
-  return [...new Set([...offices.map((o) => Number(o.id)), ...managers])].sort((a, b) => a - b);
-}
-
 /**
  * Daily (run key: the Shanghai date). Each day a year is missing it is in the job log; the keepers are notified
  * once per year (the dedupe key), however many days or processes run the job.
@@ -37,20 +29,13 @@ export const calendarMissingJob: ScheduledJob = {
     const db = deps.database.db;
     const missing = await missingCalendarYears(db, now);
     if (!missing.length) return;
-    const keepers = await calendarKeepers(db);
     for (const year of missing) {
       log.warn(
         { job: calendarMissingJob.name, year },
         `working-day calendar of ${year} missing: car trade-in review and payment deadlines count its holidays as working days`,
       );
-      for (const organizationId of keepers)
-        await notify(db, {
-          organizationId,
-          kind: CALENDAR_MISSING_KIND,
-          params: { year },
-          link: LINK,
-          dedupeKey: `cartradein-calendar-missing:${year}:${organizationId}`,
-        });
+      // The office and the departments that manage car trade-in keep the calendar.
+      await notifyManagers(db, 'cartradein', { kind: CALENDAR_MISSING_KIND, params: { year }, link: LINK, dedupeKey: `cartradein-calendar-missing:${year}` });
     }
   },
 };

@@ -5,9 +5,9 @@ import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
 import { windowPhase } from '../../../../shared/programWindow.js';
 import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
-import { notify } from '../../platform/notifications/service.js';
 import { isManager } from '../../platform/grants/policy.js';
-import { grantedOrganizations, grantsOf } from '../../platform/grants/service.js';
+import { grantsOf } from '../../platform/grants/service.js';
+import { notifyManagers } from '../../platform/grants/notifyManagers.js';
 import type { CarApplicationStatus } from '../tables.js';
 
 /** Applications still being worked on: reviewed, corrected or paid after the window as before. */
@@ -52,29 +52,17 @@ export async function endingCarPrograms(db: Queryable, now: Date): Promise<Endin
   return out;
 }
 
-async function managingOrganizations(db: Queryable): Promise<number[]> {
-  const office = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').execute();
-  const managers = await grantedOrganizations(db, 'cartradein', 'manage');
-  return [...new Set([...office.map((o) => Number(o.id)), ...managers])];
-}
-
 export async function notifyEndingCarPrograms(db: Queryable, now: Date): Promise<number> {
   const ending = (await endingCarPrograms(db, now)).filter((p) => p.phase === 'ending');
   if (ending.length === 0) return 0;
-  const orgs = await managingOrganizations(db);
   let sent = 0;
   for (const p of ending)
-    for (const organizationId of orgs)
-      if (
-        await notify(db, {
-          organizationId,
-          kind: 'cartradein_program_ending',
-          params: { name: p.name, date: p.validTo, days: p.daysLeft, open: p.openApplications },
-          link: '/car/programs',
-          dedupeKey: `cartradein-program-ending:${p.id}:${p.validTo}:${organizationId}`,
-        })
-      )
-        sent++;
+    sent += await notifyManagers(db, 'cartradein', {
+      kind: 'cartradein_program_ending',
+      params: { name: p.name, date: p.validTo, days: p.daysLeft, open: p.openApplications },
+      link: '/car/programs',
+      dedupeKey: `cartradein-program-ending:${p.id}:${p.validTo}`,
+    });
   return sent;
 }
 

@@ -5,9 +5,9 @@ import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
 import { windowPhase } from '../../../../shared/programWindow.js';
 import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
-import { notify } from '../../platform/notifications/service.js';
 import { isManager } from '../../platform/grants/policy.js';
-import { grantedOrganizations, grantsOf } from '../../platform/grants/service.js';
+import { grantsOf } from '../../platform/grants/service.js';
+import { notifyManagers } from '../../platform/grants/notifyManagers.js';
 
 /**
  * The end of a programme's window is the moment residents are refused, so it must never come as a surprise.
@@ -59,30 +59,17 @@ export async function endingPrograms(db: Queryable, now: Date): Promise<EndingPr
   return out;
 }
 
-/** The organisations that must hear of it: the office and every department granted trade-in management. */
-async function managingOrganizations(db: Queryable): Promise<number[]> {
-  const office = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').execute();
-  const managers = await grantedOrganizations(db, 'tradein', 'manage');
-  return [...new Set([...office.map((o) => Number(o.id)), ...managers])];
-}
-
 export async function notifyEndingPrograms(db: Queryable, now: Date): Promise<number> {
   const ending = (await endingPrograms(db, now)).filter((p) => p.phase === 'ending');
   if (ending.length === 0) return 0;
-  const orgs = await managingOrganizations(db);
   let sent = 0;
   for (const p of ending)
-    for (const organizationId of orgs)
-      if (
-        await notify(db, {
-          organizationId,
-          kind: 'tradein_program_ending',
-          params: { name: p.name, date: p.validTo, days: p.daysLeft, vouchers: p.activeVouchers },
-          link: '/tradein/programs',
-          dedupeKey: `tradein-program-ending:${p.id}:${p.validTo}:${organizationId}`,
-        })
-      )
-        sent++;
+    sent += await notifyManagers(db, 'tradein', {
+      kind: 'tradein_program_ending',
+      params: { name: p.name, date: p.validTo, days: p.daysLeft, vouchers: p.activeVouchers },
+      link: '/tradein/programs',
+      dedupeKey: `tradein-program-ending:${p.id}:${p.validTo}`,
+    });
   return sent;
 }
 
