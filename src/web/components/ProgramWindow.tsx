@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Alert, App, Checkbox, Form, Input, Modal, Tag, Typography } from 'antd';
 import { api } from '../api/client';
 import { useT } from '../i18n/I18nProvider';
 import { addDays } from '../../shared/dates';
 import { windowPhase } from '../../shared/programWindow';
-import { applyApiError } from './formErrors';
+import { useFormSubmit } from './formErrors';
 import { todayInShanghai } from './format';
 import { testId } from './testId';
 
@@ -74,29 +73,19 @@ export function RolloverDialog({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<RolloverForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const from = addDays(program.validTo, 1);
   const to = addDays(from, 364);
-  async function submit(v: RolloverForm) {
-    setSaving(true);
-    setError(null);
-    try {
-      const created = await api.post<{ id: number; code: string }>(endpoint, {
-        code: v.code.trim(),
-        name: v.name.trim(),
-        ...(v.validFrom ? { validFrom: v.validFrom } : {}),
-        validTo: v.validTo,
-        ...(withMerchants ? { carryMerchants: v.carryMerchants !== false } : {}),
-      });
-      message.success(t('rollover.done', { code: created.code }));
-      onDone(created);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { saving, error, submit } = useFormSubmit(form, async (v: RolloverForm) => {
+    const created = await api.post<{ id: number; code: string }>(endpoint, {
+      code: v.code.trim(),
+      name: v.name.trim(),
+      ...(v.validFrom ? { validFrom: v.validFrom } : {}),
+      validTo: v.validTo,
+      ...(withMerchants ? { carryMerchants: v.carryMerchants !== false } : {}),
+    });
+    message.success(t('rollover.done', { code: created.code }));
+    onDone(created);
+  });
   return (
     <Modal
       open

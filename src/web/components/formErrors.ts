@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 
@@ -31,4 +32,25 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/**
+ * The submit of a form that calls the API: `saving` while it runs, and on failure the API's field reasons on the
+ * fields and the rest in `error` (for an Alert above the form).
+ */
+export function useFormSubmit<V>(form: FormInstance, action: (values: V) => Promise<void>, fieldAliases: Record<string, string> = {}) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(values: V) {
+    setSaving(true);
+    setError(null);
+    try {
+      await action(values);
+    } catch (e) {
+      setError(applyApiError(form, e, fieldAliases));
+    } finally {
+      setSaving(false);
+    }
+  }
+  return { saving, error, submit };
 }

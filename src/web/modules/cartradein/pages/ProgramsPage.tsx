@@ -8,7 +8,7 @@ import { useLocale, useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { api } from '../../../api/client';
-import { applyApiError } from '../../../components/formErrors';
+import { useFormSubmit } from '../../../components/formErrors';
 import { RolloverDialog, WindowTag } from '../../../components/ProgramWindow';
 import { testId } from '../../../components/testId';
 import { useCarPrograms, type CarProgramView } from '../api';
@@ -125,21 +125,11 @@ function ExtendWindowDialog({ program, onClose, onDone }: { program: CarProgramV
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ validTo: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(v: { validTo: string }) {
-    setSaving(true);
-    setError(null);
-    try {
-      await api.patch(`/api/tradein/car-programs/${program.id}`, { validTo: v.validTo });
-      message.success(t('car.programs.extended', { date: v.validTo }));
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { saving, error, submit } = useFormSubmit(form, async (v: { validTo: string }) => {
+    await api.patch(`/api/tradein/car-programs/${program.id}`, { validTo: v.validTo });
+    message.success(t('car.programs.extended', { date: v.validTo }));
+    onDone();
+  });
   return (
     <Modal
       open
