@@ -11,9 +11,10 @@ import { carApplicationWorkflow } from '../../src/server/modules/cartradein/appl
 import { ALL_MIGRATIONS } from '../../src/server/modules/migrations.js';
 import { planReportWorkflow } from '../../src/server/modules/plan/reporting/reports/workflow.js';
 import { timelineOf } from '../../src/server/modules/platform/timeline/timeline.js';
+import { riskReviewWorkflow } from '../../src/server/modules/tradein/risk/reviewWorkflow.js';
 
 /**
- * An installation upgraded from before the one timeline: the car applications' and the plan reports' own
+ * An installation upgraded from before the one timeline: the car applications', the plan reports' and the risk reviews' own
  * timelines hold entries (more than one page of the copy), the upgrade moves every one of them into
  * record_timeline, in order and with every field, and drops the old tables.
  */
@@ -76,6 +77,13 @@ describe('one timeline: upgrading an installation that has the old timeline tabl
     { report_id: 21, action: 'accept', from_status: 'submitted', to_status: 'accepted', value: 0.1, reason: null, actor_user_id: 1, at: at(2005) },
   ];
 
+  // A flagged sale held, then cleared; another rejected outright.
+  const riskDecisions = [
+    { redemption_id: 31, decision: 'hold', from_status: 'open', to_status: 'held', note: '核实旧机凭证', decided_by: 2, decided_at: at(3000) },
+    { redemption_id: 32, decision: 'reject', from_status: 'open', to_status: 'rejected', note: '凭证重复使用', decided_by: 2, decided_at: at(3001) },
+    { redemption_id: 31, decision: 'clear', from_status: 'held', to_status: 'cleared', note: '已核实', decided_by: null, decided_at: at(3002) },
+  ];
+
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-timeline-'));
     let url = `sqlite:${path.join(dir, 'upgrade.db')}`;
@@ -115,6 +123,7 @@ describe('one timeline: upgrading an installation that has the old timeline tabl
           .values(carEvents.slice(i, i + 200))
           .execute();
       await db.insertInto('plan_report_events').values(reportEvents).execute();
+      await db.insertInto('tradein_risk_decisions').values(riskDecisions).execute();
     });
     await migrateToLatest(database, ALL_MIGRATIONS);
   });
@@ -176,8 +185,18 @@ describe('one timeline: upgrading an installation that has the old timeline tabl
     expect(counts.map((c) => [c.entity, Number(c.n)])).toEqual([
       ['cartradein_application', carEvents.length],
       ['plan_report', reportEvents.length],
+      ['tradein_redemption', riskDecisions.length],
     ]);
     for (const table of ['cartradein_application_events', 'plan_report_events'])
       await expect(sql`select count(*) from ${sql.table(table)}`.execute(database.db)).rejects.toThrow();
+  });
+
+  it('copies the risk-review decisions as the redemptions’ entries, in order, with decider and note', async () => {
+    const held = await timelineOf(database.db, riskReviewWorkflow, 31);
+    expect(held.map((e) => [e.action, e.fromStatus, e.toStatus, e.note, e.actorUserId, e.at])).toEqual([
+      ['hold', 'open', 'held', '核实旧机凭证', 2, at(3000)],
+      ['clear', 'held', 'cleared', '已核实', null, at(3002)],
+    ]);
+    expect((await timelineOf(database.db, riskReviewWorkflow, 32)).map((e) => e.action)).toEqual(['reject']);
   });
 });

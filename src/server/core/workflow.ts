@@ -19,10 +19,16 @@ import { invalidState, notFound } from './errors.js';
  * workflow is declared with the `WorkflowEffects` that write them (the platform's `recordEffects`).
  */
 
-/** Tables whose rows move through statuses: a numeric `id`, a `status` column and an `updated_at` stamp. */
+/** Tables whose rows move through statuses: a `status` column and an `updated_at` stamp (and a numeric key). */
 export type StatusTable = {
-  [T in keyof DatabaseSchema]: DatabaseSchema[T] extends { id: unknown; status: string; updated_at: string } ? T : never;
+  [T in keyof DatabaseSchema]: DatabaseSchema[T] extends { status: string; updated_at: string } ? T : never;
 }[keyof DatabaseSchema];
+
+/** The columns of a table that can key a record: numeric ones (`id`, or `redemption_id` of a one-to-one table). */
+export type KeyColumn<T extends StatusTable> = {
+  [C in keyof Selectable<DatabaseSchema[T]>]: Selectable<DatabaseSchema[T]>[C] extends number ? C : never;
+}[keyof Selectable<DatabaseSchema[T]>] &
+  string;
 
 export type StatusOf<T extends StatusTable> = Selectable<DatabaseSchema[T]> extends { status: infer S extends string } ? S : never;
 
@@ -80,6 +86,8 @@ export interface WorkflowSpec<T extends StatusTable, A extends string> {
   /** The record kind: the timeline's and the audit trail's entity name (`tradein_merchant`). */
   kind: string;
   table: T;
+  /** The column a record is found by; `id` unless the table is keyed by another record's id (checked by defineWorkflow). */
+  key?: string;
   transitions: { readonly [K in A]: TransitionSpec<StatusOf<T>> };
   effects: WorkflowEffects;
 }
@@ -88,7 +96,7 @@ export type Workflow<T extends StatusTable = StatusTable, A extends string = str
 export type WorkflowStatus<W> = W extends Workflow<infer T, string> ? StatusOf<T> : never;
 export type WorkflowAction<W> = W extends Workflow<StatusTable, infer A> ? A : never;
 
-export function defineWorkflow<T extends StatusTable, A extends string>(spec: WorkflowSpec<T, A>): Workflow<T, A> {
+export function defineWorkflow<T extends StatusTable, A extends string>(spec: WorkflowSpec<T, A> & { key?: KeyColumn<T> }): Workflow<T, A> {
   // A map-valued `to` must answer for every status the action starts from; say so at start-up, not on the first move.
   for (const [action, t] of Object.entries(spec.transitions) as [string, TransitionSpec<string>][]) {
     if (typeof t.to === 'string') continue;
@@ -166,11 +174,13 @@ export interface MoveInput<T extends StatusTable, A extends string> extends Reco
  * kernel touches only the columns every `StatusTable` has (id, status, updated_at) and hands over the caller's
  * `set`, already typed against the right table by `MoveInput`; this is the one place that view is taken.
  */
-type StatusRows = Record<string, { id: number; status: string; updated_at: string }>;
+// The key column is named by the declaration (`id` by default); here it is called `key`.
+type StatusRows = Record<string, { key: number; status: string; updated_at: string }>;
 const statusRows = (tx: Tx) => tx as unknown as Transaction<StatusRows>;
+const keyOf = (workflow: { key?: string | undefined }) => (workflow.key ?? 'id') as 'key';
 
-async function currentStatus(tx: Tx, table: string, id: number): Promise<string | undefined> {
-  const row = await statusRows(tx).selectFrom(table).select('status').where('id', '=', id).executeTakeFirst();
+async function currentStatus(tx: Tx, workflow: { table: string; key?: string | undefined }, id: number): Promise<string | undefined> {
+  const row = await statusRows(tx).selectFrom(workflow.table).select('status').where(keyOf(workflow), '=', id).executeTakeFirst();
   return row?.status;
 }
 
@@ -182,17 +192,17 @@ export async function move<T extends StatusTable, A extends string>(
   input: MoveInput<T, A>,
 ): Promise<Moved<StatusOf<T>>> {
   type S = StatusOf<T>;
-  const from = (input.from ?? (await currentStatus(tx, workflow.table, input.id))) as S | undefined;
+  const from = (input.from ?? (await currentStatus(tx, workflow, input.id))) as S | undefined;
   if (from === undefined) throw notFound();
   const to = nextStatus(workflow, from, input.action);
   const moved = await statusRows(tx)
     .updateTable(workflow.table as string)
     .set({ updated_at: nowIso(), ...(input.set as object | undefined), status: to })
-    .where('id', '=', input.id)
+    .where(keyOf(workflow), '=', input.id)
     .where('status', '=', from)
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) {
-    const now = await currentStatus(tx, workflow.table, input.id);
+    const now = await currentStatus(tx, workflow, input.id);
     throw now === undefined ? notFound() : invalidState(now);
   }
   return record(tx, ctx, workflow, input.id, input.action, from, to, input);

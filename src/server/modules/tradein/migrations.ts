@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
 import { nowIso } from '../../db/time.js';
+import { copyIntoRecordTimeline } from '../platform/timeline/copyOldTimeline.js';
 import { migration0210 } from './risk/migration0210.js';
 
 export const tradeinMigrations: ModuleMigration[] = [
@@ -236,6 +237,51 @@ export const tradeinMigrations: ModuleMigration[] = [
           .onConflict((oc) => oc.columns(['name', 'run_key']).doNothing())
           .execute();
       await db.schema.dropTable('tradein_managers').execute();
+    },
+  },
+  {
+    // Risk-review decisions become the redemption's entries in the one timeline every workflow writes
+    // (record_timeline); they keep their order, deciders, notes and statuses, and take the merchant's organisation.
+    name: '20261201_1300_tradein_risk_decisions_to_timeline',
+    async up(db) {
+      await copyIntoRecordTimeline(db, 'tradein_redemption', 'tradein_risk_decisions', async (after, limit) =>
+        (
+          await db
+            .selectFrom('tradein_risk_decisions as d')
+            .leftJoin('tradein_redemptions as r', 'r.id', 'd.redemption_id')
+            .leftJoin('users as u', 'u.id', 'd.decided_by')
+            .select([
+              'd.id',
+              'd.redemption_id',
+              'd.decision',
+              'd.from_status',
+              'd.to_status',
+              'd.note',
+              'd.decided_by',
+              'd.decided_at',
+              'r.organization_id',
+              'u.role',
+            ])
+            .where('d.id', '>', after)
+            .orderBy('d.id')
+            .limit(limit)
+            .execute()
+        ).map((d) => ({
+          formerId: Number(d.id),
+          entityId: Number(d.redemption_id),
+          action: d.decision,
+          from: d.from_status,
+          to: d.to_status,
+          actorUserId: d.decided_by === null ? null : Number(d.decided_by),
+          actorRole: d.role ?? null,
+          organizationId: d.organization_id === null ? null : Number(d.organization_id),
+          note: d.note,
+          reasons: [],
+          params: {},
+          at: d.decided_at,
+        })),
+      );
+      await db.schema.dropTable('tradein_risk_decisions').execute();
     },
   },
 ];

@@ -272,18 +272,6 @@ export interface TradeinRiskReviewTable {
   updated_at: string;
 }
 
-/** Every decision on a review, for the reviewer's history (the audit trail has them too). */
-export interface TradeinRiskDecisionTable {
-  id: Generated<number>;
-  redemption_id: number;
-  decision: 'hold' | 'clear' | 'reject';
-  from_status: RiskReviewStatus;
-  to_status: RiskReviewStatus;
-  note: string;
-  decided_by: number | null;
-  decided_at: string;
-}
-
 /** One merchant enrolment's settlement for one month (Asia/Shanghai); unique per merchant and period. */
 export interface TradeinSettlementBatchTable {
   id: Generated<number>;
@@ -341,7 +329,6 @@ export interface TradeinTables {
   tradein_device_sightings: TradeinDeviceSightingTable;
   tradein_risk_flags: TradeinRiskFlagTable;
   tradein_risk_reviews: TradeinRiskReviewTable;
-  tradein_risk_decisions: TradeinRiskDecisionTable;
   tradein_settlement_batches: TradeinSettlementBatchTable;
   tradein_settlement_lines: TradeinSettlementLineTable;
 }

@@ -15,6 +15,8 @@ import { carPaymentBatchPolicy } from '../policies/paymentBatch.js';
 import type { Selectable } from 'kysely';
 import type { CarPaymentBatchTable } from '../tables.js';
 import type { BatchView, CreateBatchInput, MarkPaidInput } from './schema.js';
+import { move } from '../../../core/workflow.js';
+import { carPaymentBatchWorkflow } from './workflow.js';
 
 function toView(b: Selectable<CarPaymentBatchTable>): BatchView {
   return {
@@ -199,13 +201,14 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
     const paidOn = input.paidOn ?? shanghaiDate();
     if (paidOn > shanghaiDate()) throw fieldError('paidOn', 'field.cartradein.futureDate');
     const now = nowIso();
-    const upd = await tx
-      .updateTable('cartradein_payment_batches')
-      .set({ status: 'paid', paid_at: now, paid_on: paidOn, payment_reference: input.reference, settled_by: ctx.actor.userId, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(upd.numUpdatedRows) !== 1) throw invalidState('paid');
+    await move(tx, ctx, carPaymentBatchWorkflow, {
+      id,
+      action: 'markPaid',
+      from: b.status,
+      set: { paid_at: now, paid_on: paidOn, payment_reference: input.reference, settled_by: ctx.actor.userId, updated_at: now },
+      note: input.reference,
+      audit: { after: { reference: input.reference, paidOn } },
+    });
     const apps = await tx
       .selectFrom('cartradein_applications')
       .select(['id', 'status', 'applicant_user_id', 'amount_fen'])
@@ -222,13 +225,6 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
         params: { amount: fenToDecimal(Number(a.amount_fen)), reference: input.reference },
       });
     }
-    await appendAudit(tx, ctx, {
-      entity: 'cartradein_payment_batch',
-      entityId: id,
-      action: 'markPaid',
-      before: { status: b.status },
-      after: { status: 'paid', reference: input.reference, paidOn },
-    });
   });
   return getPaymentBatch(deps, ctx, id);
 }
@@ -239,12 +235,7 @@ export async function cancelPaymentBatch(deps: AppDeps, ctx: RequestContext, id:
     authorize(ctx.actor, carPaymentBatchPolicy, 'cancel', { grants: await grantsOf(tx, ctx.actor, 'cartradein') }, id);
     const b = await loadBatch(tx, id);
     if (b.status !== 'pending') throw invalidState(b.status);
-    await tx
-      .updateTable('cartradein_payment_batches')
-      .set({ status: 'cancelled', updated_at: nowIso() })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .execute();
+    await move(tx, ctx, carPaymentBatchWorkflow, { id, action: 'cancel', from: b.status });
     const apps = await tx.selectFrom('cartradein_applications').select(['id', 'status', 'applicant_user_id']).where('payment_batch_id', '=', id).execute();
     for (const a of apps) {
       await moveApplication(tx, ctx, {
@@ -256,13 +247,6 @@ export async function cancelPaymentBatch(deps: AppDeps, ctx: RequestContext, id:
         params: { batchNo: b.batch_no },
       });
     }
-    await appendAudit(tx, ctx, {
-      entity: 'cartradein_payment_batch',
-      entityId: id,
-      action: 'cancel',
-      before: { status: b.status },
-      after: { status: 'cancelled' },
-    });
   });
   return getPaymentBatch(deps, ctx, id);
 }

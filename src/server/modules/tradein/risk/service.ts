@@ -10,14 +10,16 @@ import { isMessageKey, translate, type MessageKey } from '../../../core/messages
 import '../messages.js';
 import type { Locale } from '../../../../shared/roles.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { notify } from '../../platform/notifications/service.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { riskReviewPolicy } from '../policies/riskReview.js';
 import { riskRulePolicy } from '../policies/riskRule.js';
-import type { RiskReviewStatus, RiskRuleCode } from '../tables.js';
+import type { RiskRuleCode } from '../tables.js';
 import { RISK_RULE_CODES, ruleParamsSchemas } from './rules.js';
 import { riskRuleVersions } from './ruleVersions.js';
 import type { DecideInput, ListReviewsQuery, RiskReviewView, RiskRuleView, UpdateRiskRuleInput } from './schema.js';
+import { move, nextStatus } from '../../../core/workflow.js';
+import { timelineOf } from '../../platform/timeline/timeline.js';
+import { riskReviewWorkflow } from './reviewWorkflow.js';
 
 function text(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   return isMessageKey(key) ? translate(locale, key as MessageKey, params) : key;
@@ -198,16 +200,16 @@ async function loadReview(db: Queryable, locale: Locale, redemptionId: number) {
   const row = await selectReview(db).where('w.redemption_id', '=', redemptionId).executeTakeFirst();
   if (!row) throw notFound();
   const [view] = await toViews(db, locale, [row]);
-  const decisions = await db.selectFrom('tradein_risk_decisions').selectAll().where('redemption_id', '=', redemptionId).orderBy('id').execute();
+  const decisions = await timelineOf(db, riskReviewWorkflow, redemptionId);
   return {
     ...view!,
     decisions: decisions.map((d) => ({
-      decision: d.decision,
-      fromStatus: d.from_status,
-      toStatus: d.to_status,
-      note: d.note,
-      decidedBy: d.decided_by === null ? null : Number(d.decided_by),
-      decidedAt: d.decided_at,
+      decision: d.action as DecideInput['decision'],
+      fromStatus: d.fromStatus!,
+      toStatus: d.toStatus,
+      note: d.note ?? '',
+      decidedBy: d.actorUserId,
+      decidedAt: d.at,
     })),
   };
 }
@@ -218,19 +220,7 @@ export async function getReview(deps: AppDeps, ctx: RequestContext, redemptionId
   return loadReview(db, ctx.locale, redemptionId);
 }
 
-/**
- * The review state machine. open → held | cleared | rejected; held → cleared | rejected; cleared and rejected
- * are final. Holding keeps the subsidy out of settlement; clearing lets it in; rejecting refuses it and returns
- * it to the programme budget (the resident keeps the goods and the voucher stays used: the merchant gave the
- * discount and bears the refusal).
- */
-const NEXT: Record<RiskReviewStatus, Partial<Record<DecideInput['decision'], RiskReviewStatus>>> = {
-  open: { hold: 'held', clear: 'cleared', reject: 'rejected' },
-  held: { clear: 'cleared', reject: 'rejected' },
-  cleared: {},
-  rejected: {},
-};
-
+/** A decision on a flagged sale moves its review (reviewWorkflow.ts) and the sale with it, in one transaction. */
 export async function decideReview(deps: AppDeps, ctx: RequestContext, redemptionId: number, input: DecideInput) {
   await inTransaction(deps.database, async (tx) => {
     authorize(ctx.actor, riskReviewPolicy, 'decide', { grants: await grantsOf(tx, ctx.actor, 'tradein') }, redemptionId);
@@ -240,17 +230,31 @@ export async function decideReview(deps: AppDeps, ctx: RequestContext, redemptio
     // A returned sale is out of the queue's hands; a settled one can only be reversed (claw-back), not reviewed.
     if (r.status === 'reversed' || r.status === 'rejected') throw invalidState(r.status);
     if (r.settlement_batch_id !== null) throw invalidState('settled');
-    const to = NEXT[review.status][input.decision];
-    if (!to) throw invalidState(review.status);
     const now = nowIso();
-    const moved = await tx
-      .updateTable('tradein_risk_reviews')
-      .set({ status: to, decided_by: ctx.actor.userId, decided_at: now, note: input.note, updated_at: now })
-      .where('redemption_id', '=', redemptionId)
-      .where('status', '=', review.status)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw invalidState(review.status);
-    const redemptionStatus = to === 'held' ? 'held' : to === 'rejected' ? 'rejected' : 'accepted';
+    const redemptionStatus = ({ hold: 'held', clear: 'accepted', reject: 'rejected' } as const)[input.decision];
+    const { to } = await move(tx, ctx, riskReviewWorkflow, {
+      id: redemptionId,
+      action: input.decision,
+      from: review.status,
+      set: { decided_by: ctx.actor.userId, decided_at: now, note: input.note, updated_at: now },
+      note: input.note,
+      organizationId: Number(r.organization_id),
+      audit: {
+        action: `risk_${input.decision}`,
+        before: { review: review.status, status: r.status },
+        after: { review: nextStatus(riskReviewWorkflow, review.status, input.decision), status: redemptionStatus, note: input.note },
+      },
+      notify:
+        input.decision === 'reject'
+          ? {
+              organizationId: Number(r.organization_id),
+              kind: 'tradein_redemption_rejected',
+              params: { serial: r.serial_number, note: input.note },
+              link: null,
+              dedupeKey: `tradein-risk-reject:${redemptionId}`,
+            }
+          : null,
+    });
     const changed = await tx
       .updateTable('tradein_redemptions')
       .set({ status: redemptionStatus, updated_at: now })
@@ -265,34 +269,6 @@ export async function decideReview(deps: AppDeps, ctx: RequestContext, redemptio
         .set((eb) => ({ budget_used_fen: eb('budget_used_fen', '-', Number(r.subsidy_fen)) }))
         .where('id', '=', r.program_id)
         .execute();
-    await tx
-      .insertInto('tradein_risk_decisions')
-      .values({
-        redemption_id: redemptionId,
-        decision: input.decision,
-        from_status: review.status,
-        to_status: to,
-        note: input.note,
-        decided_by: ctx.actor.userId,
-        decided_at: now,
-      })
-      .execute();
-    await appendAudit(tx, ctx, {
-      entity: 'tradein_redemption',
-      entityId: redemptionId,
-      action: `risk_${input.decision}`,
-      organizationId: Number(r.organization_id),
-      before: { review: review.status, status: r.status },
-      after: { review: to, status: redemptionStatus, note: input.note },
-    });
-    if (to === 'rejected')
-      await notify(tx, {
-        organizationId: Number(r.organization_id),
-        kind: 'tradein_redemption_rejected',
-        params: { serial: r.serial_number, note: input.note },
-        link: null,
-        dedupeKey: `tradein-risk-reject:${redemptionId}`,
-      });
   });
   return loadReview(deps.database.db, ctx.locale, redemptionId);
 }
