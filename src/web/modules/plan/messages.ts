@@ -187,6 +187,11 @@ export const planMessages = {
 
   'plan.tree.title': { 'zh-CN': '方案与指标', en: 'Plan & indicators' },
   'plan.tree.exportFile': { 'zh-CN': '导出方案文件', en: 'Export plan file' },
+  'plan.tree.importFile': { 'zh-CN': '载入方案文件', en: 'Load plan file' },
+  'plan.tree.importNotJson': { 'zh-CN': '该文件不是方案文件（JSON）', en: 'This file is not a plan file (JSON)' },
+  'plan.tree.importCreated': { 'zh-CN': '已载入为新方案', en: 'Loaded as a new plan' },
+  'plan.tree.importChanged': { 'zh-CN': '已更新方案，记录修订 {revisions} 条', en: 'Plan updated; {revisions} revisions recorded' },
+  'plan.tree.importUnchanged': { 'zh-CN': '方案文件与当前版本一致，未作更改', en: 'The file matches the current version; nothing changed' },
   'plan.tree.issuer': { 'zh-CN': '印发单位', en: 'Issued by' },
   'plan.tree.issuedOn': { 'zh-CN': '印发日期', en: 'Issued on' },
   'plan.tree.period': { 'zh-CN': '实施期限', en: 'Period' },

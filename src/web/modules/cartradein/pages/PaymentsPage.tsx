@@ -12,6 +12,7 @@ import { fenToYuan } from '../../../../shared/money';
 import { useGrants } from '../../platform/grants/useGrants';
 import { carKeys, type BatchDetail, type BatchView, type CarApplicationSummary, type Page } from '../api';
 import { EmptyState, formatMinute, Yuan } from '../components';
+import { BatchApplications } from './payments/BatchApplications';
 
 const BATCH_COLORS: Record<BatchView['status'], string> = { pending: 'processing', paid: 'success', cancelled: 'default' };
 
@@ -98,6 +99,7 @@ export default function PaymentsPage() {
             scroll={{ x: 720 }}
             pagination={false}
             data-testid="car-pay-table"
+            expandable={{ expandedRowRender: (b) => <BatchApplications batchId={b.id} /> }}
             locale={{ emptyText: <EmptyState text={t('car.pay.none')} testId="car-pay-empty" /> }}
             columns={[
               { title: t('car.pay.col.batchNo'), dataIndex: 'batchNo', width: 150 },

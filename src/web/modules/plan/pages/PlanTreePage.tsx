@@ -35,6 +35,7 @@ import { planKeys, usePlanChoice, usePlanTree, type IndicatorView, type Mileston
 import { EvidenceUpload, UnitTags, formatNumber, indicatorName, type EvidenceFile } from '../components';
 import { IndicatorDrawer, targetsText } from '../IndicatorDrawer';
 import { EditIndicatorModal } from './EditIndicatorModal';
+import { PlanFileImport } from './PlanFileImport';
 
 function showValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -287,7 +288,7 @@ export default function PlanTreePage() {
   const t = useT();
   const { message } = App.useApp();
   const user = useUser();
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const { plans, plan, planId } = usePlanChoice();
   const tree = usePlanTree(planId);
   const [drill, setDrill] = useState<IndicatorView | null>(null);
@@ -359,15 +360,18 @@ export default function PlanTreePage() {
         title={t('plan.tree.title')}
         subtitle={plan ? `${plan.title}（${plan.docNumber}）` : undefined}
         extra={
-          planId ? (
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => void download(`/api/plans/${planId}/export`, undefined, 'plan.json').catch((e: unknown) => message.error(errorMessage(e)))}
-              data-testid="plan-export"
-            >
-              {t('plan.tree.exportFile')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {office ? <PlanFileImport onLoaded={(id) => setSearch({ planId: String(id) })} /> : null}
+            {planId ? (
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => void download(`/api/plans/${planId}/export`, undefined, 'plan.json').catch((e: unknown) => message.error(errorMessage(e)))}
+                data-testid="plan-export"
+              >
+                {t('plan.tree.exportFile')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       {!p ? (
