@@ -16,6 +16,7 @@ import { migrationsOf } from './core/module.js';
 import { installErrorHandling, sendError } from './http/errorHandler.js';
 import { installIdempotency } from './http/idempotency.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
+import { installResponseStats } from './http/responseStats.js';
 import { deniedAuditTarget, installRequestContext } from './http/requestContext.js';
 import { appendAudit } from './modules/platform/audit/auditTrail.js';
 import { principalResolver } from './modules/platform/auth/sessions.js';
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  installResponseStats(app);
   installSecurityHeaders(app, { hsts: config.nodeEnv === 'production' });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 10 } });
@@ -81,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  installRequestContext(app, principalResolver(deps.database, deps.config));
+  installRequestContext(app, principalResolver(deps.database, deps.config, deps.parameters));
   installIdempotency(app, deps.database);
   installErrorHandling(app, async (request, error) => {
     const target = deniedAuditTarget(request, error);

@@ -8,6 +8,7 @@ import { createDatabase, type DatabaseOptions } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { MODULES } from './modules/index.js';
 import { seedDemo, type DemoAccount } from './modules/platform/seed/seedDemo.js';
+import { createParameterReader } from './modules/platform/parameters/reader.js';
 
 export interface RuntimeOptions {
   /** The modules to run: the installed ones by default (a test may add an example module). */
@@ -21,13 +22,15 @@ export function createDeps(config: Config, dbOptions: DatabaseOptions = {}, opti
   const modules = options.modules ?? MODULES;
   const problems = moduleContractProblems(modules);
   if (problems.length) throw new Error(`module contracts are incomplete:\n  ${problems.join('\n  ')}`);
+  const database = createDatabase(config.databaseUrl, { poolSize: config.pgPoolSize, ...dbOptions });
   return {
     config,
-    database: createDatabase(config.databaseUrl, { poolSize: config.pgPoolSize, ...dbOptions }),
+    database,
     sealer: createSealer(config.encryptionKey, config.lookupKey),
     storage: createDiskStorage(config.uploadDir),
     extensions: resolveExtensions(modules, options.extensions),
     modules,
+    parameters: createParameterReader(database, config, modules),
   };
 }
 

@@ -22,6 +22,9 @@ import { ChangePasswordForm } from './modules/platform/components/ChangePassword
 
 const RegisterResidentPage = lazy(() => import('./modules/platform/pages/RegisterResidentPage'));
 const RegisterEnterprisePage = lazy(() => import('./modules/platform/pages/RegisterEnterprisePage'));
+// Residents look for stores before (or without) signing in.
+const StoreFinderPage = lazy(() => import('./modules/tradein/pages/StoreFinderPage'));
+const PublicEventsPage = lazy(() => import('./modules/cartradein/pages/events/PublicCalendarPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -137,6 +140,8 @@ function AppRoutes() {
           />
           <Route path="/register/resident" element={<RegisterResidentPage />} />
           <Route path="/register/enterprise" element={<RegisterEnterprisePage />} />
+          <Route path="/stores" element={<StoreFinderPage />} />
+          <Route path="/events" element={<PublicEventsPage />} />
           <Route element={<RequireSignIn />}>
             {NAVIGATION.items.map((item) => (
               <Route key={item.key} path={item.path} element={<RequireRole item={item} />} />

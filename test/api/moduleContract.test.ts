@@ -33,7 +33,7 @@ describe('the module contract', () => {
           { name: '20991231_2359_example_notes', up: async () => undefined },
           { name: 'notes', up: async () => undefined },
         ],
-        jobs: [{ name: 'tick', runKey: () => null, run: async () => undefined }],
+        jobs: [{ name: 'tick', schedule: { 'zh-CN': '从不', en: 'Never' }, runKey: () => null, run: async () => undefined }],
         messages: { 'notice.example.notes': { 'zh-CN': '共 {count} 条', en: 'Notes: {n}' }, 'notice.second.empty': { 'zh-CN': '', en: 'Empty' } },
       },
     ];

@@ -98,6 +98,7 @@ describe('car trade-in: apply on a phone → return → correct → approve → 
     await rp.getByTestId('car-apply-car-scrapping-national-2025').click();
     await rp.getByTestId('page-car-apply').waitFor();
     await settle(rp);
+    await pickOption(rp, 'car-town', '青阳街道');
 
     const oldVin = vin(9101, 'LFV2A21K');
     const newVin = vin(9101, 'LGXCE4CB');
@@ -177,8 +178,12 @@ describe('car trade-in: apply on a phone → return → correct → approve → 
     // ── 市商务局 approves (checking the unverified certificate by hand) ──────────
     await dp.goto(`/car/applications/${id}`);
     await dp.getByTestId('car-review').waitFor();
-    const confirm = dp.getByTestId('car-confirm-certificate');
-    if (await confirm.count()) await confirm.click();
+    // "Checked by hand" is offered only once the reviewer has opened the certificate (a PDF, in a frame).
+    await dp.locator('[data-testid="car-evidence-files-item"][data-kind="scrapping_certificate"] button').first().click();
+    await dp.getByTestId('car-evidence-files-pdf-close').click();
+    // The modal is gone only after its closing animation; until then its frame covers the page.
+    await dp.getByTestId('car-evidence-files-pdf-frame').waitFor({ state: 'detached' });
+    await dp.getByTestId('car-confirm-certificate').click();
     await dp.getByTestId('car-approve').click();
     await dp.getByTestId('car-status-approved').waitFor();
 
@@ -238,6 +243,8 @@ describe('car trade-in in English: events, results and overdue steps', () => {
     });
     expect(created.status(), await created.text()).toBe(201);
     const event = (await created.json()) as { id: number };
+    const published = await tp.request.post(`/api/tradein/events/${event.id}/publish`, { headers: { 'X-CSRF-Token': csrf } });
+    expect(published.status(), await published.text()).toBe(200);
 
     await tp.goto('/car/events');
     await waitForText(tp, 'car-calendar', 'Trade-in weekend at Anhai');

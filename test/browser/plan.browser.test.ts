@@ -166,9 +166,17 @@ describe('plan reporting in the browser', () => {
     await screenshot(office.page, 'plan-reports-queue');
     await office.page.locator(`[data-testid^="review-${INDICATOR}-"]`).first().click();
     await reportStatus(office.page, 'submitted');
-    expect(await office.page.getByTestId('evidence-link').first().textContent()).toContain('汽车以旧换新台账.pdf');
-    const evidenceHref = await office.page.getByTestId('evidence-link').first().getAttribute('href');
-    const file = await office.page.request.get(evidenceHref!);
+    // The reviewer opens the evidence in the page (a PDF in a frame); the opening is recorded and shown.
+    const evidenceRow = office.page.getByTestId('report-evidence-item').first();
+    expect(await evidenceRow.textContent()).toContain('汽车以旧换新台账.pdf');
+    const openButton = evidenceRow.locator('[data-testid^="report-evidence-open-"]');
+    const attachmentId = (await openButton.getAttribute('data-testid'))!.replace('report-evidence-open-', '');
+    await openButton.click();
+    await office.page.getByTestId('report-evidence-pdf-frame').waitFor();
+    await office.page.getByTestId('report-evidence-pdf-close').click();
+    await office.page.getByTestId('report-evidence-pdf-frame').waitFor({ state: 'detached' });
+    await evidenceRow.locator(`[data-testid="report-evidence-opened-${attachmentId}"]`).waitFor();
+    const file = await office.page.request.get(`/api/plan-reports/${reportPath.split('/').pop()}/evidence/${attachmentId}`);
     expect(file.status()).toBe(200);
     expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await office.page.getByTestId('report-return').click();

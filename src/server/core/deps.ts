@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Sealer } from './crypto.js';
 import type { ExtensionPoints } from './extensions.js';
 import type { HuanxinModule } from './module.js';
+import type { ParameterReader } from './parameters.js';
 import type { FileStorage } from './storage.js';
 
 /** What every module plugin is given when it is registered: nothing is imported from globals. */
@@ -15,4 +16,6 @@ export interface AppDeps {
   extensions: ExtensionPoints;
   /** The installed modules, in registration order (the composition root reads their contracts). */
   modules: readonly HuanxinModule[];
+  /** The system parameters' current values (cached; see core/parameters.ts). */
+  parameters: ParameterReader;
 }

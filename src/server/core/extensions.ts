@@ -1,5 +1,6 @@
 import type { AppDeps } from './deps.js';
 import type { Queryable, Tx } from '../db/database.js';
+import type { LocalisedText } from '../../shared/i18n/messages.js';
 
 /**
  * Extension points: what one module offers another without either importing the other. The module that calls
@@ -54,3 +55,28 @@ export interface ExtensionPoints {
 }
 
 export type ExtensionName = keyof ExtensionPoints;
+
+/**
+ * A code list the officials keep (字典): promotion event types, recyclable material kinds, industries, equipment
+ * types. Declared by the module that owns it (`dictionaries` in its contract) and seeded at every start: items
+ * missing are added, what officials changed or removed is kept.
+ */
+export interface DictionaryDefinition {
+  /** Lower-case words joined by `_` (`event_type`), unique across the modules. */
+  code: string;
+  name: LocalisedText;
+  description?: LocalisedText;
+  items: readonly { code: string; label: LocalisedText; parent?: string }[];
+}
+
+/**
+ * How many records of a module use one code of a dictionary. A code in use is never deleted, only disabled, so
+ * the records keep a meaning; every module whose records store a dictionary's codes declares one
+ * (`dictionaryUsage` in its contract), for its own dictionaries or another module's.
+ */
+export interface DictionaryUsageChecker {
+  dictionary: string;
+  /** What uses the codes (促销活动 / promotion events), for the refusal's message. */
+  usedBy: LocalisedText;
+  countUses(db: Queryable, code: string): Promise<number>;
+}

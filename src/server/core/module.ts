@@ -4,7 +4,8 @@ import type { LocalisedText } from '../../shared/i18n/messages.js';
 import type { MessageKey } from './messages.js';
 import type { RequestContext } from './context.js';
 import type { AppDeps } from './deps.js';
-import type { ExtensionName, ExtensionPoints } from './extensions.js';
+import type { DictionaryDefinition, DictionaryUsageChecker, ExtensionName, ExtensionPoints } from './extensions.js';
+import type { ParameterDefinition } from './parameters.js';
 import type { ScheduledJob } from './jobs.js';
 import type { MetricDefinition } from './metrics.js';
 
@@ -32,6 +33,18 @@ export type HomeNoticeProvider = (deps: AppDeps, ctx: RequestContext, now: Date)
 export interface GrantDomain {
   domain: string;
   capabilities: readonly ('manage' | 'confirm_payment')[];
+}
+
+/**
+ * A backlog the service status page reports: how many things wait to be worked (imports queued, claims waiting in
+ * this process's batcher). `scope` says whether the number is the whole installation's (database) or this process's.
+ */
+export interface QueueProbe {
+  /** Stable, prefixed by the module (`plan.imports`). */
+  name: string;
+  label: LocalisedText;
+  scope: 'database' | 'process';
+  depth(deps: AppDeps): Promise<number>;
 }
 
 /** What the composition root collects from every module and hands to each module plugin. */
@@ -84,10 +97,18 @@ export interface HuanxinModule {
   homeNotices?: readonly HomeNoticeProvider[];
   /** Grant domains the module's policies answer to (kept by the platform module's /api/grants). */
   grantDomains?: readonly GrantDomain[];
+  /** Backlogs shown on the service status page (platform/status). */
+  queues?: readonly QueueProbe[];
   /** Extension points the module calls, each with the implementation it falls back to when no module provides one. */
   uses?: Partial<ExtensionPoints>;
   /** Extension points the module implements for others. */
   provides?: Partial<ExtensionPoints>;
+  /** Code lists the module owns (kept by the platform's /api/dictionaries, seeded at every start). */
+  dictionaries?: readonly DictionaryDefinition[];
+  /** How many of the module's records use a dictionary's codes: a code in use can be disabled, not deleted. */
+  dictionaryUsage?: readonly DictionaryUsageChecker[];
+  /** Values safe to change at run time (keys `<name>.…`), read through `deps.parameters`. */
+  parameters?: readonly ParameterDefinition[];
 }
 
 /** Every module's migrations in one list (names sort in run order; see db/migrations.ts). */
@@ -127,6 +148,10 @@ export function moduleContractProblems(modules: readonly HuanxinModule[]): strin
     for (const mig of m.migrations)
       if (!MIGRATION_NAME.test(mig.name)) problems.push(`${m.name}: migration "${mig.name}" is not named NNNN_… or YYYYMMDD_HHMM_…`);
     for (const job of m.jobs ?? []) if (!job.name.startsWith(`${m.name}.`)) problems.push(`${m.name}: job "${job.name}" is not named ${m.name}.…`);
+    for (const job of m.jobs ?? [])
+      if (!job.schedule?.['zh-CN']?.trim() || !job.schedule?.en?.trim())
+        problems.push(`${m.name}: job "${job.name}" lacks a schedule description in a language`);
+    for (const p of m.parameters ?? []) if (!p.key.startsWith(`${m.name}.`)) problems.push(`${m.name}: parameter "${p.key}" is not named ${m.name}.…`);
   }
   for (const m of modules)
     for (const [key, text] of Object.entries(m.messages ?? {})) {
@@ -156,6 +181,14 @@ export function moduleContractProblems(modules: readonly HuanxinModule[]): strin
   seen(
     'grant domain',
     modules.flatMap((m) => (m.grantDomains ?? []).map((d) => d.domain)),
+  );
+  seen(
+    'parameter',
+    modules.flatMap((m) => (m.parameters ?? []).map((p) => p.key)),
+  );
+  seen(
+    'dictionary',
+    modules.flatMap((m) => (m.dictionaries ?? []).map((d) => d.code)),
   );
   seen(
     'provided extension',

@@ -13,6 +13,9 @@ export function installSecurityHeaders(app: FastifyInstance, options: { hsts: bo
     "img-src 'self' data: blob:",
     "connect-src 'self'",
     "font-src 'self' data:",
+    // The evidence viewer shows a PDF it fetched (audited, access-checked) as a blob: URL in an <iframe>; 'self'
+    // alone does not match blob:. Plugins stay off (object-src), so <object>/<embed> are never used.
+    "frame-src 'self' blob:",
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'self'",

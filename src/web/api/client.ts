@@ -198,6 +198,12 @@ const DOWNLOAD_TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+/** Fetches a file the API serves (evidence to show or save): its content and the name the server gives it. */
+export async function fetchFile(path: string, query?: Query, signal?: AbortSignal): Promise<{ blob: Blob; filename: string }> {
+  const res = await send('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }, '*/*');
+  return { blob: await res.blob(), filename: filenameOf(res, 'file') };
+}
+
 /** Downloads a file the API produces (Excel exports and payment files, Word briefings) under the name the server gives it. */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
   const type = DOWNLOAD_TYPES[fallbackName.slice(fallbackName.lastIndexOf('.') + 1).toLowerCase()];

@@ -4,8 +4,10 @@
  * its own texts in its WebModule's messages, both languages side by side.
  */
 import type { Messages } from './catalogue';
+import { EVIDENCE_MESSAGES } from '../components/evidenceMessages';
 
 export const CORE_MESSAGES = {
+  ...EVIDENCE_MESSAGES,
   'app.title': { 'zh-CN': '焕新 · 晋江市设备更新和以旧换新平台', en: 'Huanxin · Jinjiang Equipment Renewal and Trade-in Platform' },
   'app.shortTitle': { 'zh-CN': '焕新', en: 'Huanxin' },
   'app.fullName': { 'zh-CN': '晋江市设备更新和以旧换新平台', en: 'Jinjiang Equipment Renewal and Trade-in Platform' },

@@ -98,8 +98,11 @@ const WEB = path.resolve(HERE, '..');
 const CORE = ['api', 'components', 'layout', 'auth', 'i18n'].map((d) => path.join(WEB, d));
 const SHARED = path.resolve(WEB, '../shared');
 const SERVER = path.resolve(WEB, '../server');
-/** The platform's grants hook, which every module with a grant domain asks (the platform keeps the grants). */
-const PLATFORM_GRANTS = path.join(HERE, 'platform/grants/useGrants');
+/**
+ * What the platform's web module offers every other: the grants hook (the platform keeps the grants) and the
+ * dictionaries hook (forms offer the code lists officials maintain).
+ */
+const PLATFORM_HOOKS = [path.join(HERE, 'platform/grants/useGrants'), path.join(HERE, 'platform/dictionaries/useDictionary')];
 
 const inside = (target: string, dir: string) => target === dir || target.startsWith(`${dir}${path.sep}`);
 
@@ -135,7 +138,7 @@ describe('the web module contract', () => {
           CORE.some((dir) => inside(target, dir)) ||
           inside(target, SHARED) ||
           (typeOnly && inside(target, SERVER)) ||
-          target === PLATFORM_GRANTS;
+          PLATFORM_HOOKS.includes(target);
         if (!allowed) wrong.push(`${path.relative(WEB, file)} → ${path.relative(WEB, target)}`);
       }
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../../test/helpers/testApp.js';
 import { evidenceFor, scrappingApplication, scrappingProgramBody } from './testing/fixtures.js';
+import { approveChecked } from './testing/review.js';
 
 const SCRAPPING_EVIDENCE = ['scrapping_certificate', 'deregistration_certificate', 'new_car_invoice', 'new_vehicle_registration', 'id_card', 'bank_card'];
 
@@ -19,7 +20,7 @@ describe('car trade-in answers to the cartradein grants, independently of tradei
     expect(res.statusCode).toBe(201);
     return res.json().id as number;
   };
-  const approve = (id: number) => commerce.post(`/api/tradein/car-applications/${id}/approve`, { certificateConfirmed: true });
+  const approve = (id: number) => approveChecked(commerce, id);
   const editTradeinProgramme = async () => {
     const renovation = (await commerce.get('/api/tradein/programs')).json().find((p: { code: string }) => p.code === 'home-renovation-example');
     return commerce.patch(`/api/tradein/programs/${renovation.id}`, { sourceNote: `示例（${Date.now()}）` });

@@ -9,9 +9,11 @@ import { cartradeinMigrations } from './migrations.js';
 import { paymentBatchRoutes } from './payments/routes.js';
 import { carProgramEndingJob, carProgramNotices } from './programs/ending.js';
 import { carProgramRoutes } from './programs/routes.js';
+import { carBudgetRoutes } from './budget/routes.js';
 import { seedCarTradeinDemo } from './programs/demo.js';
 import { seedCarTradeinReference } from './programs/seed.js';
 import { manualCertificateVerifier } from './applications/certificates.js';
+import { eventTypeDictionary, eventTypeUsage } from './events/dictionaryUsage.js';
 
 /** Car scrapping/replacement subsidies (programmes, applications, review, payment batches) and promotion events. */
 export const cartradeinModule: HuanxinModule = {
@@ -26,8 +28,11 @@ export const cartradeinModule: HuanxinModule = {
   metrics: carTradeinMetrics,
   jobs: [carProgramEndingJob, calendarMissingJob],
   homeNotices: [carProgramNotices, calendarHomeNotices],
+  dictionaries: [eventTypeDictionary],
+  dictionaryUsage: [eventTypeUsage],
   plugin: async (app, { deps }) => {
     await app.register(carProgramRoutes, { deps });
+    await app.register(carBudgetRoutes, { deps });
     await app.register(calendarRoutes, { deps });
     await app.register(carApplicationRoutes, { deps });
     await app.register(paymentBatchRoutes, { deps });

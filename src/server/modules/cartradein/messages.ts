@@ -1,8 +1,14 @@
 import { registerMessages } from '../../core/messages.js';
 import { defineMessages } from '../../../shared/i18n/messages.js';
+import { carEvidenceMessages } from './applications/evidenceMessages.js';
+import { calendarMessages } from './calendar/messages.js';
+import { carBudgetMessages } from './budget/messages.js';
 
 /** The cartradein module's messages (zh-CN and en side by side): Car trade-in programmes, applications, review, payment batches, events and the working calendar. */
 export const cartradeinMessages = defineMessages({
+  ...carEvidenceMessages,
+  ...calendarMessages,
+  ...carBudgetMessages,
   'error.VEHICLE_ALREADY_SUBSIDISED': {
     'zh-CN': '该车辆（车辆识别代号）或报废机动车回收证明已用于补贴申请',
     en: 'This vehicle (VIN) or scrapping certificate has already been used in a subsidy application',
@@ -90,6 +96,10 @@ export const cartradeinMessages = defineMessages({
   'field.cartradein.notAnEnterprise': {
     'zh-CN': '参与商户须为已通过审核的企业',
     en: 'Participating merchants must be approved enterprises',
+  },
+  'field.cartradein.eventTypeDisabled': {
+    'zh-CN': '该活动类型已停用（字典管理），请选择其他类型',
+    en: 'This event type has been disabled (dictionaries); choose another type',
   },
   'cartradein.reason.outsideWindow': {
     'zh-CN': '申请日期不在活动申请期内（{from} 至 {to}）',

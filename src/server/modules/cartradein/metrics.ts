@@ -2,12 +2,13 @@ import type { Queryable } from '../../db/database.js';
 import type { MetricDefinition, MetricParams } from '../../core/metrics.js';
 import { shanghaiDate } from '../../core/time.js';
 import type { CarEventType } from './tables.js';
+import { LIVE_EVENT_STATUSES } from './events/workflow.js';
 
 /**
  * The car trade-in figures the plan's computed indicators read (DESIGN.md "Modules"). A car counts when its
- * application is approved (approved, in payment or paid), in the window of its approval. Applications carry no
- * town — residents apply to the city — so a town's share of cars is 0 by definition, not unknown; events do
- * carry their town.
+ * application is approved (approved, in payment or paid), in the window of its approval, and in the town the
+ * applicant named. Applications made before the town was asked name none: they count for the city and, apart, in
+ * `tradein.car.subsidisedCarsTownUnknown`, never for a town (nothing says which). Events carry their town.
  */
 
 const SUBSIDISED = ['approved', 'in_payment', 'paid'] as const;
@@ -15,12 +16,13 @@ const CAR_EVENTS: CarEventType[] = ['car_promotion', 'car_carnival', 'car_expo']
 const APPLIANCE_RURAL_COMMUNITY: CarEventType[] = ['appliance_rural', 'appliance_community'];
 
 function approvedInWindow(db: Queryable, p: MetricParams) {
-  return db.selectFrom('cartradein_applications').where('status', 'in', SUBSIDISED).where('approved_at', '>=', p.from).where('approved_at', '<', p.to);
+  const q = db.selectFrom('cartradein_applications').where('status', 'in', SUBSIDISED).where('approved_at', '>=', p.from).where('approved_at', '<', p.to);
+  return p.townId ? q.where('town_id', '=', p.townId) : q;
 }
 
 /**
- * Events held in the window: not cancelled, starting within it, and started by today (a planned event next
- * month has not been held yet, whether or not its results are in). The window's instants are local midnights, so
+ * Events held in the window: published (or held; never a draft or a cancelled one), starting within it, and
+ * started by today (a published event next month has not been held yet, whether or not its results are in). The window's instants are local midnights, so
  * their Shanghai dates bound the start date: from inclusive, to exclusive.
  */
 async function eventsHeld(db: Queryable, p: MetricParams, types: CarEventType[]): Promise<number> {
@@ -29,9 +31,11 @@ async function eventsHeld(db: Queryable, p: MetricParams, types: CarEventType[])
     .selectFrom('cartradein_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('type', 'in', types)
-    .where('status', '!=', 'cancelled')
+    .where('status', 'in', LIVE_EVENT_STATUSES)
     .where('starts_on', '>=', shanghaiDate(p.from))
-    .where('starts_on', '<', shanghaiDate(p.to))
+    // An event starts at its day's midnight: it is in the window when that instant is before `to`, which the plan
+    // also passes as "now" (mid-day) for the running month, so an event starting today counts today.
+    .where('starts_on', '<=', shanghaiDate(new Date(Date.parse(p.to) - 1)))
     .where('starts_on', '<=', today);
   if (p.townId) q = q.where('town_id', '=', p.townId);
   const row = await q.executeTakeFirst();
@@ -45,8 +49,21 @@ export const carTradeinMetrics: MetricDefinition[] = [
       '以旧换新获得补贴的汽车数量（审核通过、拨付中、已拨付的报废更新与置换更新申请，按审核通过时间计） / cars traded in with a subsidy (approved applications, by approval date)',
     unit: '万辆',
     async compute(db, p) {
+      const row = await approvedInWindow(db, p)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0) / 10_000;
+    },
+  },
+  {
+    name: 'tradein.car.subsidisedCarsTownUnknown',
+    description:
+      '获得补贴但申请未填写所属镇街的汽车数量（早于填写镇街的申请，计入全市，不计入任何镇街） / subsidised cars whose application names no town (made before the town was asked): in the city’s figure, in no town’s',
+    unit: '万辆',
+    async compute(db, p) {
       if (p.townId) return 0;
       const row = await approvedInWindow(db, p)
+        .where('town_id', 'is', null)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirst();
       return Number(row?.n ?? 0) / 10_000;
@@ -57,7 +74,6 @@ export const carTradeinMetrics: MetricDefinition[] = [
     description: '获得补贴的新车中新能源汽车占比（按审核通过时间计） / share of new-energy cars among the new cars of approved applications',
     unit: '%',
     async compute(db, p) {
-      if (p.townId) return 0;
       const rows = await approvedInWindow(db, p)
         .select(['new_energy_type'])
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
 import { copyIntoRecordTimeline } from '../platform/timeline/copyOldTimeline.js';
+import { carApplicationTownMigrations } from './applications/townMigration.js';
+import { carBudgetMigrations } from './budget/migrations.js';
+import { promotionEventMigrations } from './events/migrations.js';
+import { calendarMigrations } from './calendar/migrations.js';
 
 export const cartradeinMigrations: ModuleMigration[] = [
   {
@@ -194,4 +198,8 @@ export const cartradeinMigrations: ModuleMigration[] = [
       await db.schema.dropTable('cartradein_application_events').execute();
     },
   },
+  ...promotionEventMigrations,
+  ...carBudgetMigrations,
+  ...calendarMigrations,
+  ...carApplicationTownMigrations,
 ];

@@ -8,6 +8,7 @@ import {
   type CarProgramKind,
   type EmissionStandard,
 } from '../../../shared/enums/cartradein.js';
+import type { CarBudgetTables } from './budget/tables.js';
 
 /**
  * Table types of the car trade-in module: car programmes with versioned rules, residents'
@@ -20,7 +21,8 @@ import {
 
 /** 报废更新 (scrap the old car, buy a new one) or 置换更新 (sell the old car, buy a new one). */
 export type { CarProgramKind };
-export type CarProgramStatus = 'draft' | 'active' | 'closed';
+/** `suspended`: no new applications for now (those submitted go on being reviewed and paid); it can be activated again. */
+export type CarProgramStatus = 'draft' | 'active' | 'suspended' | 'closed';
 /** Fuel (燃油) or new-energy (新能源: battery-electric, plug-in hybrid, fuel cell). */
 export type CarEnergyType = 'fuel' | 'nev';
 /** China's emission standards in order; `guo0` is anything before 国一. */
@@ -77,6 +79,8 @@ export interface CarApplicationTable {
   kind: CarProgramKind;
   applicant_user_id: number;
   status: CarApplicationStatus;
+  /** The applicant's town (an organisation of kind town); null for applications made before it was asked (unknown). */
+  town_id: number | null;
   /** Unique over every application: a car is scrapped or sold for a subsidy once. */
   old_vin: string;
   old_plate: string;
@@ -149,7 +153,8 @@ export interface CarPaymentBatchTable {
 }
 
 export { CAR_EVENT_TYPES, type CarEventType };
-export type PromotionEventStatus = 'planned' | 'held' | 'cancelled';
+/** draft → published → held (results in) or cancelled (with a reason); `events/workflow.ts` declares the moves. */
+export type PromotionEventStatus = 'draft' | 'published' | 'held' | 'cancelled';
 
 /** A promotion event (促销活动) and, once it is over, its results. */
 export interface PromotionEventTable {
@@ -169,6 +174,10 @@ export interface PromotionEventTable {
   subsidies_redeemed_fen: number | null;
   subsidies_redeemed_count: number | null;
   results_reported_at: string | null;
+  /** When it went public (on the calendar and in the plan's counts); null while a draft. */
+  published_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -186,6 +195,13 @@ export interface CarWorkingCalendarTable {
   note: string | null;
 }
 
+/** Where an entered year's holidays come from (the notice), as the office wrote it; a shipped year has its file's. */
+export interface CarCalendarSourceTable {
+  year: number;
+  source: string;
+  updated_at: string;
+}
+
 export interface CartradeinTables {
   cartradein_programs: CarProgramTable;
   cartradein_rule_versions: CarRuleVersionTable;
@@ -195,6 +211,9 @@ export interface CartradeinTables {
   cartradein_events: PromotionEventTable;
   cartradein_event_merchants: PromotionEventMerchantTable;
   cartradein_calendar: CarWorkingCalendarTable;
+  cartradein_budgets: CarBudgetTables['cartradein_budgets'];
+  cartradein_budget_versions: CarBudgetTables['cartradein_budget_versions'];
+  cartradein_calendar_sources: CarCalendarSourceTable;
 }
 
 // The module's tables join the database schema Kysely types every query with (see db/schema.ts).

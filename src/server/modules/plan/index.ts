@@ -9,6 +9,7 @@ import { planMigrations } from './migrations.js';
 import { combinedObservationSource, noReportedObservations, type ObservationSource } from './observations/source.js';
 import { planRoutes } from './plans/routes.js';
 import { seedPlans } from './seed/seedPlans.js';
+import { importQueue } from './reporting/imports/queue.js';
 import { reportedObservationSource, reportingJobs, reportingMigrations, reportingRoutes } from './reporting/index.js';
 
 export { metricRegistry } from './metrics/index.js';
@@ -39,6 +40,7 @@ export function createPlanModule(registry: MetricRegistry, options: PlanModuleOp
     // Reporting (periods, reports, workspace, briefing) is part of the plan module, with its own migrations.
     migrations: [...planMigrations, ...reportingMigrations],
     jobs: reportingJobs,
+    queues: [importQueue],
     seed: { reference: seedPlans },
     plugin: async (app, { deps }) => {
       await app.register(planRoutes, { deps });

@@ -7,8 +7,15 @@ import { grantRoutes } from './grants/routes.js';
 import { homeRoutes } from './home/routes.js';
 import { platformMigrations } from './migrations.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { jobRoutes } from './jobs/routes.js';
+import { statusRoutes } from './status/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { userRoutes } from './users/routes.js';
+import { dictionaryRoutes } from './dictionaries/routes.js';
+import { platformDictionaries } from './dictionaries/definitions.js';
+import { seedDictionaries } from './dictionaries/seed.js';
+import { platformParameters } from './parameters/definitions.js';
+import { parameterRoutes } from './parameters/routes.js';
 import { seedReferenceOrganizations } from './seed/seedReference.js';
 
 /** Organisations and their grants, accounts, sessions, tokens, the audit trail, attachments and notifications. */
@@ -17,7 +24,15 @@ export const platformModule: HuanxinModule = {
   messages: platformMessages,
   migrations: platformMigrations,
   // The office, the plan's responsible units, the towns: every other module's seed names them.
-  seed: { reference: (deps) => seedReferenceOrganizations(deps.database) },
+  seed: {
+    reference: async (deps) => {
+      await seedReferenceOrganizations(deps.database);
+      // Every module's declared code lists (the platform's reference seed runs first).
+      await seedDictionaries(deps);
+    },
+  },
+  dictionaries: platformDictionaries,
+  parameters: platformParameters,
   plugin: async (app, { deps, extensions }) => {
     await app.register(authRoutes, { deps });
     await app.register(organizationRoutes, { deps });
@@ -25,6 +40,10 @@ export const platformModule: HuanxinModule = {
     await app.register(auditRoutes, { deps });
     await app.register(attachmentRoutes, { deps });
     await app.register(notificationRoutes, { deps });
+    await app.register(dictionaryRoutes, { deps });
+    await app.register(parameterRoutes, { deps });
+    await app.register(jobRoutes, { deps });
+    await app.register(statusRoutes, { deps });
     await app.register(homeRoutes, { deps, extensions });
     await app.register(grantRoutes, { deps, extensions });
   },

@@ -1,8 +1,14 @@
 import { registerMessages } from '../../core/messages.js';
 import { defineMessages } from '../../../shared/i18n/messages.js';
+import { dictionaryMessages } from './dictionaries/messages.js';
+import { parameterMessages } from './parameters/messages.js';
+import { jobMessages } from './jobs/messages.js';
 
 /** The platform module's messages (zh-CN and en side by side): Accounts, sign-in and organisations. */
 export const platformMessages = defineMessages({
+  ...dictionaryMessages,
+  ...parameterMessages,
+  ...jobMessages,
   'error.INVALID_CREDENTIALS': {
     'zh-CN': '用户名或密码错误',
     en: 'Wrong username or password',

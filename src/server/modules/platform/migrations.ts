@@ -1,4 +1,7 @@
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
+import { dictionaryMigrations } from './dictionaries/migrations.js';
+import { parameterMigrations } from './parameters/migrations.js';
+import { jobMigrations } from './jobs/migrations.js';
 
 export const platformMigrations: ModuleMigration[] = [
   {
@@ -214,4 +217,7 @@ export const platformMigrations: ModuleMigration[] = [
       await db.schema.createIndex('record_timeline_entity').on('record_timeline').columns(['entity', 'entity_id', 'id']).execute();
     },
   },
+  ...jobMigrations,
+  ...dictionaryMigrations,
+  ...parameterMigrations,
 ];

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type { OrganizationKind, OrganizationStatus, Role } from '../../../shared/roles.js';
+import type { DictionaryItemTable, DictionaryTable } from './dictionaries/tables.js';
+import type { SystemParameterTable } from './parameters/tables.js';
 
 /** Table types of the platform module: the single source of column names for its queries. */
 export interface OrganizationTable {
@@ -160,6 +162,14 @@ export interface JobRunTable {
   run_key: string;
   started_at: string;
   finished_at: string | null;
+  // 20261201_1206_platform_job_runs_outcome; null on markers written without them (seeds): read as ok/running.
+  outcome: 'ok' | 'failed' | 'running' | null;
+  duration_ms: number | null;
+  /** The last failed attempt's error, kept when a retry succeeds. */
+  error: string | null;
+  attempts: number | null;
+  /** Who ran it by hand (run key `manual:…`); null for the scheduler. */
+  requested_by: number | null;
 }
 
 /** A capability the office granted a department in a module's domain (organization_grants). */
@@ -212,6 +222,9 @@ export interface PlatformTables {
   job_runs: JobRunTable;
   record_timeline: RecordTimelineTable;
   organization_grants: OrganizationGrantTable;
+  dictionaries: DictionaryTable;
+  dictionary_items: DictionaryItemTable;
+  system_parameters: SystemParameterTable;
 }
 
 // The module's tables join the database schema Kysely types every query with (see db/schema.ts).

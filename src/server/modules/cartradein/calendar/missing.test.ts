@@ -88,7 +88,7 @@ describe('next year’s working calendar missing', () => {
       const mine = (await office.get('/api/notifications?page=1&pageSize=50')).json();
       const item = mine.items.find((n: { kind: string }) => n.kind === CALENDAR_MISSING_KIND);
       expect(item.message).toContain('2027年工作日历');
-      expect(item.link).toBe('/car/programs');
+      expect(item.link).toBe('/car/calendar?year=2027');
     });
 
     it('once next year is entered it is silent', async () => {
@@ -139,7 +139,7 @@ describe('next year’s working calendar missing', () => {
         key: 'cartradein.calendar-missing:2027',
         level: 'warning',
         message: expect.stringContaining('2027年工作日历尚未录入'),
-        link: '/car/programs',
+        link: '/car/calendar?year=2027',
       });
       expect(await notices(commerce)).toEqual([notice]);
       expect(await notices(finance)).toEqual([]); // 市财政局 confirms payments, it does not keep the calendar

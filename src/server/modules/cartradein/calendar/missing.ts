@@ -14,8 +14,9 @@ import { missingCalendarYears } from './years.js';
  * trade-in.
  */
 
-/** Where the office keeps the car programmes and their working calendar. */
-const LINK = '/car/programs';
+/** The working-calendar page (web: cartradein CalendarPage), opened at the missing year. */
+export const CALENDAR_PAGE = '/car/calendar';
+const linkFor = (year: number) => `${CALENDAR_PAGE}?year=${year}`;
 export const CALENDAR_MISSING_KIND = 'cartradein_calendar_missing';
 
 /**
@@ -24,6 +25,7 @@ export const CALENDAR_MISSING_KIND = 'cartradein_calendar_missing';
  */
 export const calendarMissingJob: ScheduledJob = {
   name: 'cartradein.calendarMissing',
+  schedule: { 'zh-CN': '每日 00:00 起（北京时间）', en: 'Daily from 00:00 (Shanghai time)' },
   runKey: (now) => shanghaiDate(now),
   async run(deps: AppDeps, now, log) {
     const db = deps.database.db;
@@ -35,7 +37,12 @@ export const calendarMissingJob: ScheduledJob = {
         `working-day calendar of ${year} missing: car trade-in review and payment deadlines count its holidays as working days`,
       );
       // The office and the departments that manage car trade-in keep the calendar.
-      await notifyManagers(db, 'cartradein', { kind: CALENDAR_MISSING_KIND, params: { year }, link: LINK, dedupeKey: `cartradein-calendar-missing:${year}` });
+      await notifyManagers(db, 'cartradein', {
+        kind: CALENDAR_MISSING_KIND,
+        params: { year },
+        link: linkFor(year),
+        dedupeKey: `cartradein-calendar-missing:${year}`,
+      });
     }
   },
 };
@@ -49,6 +56,6 @@ export const calendarHomeNotices: HomeNoticeProvider = async (deps, ctx, now): P
     level: 'warning',
     messageKey: 'notice.cartradein.calendarMissing',
     params: { year },
-    link: LINK,
+    link: linkFor(year),
   }));
 };

@@ -1,6 +1,9 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { evidenceFor, scrappingApplication, scrappingProgramBody } from '../testing/fixtures.js';
+import { approveChecked } from '../testing/review.js';
+import { HEADERS, SHEET_NAME } from './excel.js';
 import { RECOMPUTED_HEADER } from './routes.js';
 import { seedShippedCalendars } from './seed.js';
 import { shippedCalendar } from './shipped.js';
@@ -70,8 +73,7 @@ describe('deadlines counted again when a year of the calendar changes', () => {
     const programId = program.json().id as number;
     evidence = await evidenceFor(resident, SCRAPPING_EVIDENCE);
     for (const [i, key] of (Object.keys(ids) as (keyof typeof ids)[]).entries()) ids[key] = await submit(programId, 700 + i);
-    for (const id of [ids.approved, ids.inPayment])
-      expect((await commerce.post(`/api/tradein/car-applications/${id}/approve`, { certificateConfirmed: true })).statusCode).toBe(200);
+    for (const id of [ids.approved, ids.inPayment]) expect((await approveChecked(commerce, id)).statusCode).toBe(200);
     expect((await finance.post('/api/tradein/car-payment-batches', { applicationIds: [ids.inPayment] })).statusCode).toBe(201);
     expect((await commerce.post(`/api/tradein/car-applications/${ids.returned}/return`, { reasons: ['请补充行驶证反面'] })).statusCode).toBe(200);
     expect((await commerce.post(`/api/tradein/car-applications/${ids.rejected}/reject`, { reasons: ['报废证明与车辆不符'] })).statusCode).toBe(200);
@@ -151,5 +153,25 @@ describe('deadlines counted again when a year of the calendar changes', () => {
     expect(res.headers[RECOMPUTED_HEADER]).toBe('1');
     expect(await row(id)).toMatchObject({ review_due_on: '2027-01-05' });
     expect(await row(ids.awaitingReview)).toMatchObject({ review_due_on: '2026-03-04' });
+
+    // An Excel import is the same replacement: without 1 January the deadline moves back, and the page reads how many.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet(SHEET_NAME).addRows([
+      [HEADERS.date, HEADERS.kind, HEADERS.name],
+      ['2027-10-01', 'holiday', '国庆节'],
+    ]);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), '2027.xlsx');
+    const imported = await office.request({
+      method: 'POST',
+      url: '/api/tradein/car-programs/working-calendar/2027/import?dryRun=false',
+      payload: form as never,
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({ saved: true, recomputedDeadlines: 1 });
+    expect(imported.headers[RECOMPUTED_HEADER]).toBe('1');
+    expect(await row(id)).toMatchObject({ review_due_on: '2027-01-04' });
+    const details = (await office.get('/api/tradein/car-programs/working-calendar/2027/details')).json();
+    expect(details.lastChange).toMatchObject({ action: 'import', username: 'demo_office', recomputedDeadlines: 1 });
   });
 });

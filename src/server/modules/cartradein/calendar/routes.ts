@@ -1,82 +1,36 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../../core/deps.js';
-import type { RequestContext } from '../../../core/context.js';
 import type { ModulePlugin } from '../../../core/module.js';
-import { fieldError } from '../../../core/errors.js';
-import { authorize } from '../../../core/policy.js';
-import { inTransaction, type Queryable } from '../../../db/database.js';
-import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { grantsOf } from '../../platform/grants/service.js';
+import { sendXlsx } from '../../../http/excel.js';
+import { readUploadedFile } from '../../../http/multipart.js';
 import { workingCalendarPolicy } from '../policies/calendar.js';
-import { recomputeDeadlines } from './recompute.js';
-import { claimCalendarYear } from './years.js';
+import { exportWorkbook, templateWorkbook } from './excel.js';
+import { importCalendarYear } from './import.js';
+import { calendarDetailsView, calendarYearSummary, dayView, importQuery, importResultView, setYearBody, yearParams } from './schema.js';
+import { getCalendarDetails, getWorkingCalendar, listCalendarYears, setWorkingCalendar } from './service.js';
 
 const tags = ['car trade-in'];
-const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) });
-const dayView = z.object({
-  date: z.iso.date(),
-  working: z
-    .boolean()
-    .describe('true: a weekend day declared a working day (调休); false: a public holiday (on a weekday it is what makes the day non-working)'),
-  note: z.string().nullable(),
-});
-const setYearBody = z.object({ days: z.array(dayView.extend({ note: z.string().trim().max(100).nullable().optional() }).strict()).max(120) }).strict();
-type Day = z.infer<typeof dayView>;
-
-async function readYear(db: Queryable, year: number): Promise<Day[]> {
-  const rows = await db
-    .selectFrom('cartradein_calendar')
-    .selectAll()
-    .where('date', '>=', `${year}-01-01`)
-    .where('date', '<=', `${year}-12-31`)
-    .orderBy('date')
-    .execute();
-  return rows.map((r) => ({ date: r.date, working: r.working === 1, note: r.note }));
-}
-
-export async function getWorkingCalendar(deps: AppDeps, ctx: RequestContext, year: number): Promise<Day[]> {
-  authorize(ctx.actor, workingCalendarPolicy, 'read');
-  return readYear(deps.database.db, year);
-}
+const BASE = '/tradein/car-programs/working-calendar';
 
 /** The header of PUT …/working-calendar/:year that says how many running deadlines the new year moved. */
 export const RECOMPUTED_HEADER = 'x-recomputed-deadlines';
 
-/**
- * Replaces a year's exceptions, and counts again the deadlines still running that the year reaches (review of
- * applications awaiting review, payment of approved ones not yet paid), each move audited.
- */
-export async function setWorkingCalendar(
-  deps: AppDeps,
-  ctx: RequestContext,
-  year: number,
-  days: z.infer<typeof setYearBody>['days'],
-): Promise<{ days: Day[]; recomputedDeadlines: number }> {
-  const moved = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, workingCalendarPolicy, 'update', { grants: await grantsOf(tx, ctx.actor, 'cartradein') });
-    const before = await readYear(tx, year);
-    days.forEach((d, i) => {
-      if (!d.date.startsWith(`${year}-`)) throw fieldError(`days.${i}.date`, 'field.cartradein.dateOutsideYear', { year });
-    });
-    await tx.deleteFrom('cartradein_calendar').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
-    const unique = [...new Map(days.map((d) => [d.date, d])).values()];
-    if (unique.length)
-      await tx
-        .insertInto('cartradein_calendar')
-        .values(unique.map((d) => ({ date: d.date, working: d.working ? 1 : 0, note: d.note ?? null })))
-        .execute();
-    // The office's entry settles the year, even an empty one: a shipped file is never loaded over it.
-    await claimCalendarYear(tx, year);
-    const moved = await recomputeDeadlines(tx, ctx, year);
-    await appendAudit(tx, ctx, { entity: 'cartradein_calendar', entityId: year, action: 'set', before, after: unique });
-    return moved.length;
-  });
-  return { days: await readYear(deps.database.db, year), recomputedDeadlines: moved };
-}
-
 export const calendarRoutes: ModulePlugin = async (app, { deps }) => {
-  app.get('/tradein/car-programs/working-calendar/:year', {
-    config: { policy: { policy: workingCalendarPolicy, action: 'read' } },
+  const read = { policy: { policy: workingCalendarPolicy, action: 'read' as const } };
+  const update = { policy: { policy: workingCalendarPolicy, action: 'update' as const } };
+
+  app.get(BASE, {
+    config: read,
+    schema: { tags, summary: 'The years that have a working-day calendar, with their counts', response: { 200: z.array(calendarYearSummary) } },
+    handler: (req) => listCalendarYears(deps, req.ctx),
+  });
+  // Static paths before the year's: find-my-way prefers them, and they read as the documents they are.
+  app.get(`${BASE}/template.xlsx`, {
+    config: read,
+    schema: { tags, summary: 'The Excel template a year is imported from (date, kind holiday|workday, name)' },
+    handler: async (req, reply) => sendXlsx(reply, '工作日历导入模板.xlsx', await templateWorkbook()),
+  });
+  app.get(`${BASE}/:year`, {
+    config: read,
     schema: {
       tags,
       summary: 'Exceptions to Monday–Friday that review and payment deadlines are counted with',
@@ -85,8 +39,24 @@ export const calendarRoutes: ModulePlugin = async (app, { deps }) => {
     },
     handler: (req) => getWorkingCalendar(deps, req.ctx, req.params.year),
   });
-  app.put('/tradein/car-programs/working-calendar/:year', {
-    config: { policy: { policy: workingCalendarPolicy, action: 'update' } },
+  app.get(`${BASE}/:year/details`, {
+    config: read,
+    schema: {
+      tags,
+      summary: 'A year with where it comes from, its last change (audit trail) and whether the caller may edit it',
+      params: yearParams,
+      response: { 200: calendarDetailsView },
+    },
+    handler: (req) => getCalendarDetails(deps, req.ctx, req.params.year),
+  });
+  app.get(`${BASE}/:year/export.xlsx`, {
+    config: read,
+    schema: { tags, summary: 'A year as an Excel sheet in the template’s layout (imports back unchanged)', params: yearParams },
+    handler: async (req, reply) =>
+      sendXlsx(reply, `工作日历-${req.params.year}.xlsx`, await exportWorkbook(await getWorkingCalendar(deps, req.ctx, req.params.year))),
+  });
+  app.put(`${BASE}/:year`, {
+    config: update,
     schema: {
       tags,
       summary: 'Replace a year’s holidays and make-up working days',
@@ -96,10 +66,33 @@ export const calendarRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 200: z.array(dayView) },
     },
     handler: async (req, reply) => {
-      const { days, recomputedDeadlines } = await setWorkingCalendar(deps, req.ctx, req.params.year, req.body.days);
+      const { days, recomputedDeadlines } = await setWorkingCalendar(deps, req.ctx, req.params.year, req.body);
       // The body stays the year's days, as clients read it; the count travels beside it.
       void reply.header(RECOMPUTED_HEADER, String(recomputedDeadlines));
       return days;
+    },
+  });
+  app.post(`${BASE}/:year/import`, {
+    config: update,
+    schema: {
+      tags,
+      summary: 'Preview (dryRun=true, the default) or import a year from the Excel template (multipart field "file")',
+      description:
+        'Every row is checked (date in the year, once; kind holiday|workday, a workday only on a weekend; a name). A preview answers the rows and errors; an import with any error is refused whole (400), otherwise it replaces the year as PUT does and recounts the running deadlines.',
+      consumes: ['multipart/form-data'],
+      params: yearParams,
+      querystring: importQuery,
+      response: { 200: importResultView },
+    },
+    handler: async (req, reply) => {
+      const { filename, data } = await readUploadedFile(req);
+      const result = await importCalendarYear(deps, req.ctx, req.params.year, data, {
+        dryRun: req.query.dryRun === 'true',
+        filename,
+        source: req.query.source,
+      });
+      if (result.saved) void reply.header(RECOMPUTED_HEADER, String(result.recomputedDeadlines ?? 0));
+      return result;
     },
   });
 };

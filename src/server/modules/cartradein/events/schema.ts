@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../../http/schema.js';
 import { CAR_EVENT_TYPES } from '../tables.js';
 
 const date = z.iso.date();
+
+export const EVENT_STATUSES = ['draft', 'published', 'held', 'cancelled'] as const;
+export const EVENT_ACTIONS = ['update', 'publish', 'cancel', 'reportResults'] as const;
 
 export const eventTypeField = z
   .enum(CAR_EVENT_TYPES)
@@ -24,6 +28,9 @@ export const eventInput = z
   .strict();
 export type EventInput = z.infer<typeof eventInput>;
 
+export const cancelEventBody = z.object({ reason: z.string().trim().min(2).max(500).describe('Why it is cancelled; shown on the event’s timeline') }).strict();
+export type CancelEventInput = z.infer<typeof cancelEventBody>;
+
 export const eventResultsBody = z
   .object({
     visitors: z.number().int().min(0).max(100_000_000),
@@ -35,6 +42,7 @@ export const eventResultsBody = z
 export type EventResultsInput = z.infer<typeof eventResultsBody>;
 
 const merchantView = z.object({ organizationId: z.number().int(), name: z.string() });
+export type MerchantOption = z.infer<typeof merchantView>;
 
 export const publicEventView = z.object({
   id: z.number().int(),
@@ -52,7 +60,7 @@ export const publicEventView = z.object({
 
 export const eventView = publicEventView.extend({
   organizationId: z.number().int(),
-  status: z.enum(['planned', 'held', 'cancelled']).describe('held once results are reported'),
+  status: z.enum(EVENT_STATUSES).describe('draft → published → held once results are reported, or cancelled'),
   results: z
     .object({
       visitors: z.number().int(),
@@ -62,10 +70,28 @@ export const eventView = publicEventView.extend({
       reportedAt: z.string(),
     })
     .nullable(),
+  publishedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  actions: z.array(z.enum(EVENT_ACTIONS)).describe('What the caller may do to the event now'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type EventView = z.infer<typeof eventView>;
+
+export const eventDetailView = eventView.extend({
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      from: z.enum(EVENT_STATUSES).nullable(),
+      to: z.enum(EVENT_STATUSES),
+      actorRole: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type EventDetailView = z.infer<typeof eventDetailView>;
 
 export const calendarQuery = z.object({
   from: date.optional().describe('Default today (Asia/Shanghai)'),
@@ -73,8 +99,27 @@ export const calendarQuery = z.object({
   townId: z.coerce.number().int().positive().optional(),
   type: eventTypeField.optional(),
 });
-export const listEventsQuery = calendarQuery.extend({
-  status: z.enum(['planned', 'held', 'cancelled']).optional(),
+export type CalendarQuery = z.infer<typeof calendarQuery>;
+
+export const listEventsQuery = pageQuery.extend({
+  from: date.optional().describe('Events ending on or after this date'),
+  to: date.optional().describe('Events starting on or before this date'),
+  townId: z.coerce.number().int().positive().optional(),
+  type: eventTypeField.optional(),
+  status: z.enum(EVENT_STATUSES).optional(),
+  q: z.string().trim().max(100).optional().describe('Search in title and place'),
   mine: z.enum(['true', 'false']).optional().describe('Only events my organisation organises or takes part in'),
 });
 export type ListEventsQuery = z.infer<typeof listEventsQuery>;
+export const eventPage = pageOf(eventView);
+
+export const merchantOptionsQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Part of the enterprise’s name'),
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .max(2000)
+    .optional()
+    .describe('Comma-separated ids to name (the ones already chosen)'),
+});
+export const merchantOptions = z.array(merchantView);

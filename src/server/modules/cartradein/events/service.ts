@@ -2,80 +2,26 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, fieldError, invalidState, notFound, type FieldIssue } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
+import { shanghaiDate } from '../../../core/time.js';
+import { enter, move } from '../../../core/workflow.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
-import { grantsOf } from '../../platform/grants/service.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
-import { addDays, shanghaiDate } from '../../../core/time.js';
+import { isCodeOffered } from '../../platform/dictionaries/service.js';
+import { grantsOf } from '../../platform/grants/service.js';
 import { promotionEventPolicy } from '../policies/event.js';
-import type { EventInput, EventResultsInput, EventView, ListEventsQuery } from './schema.js';
+import { loadEvent } from './queries.js';
+import type { CancelEventInput, EventDetailView, EventInput, EventResultsInput } from './schema.js';
+import { EDITABLE_STATUSES, promotionEventWorkflow } from './workflow.js';
 
-function eventBase(db: Queryable) {
-  return db
-    .selectFrom('cartradein_events as e')
-    .innerJoin('organizations as t', 't.id', 'e.town_id')
-    .innerJoin('organizations as o', 'o.id', 'e.organization_id')
-    .selectAll('e')
-    .select(['t.name as town_name', 'o.name as organizer_name']);
-}
-
-type EventRow = Awaited<ReturnType<ReturnType<typeof eventBase>['execute']>>[number];
-
-async function merchantsOf(db: Queryable, ids: number[]) {
-  if (!ids.length) return [];
-  return db
-    .selectFrom('cartradein_event_merchants as m')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.event_id', 'm.organization_id', 'o.name'])
-    .where('m.event_id', 'in', ids)
-    .orderBy('o.name')
-    .execute();
-}
-
-async function toViews(db: Queryable, rows: EventRow[]): Promise<EventView[]> {
-  const merchants = await merchantsOf(
-    db,
-    rows.map((r) => Number(r.id)),
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    type: r.type,
-    title: r.title,
-    description: r.description,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    townId: Number(r.town_id),
-    townName: r.town_name,
-    place: r.place,
-    organizerName: r.organizer_name,
-    merchants: merchants.filter((m) => Number(m.event_id) === Number(r.id)).map((m) => ({ organizationId: Number(m.organization_id), name: m.name })),
-    organizationId: Number(r.organization_id),
-    status: r.status,
-    results:
-      r.results_reported_at === null
-        ? null
-        : {
-            visitors: r.visitors ?? 0,
-            salesFen: Number(r.sales_fen ?? 0),
-            subsidiesRedeemedFen: Number(r.subsidies_redeemed_fen ?? 0),
-            subsidiesRedeemedCount: r.subsidies_redeemed_count ?? 0,
-            reportedAt: r.results_reported_at,
-          },
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }));
-}
-
-async function loadEvent(db: Queryable, id: number): Promise<EventView> {
-  const rows = await eventBase(db).where('e.id', '=', id).execute();
-  const [view] = await toViews(db, rows);
-  if (!view) throw notFound();
-  return view;
-}
-
-/** Town and merchants must be what they say: a town organisation, and active enterprises. */
-async function checkReferences(db: Queryable, input: EventInput) {
+/**
+ * The dates in order, the town a town (of the division list), the merchants active enterprises, and a type the
+ * office still offers (its `event_type` dictionary; an event keeps a type disabled after it took it): all issues at once.
+ */
+async function checkReferences(db: Queryable, input: EventInput, typeBefore: string | null = null) {
   const issues: FieldIssue[] = [];
+  if (input.type !== typeBefore && !(await isCodeOffered(db, 'event_type', input.type)))
+    issues.push({ path: 'type', reason: 'field.cartradein.eventTypeDisabled' });
   if (input.endsOn < input.startsOn) issues.push({ path: 'endsOn', reason: 'field.cartradein.windowOrder' });
   const town = await db.selectFrom('organizations').select('kind').where('id', '=', input.townId).executeTakeFirst();
   if (!town || town.kind !== 'town') issues.push({ path: 'townId', reason: 'field.town.unknown' });
@@ -103,29 +49,38 @@ async function writeMerchants(tx: Tx, eventId: number, merchantIds: number[]) {
       .execute();
 }
 
-export async function createPromotionEvent(deps: AppDeps, ctx: RequestContext, input: EventInput): Promise<EventView> {
+const details = (input: EventInput) => ({
+  type: input.type,
+  title: input.title,
+  description: input.description ?? null,
+  starts_on: input.startsOn,
+  ends_on: input.endsOn,
+  town_id: input.townId,
+  place: input.place,
+});
+
+/** A new event is a draft of the caller's organisation: nobody else sees it until it is published. */
+export async function createPromotionEvent(deps: AppDeps, ctx: RequestContext, input: EventInput): Promise<EventDetailView> {
   const id = await inTransaction(deps.database, async (tx) => {
     authorize(ctx.actor, promotionEventPolicy, 'create', { grants: await grantsOf(tx, ctx.actor, 'cartradein') });
-    if (ctx.actor.organizationId === null) throw fieldError('organizationId', 'field.organization.unknown');
+    const organizationId = ctx.actor.organizationId;
+    if (organizationId === null) throw fieldError('organizationId', 'field.organization.unknown');
     await checkReferences(tx, input);
     const now = nowIso();
     const row = await tx
       .insertInto('cartradein_events')
       .values({
-        type: input.type,
-        title: input.title,
-        description: input.description ?? null,
-        starts_on: input.startsOn,
-        ends_on: input.endsOn,
-        town_id: input.townId,
-        place: input.place,
-        organization_id: ctx.actor.organizationId,
-        status: 'planned',
+        ...details(input),
+        organization_id: organizationId,
+        status: 'draft',
         visitors: null,
         sales_fen: null,
         subsidies_redeemed_fen: null,
         subsidies_redeemed_count: null,
         results_reported_at: null,
+        published_at: null,
+        cancelled_at: null,
+        cancel_reason: null,
         created_by: ctx.actor.userId,
         created_at: now,
         updated_at: now,
@@ -134,151 +89,111 @@ export async function createPromotionEvent(deps: AppDeps, ctx: RequestContext, i
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
     await writeMerchants(tx, id, input.merchantIds);
-    await appendAudit(tx, ctx, { entity: 'cartradein_event', entityId: id, action: 'create', after: input });
+    await enter(tx, ctx, promotionEventWorkflow, { id, action: 'create', organizationId, audit: { after: input } });
     return id;
   });
-  return loadEvent(deps.database.db, id);
+  return loadEvent(deps.database.db, ctx, id);
 }
 
-async function loadForChange(tx: Tx, ctx: RequestContext, id: number, action: 'update' | 'reportResults' | 'cancel') {
+type ChangeAction = 'update' | 'publish' | 'reportResults' | 'cancel';
+
+async function loadForChange(tx: Tx, ctx: RequestContext, id: number, action: ChangeAction) {
   const e = await tx.selectFrom('cartradein_events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!e) throw notFound();
   authorize(ctx.actor, promotionEventPolicy, action, { grants: await grantsOf(tx, ctx.actor, 'cartradein'), organization_id: Number(e.organization_id) }, id);
   return e;
 }
 
-export async function updatePromotionEvent(deps: AppDeps, ctx: RequestContext, id: number, input: EventInput): Promise<EventView> {
+/** Details change in draft and after publication (audited with before and after); a cancelled event stays as it was. */
+export async function updatePromotionEvent(deps: AppDeps, ctx: RequestContext, id: number, input: EventInput): Promise<EventDetailView> {
   await inTransaction(deps.database, async (tx) => {
     const before = await loadForChange(tx, ctx, id, 'update');
-    if (before.status === 'cancelled') throw invalidState(before.status);
-    await checkReferences(tx, input);
-    await tx
+    if (!(EDITABLE_STATUSES as readonly string[]).includes(before.status)) throw invalidState(before.status);
+    await checkReferences(tx, input, before.type);
+    const merchantsBefore = (await tx.selectFrom('cartradein_event_merchants').select('organization_id').where('event_id', '=', id).execute()).map((m) =>
+      Number(m.organization_id),
+    );
+    // Guarded by the status read, so an update racing a cancellation cannot rewrite the cancelled record.
+    const res = await tx
       .updateTable('cartradein_events')
-      .set({
-        type: input.type,
-        title: input.title,
-        description: input.description ?? null,
-        starts_on: input.startsOn,
-        ends_on: input.endsOn,
-        town_id: input.townId,
-        place: input.place,
-        updated_at: nowIso(),
-      })
+      .set({ ...details(input), updated_at: nowIso() })
       .where('id', '=', id)
-      .execute();
+      .where('status', '=', before.status)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw invalidState(before.status);
     await writeMerchants(tx, id, input.merchantIds);
-    await appendAudit(tx, ctx, { entity: 'cartradein_event', entityId: id, action: 'update', before, after: input });
+    await appendAudit(tx, ctx, {
+      entity: promotionEventWorkflow.kind,
+      entityId: id,
+      action: 'update',
+      organizationId: Number(before.organization_id),
+      before: { ...before, merchantIds: merchantsBefore },
+      after: input,
+    });
   });
-  return loadEvent(deps.database.db, id);
+  return loadEvent(deps.database.db, ctx, id);
+}
+
+/** Publishing puts the event on the public calendar and, once it has started, into the plan's counts. */
+export async function publishPromotionEvent(deps: AppDeps, ctx: RequestContext, id: number): Promise<EventDetailView> {
+  await inTransaction(deps.database, async (tx) => {
+    const e = await loadForChange(tx, ctx, id, 'publish');
+    const now = nowIso();
+    await move(tx, ctx, promotionEventWorkflow, {
+      id,
+      action: 'publish',
+      from: e.status,
+      set: { published_at: now, updated_at: now },
+      organizationId: Number(e.organization_id),
+    });
+  });
+  return loadEvent(deps.database.db, ctx, id);
 }
 
 /** Results are reported once the event has started (and may be corrected later); the event then counts as held. */
-export async function reportPromotionEventResults(deps: AppDeps, ctx: RequestContext, id: number, input: EventResultsInput): Promise<EventView> {
+export async function reportPromotionEventResults(deps: AppDeps, ctx: RequestContext, id: number, input: EventResultsInput): Promise<EventDetailView> {
   await inTransaction(deps.database, async (tx) => {
     const before = await loadForChange(tx, ctx, id, 'reportResults');
-    if (before.status === 'cancelled') throw invalidState(before.status);
-    if (before.starts_on > shanghaiDate()) throw new AppError(409, 'EVENT_NOT_STARTED', 'error.EVENT_NOT_STARTED', { startsOn: before.starts_on });
+    if (before.status === 'published' && before.starts_on > shanghaiDate())
+      throw new AppError(409, 'EVENT_NOT_STARTED', 'error.EVENT_NOT_STARTED', { startsOn: before.starts_on });
     const now = nowIso();
-    await tx
-      .updateTable('cartradein_events')
-      .set({
-        status: 'held',
+    await move(tx, ctx, promotionEventWorkflow, {
+      id,
+      action: 'reportResults',
+      from: before.status,
+      set: {
         visitors: input.visitors,
         sales_fen: input.salesFen,
         subsidies_redeemed_fen: input.subsidiesRedeemedFen,
         subsidies_redeemed_count: input.subsidiesRedeemedCount,
         results_reported_at: now,
         updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(tx, ctx, {
-      entity: 'cartradein_event',
-      entityId: id,
-      action: 'reportResults',
-      before: { status: before.status, visitors: before.visitors, salesFen: before.sales_fen, subsidiesRedeemedFen: before.subsidies_redeemed_fen },
-      after: input,
+      },
+      organizationId: Number(before.organization_id),
+      params: { ...input },
+      audit: {
+        before: { visitors: before.visitors, salesFen: before.sales_fen, subsidiesRedeemedFen: before.subsidies_redeemed_fen },
+        after: input,
+      },
     });
   });
-  return loadEvent(deps.database.db, id);
+  return loadEvent(deps.database.db, ctx, id);
 }
 
-export async function cancelPromotionEvent(deps: AppDeps, ctx: RequestContext, id: number): Promise<EventView> {
+/** Cancelling takes a reason, kept on the event and its timeline; the event leaves the calendar and the plan's counts. */
+export async function cancelPromotionEvent(deps: AppDeps, ctx: RequestContext, id: number, input: CancelEventInput): Promise<EventDetailView> {
   await inTransaction(deps.database, async (tx) => {
     const before = await loadForChange(tx, ctx, id, 'cancel');
-    // A held event happened; cancelling it would rewrite the record the metrics count.
-    if (before.status !== 'planned') throw invalidState(before.status);
-    await tx.updateTable('cartradein_events').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', id).execute();
-    await appendAudit(tx, ctx, {
-      entity: 'cartradein_event',
-      entityId: id,
+    const now = nowIso();
+    await move(tx, ctx, promotionEventWorkflow, {
+      id,
       action: 'cancel',
-      before: { status: before.status },
-      after: { status: 'cancelled' },
+      from: before.status,
+      set: { cancelled_at: now, cancel_reason: input.reason, updated_at: now },
+      organizationId: Number(before.organization_id),
+      note: input.reason,
+      audit: { after: { reason: input.reason } },
     });
   });
-  return loadEvent(deps.database.db, id);
-}
-
-export async function getPromotionEvent(deps: AppDeps, ctx: RequestContext, id: number): Promise<EventView> {
-  authorize(ctx.actor, promotionEventPolicy, 'read');
-  return loadEvent(deps.database.db, id);
-}
-
-/** Events overlapping [from, to]. */
-function inWindow<Q extends ReturnType<typeof eventBase>>(q: Q, from: string, to: string): Q {
-  return q.where('e.ends_on', '>=', from).where('e.starts_on', '<=', to) as Q;
-}
-
-export async function listPromotionEvents(deps: AppDeps, ctx: RequestContext, q: ListEventsQuery): Promise<EventView[]> {
-  authorize(ctx.actor, promotionEventPolicy, 'list');
-  const db = deps.database.db;
-  const from = q.from ?? '0000-01-01';
-  const to = q.to ?? '9999-12-31';
-  let base = inWindow(eventBase(db), from, to);
-  if (q.townId) base = base.where('e.town_id', '=', q.townId);
-  if (q.type) base = base.where('e.type', '=', q.type);
-  if (q.status) base = base.where('e.status', '=', q.status);
-  if (q.mine === 'true') {
-    const org = ctx.actor.organizationId ?? -1;
-    base = base.where((eb) =>
-      eb.or([
-        eb('e.organization_id', '=', org),
-        eb.exists(
-          eb.selectFrom('cartradein_event_merchants as m').select('m.event_id').whereRef('m.event_id', '=', 'e.id').where('m.organization_id', '=', org),
-        ),
-      ]),
-    );
-  }
-  const rows = await base.orderBy('e.starts_on').orderBy('e.id').limit(1000).execute();
-  return toViews(db, rows);
-}
-
-/** The public calendar: upcoming and running events, not cancelled, without results. No login. */
-export async function promotionEventCalendar(
-  deps: AppDeps,
-  ctx: RequestContext,
-  q: { from?: string | undefined; to?: string | undefined; townId?: number | undefined; type?: EventView['type'] | undefined },
-) {
-  authorize(ctx.actor, promotionEventPolicy, 'calendar');
-  const db = deps.database.db;
-  const from = q.from ?? shanghaiDate();
-  const to = q.to ?? addDays(from, 90);
-  let base = inWindow(eventBase(db), from, to).where('e.status', '!=', 'cancelled');
-  if (q.townId) base = base.where('e.town_id', '=', q.townId);
-  if (q.type) base = base.where('e.type', '=', q.type);
-  const rows = await base.orderBy('e.starts_on').orderBy('e.id').limit(500).execute();
-  return (await toViews(db, rows)).map(({ id, type, title, description, startsOn, endsOn, townId, townName, place, organizerName, merchants }) => ({
-    id,
-    type,
-    title,
-    description,
-    startsOn,
-    endsOn,
-    townId,
-    townName,
-    place,
-    organizerName,
-    merchants,
-  }));
+  return loadEvent(deps.database.db, ctx, id);
 }

@@ -17,6 +17,7 @@ import type { CarPaymentBatchTable } from '../tables.js';
 import type { BatchView, CreateBatchInput, MarkPaidInput } from './schema.js';
 import { move } from '../../../core/workflow.js';
 import { carPaymentBatchWorkflow } from './workflow.js';
+import { recordCarPayment } from '../budget/service.js';
 
 function toView(b: Selectable<CarPaymentBatchTable>): BatchView {
   return {
@@ -44,6 +45,7 @@ function batchApplications(db: Queryable, batchId: number) {
     .selectFrom('cartradein_applications as a')
     .innerJoin('cartradein_programs as p', 'p.id', 'a.program_id')
     .innerJoin('users as u', 'u.id', 'a.applicant_user_id')
+    .leftJoin('organizations as town', 'town.id', 'a.town_id')
     .where('a.payment_batch_id', '=', batchId)
     .orderBy('a.id');
 }
@@ -67,6 +69,8 @@ export async function getPaymentBatch(deps: AppDeps, ctx: RequestContext, id: nu
       'a.kind',
       'a.status',
       'u.display_name as applicant_name',
+      'a.town_id',
+      'town.name as town_name',
       'a.old_vin',
       'a.old_plate',
       'a.new_vin',
@@ -211,7 +215,7 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
     });
     const apps = await tx
       .selectFrom('cartradein_applications')
-      .select(['id', 'status', 'applicant_user_id', 'amount_fen'])
+      .select(['id', 'status', 'applicant_user_id', 'amount_fen', 'program_id'])
       .where('payment_batch_id', '=', id)
       .execute();
     for (const a of apps) {
@@ -224,6 +228,7 @@ export async function markPaymentBatchPaid(deps: AppDeps, ctx: RequestContext, i
         note: input.reference,
         params: { amount: fenToDecimal(Number(a.amount_fen)), reference: input.reference },
       });
+      await recordCarPayment(tx, Number(a.program_id), Number(a.amount_fen));
     }
   });
   return getPaymentBatch(deps, ctx, id);

@@ -90,6 +90,18 @@ const rows: Row[] = [
     D(true, false, false),
   ],
   [
+    'event.readDraft (other’s)',
+    (a, g) => promotionEventPolicy.can(a, 'readDraft', { grants: g, organization_id: OTHER_ORG }),
+    ['office', 'auditor'],
+    D(true, false, false),
+  ],
+  [
+    'event.publish (own)',
+    (a, g) => promotionEventPolicy.can(a, 'publish', { grants: g, organization_id: OWN_ORG }),
+    ['office', 'town', 'enterprise'],
+    D(true, false, false),
+  ],
+  [
     'event.cancel (own)',
     (a, g) => promotionEventPolicy.can(a, 'cancel', { grants: g, organization_id: OWN_ORG }),
     ['office', 'town', 'enterprise'],

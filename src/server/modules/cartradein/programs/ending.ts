@@ -2,7 +2,8 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import type { ScheduledJob } from '../../../core/jobs.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
-import { windowPhase } from '../../../../shared/programWindow.js';
+import { ENDING_NOTICE_DAYS } from '../../../../shared/programWindow.js';
+import { windowPhaseWithin } from '../../platform/parameters/programWindow.js';
 import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { isManager } from '../../platform/grants/policy.js';
@@ -28,7 +29,8 @@ export interface EndingCarProgram {
   openApplications: number;
 }
 
-export async function endingCarPrograms(db: Queryable, now: Date): Promise<EndingCarProgram[]> {
+/** `noticeDays`: the system parameter `platform.programEndingNoticeDays` (callers with deps read it). */
+export async function endingCarPrograms(db: Queryable, now: Date, noticeDays = ENDING_NOTICE_DAYS): Promise<EndingCarProgram[]> {
   const today = shanghaiDate(now);
   const programs = await db
     .selectFrom('cartradein_programs')
@@ -39,7 +41,7 @@ export async function endingCarPrograms(db: Queryable, now: Date): Promise<Endin
     .execute();
   const out: EndingCarProgram[] = [];
   for (const p of programs) {
-    const { phase, daysLeft } = windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today);
+    const { phase, daysLeft } = windowPhaseWithin({ validFrom: p.valid_from, validTo: p.valid_to }, today, noticeDays);
     if (phase !== 'ending' && phase !== 'ended') continue;
     const open = await db
       .selectFrom('cartradein_applications')
@@ -52,8 +54,8 @@ export async function endingCarPrograms(db: Queryable, now: Date): Promise<Endin
   return out;
 }
 
-export async function notifyEndingCarPrograms(db: Queryable, now: Date): Promise<number> {
-  const ending = (await endingCarPrograms(db, now)).filter((p) => p.phase === 'ending');
+export async function notifyEndingCarPrograms(db: Queryable, now: Date, noticeDays = ENDING_NOTICE_DAYS): Promise<number> {
+  const ending = (await endingCarPrograms(db, now, noticeDays)).filter((p) => p.phase === 'ending');
   if (ending.length === 0) return 0;
   let sent = 0;
   for (const p of ending)
@@ -69,9 +71,10 @@ export async function notifyEndingCarPrograms(db: Queryable, now: Date): Promise
 /** Daily at 09:00 Shanghai. */
 export const carProgramEndingJob: ScheduledJob = {
   name: 'cartradein.program-ending',
+  schedule: { 'zh-CN': '每日 09:00 起（北京时间）', en: 'Daily from 09:00 (Shanghai time)' },
   runKey: (now) => (shanghaiHour(now) >= 9 ? shanghaiDate(now) : null),
   run: async (deps, now) => {
-    await notifyEndingCarPrograms(deps.database.db, now);
+    await notifyEndingCarPrograms(deps.database.db, now, await deps.parameters.get('platform.programEndingNoticeDays'));
   },
 };
 
@@ -79,7 +82,8 @@ export const carProgramNotices: HomeNoticeProvider = async (deps: AppDeps, ctx: 
   const db = deps.database.db;
   if (ctx.actor.role !== 'office' && ctx.actor.role !== 'department') return [];
   if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor, 'cartradein') })) return [];
-  return (await endingCarPrograms(db, now)).map((p): HomeNotice =>
+  const noticeDays = await deps.parameters.get('platform.programEndingNoticeDays');
+  return (await endingCarPrograms(db, now, noticeDays)).map((p): HomeNotice =>
     p.phase === 'ended'
       ? {
           key: `cartradein.program-ended:${p.id}`,

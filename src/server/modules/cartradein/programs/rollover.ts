@@ -9,6 +9,7 @@ import { grantsOf } from '../../platform/grants/service.js';
 import { carProgramPolicy } from '../policies/program.js';
 import type { CarProgramView, RolloverCarProgramInput } from './schema.js';
 import { insertCarProgram, loadCarProgramView } from './service.js';
+import { copyCarBudget } from '../budget/service.js';
 
 /**
  * Carries a car programme into its next window as a new draft with the old one's current rule, for 市商务局 to
@@ -39,6 +40,8 @@ export async function rolloverCarProgram(deps: AppDeps, ctx: RequestContext, sou
       ctx.actor.userId,
       { rolledOverFromId: sourceId, ruleNote: `沿用 ${source.code} 第 ${source.ruleVersion} 版规则 · carried over from ${source.code} v${source.ruleVersion}` },
     );
+    // The next window starts from the same funding split, which 市商务局 then adjusts to the year's allocation.
+    await copyCarBudget(tx, sourceId, newId, ctx.actor.userId, `沿用 ${source.code} 的预算 · budget carried over from ${source.code}`);
     await appendAudit(tx, ctx, {
       entity: 'cartradein_program',
       entityId: newId,

@@ -3,7 +3,8 @@ import { CAR_PROGRAM_KINDS } from '../../../../shared/enums/cartradein.js';
 import { carRuleSchema } from './rules.js';
 
 export { CAR_PROGRAM_KINDS };
-export const CAR_PROGRAM_STATUSES = ['draft', 'active', 'closed'] as const;
+/** draft → active ⇄ suspended → closed (also draft → closed); closed is final, and a programme once open is never a draft again. */
+export const CAR_PROGRAM_STATUSES = ['draft', 'active', 'suspended', 'closed'] as const;
 const date = z.iso.date();
 
 export const createCarProgramBody = z

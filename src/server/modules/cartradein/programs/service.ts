@@ -9,12 +9,25 @@ import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { carProgramPolicy } from '../policies/program.js';
 import type { Updateable } from 'kysely';
-import type { CarProgramTable } from '../tables.js';
+import type { CarProgramStatus, CarProgramTable } from '../tables.js';
 import { carRuleSchema, parseCarRule, type CarRule } from './rules.js';
 import { carRuleVersions } from './ruleVersions.js';
+import { ensureCarBudget } from '../budget/service.js';
 import type { CarProgramView, CreateCarProgramInput, SetCarRuleInput, UpdateCarProgramInput } from './schema.js';
 
 const OFFICIALS = ['office', 'department', 'auditor'];
+
+/**
+ * The status changes a programme allows. A closed programme stays closed: its applications were assessed against
+ * a window that has ended. One that was open is never a draft again (residents applied to it); suspending stops
+ * new applications for a while, and those submitted are reviewed and paid as usual.
+ */
+const STATUS_MOVES: Record<CarProgramStatus, readonly CarProgramStatus[]> = {
+  draft: ['active', 'closed'],
+  active: ['suspended', 'closed'],
+  suspended: ['active', 'closed'],
+  closed: [],
+};
 
 async function programRows(db: Queryable, where: { id?: number; includeDrafts: boolean }) {
   let q = db
@@ -126,6 +139,7 @@ export async function insertCarProgram(
   const id = Number(row.id);
   const first = await appendVersion(tx, carRuleVersions, id, { value: input.rule, baseVersion: 0, note: origin?.ruleNote ?? null, by });
   await tx.updateTable('cartradein_programs').set({ current_rule_version_id: first.current.id }).where('id', '=', id).execute();
+  await ensureCarBudget(tx, id);
   return id;
 }
 
@@ -145,8 +159,7 @@ export async function updateCarProgram(deps: AppDeps, ctx: RequestContext, id: n
     const before = await tx.selectFrom('cartradein_programs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound();
     checkWindow(input.validFrom ?? before.valid_from, input.validTo ?? before.valid_to);
-    // A closed programme stays closed: its applications were assessed against a window that has ended.
-    if (before.status === 'closed' && input.status && input.status !== 'closed') throw invalidState('closed');
+    if (input.status !== undefined && input.status !== before.status && !STATUS_MOVES[before.status].includes(input.status)) throw invalidState(before.status);
     const set: Updateable<CarProgramTable> = { updated_at: nowIso() };
     if (input.name !== undefined) set.name = input.name;
     if (input.status !== undefined) set.status = input.status;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, DEMO_RESIDENT, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { evidenceFor, scrappingApplication, scrappingProgramBody } from '../testing/fixtures.js';
+import { approveChecked } from '../testing/review.js';
 import { notifyEndingCarPrograms } from './ending.js';
 
 /**
@@ -83,8 +84,11 @@ describe('after the end of the window', () => {
   it('still reviews, approves and pays the applications sent inside it', async () => {
     setClock('2031-01-04T10:00:00');
     const commerce = await signIn('demo_department');
+    const certificate = evidence.find((e) => e.kind === 'scrapping_certificate')!.attachmentId;
     for (const id of ids.slice(0, 2)) {
-      const res = await commerce.post(`/api/tradein/car-applications/${id}/approve`, { certificateConfirmed: true });
+      // "Checked by hand" counts only from a reviewer who opened the certificate file.
+      expect((await commerce.get(`/api/tradein/car-applications/${id}/evidence/${certificate}`)).statusCode).toBe(200);
+      const res = await approveChecked(commerce, id);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().status).toBe('approved');
     }

@@ -3,6 +3,14 @@ import { computeVinCheckDigit } from '../../../../shared/validators/vin.js';
 import type { TestApp, TestClient } from '../../../../../test/helpers/testApp.js';
 import { DEFAULT_CAR_PROGRAMS } from '../programs/defaults.js';
 import { addDays, shanghaiDate } from '../../../core/time.js';
+import { DEPARTMENTS } from '../../platform/seed/referenceOrganizations.js';
+
+/**
+ * The applicant's town in the fixtures' applications: 青阳街道, the first town of a fresh test database (the
+ * reference seed inserts the office, the departments, then the towns, in one batch; applications/town.test.ts
+ * checks it), so that a fixture needs no database to name it.
+ */
+export const FIXTURE_TOWN_ID = 2 + DEPARTMENTS.length;
 
 /** A valid VIN numbered `n` (the check digit computed), different for each n and prefix. */
 export function vin(n: number, prefix = 'LSGKB54H'): string {
@@ -79,6 +87,7 @@ export async function newResident(t: TestApp, n: number): Promise<TestClient> {
 export function scrappingApplication(programId: number, n: number, evidence: { attachmentId: number; kind: string }[]) {
   return {
     programId,
+    townId: FIXTURE_TOWN_ID,
     oldVehicle: {
       vin: vin(n, 'LFV2A21K'),
       plate: '闽C12345',

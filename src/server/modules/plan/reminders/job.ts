@@ -98,6 +98,7 @@ export async function sendReportReminders(db: Queryable, now: Date): Promise<Rem
 /** Daily, one run per Asia/Shanghai date from 08:00; claimed in job_runs so one process of several runs it. */
 export const planReportRemindersJob: ScheduledJob = {
   name: 'plan.reportReminders',
+  schedule: { 'zh-CN': '每日 08:00 起（北京时间）', en: 'Daily from 08:00 (Shanghai time)' },
   runKey(now) {
     return shanghaiHour(now) >= REMINDER_HOUR ? shanghaiDate(now) : null;
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { readUploadedFile } from '../../../http/multipart.js';
 import { attachmentPolicy } from '../policies/attachment.js';
+import { contentQuery, sendAttachment } from './content.js';
 import { downloadAttachment, storeAttachment } from './service.js';
 import { idParams } from '../../../http/schema.js';
 
@@ -32,13 +33,14 @@ export const attachmentRoutes: ModulePlugin = async (app, { deps }) => {
 
   app.get('/attachments/:id', {
     config: { policy: { policy: attachmentPolicy, action: 'read' } },
-    schema: { tags, summary: 'Download an evidence file', params: idParams },
-    handler: async (req, reply) => {
-      const file = await downloadAttachment(deps, req.ctx, req.params.id);
-      return reply
-        .type(file.mimeType)
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.data);
+    schema: {
+      tags,
+      summary: 'Open an evidence file: photos and PDFs inline, other types (and ?download=1) as a download; audited',
+      description:
+        'For its uploader, its organisation, the office and auditors. Reviewers of a record that cites a file open it through that record (e.g. `/api/tradein/car-applications/:id/evidence/:attachmentId`), with the same headers. Every opening is written to the audit trail as `attachment`/`viewed`. The file is sent with its checked type, `nosniff`, its own CSP and `Cache-Control: private, no-store`.',
+      params: idParams,
+      querystring: contentQuery,
     },
+    handler: async (req, reply) => sendAttachment(reply, await downloadAttachment(deps, req.ctx, req.params.id, req.query), req.query),
   });
 };

@@ -51,8 +51,12 @@ export async function login(
   const name = input.username.trim();
   const accountKey = `account:${name.toLowerCase()}`;
   const addressKey = `address:${client.ip ?? 'unknown'}`;
+  const timing = {
+    windowMs: (await deps.parameters.get('platform.loginFailureWindowMinutes')) * 60_000,
+    lockMs: (await deps.parameters.get('platform.loginLockMinutes')) * 60_000,
+  };
   for (const key of [accountKey, addressKey]) {
-    const state = await throttleState(db, key);
+    const state = await throttleState(db, key, timing.windowMs);
     if (state.lockedUntil) {
       await logLogin(deps, { username: name, userId: null, success: false, reason: 'locked' }, client);
       throw lockedError(state.lockedUntil);
@@ -69,8 +73,8 @@ export async function login(
     .executeTakeFirst();
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !passwordOk) {
-    const account = await recordFailure(db, accountKey, THROTTLE.account.lockAfter);
-    const address = await recordFailure(db, addressKey, THROTTLE.address.lockAfter);
+    const account = await recordFailure(db, accountKey, await deps.parameters.get('platform.loginLockAfterFailures'), timing);
+    const address = await recordFailure(db, addressKey, THROTTLE.address.lockAfter, timing);
     await logLogin(deps, { username: name, userId: user ? Number(user.id) : null, success: false, reason: 'bad_credentials' }, client);
     const wait = Math.max(delayFor(account.failures, THROTTLE.account.slowAfter), delayFor(address.failures, THROTTLE.address.slowAfter));
     if (wait > 0) await sleep(wait);

@@ -5,6 +5,7 @@ import { isoPlus, nowIso } from '../../../db/time.js';
 import { lookupHash, randomToken } from '../../../core/crypto.js';
 import type { PrincipalResolver, ResolvedPrincipal } from '../../../core/principal.js';
 import type { Config } from '../../../config.js';
+import type { ParameterReader } from '../../../core/parameters.js';
 
 export const SESSION_COOKIE = 'hx_session';
 export const CSRF_COOKIE = 'hx_csrf';
@@ -16,12 +17,15 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type { ResolvedPrincipal };
 
-/** What the request context resolves callers with (see core/principal.ts). */
-export function principalResolver(database: Database, config: Config): PrincipalResolver {
+/**
+ * What the request context resolves callers with (see core/principal.ts). With the parameters, the idle time-out
+ * is `platform.sessionIdleMinutes` (the office may change it); without, the configuration's.
+ */
+export function principalResolver(database: Database, config: Config, parameters?: ParameterReader): PrincipalResolver {
   return {
     sessionCookie: SESSION_COOKIE,
     csrfHeader: CSRF_HEADER,
-    fromSession: (cookieValue) => resolveSession(database, config, cookieValue),
+    fromSession: (cookieValue) => resolveSession(database, config, cookieValue, parameters),
     fromApiToken: (token) => resolveApiToken(database, config, token),
   };
 }
@@ -124,13 +128,17 @@ function sessionBatchers(database: Database): SessionBatchers {
 }
 
 /** Resolves a session cookie to its actor, enforcing the idle and absolute time-outs. */
-export async function resolveSession(database: Database, config: Config, cookieValue: string): Promise<ResolvedPrincipal | null> {
+export async function resolveSession(database: Database, config: Config, cookieValue: string, parameters?: ParameterReader): Promise<ResolvedPrincipal | null> {
   const id = sessionIdOf(config, cookieValue);
   const sessions = sessionBatchers(database);
-  const row = await sessions.find(id);
+  // The lookup is asked for first, in this turn, so it joins the turn's one batched query.
+  const [row, idleMinutes] = await Promise.all([
+    sessions.find(id),
+    parameters ? parameters.get('platform.sessionIdleMinutes') : Promise.resolve(config.sessionIdleMinutes),
+  ]);
   if (!row || row.ended_at) return null;
   const now = Date.now();
-  const idleDeadline = new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
+  const idleDeadline = new Date(row.last_seen_at).getTime() + idleMinutes * 60_000;
   if (now > new Date(row.expires_at).getTime() || now > idleDeadline) {
     await endSession(database.db, id, now > idleDeadline ? 'idle_timeout' : 'absolute_timeout');
     return null;

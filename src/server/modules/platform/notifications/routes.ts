@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
 import { idParams, pageOf, pageQuery } from '../../../http/schema.js';
 import { notificationPolicy } from '../policies/notification.js';
-import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './service.js';
+import { listMyNotifications, markAllNotificationsRead, markNotificationRead, myUnreadCount } from './service.js';
 
 const tags = ['notifications'];
 const notificationSchema = z.object({
@@ -30,6 +30,11 @@ export const notificationRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 200: pageOf(notificationSchema).extend({ unread: z.number().int() }) },
     },
     handler: (req) => listMyNotifications(deps, req.ctx, req.query),
+  });
+  app.get('/notifications/unread-count', {
+    config: { policy: { policy: notificationPolicy, action: 'list' } },
+    schema: { tags, summary: 'How many of my notifications are unread (the header bell polls it)', response: { 200: z.object({ unread: z.number().int() }) } },
+    handler: (req) => myUnreadCount(deps, req.ctx),
   });
   app.post('/notifications/:id/read', {
     config: { policy: { policy: notificationPolicy, action: 'markRead' } },

@@ -67,13 +67,9 @@ export async function listMyNotifications(
   let base = mine(db, ctx);
   if (q.unread) base = base.where('read_at', 'is', null);
   const page = await paginate(base, (qb) => qb.selectAll().orderBy('id', 'desc'), q);
-  const unread = await mine(db, ctx)
-    .where('read_at', 'is', null)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   return {
     ...page,
-    unread: Number(unread.n),
+    unread: await unreadCount(db, ctx),
     items: page.items.map((r) => {
       const params = JSON.parse(r.params_json) as Record<string, unknown>;
       const key = `notification.${r.kind}`;
@@ -88,6 +84,25 @@ export async function listMyNotifications(
       };
     }),
   };
+}
+
+/**
+ * How many of my notifications are unread: polled by every signed-in page's bell, so it is two counts each served
+ * by its own index, (user_id, read_at) and (organization_id, read_at), rather than one OR over both.
+ */
+async function unreadCount(db: Queryable, ctx: RequestContext): Promise<number> {
+  const unreadOf = (column: 'user_id' | 'organization_id', id: number) => db.selectFrom('notifications').where(column, '=', id).where('read_at', 'is', null);
+  const count = (qb: ReturnType<typeof unreadOf>) => qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const [own, org] = await Promise.all([
+    ctx.actor.userId === null ? { n: 0 } : count(unreadOf('user_id', ctx.actor.userId)),
+    ctx.actor.organizationId === null ? { n: 0 } : count(unreadOf('organization_id', ctx.actor.organizationId).where('user_id', 'is', null)),
+  ]);
+  return Number(own.n) + Number(org.n);
+}
+
+export async function myUnreadCount(deps: AppDeps, ctx: RequestContext): Promise<{ unread: number }> {
+  authorize(ctx.actor, notificationPolicy, 'list');
+  return { unread: await unreadCount(deps.database.db, ctx) };
 }
 
 export async function markNotificationRead(deps: AppDeps, ctx: RequestContext, id: number): Promise<void> {

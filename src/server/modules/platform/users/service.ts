@@ -157,13 +157,15 @@ export async function listActiveSessions(
 ) {
   authorize(ctx.actor, sessionPolicy, 'list');
   const now = nowIso();
+  // The same idle time-out the session check uses (a system parameter the office may change).
+  const idleMinutes = await deps.parameters.get('platform.sessionIdleMinutes');
   let base = deps.database.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
     .where('sessions.ended_at', 'is', null)
     .where('sessions.expires_at', '>', now)
-    .where('sessions.last_seen_at', '>', new Date(Date.now() - deps.config.sessionIdleMinutes * 60_000).toISOString());
+    .where('sessions.last_seen_at', '>', new Date(Date.now() - idleMinutes * 60_000).toISOString());
   if (q.q) {
     const p = likePattern(q.q);
     base = base.where((eb) =>

@@ -8,7 +8,7 @@ import { budgetPolicy } from '../policies/budget.js';
 import { parseRule } from '../programs/rules.js';
 import { addDays, shanghaiDate } from '../../../core/time.js';
 import type { BudgetView } from './schema.js';
-import { splitByShares } from './split.js';
+import { splitByShares } from '../../../../shared/fundingSplit.js';
 
 /** Longest burn-down series returned (a programme runs a year or two). */
 const MAX_DAYS = 1100;

@@ -13,7 +13,7 @@ import type { MerchantStatus } from '../tables.js';
 import type { ApplyInput, MerchantView } from './schema.js';
 import { merchantWorkflow } from './workflow.js';
 
-/** Merchants' enrolments in programmes: applying, 市商务局's review, the public list of enrolled merchants. */
+/** Merchants' enrolments in programmes: applying and 市商务局's review (the public store finder is storeFinder.ts). */
 
 async function loadMerchantRows(db: Queryable, where: { id?: number; organizationId?: number; status?: MerchantStatus; programId?: number }) {
   let q = db
@@ -225,21 +225,6 @@ export async function reviewMerchant(deps: AppDeps, ctx: RequestContext, id: num
     });
   });
   return loadMerchant(deps.database.db, id);
-}
-
-/** The public list of enrolled merchants (approved only), by town and category. */
-export async function publicMerchants(deps: AppDeps, q: { townId?: number | undefined; category?: string | undefined; programId?: number | undefined }) {
-  const rows = await loadMerchantRows(deps.database.db, { status: 'approved', ...(q.programId ? { programId: q.programId } : {}) });
-  return rows
-    .filter((m) => !q.category || m.categories.includes(q.category))
-    .map((m) => ({
-      organizationName: m.organizationName,
-      programId: m.programId,
-      programName: m.programName,
-      categories: m.categories,
-      stores: m.stores.filter((s) => !q.townId || s.townId === q.townId).map(({ id: _id, ...s }) => s),
-    }))
-    .filter((m) => m.stores.length > 0);
 }
 
 /** The approved enrolment of an organisation that covers a programme's category, if any. */

@@ -11,14 +11,16 @@ import {
   productInput,
   productUpdate,
   productView,
-  publicMerchantView,
+  publicCategoriesView,
+  publicMerchantPage,
   publicMerchantsQuery,
   reasonBody,
   reviewBody,
   staffBody,
   staffView,
 } from './schema.js';
-import { applyAsMerchant, getMerchant, listMerchants, publicMerchants, reviewMerchant } from './merchants.js';
+import { applyAsMerchant, getMerchant, listMerchants, reviewMerchant } from './merchants.js';
+import { findStores, publicCategories } from './storeFinder.js';
 import { createProduct, listProducts, updateProduct } from './products.js';
 import { createStaff, listStaff, setStaffStatus } from './staff.js';
 import { idParams } from '../../../http/schema.js';
@@ -65,11 +67,16 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: 'public' },
     schema: {
       tags,
-      summary: 'Enrolled merchants by town and category (public)',
+      summary: 'Store finder (public): approved merchants of active programmes by town, category and name, paged',
       querystring: publicMerchantsQuery,
-      response: { 200: z.array(publicMerchantView) },
+      response: { 200: publicMerchantPage },
     },
-    handler: (req) => publicMerchants(deps, req.query),
+    handler: (req) => findStores(deps, req.query),
+  });
+  app.get('/tradein/public/categories', {
+    config: { policy: 'public' },
+    schema: { tags, summary: 'Categories of the active programmes (public, for the store finder)', response: { 200: publicCategoriesView } },
+    handler: () => publicCategories(deps),
   });
 
   app.get('/tradein/products', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MERCHANT_STATUSES } from '../../../../shared/enums/tradein.js';
+import { MERCHANT_STATUSES, PROGRAM_KINDS } from '../../../../shared/enums/tradein.js';
+import { pageOf, pageQuery } from '../../../http/schema.js';
 import { zBankAccount, zMobile, zPassword } from '../../../../shared/zodFields.js';
 import { usernameField } from '../../platform/users/schema.js';
 import { categoryCode } from '../programs/schema.js';
@@ -50,18 +51,37 @@ export const listMerchantsQuery = z.object({
   programId: z.coerce.number().int().positive().optional(),
 });
 
-export const publicMerchantsQuery = z.object({
-  townId: z.coerce.number().int().positive().optional(),
-  category: categoryCode.optional(),
+/** The store finder's query: residents look for enrolled merchants by town, category, programme and name. */
+export const publicMerchantsQuery = pageQuery.extend({
+  townId: z.coerce.number().int().positive().optional().describe('Only merchants with a store in this town (organisation of kind town)'),
+  category: categoryCode.optional().describe('Only merchants enrolled for this category'),
   programId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(100).optional().describe('Part of the merchant’s or a store’s name'),
 });
+export type PublicMerchantsQuery = z.infer<typeof publicMerchantsQuery>;
+
+const publicCategoryView = z.object({ category: z.string(), name: z.string() });
+/** An approved merchant as residents see it: where its stores are and what it sells with a subsidy, in which programmes. */
 export const publicMerchantView = z.object({
+  organizationId: z.number().int(),
   organizationName: z.string(),
-  programId: z.number().int(),
-  programName: z.string(),
-  categories: z.array(z.string()),
+  /** Every category of the programmes listed, once. */
+  categories: z.array(publicCategoryView),
   stores: z.array(z.object({ name: z.string(), townId: z.number().int(), townName: z.string(), address: z.string() })),
+  programs: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      kind: z.enum(PROGRAM_KINDS),
+      validFrom: z.string().describe('First day (Asia/Shanghai)'),
+      validTo: z.string().describe('Last day (Asia/Shanghai)'),
+      categories: z.array(publicCategoryView),
+    }),
+  ),
 });
+export type PublicMerchantView = z.infer<typeof publicMerchantView>;
+export const publicMerchantPage = pageOf(publicMerchantView);
+export const publicCategoriesView = z.array(publicCategoryView);
 
 export const reviewBody = z.object({ note: z.string().trim().max(500).optional() }).strict();
 export const reasonBody = z.object({ note: z.string().trim().min(2).max(500) }).strict();

@@ -2,7 +2,8 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import type { ScheduledJob } from '../../../core/jobs.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
-import { windowPhase } from '../../../../shared/programWindow.js';
+import { ENDING_NOTICE_DAYS } from '../../../../shared/programWindow.js';
+import { windowPhaseWithin } from '../../platform/parameters/programWindow.js';
 import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { isManager } from '../../platform/grants/policy.js';
@@ -25,7 +26,8 @@ export interface EndingProgram {
   releasesDaily: boolean;
 }
 
-export async function endingPrograms(db: Queryable, now: Date): Promise<EndingProgram[]> {
+/** `noticeDays`: the system parameter `platform.programEndingNoticeDays` (callers with deps read it). */
+export async function endingPrograms(db: Queryable, now: Date, noticeDays = ENDING_NOTICE_DAYS): Promise<EndingProgram[]> {
   const today = shanghaiDate(now);
   const programs = await db
     .selectFrom('tradein_programs')
@@ -36,7 +38,7 @@ export async function endingPrograms(db: Queryable, now: Date): Promise<EndingPr
     .execute();
   const out: EndingProgram[] = [];
   for (const p of programs) {
-    const { phase, daysLeft } = windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today);
+    const { phase, daysLeft } = windowPhaseWithin({ validFrom: p.valid_from, validTo: p.valid_to }, today, noticeDays);
     if (phase !== 'ending' && phase !== 'ended') continue;
     const vouchers = await db
       .selectFrom('tradein_vouchers')
@@ -59,8 +61,8 @@ export async function endingPrograms(db: Queryable, now: Date): Promise<EndingPr
   return out;
 }
 
-export async function notifyEndingPrograms(db: Queryable, now: Date): Promise<number> {
-  const ending = (await endingPrograms(db, now)).filter((p) => p.phase === 'ending');
+export async function notifyEndingPrograms(db: Queryable, now: Date, noticeDays = ENDING_NOTICE_DAYS): Promise<number> {
+  const ending = (await endingPrograms(db, now, noticeDays)).filter((p) => p.phase === 'ending');
   if (ending.length === 0) return 0;
   let sent = 0;
   for (const p of ending)
@@ -76,19 +78,21 @@ export async function notifyEndingPrograms(db: Queryable, now: Date): Promise<nu
 /** Daily at 09:00 Shanghai, when officials are at their desks. */
 export const programEndingJob: ScheduledJob = {
   name: 'tradein.program-ending',
+  schedule: { 'zh-CN': '每日 09:00 起（北京时间）', en: 'Daily from 09:00 (Shanghai time)' },
   runKey: (now) => (shanghaiHour(now) >= 9 ? shanghaiDate(now) : null),
   run: async (deps, now) => {
-    await notifyEndingPrograms(deps.database.db, now);
+    await notifyEndingPrograms(deps.database.db, now, await deps.parameters.get('platform.programEndingNoticeDays'));
   },
 };
 
 export const tradeinProgramNotices: HomeNoticeProvider = async (deps: AppDeps, ctx: RequestContext, now: Date) => {
   const db = deps.database.db;
   const { role } = ctx.actor;
-  if (role === 'resident') return residentNotices(db, ctx, now);
+  const noticeDays = await deps.parameters.get('platform.programEndingNoticeDays');
+  if (role === 'resident') return residentNotices(db, ctx, now, noticeDays);
   if (role !== 'office' && role !== 'department') return [];
   if (!isManager(ctx.actor, { grants: await grantsOf(db, ctx.actor, 'tradein') })) return [];
-  return (await endingPrograms(db, now)).map((p): HomeNotice =>
+  return (await endingPrograms(db, now, noticeDays)).map((p): HomeNotice =>
     p.phase === 'ended'
       ? {
           key: `tradein.program-ended:${p.id}`,
@@ -108,7 +112,7 @@ export const tradeinProgramNotices: HomeNoticeProvider = async (deps: AppDeps, c
 };
 
 /** A resident holding a voucher of a programme about to end is reminded to use it in time. */
-async function residentNotices(db: Queryable, ctx: RequestContext, now: Date): Promise<HomeNotice[]> {
+async function residentNotices(db: Queryable, ctx: RequestContext, now: Date, noticeDays: number): Promise<HomeNotice[]> {
   const rows = await db
     .selectFrom('tradein_vouchers as v')
     .innerJoin('tradein_programs as g', 'g.id', 'v.program_id')
@@ -120,7 +124,7 @@ async function residentNotices(db: Queryable, ctx: RequestContext, now: Date): P
     .execute();
   const today = shanghaiDate(now);
   return rows
-    .filter((r) => windowPhase({ validFrom: r.valid_from, validTo: r.valid_to }, today).phase === 'ending')
+    .filter((r) => windowPhaseWithin({ validFrom: r.valid_from, validTo: r.valid_to }, today, noticeDays).phase === 'ending')
     .map((r) => ({
       key: `tradein.voucher-program-ending:${Number(r.id)}`,
       level: 'info',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ModulePlugin } from '../../../core/module.js';
-import { pageOf } from '../../../http/schema.js';
+import { pageOf, positiveId } from '../../../http/schema.js';
+import { contentQuery, sendAttachment } from '../../platform/attachments/content.js';
 import { riskReviewPolicy } from '../policies/riskReview.js';
 import { riskRulePolicy } from '../policies/riskRule.js';
 import type { RiskRuleCode } from '../tables.js';
@@ -15,6 +16,7 @@ import {
   riskRuleView,
   updateRiskRuleBody,
 } from './schema.js';
+import { readReviewEvidence } from './proofEvidence.js';
 import { decideReview, getReview, listReviews, listRiskRules, riskRuleHistory, updateRiskRule } from './service.js';
 
 const tags = ['trade-in risk control'];
@@ -57,6 +59,17 @@ export const riskRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: riskReviewPolicy, action: 'read' } },
     schema: { tags, summary: 'One flagged redemption with its reasons and decisions', params: redemptionParams, response: { 200: riskReviewDetailView } },
     handler: (req) => getReview(deps, req.ctx, req.params.redemptionId),
+  });
+  app.get('/tradein/risk/reviews/:redemptionId/evidence/:attachmentId', {
+    config: { policy: { policy: riskReviewPolicy, action: 'read' } },
+    schema: {
+      tags,
+      summary: 'Open the photo of a flagged sale’s old-item proof: inline (or ?download=1); audited',
+      params: redemptionParams.extend({ attachmentId: positiveId }),
+      querystring: contentQuery,
+    },
+    handler: async (req, reply) =>
+      sendAttachment(reply, await readReviewEvidence(deps, req.ctx, req.params.redemptionId, req.params.attachmentId, req.query.download), req.query),
   });
   app.post('/tradein/risk/reviews/:redemptionId/decision', {
     config: { policy: { policy: riskReviewPolicy, action: 'decide' } },

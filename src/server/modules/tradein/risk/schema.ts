@@ -3,6 +3,7 @@ import { RISK_REVIEW_STATUSES } from '../../../../shared/enums/tradein.js';
 import { REDEMPTION_STATUSES } from '../redemptions/schema.js';
 import { RISK_RULE_ACTIONS, RISK_RULE_CODES, ruleParamsSchemas } from './rules.js';
 import { pageQuery } from '../../../http/schema.js';
+import { oldItemProofView } from './proofEvidence.js';
 
 export const riskRuleCode = z.enum(RISK_RULE_CODES as [string, ...string[]]);
 export { RISK_REVIEW_STATUSES };
@@ -88,7 +89,7 @@ export const riskReviewView = z.object({
 });
 export type RiskReviewView = z.infer<typeof riskReviewView>;
 
-export const riskReviewDetailView = riskReviewView.extend({ decisions: z.array(riskDecisionView) });
+export const riskReviewDetailView = riskReviewView.extend({ decisions: z.array(riskDecisionView), oldItemProof: oldItemProofView });
 
 export const listReviewsQuery = z.object({
   status: z.enum(RISK_REVIEW_STATUSES).optional(),

@@ -19,6 +19,7 @@ import { riskRuleVersions } from './ruleVersions.js';
 import type { DecideInput, ListReviewsQuery, RiskReviewView, RiskRuleView, UpdateRiskRuleInput } from './schema.js';
 import { move, nextStatus } from '../../../core/workflow.js';
 import { timelineOf } from '../../platform/timeline/timeline.js';
+import { oldItemProofOf } from './proofEvidence.js';
 import { riskReviewWorkflow } from './reviewWorkflow.js';
 
 function text(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
@@ -196,13 +197,14 @@ export async function listReviews(deps: AppDeps, ctx: RequestContext, q: ListRev
   return { items: await toViews(db, ctx.locale, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-async function loadReview(db: Queryable, locale: Locale, redemptionId: number) {
+async function loadReview(db: Queryable, locale: Locale, redemptionId: number, userId: number | null) {
   const row = await selectReview(db).where('w.redemption_id', '=', redemptionId).executeTakeFirst();
   if (!row) throw notFound();
   const [view] = await toViews(db, locale, [row]);
   const decisions = await timelineOf(db, riskReviewWorkflow, redemptionId);
   return {
     ...view!,
+    oldItemProof: await oldItemProofOf(db, redemptionId, userId),
     decisions: decisions.map((d) => ({
       decision: d.action as DecideInput['decision'],
       fromStatus: d.fromStatus!,
@@ -217,7 +219,7 @@ async function loadReview(db: Queryable, locale: Locale, redemptionId: number) {
 export async function getReview(deps: AppDeps, ctx: RequestContext, redemptionId: number) {
   const db = deps.database.db;
   authorize(ctx.actor, riskReviewPolicy, 'read', { grants: await grantsOf(db, ctx.actor, 'tradein') }, redemptionId);
-  return loadReview(db, ctx.locale, redemptionId);
+  return loadReview(db, ctx.locale, redemptionId, ctx.actor.userId);
 }
 
 /** A decision on a flagged sale moves its review (reviewWorkflow.ts) and the sale with it, in one transaction. */
@@ -270,5 +272,5 @@ export async function decideReview(deps: AppDeps, ctx: RequestContext, redemptio
         .where('id', '=', r.program_id)
         .execute();
   });
-  return loadReview(deps.database.db, ctx.locale, redemptionId);
+  return loadReview(deps.database.db, ctx.locale, redemptionId, ctx.actor.userId);
 }

@@ -16,6 +16,7 @@ const CLOSE_AFTER_HOUR = 2;
  */
 export const settlementCloseJob: ScheduledJob = {
   name: 'tradein.settlement.closeMonth',
+  schedule: { 'zh-CN': '每月 1 日 02:00 起，结算上月（北京时间）', en: 'Monthly on the 1st from 02:00, closing the previous month (Shanghai time)' },
   runKey(now) {
     if (shanghaiDate(now).endsWith('-01') && shanghaiHour(now) < CLOSE_AFTER_HOUR) return null;
     return previousMonth(shanghaiMonth(now));

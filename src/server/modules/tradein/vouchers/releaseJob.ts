@@ -9,6 +9,7 @@ import { expireVouchers, releaseDailyPools } from './service.js';
  */
 export const dailyReleaseJob: ScheduledJob = {
   name: 'tradein.daily-release',
+  schedule: { 'zh-CN': '每小时整点', en: 'Every hour, on the hour' },
   runKey: (now) => shanghaiHourKey(now),
   run: async (deps, now) => {
     await expireVouchers(deps, now);

@@ -16,10 +16,12 @@ import { EMISSION_STANDARDS } from '../../../../shared/enums/cartradein';
 import { fenToYuan, yuanToFen } from '../../../../shared/money';
 import { carKeys, useCarPrograms, type CarApplicationView, type CarProgramView, type PrecheckResult } from '../api';
 import { ReasonList, shared } from '../components';
+import { TownField } from './applicationForm/TownField';
 
 type Energy = 'fuel' | 'nev';
 interface Values {
   programId?: number;
+  townId?: number;
   oldVehicle: { vin?: string; plate?: string; registeredOn?: string; ownedSince?: string; energyType?: Energy; emissionStandard?: string };
   scrapping?: { certificateNumber?: string; deregisteredOn?: string };
   transfer?: { recordNumber?: string; transferredOn?: string };
@@ -63,6 +65,7 @@ function toBody(v: Values, program: CarProgramView, evidence: Record<string, Upl
   const fuelOld = v.oldVehicle.energyType === 'fuel';
   const fuelNew = v.newVehicle.energyType === 'fuel';
   return {
+    ...(v.townId ? { townId: v.townId } : {}),
     oldVehicle: {
       vin: (v.oldVehicle.vin ?? '').trim().toUpperCase(),
       plate: v.oldVehicle.plate ?? '',
@@ -126,6 +129,7 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
       };
     return {
       programId: existing.programId,
+      townId: existing.townId ?? undefined,
       oldVehicle: { ...existing.oldVehicle, emissionStandard: existing.oldVehicle.emissionStandard ?? undefined },
       scrapping: existing.scrapping ?? undefined,
       transfer: existing.transfer ?? undefined,
@@ -219,13 +223,14 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
       >
         {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} data-testid="car-form-error" /> : null}
         <Card size="small" title={t('car.form.program')}>
-          <Form.Item name="programId" rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0 }}>
+          <Form.Item name="programId" rules={[{ required: true, message: t('common.required') }]}>
             <Select
               data-testid="car-program"
               disabled={!!existing}
               options={open.map((p) => ({ value: p.id, label: `${p.name} · ${t(`car.kind.${p.kind}`)}` }))}
             />
           </Form.Item>
+          <TownField />
         </Card>
 
         <Card size="small" title={t('car.form.oldVehicle')}>

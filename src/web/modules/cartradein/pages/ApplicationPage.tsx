@@ -1,15 +1,21 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Input, Skeleton, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Input, Skeleton, Space, Tag, Tooltip, Typography, message } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
+import { EvidenceViewer, type EvidenceItem } from '../../../components/EvidenceViewer';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { errorMessage } from '../../../components/formErrors';
 import type { MessageKey } from '../../../i18n/messages';
 import { carKeys, useCarApplication, type CarApplicationView } from '../api';
 import { CarStatusTag, ReasonList, shared, StatusTimeline, Yuan } from '../components';
+
+/** The files of the scrapping certificate, which a reviewer must open before vouching for it by hand. */
+function certificateIds(a: CarApplicationView): number[] {
+  return a.evidence.filter((e) => e.kind === 'scrapping_certificate').map((e) => e.attachmentId);
+}
 
 /**
  * One application: status, amount, every failed rule, the scrapping certificate check, deadlines, the timeline
@@ -21,6 +27,8 @@ export default function ApplicationPage() {
   const { locale } = useLocale();
   const id = Number(useParams().id);
   const q = useCarApplication(id);
+  // Files opened on this visit; the server's openedByMe says what was opened on earlier ones.
+  const [openedNow, setOpenedNow] = useState<ReadonlySet<number>>(() => new Set());
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const a = q.data;
@@ -55,6 +63,7 @@ export default function ApplicationPage() {
               <Yuan fen={a.amountFen} testId="car-amount" />
             </Descriptions.Item>
             <Descriptions.Item label={t('car.col.applicant')}>{a.applicantName}</Descriptions.Item>
+            <Descriptions.Item label={t('car.town.col')}>{a.townName ?? t('car.town.unknown')}</Descriptions.Item>
             <Descriptions.Item label={t('car.col.oldCar')}>
               {a.oldVehicle.plate} · {a.oldVehicle.vin}
             </Descriptions.Item>
@@ -83,14 +92,32 @@ export default function ApplicationPage() {
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          <Typography.Text type="secondary">
-            {t('car.form.evidence')}：{a.evidence.map((e) => shared(locale, `cartradein.evidence.${e.kind}`)).join('、') || '—'}
-          </Typography.Text>
+        </Card>
+        <Card size="small" title={t('car.form.evidence')}>
+          <EvidenceViewer
+            testId="car-evidence-files"
+            items={a.evidence.map((e): EvidenceItem => ({
+              id: e.attachmentId,
+              filename: e.filename,
+              mimeType: e.mimeType,
+              sizeBytes: e.sizeBytes,
+              kind: e.kind,
+              label: shared(locale, `cartradein.evidence.${e.kind}`),
+              openedByMe: e.openedByMe,
+              url: `/api/tradein/car-applications/${a.id}/evidence/${e.attachmentId}`,
+            }))}
+            onOpened={(item) => setOpenedNow((s) => new Set(s).add(item.id))}
+          />
         </Card>
         <Card size="small" title={t('car.detail.eligibility')}>
           <ReasonList eligibility={a.eligibility} />
         </Card>
-        {a.allowedActions.some((x) => x === 'approve' || x === 'return' || x === 'reject') ? <ReviewCard app={a} /> : null}
+        {a.allowedActions.some((x) => x === 'approve' || x === 'return' || x === 'reject') ? (
+          <ReviewCard
+            app={a}
+            certificateOpened={a.certificate.openedByMe || (certificateIds(a).length > 0 && certificateIds(a).every((c) => openedNow.has(c)))}
+          />
+        ) : null}
         <Card size="small" title={t('car.detail.timeline')}>
           <StatusTimeline app={a} />
         </Card>
@@ -99,7 +126,7 @@ export default function ApplicationPage() {
   );
 }
 
-function ReviewCard({ app }: { app: CarApplicationView }) {
+function ReviewCard({ app, certificateOpened }: { app: CarApplicationView; certificateOpened: boolean }) {
   const t = useT();
   const qc = useQueryClient();
   const [note, setNote] = useState('');
@@ -135,9 +162,23 @@ function ReviewCard({ app }: { app: CarApplicationView }) {
         {can('approve') ? (
           <>
             {app.certificate.needsManualConfirmation ? (
-              <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="car-confirm-certificate">
-                {t('car.detail.confirmCertificate')}
-              </Checkbox>
+              <Tooltip title={certificateOpened ? null : certificateIds(app).length ? t('car.evidence.openCertificateFirst') : t('car.evidence.noCertificate')}>
+                <span data-testid="car-confirm-wrap">
+                  <Checkbox
+                    checked={confirmed && certificateOpened}
+                    disabled={!certificateOpened}
+                    onChange={(e) => setConfirmed(e.target.checked)}
+                    data-testid="car-confirm-certificate"
+                  >
+                    {t('car.detail.confirmCertificate')}
+                  </Checkbox>
+                </span>
+              </Tooltip>
+            ) : null}
+            {app.certificate.needsManualConfirmation && !certificateOpened ? (
+              <Typography.Text type="secondary" data-testid="car-confirm-hint">
+                {certificateIds(app).length ? t('car.evidence.openCertificateFirst') : t('car.evidence.noCertificate')}
+              </Typography.Text>
             ) : null}
             <Input placeholder={t('car.detail.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="car-review-note" />
           </>
@@ -154,7 +195,7 @@ function ReviewCard({ app }: { app: CarApplicationView }) {
             <Button
               type="primary"
               loading={act.isPending && act.variables === 'approve'}
-              disabled={!app.eligibility.eligible || (app.certificate.needsManualConfirmation && !confirmed)}
+              disabled={!app.eligibility.eligible || (app.certificate.needsManualConfirmation && !(confirmed && certificateOpened))}
               onClick={() => act.mutate('approve')}
               data-testid="car-approve"
             >

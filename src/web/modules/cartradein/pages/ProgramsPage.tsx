@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
-import { CalendarOutlined, ForwardOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ForwardOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useUser } from '../../../auth/AuthProvider';
@@ -15,7 +15,12 @@ import { useCarPrograms, type CarProgramView } from '../api';
 import { useGrants } from '../../platform/grants/useGrants';
 import { EmptyState, ruleInWords, WordList } from '../components';
 
-/** The car programmes in plain words: which old cars, which new cars, how much, what papers, how long it takes. */
+const OFFICIAL_ROLES: readonly string[] = ['office', 'department', 'auditor'];
+
+/**
+ * The car programmes in plain words: which old cars, which new cars, how much, what papers, how long it takes.
+ * Officials open a programme's page (status, rule versions, budget); managers also create one.
+ */
 export default function ProgramsPage() {
   const t = useT();
   const { locale } = useLocale();
@@ -29,7 +34,19 @@ export default function ProgramsPage() {
   const refresh = () => void qc.invalidateQueries({ queryKey: ['cartradein'] });
   return (
     <div data-testid="page-car-programs">
-      <PageHeader title={t('nav.carPrograms')} subtitle={t('car.programs.subtitle')} />
+      <PageHeader
+        title={t('nav.carPrograms')}
+        subtitle={t('car.programs.subtitle')}
+        extra={
+          grants.manage ? (
+            <Link to="/car/programs/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="car-program-new">
+                {t('car.programs.new')}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
       {programs.isPending ? (
         <Skeleton active />
       ) : programs.isError ? (
@@ -55,6 +72,7 @@ export default function ProgramsPage() {
                     {p.isExample ? <Tag>{t('car.example')}</Tag> : null}
                     {p.status === 'closed' ? <Tag>{t('car.programs.closed')}</Tag> : null}
                     {p.status === 'draft' ? <Tag>{t('car.programs.draft')}</Tag> : null}
+                    {p.status === 'suspended' ? <Tag color="orange">{t('car.programs.suspended')}</Tag> : null}
                   </Space>
                 }
               >
@@ -72,6 +90,15 @@ export default function ProgramsPage() {
                 <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
                   {w.deadlines}
                 </Typography.Paragraph>
+                {OFFICIAL_ROLES.includes(user.role ?? '') ? (
+                  <Space wrap size={4} className="hx-block">
+                    <Link to={`/car/programs/${p.id}`}>
+                      <Button size="small" type="primary" ghost icon={<SettingOutlined />} data-testid={`car-program-manage-${p.code}`}>
+                        {t('car.programs.manage')}
+                      </Button>
+                    </Link>
+                  </Space>
+                ) : null}
                 {grants.manage && p.status !== 'closed' ? (
                   <Space wrap size={4} className="hx-block">
                     <Button size="small" icon={<CalendarOutlined />} onClick={() => setExtending(p)} data-testid={`car-program-extend-${p.code}`}>

@@ -10,11 +10,13 @@ import { CAR_APPLICATION_STATUSES, CAR_PROGRAM_KINDS, type CarApplicationStatus,
 import { carKeys, useCarPrograms, type CarApplicationSummary, type Page } from '../api';
 import { CarStatusTag, EmptyState, formatMinute, ruleInWords, Yuan } from '../components';
 import { useLocale } from '../../../i18n/I18nProvider';
+import { useTowns } from './applicationForm/TownField';
 
 interface Filters {
   status?: CarApplicationStatus;
   kind?: CarProgramKind;
   eligible?: 'true' | 'false';
+  townId?: number | 'unknown';
   q?: string;
   page: number;
 }
@@ -29,6 +31,7 @@ export default function ReviewQueuePage() {
   const { locale } = useLocale();
   const [f, setF] = useState<Filters>({ status: 'submitted', page: 1 });
   const programs = useCarPrograms();
+  const towns = useTowns();
   const q = useQuery({
     queryKey: carKeys.applications(f),
     queryFn: ({ signal }) =>
@@ -92,6 +95,16 @@ export default function ReviewQueuePage() {
             style={{ minWidth: 140 }}
             data-testid="car-filter-eligible"
           />
+          <Select<number | 'unknown'>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('car.town.all')}
+            value={f.townId}
+            onChange={(v) => set({ townId: v })}
+            options={[...(towns.data ?? []).map((x) => ({ value: x.id, label: x.name })), { value: 'unknown' as const, label: t('car.town.unknownFilter') }]}
+            style={{ minWidth: 140 }}
+            data-testid="car-filter-town"
+          />
           <Input.Search
             allowClear
             placeholder={t('car.review.search')}
@@ -126,6 +139,7 @@ export default function ReviewQueuePage() {
                 ),
               },
               { title: t('car.col.applicant'), dataIndex: 'applicantName', width: 100 },
+              { title: t('car.town.col'), dataIndex: 'townName', width: 100, render: (n: string | null) => n ?? t('car.town.unknown') },
               {
                 title: t('car.col.program'),
                 dataIndex: 'kind',

@@ -5,6 +5,7 @@ import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined, SaveOutlined, SendO
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useUser } from '../../../auth/AuthProvider';
+import { EvidenceViewer } from '../../../components/EvidenceViewer';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { applyApiError, errorMessage } from '../../../components/formErrors';
@@ -15,7 +16,7 @@ import { useLocale, useT } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/messages';
 import { EDITABLE_REPORT_STATUSES } from '../../../../shared/enums/plan';
 import { planKeys, type ReportDetailView } from '../api';
-import { EvidenceList, EvidenceUpload, ReportStatusTag, formatNumber, indicatorName, type EvidenceFile } from '../components';
+import { EvidenceUpload, ReportStatusTag, formatNumber, indicatorName, type EvidenceFile } from '../components';
 
 interface FormValues {
   value?: number | null;
@@ -264,7 +265,7 @@ export default function ReportPage() {
               <Typography.Paragraph className="hx-plan-original">{r.narrative ?? '—'}</Typography.Paragraph>
             </Descriptions.Item>
             <Descriptions.Item label={t('plan.field.evidence')}>
-              <EvidenceList reportId={r.id} evidence={r.evidence} />
+              <EvidenceViewer testId="report-evidence" items={r.evidence.map((e) => ({ ...e, url: `/api/plan-reports/${r.id}/evidence/${e.id}` }))} />
             </Descriptions.Item>
           </Descriptions>
           {own && !editable ? (

@@ -94,6 +94,12 @@ export default function LoginPage() {
               {t('login.registerEnterprise')}
             </Link>
           </div>
+          <div className="hx-login-links">
+            <Typography.Text type="secondary">{t('tradein.stores.linkHint')}</Typography.Text>
+            <Link to="/stores" data-testid="link-store-finder">
+              {t('tradein.stores.link')}
+            </Link>
+          </div>
         </section>
       </div>
     </PublicFrame>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Collapse, Modal, Skeleton, Tag, Typography } from 'antd';
-import { GiftOutlined, SyncOutlined } from '@ant-design/icons';
+import { GiftOutlined, ShopOutlined, SyncOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, newIdempotencyKey } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
@@ -70,11 +70,18 @@ export default function ClaimPage() {
         title={t('tradein.claim.title')}
         subtitle={t('tradein.claim.subtitle')}
         extra={
-          <Link to="/tradein/my/vouchers">
-            <Button icon={<GiftOutlined />} data-testid="claim-my-vouchers">
-              {t('tradein.nav.myVouchers')}
-            </Button>
-          </Link>
+          <>
+            <Link to="/tradein/my/vouchers">
+              <Button icon={<GiftOutlined />} data-testid="claim-my-vouchers">
+                {t('tradein.nav.myVouchers')}
+              </Button>
+            </Link>
+            <Link to="/stores">
+              <Button icon={<ShopOutlined />} data-testid="claim-store-finder">
+                {t('tradein.stores.link')}
+              </Button>
+            </Link>
+          </>
         }
       />
       <Card

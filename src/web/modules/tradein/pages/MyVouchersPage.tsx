@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, Segmented, Skeleton } from 'antd';
+import { ShopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
@@ -29,15 +30,22 @@ export default function MyVouchersPage() {
         title={t('tradein.nav.myVouchers')}
         subtitle={t('tradein.vouchers.subtitle')}
         extra={
-          <Segmented<'active' | 'all'>
-            value={show}
-            onChange={setShow}
-            options={[
-              { value: 'active', label: t('tradein.vouchers.usable') },
-              { value: 'all', label: t('common.all') },
-            ]}
-            data-testid="vouchers-filter"
-          />
+          <>
+            <Segmented<'active' | 'all'>
+              value={show}
+              onChange={setShow}
+              options={[
+                { value: 'active', label: t('tradein.vouchers.usable') },
+                { value: 'all', label: t('common.all') },
+              ]}
+              data-testid="vouchers-filter"
+            />
+            <Link to="/stores">
+              <Button icon={<ShopOutlined />} data-testid="vouchers-store-finder">
+                {t('tradein.stores.link')}
+              </Button>
+            </Link>
+          </>
         }
       />
       {vouchers.isPending ? (

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Input, Segmented, Skele
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
+import { EvidenceViewer } from '../../../components/EvidenceViewer';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { formatDateTime, formatMinute } from '../../../components/format';
@@ -20,6 +21,38 @@ function allowed(status: RiskReviewView['status']): Decision[] {
   if (status === 'open') return ['hold', 'clear', 'reject'];
   if (status === 'held') return ['clear', 'reject'];
   return [];
+}
+
+/** The old-item proof the decision may turn on: its reference, and a manual proof's photo to open. */
+function ProofEvidence({ review }: { review: RiskReviewDetail }) {
+  const t = useT();
+  const p = review.oldItemProof;
+  if (!p) return <span data-testid="review-proof">{t('tradein.risk.proof.none')}</span>;
+  return (
+    <div data-testid="review-proof">
+      <div>
+        <Tag>{t(`tradein.risk.proof.${p.kind}`)}</Tag> {p.reference}
+      </div>
+      {p.attachment ? (
+        <EvidenceViewer
+          testId="review-proof-files"
+          items={[
+            {
+              id: p.attachment.id,
+              filename: p.attachment.filename,
+              mimeType: p.attachment.mimeType,
+              sizeBytes: p.attachment.sizeBytes,
+              label: t('tradein.redeem.oldItemPhoto'),
+              openedByMe: p.attachment.openedByMe,
+              url: `/api/tradein/risk/reviews/${review.redemptionId}/evidence/${p.attachment.id}`,
+            },
+          ]}
+        />
+      ) : p.kind === 'manual' ? (
+        <span>{t('tradein.risk.proof.noPhoto')}</span>
+      ) : null}
+    </div>
+  );
 }
 
 function ReviewDrawer({ id, onClose }: { id: number; onClose: () => void }) {
@@ -132,6 +165,9 @@ function ReviewDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               <StatusTag group="redemption" status={r!.redemption.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('tradein.field.soldAt')}>{formatDateTime(r!.redemption.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('tradein.risk.proof')}>
+              <ProofEvidence review={r!} />
+            </Descriptions.Item>
           </Descriptions>
           {r!.decisions.length ? (
             <Timeline

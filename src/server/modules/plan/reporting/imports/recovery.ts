@@ -68,6 +68,7 @@ export async function failStaleImports(deps: AppDeps, now: Date): Promise<number
  */
 export const planImportRecoveryJob: ScheduledJob = {
   name: 'plan.importRecovery',
+  schedule: { 'zh-CN': '每 5 分钟', en: 'Every 5 minutes' },
   runKey(now) {
     return new Date(Math.floor(now.getTime() / IMPORT_RECOVERY_EVERY_MS) * IMPORT_RECOVERY_EVERY_MS).toISOString();
   },

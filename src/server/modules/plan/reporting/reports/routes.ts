@@ -3,6 +3,7 @@ import type { ModulePlugin } from '../../../../core/module.js';
 import { sendXlsx } from '../../../../http/excel.js';
 import { idParams, pageOf, positiveId } from '../../../../http/schema.js';
 import { shanghaiDate } from '../../../../core/time.js';
+import { contentQuery, sendAttachment } from '../../../platform/attachments/content.js';
 import { planReportPolicy } from '../policies/report.js';
 import { exportReports, reportTemplate } from './excel.js';
 import { reportDetailSchema, reportExportQuery, reportListQuery, reportSchema, returnReportBody, saveReportBody } from './schema.js';
@@ -82,15 +83,11 @@ export const reportRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: planReportPolicy, action: 'read' } },
     schema: {
       tags,
-      summary: 'Download an evidence file of a report',
+      summary: 'Open an evidence file of a report: photos and PDFs inline, others (and ?download=1) as a download; audited',
       params: idParams.extend({ attachmentId: positiveId }),
+      querystring: contentQuery,
     },
-    handler: async (req, reply) => {
-      const file = await readReportEvidence(deps, req.ctx, req.params.id, req.params.attachmentId);
-      return reply
-        .type(file.mimeType)
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.data);
-    },
+    handler: async (req, reply) =>
+      sendAttachment(reply, await readReportEvidence(deps, req.ctx, req.params.id, req.params.attachmentId, req.query.download), req.query),
   });
 };

@@ -7,7 +7,7 @@ import { inTransaction, type Queryable, type Tx } from '../../../../db/database.
 import { move } from '../../../../core/workflow.js';
 import { nowIso } from '../../../../db/time.js';
 import type { Page } from '../../../../http/pagination.js';
-import { readAttachmentFile } from '../../../platform/attachments/service.js';
+import { openAttachment } from '../../../platform/attachments/service.js';
 import { timelineOf } from '../../../platform/timeline/timeline.js';
 import { readsAllReports } from '../policies/common.js';
 import { planReportPolicy } from '../policies/report.js';
@@ -434,8 +434,8 @@ export async function acceptReport(deps: AppDeps, ctx: RequestContext, id: numbe
   return getReport(deps, ctx, id);
 }
 
-/** An evidence file of a report, for whoever may read the report (the office reads other units' files this way). */
-export async function readReportEvidence(deps: AppDeps, ctx: RequestContext, id: number, attachmentId: number) {
+/** An evidence file of a report, for whoever may read the report (the office reads other units' files this way). Audited. */
+export async function readReportEvidence(deps: AppDeps, ctx: RequestContext, id: number, attachmentId: number, download = false) {
   const db = deps.database.db;
   const r = await loadRow(db, id);
   authorize(ctx.actor, planReportPolicy, 'read', { id, organizationId: Number(r.organization_id) }, id);
@@ -446,5 +446,5 @@ export async function readReportEvidence(deps: AppDeps, ctx: RequestContext, id:
     .where('attachment_id', '=', attachmentId)
     .executeTakeFirst();
   if (!cited) throw notFound();
-  return readAttachmentFile(deps, attachmentId);
+  return openAttachment(deps, ctx, attachmentId, { record: { entity: 'plan_report', id }, download });
 }

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitByShares } from './split.js';
+import { splitByShares } from './fundingSplit.js';
 
 describe('splitting an amount by funding source', () => {
   it('gives whole fen that add up, left-over fen to the largest remainders', () => {
     expect(splitByShares(100, { central: 1, provincial: 1, city: 1 })).toEqual({ total: 100, central: 34, provincial: 33, city: 33 });
     expect(splitByShares(1, { central: 8, provincial: 1, city: 1 })).toEqual({ total: 1, central: 1, provincial: 0, city: 0 });
     expect(splitByShares(0, { central: 8, provincial: 1, city: 1 })).toEqual({ total: 0, central: 0, provincial: 0, city: 0 });
+    // No shares (a car budget not set): everything is shown as the city's, nothing is lost.
+    expect(splitByShares(7, { central: 0, provincial: 0, city: 0 })).toEqual({ total: 7, central: 0, provincial: 0, city: 7 });
     expect(splitByShares(-10, { central: 1, provincial: 1, city: 0 })).toEqual({ total: -10, central: -5, provincial: -5, city: 0 });
   });
 

@@ -1,5 +1,5 @@
 /**
- * Splits an amount in fen by the programme's funding shares (central, provincial, city budgets) so the parts are
+ * Splits an amount in fen by a budget's funding shares (central, provincial, city) so the parts are
  * whole fen and add up exactly: each share is rounded down, and the fen left over go to the shares with the
  * largest remainders (ties to central, then provincial).
  */

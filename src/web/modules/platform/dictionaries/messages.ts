@@ -1,0 +1,51 @@
+/** Texts of the dictionaries page (spread into the platform's messages). */
+import type { Messages } from '../../../i18n/catalogue';
+
+export const dictionaryMessages = {
+  'nav.section.settings': { 'zh-CN': '系统设置', en: 'Settings' },
+  'dictionaries.nav': { 'zh-CN': '字典管理', en: 'Dictionaries' },
+  'dictionaries.nav.desc': {
+    'zh-CN': '维护活动类型、再生资源品类、行业、设备类型等代码表',
+    en: 'Keep the code lists: event types, material kinds, industries, equipment types',
+  },
+  'dictionaries.subtitle': {
+    'zh-CN': '各业务模块定义的代码表；可修改名称、排序和启用状态，已被使用的编码只能停用不能删除',
+    en: 'Code lists the modules define; change labels, order and whether an item is offered. A code in use can be disabled, not deleted',
+  },
+  'dictionaries.readOnly': {
+    'zh-CN': '您可以查看字典，修改由专班办公室或系统管理员进行',
+    en: 'You may read the dictionaries; the office or an administrator changes them',
+  },
+  'dictionaries.list': { 'zh-CN': '字典', en: 'Dictionaries' },
+  'dictionaries.name': { 'zh-CN': '名称', en: 'Name' },
+  'dictionaries.code': { 'zh-CN': '编码', en: 'Code' },
+  'dictionaries.owner': { 'zh-CN': '所属模块', en: 'Module' },
+  'dictionaries.count': { 'zh-CN': '启用 / 全部', en: 'Enabled / all' },
+  'dictionaries.choose': { 'zh-CN': '请选择一个字典查看其字典项', en: 'Choose a dictionary to see its items' },
+  'dictionaries.none': { 'zh-CN': '暂无字典', en: 'No dictionaries' },
+  'dictionaries.items': { 'zh-CN': '字典项', en: 'Items' },
+  'dictionaries.noItems': { 'zh-CN': '该字典还没有字典项', en: 'This dictionary has no items yet' },
+  'dictionaries.item.sortOrder': { 'zh-CN': '排序', en: 'Order' },
+  'dictionaries.item.code': { 'zh-CN': '编码', en: 'Code' },
+  'dictionaries.item.code.help': { 'zh-CN': '小写字母、数字和下划线，创建后不可修改', en: 'Lower-case letters, digits and _; cannot change later' },
+  'dictionaries.item.labelZh': { 'zh-CN': '中文名称', en: 'Chinese label' },
+  'dictionaries.item.labelEn': { 'zh-CN': '英文名称', en: 'English label' },
+  'dictionaries.item.parent': { 'zh-CN': '上级', en: 'Parent' },
+  'dictionaries.item.noParent': { 'zh-CN': '无（顶级）', en: 'None (top level)' },
+  'dictionaries.item.uses': { 'zh-CN': '使用次数', en: 'Uses' },
+  'dictionaries.item.enabled': { 'zh-CN': '启用', en: 'Enabled' },
+  'dictionaries.add': { 'zh-CN': '新增字典项', en: 'Add item' },
+  'dictionaries.added': { 'zh-CN': '已新增字典项', en: 'Item added' },
+  'dictionaries.saved': { 'zh-CN': '已保存', en: 'Saved' },
+  'dictionaries.enabledNow': { 'zh-CN': '已启用', en: 'Enabled' },
+  'dictionaries.disabledNow': { 'zh-CN': '已停用', en: 'Disabled' },
+  'dictionaries.delete': { 'zh-CN': '删除', en: 'Delete' },
+  'dictionaries.deleteConfirm': { 'zh-CN': '确定删除“{label}”？', en: 'Delete “{label}”?' },
+  'dictionaries.deleteInUse': { 'zh-CN': '已被使用 {count} 次，只能停用', en: 'Used {count} times; disable it instead' },
+  'dictionaries.deleted': { 'zh-CN': '已删除', en: 'Deleted' },
+  'dictionaries.preview': { 'zh-CN': '表单中的显示效果', en: 'As forms show it' },
+  'dictionaries.preview.help': {
+    'zh-CN': '表单只列出已启用的字典项，按排序显示当前语言的名称',
+    en: 'Forms list the enabled items in order, labelled in the current language',
+  },
+} satisfies Messages;
