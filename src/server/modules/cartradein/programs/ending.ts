@@ -35,7 +35,8 @@ export async function endingCarPrograms(db: Queryable, now: Date, noticeDays = E
   const programs = await db
     .selectFrom('cartradein_programs')
     .select(['id', 'name', 'valid_from', 'valid_to'])
-    .where('status', '=', 'active')
+    // A suspended programme takes no new applications but still decides and pays those it has: it warns too.
+    .where('status', 'in', ['active', 'suspended'])
     .orderBy('valid_to')
     .orderBy('id')
     .execute();

@@ -65,6 +65,18 @@ describe('a month before the end', () => {
     const residentNotices = (await (await signIn(DEMO_RESIDENT.mobile)).get('/api/home/notices')).json() as { key: string }[];
     expect(residentNotices.map((n) => n.key)).not.toContain(`cartradein.program-ending:${programId}`);
   });
+
+  it('keeps warning while the programme is suspended: its applications still wait for a decision', async () => {
+    setClock('2030-12-20T10:00:00');
+    const commerce = await signIn('demo_department');
+    const keys = async () => ((await commerce.get('/api/home/notices')).json() as { key: string }[]).map((n) => n.key);
+    expect((await commerce.patch(`/api/tradein/car-programs/${programId}`, { status: 'suspended' })).statusCode).toBe(200);
+    try {
+      expect(await keys()).toContain(`cartradein.program-ending:${programId}`);
+    } finally {
+      expect((await commerce.patch(`/api/tradein/car-programs/${programId}`, { status: 'active' })).statusCode).toBe(200);
+    }
+  });
 });
 
 describe('after the end of the window', () => {
