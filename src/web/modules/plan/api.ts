@@ -59,16 +59,6 @@ export interface ImportJob {
   finishedAt: string | null;
 }
 
-export interface NotificationView {
-  id: number;
-  kind: string;
-  message: string;
-  params: Record<string, unknown>;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
 export interface ReportPage {
   items: ReportView[];
   total: number;

@@ -1,12 +1,12 @@
 import { lazy } from 'react';
-import { BellOutlined, DashboardOutlined, FileDoneOutlined, FormOutlined, PartitionOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileDoneOutlined, FormOutlined, PartitionOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../layout/webModule';
 import { planMessages } from './messages';
 
 /**
  * The plan module's pages. The server's policies decide the same: the plan and its dashboard are read by the office,
  * departments, towns and auditors (edited by the office only); the review desk is the office's (auditors look);
- * the workspace belongs to the reporting departments and towns; notifications are everyone's.
+ * the workspace belongs to the reporting departments and towns.
  */
 const pages = {
   Dashboard: lazy(() => import('./pages/dashboard/DashboardPage')),
@@ -14,7 +14,6 @@ const pages = {
   Reports: lazy(() => import('./pages/ReportsPage')),
   Report: lazy(() => import('./pages/ReportPage')),
   Workspace: lazy(() => import('./pages/WorkspacePage')),
-  Notifications: lazy(() => import('./pages/NotificationsPage')),
 };
 
 export type PlanMessageKey = keyof typeof planMessages;
@@ -72,16 +71,6 @@ export const plan: WebModule<PlanMessageKey> = {
       section: 'plan',
       page: pages.Report,
       menu: false,
-    },
-    {
-      key: 'notifications',
-      path: '/notifications',
-      labelKey: 'nav.notifications',
-      descriptionKey: 'nav.notifications.desc',
-      icon: <BellOutlined />,
-      roles: 'all',
-      section: 'workspace',
-      page: pages.Notifications,
     },
   ],
   messages: planMessages,

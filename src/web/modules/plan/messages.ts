@@ -24,8 +24,6 @@ export const planMessages = {
     en: 'My tasks and indicators, reports due, returned reports and history',
   },
   'nav.planReport': { 'zh-CN': '指标报告', en: 'Indicator report' },
-  'nav.notifications': { 'zh-CN': '消息通知', en: 'Notifications' },
-  'nav.notifications.desc': { 'zh-CN': '报告期开启、截止提醒、退回与审核结果', en: 'Periods opened, deadlines, returned and accepted reports' },
 
   'plan.status.on_track': { 'zh-CN': '进度正常', en: 'On track' },
   'plan.status.at_risk': { 'zh-CN': '有风险', en: 'At risk' },
@@ -334,13 +332,4 @@ export const planMessages = {
   'plan.excel.template': { 'zh-CN': '下载模板', en: 'Download template' },
   'plan.excel.upload': { 'zh-CN': '上传填好的模板', en: 'Upload filled-in template' },
   'plan.excel.onlyXlsx': { 'zh-CN': '“{name}”不是 .xlsx 文件，请上传下载的模板', en: '“{name}” is not an .xlsx file; upload the template you downloaded' },
-
-  'plan.notifications.title': { 'zh-CN': '消息通知', en: 'Notifications' },
-  'plan.notifications.unread': { 'zh-CN': '未读', en: 'Unread' },
-  'plan.notifications.readAll': { 'zh-CN': '全部标为已读', en: 'Mark all read' },
-  'plan.notifications.markRead': { 'zh-CN': '标为已读', en: 'Mark read' },
-  'plan.notifications.markedAll': { 'zh-CN': '已将 {n} 条标为已读', en: '{n} marked read' },
-  'plan.notifications.open': { 'zh-CN': '查看', en: 'Open' },
-  'plan.notifications.none': { 'zh-CN': '暂无消息', en: 'No notifications' },
-  'plan.notifications.noneUnread': { 'zh-CN': '没有未读消息', en: 'No unread notifications' },
 } satisfies Messages;

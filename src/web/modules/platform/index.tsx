@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   BookOutlined,
   DashboardOutlined,
   DesktopOutlined,
@@ -22,6 +23,7 @@ import { platformMessages } from './messages';
 
 const pages = {
   Home: lazy(() => import('./pages/HomePage')),
+  Notifications: lazy(() => import('./console/pages/NotificationsPage')),
   MyOrganization: lazy(() => import('./pages/MyOrganizationPage')),
   Profile: lazy(() => import('./pages/ProfilePage')),
   Organizations: lazy(() => import('./pages/OrganizationsPage')),
@@ -52,6 +54,16 @@ export const platform: WebModule<PlatformMessageKey> = {
   ],
   navigation: [
     { key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: 'all', section: 'workspace', page: pages.Home, shortcut: false },
+    {
+      key: 'notifications',
+      path: '/notifications',
+      labelKey: 'nav.notifications',
+      descriptionKey: 'nav.notifications.desc',
+      icon: <BellOutlined />,
+      roles: 'all',
+      section: 'workspace',
+      page: pages.Notifications,
+    },
     {
       key: 'my-organization',
       path: '/my/organization',

@@ -1,4 +1,4 @@
-/** Texts of the admin console: the header bell, the scheduled jobs page and the service status page. */
+/** Texts of the admin console: the header bell and the notifications page, the scheduled jobs page and the service status page. */
 import type { Messages } from '../../../i18n/catalogue';
 
 export const consoleMessages = {
@@ -81,4 +81,17 @@ export const consoleMessages = {
     'zh-CN': '本进程（{pid}）自 {since} 起的计数；多进程部署时各进程分别计数。',
     en: 'Counted by this process ({pid}) since {since}; with several processes each counts its own.',
   },
+  'nav.notifications': { 'zh-CN': '消息通知', en: 'Notifications' },
+  'nav.notifications.desc': {
+    'zh-CN': '各项业务发给我的提醒：报告期与截止、退回与审核结果、活动将结束等',
+    en: 'Reminders for me from every part of the work: periods and deadlines, returns and decisions, programmes ending',
+  },
+  'notifications.title': { 'zh-CN': '消息通知', en: 'Notifications' },
+  'notifications.unread': { 'zh-CN': '未读', en: 'Unread' },
+  'notifications.readAll': { 'zh-CN': '全部标为已读', en: 'Mark all read' },
+  'notifications.markRead': { 'zh-CN': '标为已读', en: 'Mark read' },
+  'notifications.markedAll': { 'zh-CN': '已将 {n} 条标为已读', en: '{n} marked read' },
+  'notifications.open': { 'zh-CN': '查看', en: 'Open' },
+  'notifications.none': { 'zh-CN': '暂无消息', en: 'No notifications' },
+  'notifications.noneUnread': { 'zh-CN': '没有未读消息', en: 'No unread notifications' },
 } satisfies Messages;

@@ -3,13 +3,13 @@ import { useNavigate } from 'react-router';
 import { App, Badge, Button, Card, Empty, List, Segmented, Space, Typography } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import { PageHeader } from '../../../components/PageHeader';
-import { LoadError } from '../../../components/ResultPages';
-import { errorMessage } from '../../../components/formErrors';
-import { formatDateTime } from '../../../components/format';
-import { useT } from '../../../i18n/I18nProvider';
-import type { NotificationView } from '../api';
+import { api } from '../../../../api/client';
+import { PageHeader } from '../../../../components/PageHeader';
+import { LoadError } from '../../../../components/ResultPages';
+import { errorMessage } from '../../../../components/formErrors';
+import { formatDateTime } from '../../../../components/format';
+import { useT } from '../../../../i18n/I18nProvider';
+import type { NotificationView } from '../../../../../server/modules/platform/notifications/service';
 
 interface NotificationPage {
   items: NotificationView[];
@@ -43,7 +43,7 @@ export default function NotificationsPage() {
   const markAll = useMutation({
     mutationFn: () => api.post<{ marked: number }>('/api/notifications/read-all'),
     onSuccess: async (r) => {
-      message.success(t('plan.notifications.markedAll', { n: r.marked }));
+      message.success(t('notifications.markedAll', { n: r.marked }));
       await refresh();
     },
     onError: (e) => message.error(errorMessage(e)),
@@ -54,13 +54,13 @@ export default function NotificationsPage() {
       <PageHeader
         title={
           <Space>
-            {t('plan.notifications.title')}
+            {t('notifications.title')}
             <Badge count={unread} data-testid="notifications-unread" />
           </Space>
         }
         extra={
           <Button icon={<CheckOutlined />} disabled={!unread} loading={markAll.isPending} onClick={() => markAll.mutate()} data-testid="notifications-read-all">
-            {t('plan.notifications.readAll')}
+            {t('notifications.readAll')}
           </Button>
         }
       />
@@ -73,7 +73,7 @@ export default function NotificationsPage() {
           }}
           options={[
             { value: 'all', label: t('common.all') },
-            { value: 'unread', label: t('plan.notifications.unread') },
+            { value: 'unread', label: t('notifications.unread') },
           ]}
           className="hx-block"
         />
@@ -83,7 +83,7 @@ export default function NotificationsPage() {
           <List<NotificationView>
             loading={data.isFetching}
             dataSource={data.data?.items ?? []}
-            locale={{ emptyText: <Empty description={filter === 'unread' ? t('plan.notifications.noneUnread') : t('plan.notifications.none')} /> }}
+            locale={{ emptyText: <Empty description={filter === 'unread' ? t('notifications.noneUnread') : t('notifications.none')} /> }}
             data-testid="notification-list"
             pagination={
               (data.data?.total ?? 0) > pageSize
@@ -116,7 +116,7 @@ export default function NotificationsPage() {
                             void navigate(n.link!);
                           }}
                         >
-                          {t('plan.notifications.open')}
+                          {t('notifications.open')}
                         </Button>,
                       ]
                     : []),
@@ -124,7 +124,7 @@ export default function NotificationsPage() {
                     ? []
                     : [
                         <Button key="read" size="small" onClick={() => markRead.mutate(n.id)} data-testid="notification-read">
-                          {t('plan.notifications.markRead')}
+                          {t('notifications.markRead')}
                         </Button>,
                       ]),
                 ]}
