@@ -18,6 +18,11 @@ interface ParameterBase<V> {
   description: LocalisedText;
   /** The value when nobody changed it; a function of the configuration when the environment may set it. */
   default: V | ((config: Config) => V);
+  /**
+   * Pages read it too (`GET /api/parameters/for-pages`, any signed-in user), so that what a page shows agrees with
+   * what the server decides — which programmes are 'ending soon'. Only values nobody needs to keep secret.
+   */
+  readByPages?: true;
 }
 
 export interface IntegerParameter extends ParameterBase<number> {

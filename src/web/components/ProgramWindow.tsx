@@ -15,11 +15,14 @@ interface Windowed {
   validTo: string;
 }
 
-/** Where a programme stands in its window today: about to end, ended, not started — nothing while it simply runs. */
-export function WindowTag({ program }: { program: Windowed }) {
+/**
+ * Where a programme stands in its window today: about to end, ended, not started — nothing while it simply runs.
+ * `noticeDays`: how early it counts as ending, the system parameter the server's notices use too.
+ */
+export function WindowTag({ program, noticeDays }: { program: Windowed; noticeDays?: number }) {
   const t = useT();
   if (program.status !== 'active') return null;
-  const { phase, daysLeft } = windowPhase(program, todayInShanghai());
+  const { phase, daysLeft } = windowPhase(program, todayInShanghai(), noticeDays);
   if (phase === 'open') return null;
   const color = phase === 'ending' ? 'orange' : phase === 'ended' ? 'red' : 'blue';
   const text =

@@ -99,10 +99,10 @@ const CORE = ['api', 'components', 'layout', 'auth', 'i18n'].map((d) => path.joi
 const SHARED = path.resolve(WEB, '../shared');
 const SERVER = path.resolve(WEB, '../server');
 /**
- * What the platform's web module offers every other: the grants hook (the platform keeps the grants) and the
- * dictionaries hook (forms offer the code lists officials maintain).
+ * What the platform's web module offers every other: the grants hook (the platform keeps the grants), the
+ * dictionaries hook (forms offer the code lists officials maintain) and the parameters pages read.
  */
-const PLATFORM_HOOKS = [path.join(HERE, 'platform/grants/useGrants'), path.join(HERE, 'platform/dictionaries/useDictionary')];
+const PLATFORM_HOOKS = ['grants/useGrants', 'dictionaries/useDictionary', 'parameters/usePageParameters'].map((p) => path.join(HERE, 'platform', p));
 
 const inside = (target: string, dir: string) => target === dir || target.startsWith(`${dir}${path.sep}`);
 

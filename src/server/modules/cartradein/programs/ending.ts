@@ -2,8 +2,7 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import type { ScheduledJob } from '../../../core/jobs.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
-import { ENDING_NOTICE_DAYS } from '../../../../shared/programWindow.js';
-import { windowPhaseWithin } from '../../platform/parameters/programWindow.js';
+import { ENDING_NOTICE_DAYS, windowPhase } from '../../../../shared/programWindow.js';
 import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { isManager } from '../../platform/grants/policy.js';
@@ -42,7 +41,7 @@ export async function endingCarPrograms(db: Queryable, now: Date, noticeDays = E
     .execute();
   const out: EndingCarProgram[] = [];
   for (const p of programs) {
-    const { phase, daysLeft } = windowPhaseWithin({ validFrom: p.valid_from, validTo: p.valid_to }, today, noticeDays);
+    const { phase, daysLeft } = windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today, noticeDays);
     if (phase !== 'ending' && phase !== 'ended') continue;
     const open = await db
       .selectFrom('cartradein_applications')

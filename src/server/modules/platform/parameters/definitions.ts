@@ -52,6 +52,7 @@ export const platformParameters: readonly ParameterDefinition[] = [
   {
     key: 'platform.programEndingNoticeDays',
     type: 'integer',
+    readByPages: true,
     default: 30,
     min: 7,
     max: 90,

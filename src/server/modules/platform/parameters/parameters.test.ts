@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { isoPlus, nowIso } from '../../../db/time.js';
 import { createParameterReader } from './reader.js';
-import { windowPhaseWithin } from './programWindow.js';
 import { moduleContractProblems, type HuanxinModule } from '../../../core/module.js';
 import { MODULES } from '../../index.js';
+import { windowPhase } from '../../../../shared/programWindow.js';
 
 type Parameter = {
   key: string;
@@ -172,13 +172,27 @@ describe('system parameters: declared in code, changed by the office, read by th
     expect(await reader.get('platform.loginLockMinutes')).toBe(15);
   });
 
+  it('gives pages, to anyone signed in, only the values they show (how early a programme is ending), as they change', async () => {
+    expect((await t.anonymous.get('/api/parameters/for-pages')).statusCode).toBe(401);
+    const read = async () => (await department.get('/api/parameters/for-pages')).json() as Record<string, unknown>;
+    expect(await read()).toEqual({ 'platform.programEndingNoticeDays': 30 });
+    const p = await parameter('platform.programEndingNoticeDays');
+    expect((await office.put('/api/parameters/platform.programEndingNoticeDays', { value: 45, version: p.version })).statusCode).toBe(200);
+    try {
+      expect(await read()).toEqual({ 'platform.programEndingNoticeDays': 45 });
+    } finally {
+      const now = await parameter('platform.programEndingNoticeDays');
+      await office.post('/api/parameters/platform.programEndingNoticeDays/reset', { version: now.version });
+    }
+  });
+
   it('warns of a programme’s end as many days before it as the parameter says', () => {
     const window = { validFrom: '2025-01-01', validTo: '2025-12-31' };
-    expect(windowPhaseWithin(window, '2025-11-20', 30)).toEqual({ phase: 'open', daysLeft: 41 });
-    expect(windowPhaseWithin(window, '2025-11-20', 45)).toEqual({ phase: 'ending', daysLeft: 41 });
-    expect(windowPhaseWithin(window, '2025-12-10', 7)).toEqual({ phase: 'open', daysLeft: 21 });
-    expect(windowPhaseWithin(window, '2026-01-01', 45).phase).toBe('ended');
-    expect(windowPhaseWithin(window, '2024-12-01', 45).phase).toBe('upcoming');
+    expect(windowPhase(window, '2025-11-20', 30)).toEqual({ phase: 'open', daysLeft: 41 });
+    expect(windowPhase(window, '2025-11-20', 45)).toEqual({ phase: 'ending', daysLeft: 41 });
+    expect(windowPhase(window, '2025-12-10', 7)).toEqual({ phase: 'open', daysLeft: 21 });
+    expect(windowPhase(window, '2026-01-01', 45).phase).toBe('ended');
+    expect(windowPhase(window, '2024-12-01', 45).phase).toBe('upcoming');
   });
 
   it('refuses modules whose parameters are not named after them, or that declare a parameter or dictionary twice', () => {

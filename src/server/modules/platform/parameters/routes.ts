@@ -3,12 +3,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleOptions } from '../../../core/module.js';
 import { parameterPolicy } from './policy.js';
 import { parameterHistoryEntry, parameterKeyParams, parameterView, resetParameterBody, setParameterBody } from './schema.js';
-import { listParameters, parameterHistory, resetParameter, setParameter } from './service.js';
+import { listParameters, pageParameters, parameterHistory, resetParameter, setParameter } from './service.js';
 
 const tags = ['parameters'];
 
 /** System parameters: the modules declare them (`parameters`), the office changes the values. */
 export const parameterRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { deps }) => {
+  app.get('/parameters/for-pages', {
+    config: { policy: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'The parameters pages read to show what the server decides (e.g. how early a programme counts as ending), by key',
+      response: { 200: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])) },
+    },
+    handler: () => pageParameters(deps),
+  });
+
   app.get('/parameters', {
     config: { policy: { policy: parameterPolicy, action: 'list' } },
     schema: { tags, summary: 'Every system parameter with its current value, default and bounds', response: { 200: z.array(parameterView) } },

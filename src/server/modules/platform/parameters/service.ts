@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { fieldError, notFound } from '../../../core/errors.js';
-import { parameterProblem, type RegisteredParameter } from '../../../core/parameters.js';
+import { parameterProblem, type ParameterKey, type ParameterValue, type RegisteredParameter } from '../../../core/parameters.js';
 import { authorize } from '../../../core/policy.js';
 import { versionConflict } from '../../../core/versioned.js';
 import { inTransaction, type Queryable } from '../../../db/database.js';
@@ -55,6 +55,13 @@ function viewOf(deps: AppDeps, def: RegisteredParameter, row: Row | undefined): 
 }
 
 /** Every declared parameter with its current value, in the order the modules declare them. */
+/** The values pages read to agree with the server (definitions marked `readByPages`), by key: no secrets, no audit. */
+export async function pageParameters(deps: AppDeps): Promise<Record<string, ParameterValue>> {
+  const out: Record<string, ParameterValue> = {};
+  for (const def of deps.parameters.definitions.filter((d) => d.readByPages)) out[def.key] = await deps.parameters.get(def.key as ParameterKey);
+  return out;
+}
+
 export async function listParameters(deps: AppDeps, ctx: RequestContext): Promise<ParameterView[]> {
   authorize(ctx.actor, parameterPolicy, 'list');
   const rows = await rowsOf(deps.database.db);

@@ -2,8 +2,7 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import type { ScheduledJob } from '../../../core/jobs.js';
 import type { HomeNotice, HomeNoticeProvider } from '../../../core/module.js';
-import { ENDING_NOTICE_DAYS } from '../../../../shared/programWindow.js';
-import { windowPhaseWithin } from '../../platform/parameters/programWindow.js';
+import { ENDING_NOTICE_DAYS, windowPhase } from '../../../../shared/programWindow.js';
 import { shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { isManager } from '../../platform/grants/policy.js';
@@ -38,7 +37,7 @@ export async function endingPrograms(db: Queryable, now: Date, noticeDays = ENDI
     .execute();
   const out: EndingProgram[] = [];
   for (const p of programs) {
-    const { phase, daysLeft } = windowPhaseWithin({ validFrom: p.valid_from, validTo: p.valid_to }, today, noticeDays);
+    const { phase, daysLeft } = windowPhase({ validFrom: p.valid_from, validTo: p.valid_to }, today, noticeDays);
     if (phase !== 'ending' && phase !== 'ended') continue;
     const vouchers = await db
       .selectFrom('tradein_vouchers')
@@ -124,7 +123,7 @@ async function residentNotices(db: Queryable, ctx: RequestContext, now: Date, no
     .execute();
   const today = shanghaiDate(now);
   return rows
-    .filter((r) => windowPhaseWithin({ validFrom: r.valid_from, validTo: r.valid_to }, today, noticeDays).phase === 'ending')
+    .filter((r) => windowPhase({ validFrom: r.valid_from, validTo: r.valid_to }, today, noticeDays).phase === 'ending')
     .map((r) => ({
       key: `tradein.voucher-program-ending:${Number(r.id)}`,
       level: 'info',

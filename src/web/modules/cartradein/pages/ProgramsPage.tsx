@@ -14,6 +14,7 @@ import { testId } from '../../../components/testId';
 import { useCarPrograms, type CarProgramView } from '../api';
 import { useGrants } from '../../platform/grants/useGrants';
 import { EmptyState, ruleInWords, WordList } from '../components';
+import { usePageParameters } from '../../platform/parameters/usePageParameters';
 
 const OFFICIAL_ROLES: readonly string[] = ['office', 'department', 'auditor'];
 
@@ -23,6 +24,7 @@ const OFFICIAL_ROLES: readonly string[] = ['office', 'department', 'auditor'];
  */
 export default function ProgramsPage() {
   const t = useT();
+  const { programEndingNoticeDays } = usePageParameters();
   const { locale } = useLocale();
   const user = useUser();
   const programs = useCarPrograms();
@@ -77,7 +79,7 @@ export default function ProgramsPage() {
                 }
               >
                 <Typography.Paragraph type="secondary">
-                  {t('car.programs.window', { from: p.validFrom, to: p.validTo })} <WindowTag program={p} />
+                  {t('car.programs.window', { from: p.validFrom, to: p.validTo })} <WindowTag program={p} noticeDays={programEndingNoticeDays} />
                 </Typography.Paragraph>
                 <Typography.Text strong>{t('car.programs.amount')}</Typography.Text>
                 <WordList items={w.amounts} testId="car-program-amounts" />

@@ -34,6 +34,7 @@ import { EmptyState, Money, RuleText, StatusTag } from '../components';
 import { fenToYuan, yuanToFen } from '../../../../shared/money';
 import { ProgramEditor } from './ProgramEditor';
 import { RolloverDialog, WindowTag } from '../../../components/ProgramWindow';
+import { usePageParameters } from '../../platform/parameters/usePageParameters';
 
 interface RuleForm {
   name?: string;
@@ -84,6 +85,7 @@ function History({ program, category, onClose }: { program: ProgramView; categor
 /** Programmes and their category rules (市商务局 edits a rule: a new version, issued vouchers keep theirs). */
 export default function ProgramsPage() {
   const t = useT();
+  const { programEndingNoticeDays } = usePageParameters();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const programs = usePrograms();
@@ -242,7 +244,7 @@ export default function ProgramsPage() {
             }
             extra={
               <Space wrap>
-                <WindowTag program={p} />
+                <WindowTag program={p} noticeDays={programEndingNoticeDays} />
                 <StatusTag group="program" status={p.status} />
                 {grants.manage && !isPhone ? editProgramButton(p) : null}
               </Space>

@@ -17,6 +17,7 @@ import { RuleSection } from './RuleSection';
 import { StatusActions } from './StatusActions';
 import { WindowFields } from './ProgramCreatePage';
 import './programs.css';
+import { usePageParameters } from '../../../platform/parameters/usePageParameters';
 
 export const STATUS_COLOR: Record<CarProgramView['status'], string> = { draft: 'default', active: 'green', suspended: 'orange', closed: 'default' };
 
@@ -27,6 +28,7 @@ export const STATUS_COLOR: Record<CarProgramView['status'], string> = { draft: '
  */
 export default function ProgramPage() {
   const t = useT();
+  const { programEndingNoticeDays } = usePageParameters();
   const id = Number(useParams().id);
   const program = useCarProgram(id);
   const budget = useCarBudget(id);
@@ -48,7 +50,7 @@ export default function ProgramPage() {
               </Tag>
               {p.isExample ? <Tag>{t('car.example')}</Tag> : null}
               <span>{t('car.programs.window', { from: p.validFrom, to: p.validTo })}</span>
-              <WindowTag program={p} />
+              <WindowTag program={p} noticeDays={programEndingNoticeDays} />
             </Space>
           ) : undefined
         }
