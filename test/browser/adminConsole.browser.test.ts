@@ -87,7 +87,7 @@ describe('the admin console', () => {
     await confirm.click();
     await expect.poll(() => row.getByTestId('job-outcome').getAttribute('data-outcome')).toBe('ok');
     await page.getByText('已执行完毕').waitFor();
-    await screenshot(page, 'console-jobs', { fullPage: true });
+    await screenshot(page, 'console-jobs', { fullPage: true, docs: true });
     await row.getByTestId(`job-history-${JOB}`).click();
     const history = page.getByTestId('job-runs-table');
     await history.waitFor();
@@ -110,7 +110,7 @@ describe('the admin console', () => {
     await expect.poll(() => page.getByTestId('status-version').innerText()).toBe('0.1.0');
     expect(await page.getByTestId('status-db-kind').innerText()).toBe('SQLite');
     expect(Number(await page.getByTestId('status-migrations').innerText())).toBeGreaterThan(20);
-    await screenshot(page, 'console-status', { fullPage: true });
+    await screenshot(page, 'console-status', { fullPage: true, docs: true });
     expect(errors).toEqual([]);
   });
 

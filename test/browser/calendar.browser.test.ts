@@ -139,7 +139,7 @@ describe('the working calendar', () => {
     await page.getByTestId('car-cal-unsaved').waitFor({ state: 'detached' });
     await waitForText(page, 'car-cal-last-change', '页面或接口录入');
     expect(await page.getByTestId('car-cal-counts').innerText()).toBe('节假日 5 天，调休上班 1 天');
-    await screenshot(page, 'car-calendar', { fullPage: true });
+    await screenshot(page, 'car-calendar', { fullPage: true, docs: true });
     expect(errors).toEqual([]);
   });
 

@@ -164,7 +164,7 @@ describe('car programme administration in the browser', () => {
     await waitForText(dp, 'car-budget-remaining', '¥988,000.00');
     await dp.getByTestId('car-budget-burndown').locator('canvas').first().waitFor();
     await settle(dp);
-    await screenshot(dp, 'car-program-admin', { fullPage: true });
+    await screenshot(dp, 'car-program-admin', { fullPage: true, docs: true });
 
     // ── The same page at phone width ──────────────────────────────────────────
     const phone = await as('demo_department', PHONE);

@@ -71,7 +71,7 @@ describe('dictionaries and system parameters', () => {
     await page.getByTestId('item-delete-confirm-car_promotion').click();
     await waitForText(page, 'dictionary-error', '该编码已被促销活动使用 1 次，不能删除，只能停用');
     await waitForText(page, 'item-labelZh-car_promotion', '汽车以旧换新促销');
-    await screenshot(page, 'dictionaries-event-types');
+    await screenshot(page, 'dictionaries-event-types', { docs: true });
 
     const stored = await server.deps.database.db
       .selectFrom('dictionary_items')

@@ -136,7 +136,7 @@ describe('promotion events: draft, publish, counted, on the public calendar', ()
     await rp.getByTestId(`car-calendar-month-${TODAY.slice(0, 7)}`).waitFor();
     await settle(rp);
     expect(await rp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await screenshot(rp, 'car-events-public-phone', { fullPage: true });
+    await screenshot(rp, 'car-events-public-phone', { fullPage: true, docs: true });
 
     for (const s of sessions) expect(s.errors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import {
   DEMO_RESIDENT,
   launchBrowser,
   login,
+  onePagePdf,
   openSession,
   screenshot,
   settle,
@@ -31,7 +32,7 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAMUlEQVR42u3OQQ0AAAgEoItjRCMayxbOBxsBSPW8EiEhISEhISEhISEhISEhISGhSwvNGXB5IWPlbwAAAABJRU5ErkJggg==',
   'base64',
 );
-const PDF = Buffer.from('%PDF-1.4\n% huanxin evidence\n');
+const PDF = onePagePdf('Deregistration certificate (demo evidence)');
 const KINDS = ['scrapping_certificate', 'deregistration_certificate', 'new_car_invoice', 'new_vehicle_registration', 'id_card', 'bank_card'];
 
 async function apiAs(username: string, password = DEMO_PASSWORD) {
@@ -118,7 +119,7 @@ describe('evidence a decision depends on', () => {
     const preview = page.locator('img.ant-image-preview-img');
     await preview.waitFor();
     expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
-    await screenshot(page, 'evidence-certificate-preview');
+    await screenshot(page, 'evidence-certificate-preview', { docs: true });
     await page.keyboard.press('Escape');
     await preview.waitFor({ state: 'detached' });
     await page.getByTestId(`car-evidence-files-opened-${app.certificate}`).waitFor();

@@ -70,7 +70,7 @@ describe('store finder and the town of a car application, on a phone', () => {
     await waitForText(page, 'store-card-programs', '演示');
     expect(page.url()).toMatch(/townId=\d+/);
     expect(page.url()).toContain('category=refrigerator');
-    await screenshot(page, 'store-finder-phone', { fullPage: true });
+    await screenshot(page, 'store-finder-phone', { fullPage: true, docs: true });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     // A name that no merchant or store has.

@@ -194,6 +194,8 @@ export default function JobsPage() {
     },
     {
       key: 'actions',
+      // Kept in view while the wide columns scroll: the two buttons are why the page is opened.
+      fixed: 'right',
       title: '',
       render: (_, j) => (
         <Space wrap>
