@@ -1,6 +1,7 @@
 /**
- * Messages of the car trade-in pages (issue #5 §5): programmes in plain words, the application form with its
- * pre-check, my applications and their timeline, the review queue, payment batches, events and overdue steps.
+ * Messages of the car trade-in pages: programmes in plain words, the application form with its pre-check, my
+ * applications and their timeline, the review queue, payment batches, events and overdue steps; the programme
+ * administration, working calendar, events, evidence and town texts are in their pages' own files, spread in here.
  * Rule, emission and evidence wording comes from the shared catalogue (the server's own words).
  */
 import type { Messages } from '../../i18n/catalogue';
