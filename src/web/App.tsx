@@ -25,6 +25,7 @@ const RegisterEnterprisePage = lazy(() => import('./modules/platform/pages/Regis
 // Residents look for stores before (or without) signing in.
 const StoreFinderPage = lazy(() => import('./modules/tradein/pages/StoreFinderPage'));
 const PublicEventsPage = lazy(() => import('./modules/cartradein/pages/events/PublicCalendarPage'));
+const PublicSitesPage = lazy(() => import('./modules/recycling/pages/PublicSitesPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -142,6 +143,7 @@ function AppRoutes() {
           <Route path="/register/enterprise" element={<RegisterEnterprisePage />} />
           <Route path="/stores" element={<StoreFinderPage />} />
           <Route path="/events" element={<PublicEventsPage />} />
+          <Route path="/recycling-sites" element={<PublicSitesPage />} />
           <Route element={<RequireSignIn />}>
             {NAVIGATION.items.map((item) => (
               <Route key={item.key} path={item.path} element={<RequireRole item={item} />} />

@@ -27,6 +27,13 @@ export type ProofVerdict = { ok: true; kind: 'manual' | 'recycling'; reference: 
 /** Checks a proof that the old item of a trade-in sale was handed in (used by trade-in redemptions). */
 export interface OldItemProofVerifier {
   verify(tx: Tx, deps: AppDeps, proof: OldItemProof, context: ProofContext): Promise<ProofVerdict>;
+  /** A redemption (`usedById`) citing `reference` was reversed: the proof may back another one. Nothing to do for a manual proof. */
+  release(tx: Tx, deps: AppDeps, reference: string, usedById: number): Promise<void>;
+  /**
+   * A provider that keeps the fallback's behaviour for what it does not know itself (a certificate verifier still
+   * takes manual proofs) gets the fallback of the using module from the resolver through this.
+   */
+  withFallback?(fallback: OldItemProofVerifier): OldItemProofVerifier;
 }
 
 export interface CertificateQuery {

@@ -116,6 +116,12 @@ export function migrationsOf(modules: readonly HuanxinModule[]): ModuleMigration
   return modules.flatMap((m) => m.migrations);
 }
 
+// A provider may build on the fallback the using module named (`withFallback`), keeping it for what it does not know.
+function buildOn(impl: unknown, fallback: unknown): unknown {
+  const withFallback = (impl as { withFallback?: (f: unknown) => unknown }).withFallback;
+  return typeof withFallback === 'function' && fallback !== undefined ? withFallback.call(impl, fallback) : impl;
+}
+
 /**
  * Picks each extension point's implementation: the one a module provides, or else the fallback of a module that
  * uses it. `overrides` (tests, a deployment) win over both.
@@ -123,7 +129,8 @@ export function migrationsOf(modules: readonly HuanxinModule[]): ModuleMigration
 export function resolveExtensions(modules: readonly HuanxinModule[], overrides: Partial<ExtensionPoints> = {}): ExtensionPoints {
   const chosen: Partial<Record<ExtensionName, unknown>> = {};
   for (const m of modules) for (const [name, impl] of Object.entries(m.uses ?? {})) chosen[name as ExtensionName] ??= impl;
-  for (const m of modules) for (const [name, impl] of Object.entries(m.provides ?? {})) chosen[name as ExtensionName] = impl;
+  for (const m of modules)
+    for (const [name, impl] of Object.entries(m.provides ?? {})) chosen[name as ExtensionName] = buildOn(impl, chosen[name as ExtensionName]);
   Object.assign(chosen, overrides);
   return chosen as ExtensionPoints;
 }

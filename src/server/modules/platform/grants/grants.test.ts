@@ -34,10 +34,11 @@ describe('grants: which department manages a domain and which confirms its payme
   });
   afterAll(() => t.close());
 
-  it('seeds the defaults of both declared domains once: 市商务局 manages, 市财政局 confirms payments', async () => {
+  it('seeds the defaults of the declared domains once: 市商务局 manages, 市财政局 confirms payments', async () => {
     expect(summary((await office.get('/api/grants')).json())).toEqual([
       'cartradein:市商务局:manage',
       'cartradein:市财政局:confirm_payment',
+      'recycling:市商务局:manage',
       'tradein:市商务局:manage',
       'tradein:市财政局:confirm_payment',
     ]);
@@ -52,27 +53,31 @@ describe('grants: which department manages a domain and which confirms its payme
       .where('run_key', 'like', '%-grants')
       .orderBy('run_key')
       .execute();
-    expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'tradein-grants']);
+    expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'recycling-grants', 'tradein-grants']);
   });
 
   it('lists the declared domains and what the signed-in organisation holds in each', async () => {
     expect((await auditor.get('/api/grants/domains')).json()).toEqual([
       { domain: 'tradein', capabilities: ['manage', 'confirm_payment'] },
       { domain: 'cartradein', capabilities: ['manage', 'confirm_payment'] },
+      { domain: 'recycling', capabilities: ['manage'] },
     ]);
     expect((await commerce.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: true, confirmPayment: false },
       { domain: 'cartradein', manage: true, confirmPayment: false },
+      { domain: 'recycling', manage: true, confirmPayment: false },
     ]);
     expect((await finance.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: false, confirmPayment: true },
       { domain: 'cartradein', manage: false, confirmPayment: true },
+      { domain: 'recycling', manage: false, confirmPayment: false },
     ]);
     // Only departments hold grants; the office manages by its role, not by a grant.
     for (const c of [office, town, admin])
       expect((await c.get('/api/grants/mine')).json()).toEqual([
         { domain: 'tradein', manage: false, confirmPayment: false },
         { domain: 'cartradein', manage: false, confirmPayment: false },
+        { domain: 'recycling', manage: false, confirmPayment: false },
       ]);
   });
 
@@ -110,14 +115,14 @@ describe('grants: which department manages a domain and which confirms its payme
       return res.json().error.details.map((d: { field: string }) => d.field);
     };
     const dept = orgs['市交通运输局'];
-    expect(await field(office, '/api/grants', { organizationId: dept, domain: 'recycling', capability: 'manage' })).toEqual(['domain']);
-    expect(await field(office, '/api/grants/revoke', { organizationId: dept, domain: 'recycling', capability: 'manage' })).toEqual(['domain']);
-    expect(await field(office, '/api/grants?domain=recycling')).toEqual(['domain']);
+    expect(await field(office, '/api/grants', { organizationId: dept, domain: 'no_such_domain', capability: 'manage' })).toEqual(['domain']);
+    expect(await field(office, '/api/grants/revoke', { organizationId: dept, domain: 'no_such_domain', capability: 'manage' })).toEqual(['domain']);
+    expect(await field(office, '/api/grants?domain=no_such_domain')).toEqual(['domain']);
     expect(await field(office, '/api/grants', { organizationId: dept, domain: 'tradein', capability: 'approve' })).toEqual(['capability']);
     expect(await field(office, '/api/grants', { organizationId: orgs['青阳街道'], domain: 'tradein', capability: 'manage' })).toEqual(['organizationId']);
     expect(await field(office, '/api/grants', { organizationId: 999_999, domain: 'tradein', capability: 'manage' })).toEqual(['organizationId']);
     expect(await field(office, '/api/grants', { organizationId: dept, domain: 'tradein' })).toEqual(['capability']);
-    const bad = await office.post('/api/grants', { organizationId: dept, domain: 'recycling', capability: 'manage' });
+    const bad = await office.post('/api/grants', { organizationId: dept, domain: 'no_such_domain', capability: 'manage' });
     expect(bad.json().error.details[0].message).toContain('tradein');
   });
 
@@ -160,7 +165,7 @@ describe('grants: which department manages a domain and which confirms its payme
       .where('entity', '=', 'organization_grant')
       .where('action', '=', 'seed')
       .execute();
-    expect(seeded).toHaveLength(4);
+    expect(seeded).toHaveLength(5);
   });
 
   it('a default the office withdrew is not granted again at the next start', async () => {
@@ -169,6 +174,6 @@ describe('grants: which department manages a domain and which confirms its payme
     await office.post('/api/grants/revoke', { ...body, domain: 'cartradein' });
     // What every start does: migrations, then each module's reference seed.
     await prepareDatabase(t.deps, { demo: false });
-    expect(summary((await office.get('/api/grants')).json())).toEqual(['cartradein:市商务局:manage', 'tradein:市商务局:manage']);
+    expect(summary((await office.get('/api/grants')).json())).toEqual(['cartradein:市商务局:manage', 'recycling:市商务局:manage', 'tradein:市商务局:manage']);
   });
 });

@@ -19,4 +19,6 @@ export const manualProofVerifier: OldItemProofVerifier = {
     }
     return { ok: true, kind: 'manual', reference: proof.reference, attachmentId: proof.attachmentId };
   },
+  // A photo is not used up by a redemption: nothing to free when one is reversed.
+  async release() {},
 };

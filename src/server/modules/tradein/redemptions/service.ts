@@ -298,6 +298,8 @@ export async function reverseRedemption(deps: AppDeps, ctx: RequestContext, id: 
       .where('status', '=', r.status)
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw invalidState('reversed');
+    // The old item handed in may back another sale now (a recycling certificate is freed).
+    if (r.old_item_proof_ref !== null) await deps.extensions.oldItemProofVerifier.release(tx, deps, r.old_item_proof_ref, id);
     await tx
       .updateTable('tradein_programs')
       .set((eb) => ({ budget_used_fen: eb('budget_used_fen', '-', Number(r.subsidy_fen)) }))

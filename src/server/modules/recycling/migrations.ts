@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
+import { inspectionMigrations } from './inspections/migrations.js';
+import { pickupMigrations } from './pickups/migrations.js';
+import { certificateMigrations } from './certificates/migrations.js';
+import { siteMigrations } from './sites/migrations.js';
+
+export const recyclingMigrations: ModuleMigration[] = [
+  {
+    // The recycling network: every site with its operator, place, licence, safety and standardisation, and where it
+    // is in its life (its status changes are on record_timeline).
+    name: '20261201_1301_recycling_sites',
+    async up(db, dialect) {
+      await withId(db.schema.createTable('recycling_sites'), dialect)
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('operator_organization_id', bigint, (c) => c.references('organizations.id'))
+        .addColumn('town_id', bigint, (c) => c.notNull().references('organizations.id'))
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('latitude', 'double precision')
+        .addColumn('longitude', 'double precision')
+        .addColumn('licence_number', 'text')
+        .addColumn('licence_valid_to', 'text')
+        .addColumn('fire_safety', 'text', (c) => c.notNull())
+        .addColumn('standardisation', 'text', (c) => c.notNull())
+        .addColumn('capacity_tonnes_per_day', 'double precision')
+        .addColumn('materials_json', 'text', (c) => c.notNull())
+        .addColumn('opening_hours', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('completed_on', 'text')
+        .addColumn('status_since', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('recycling_sites_coordinates', sql`(latitude is null) = (longitude is null)`)
+        .execute();
+      await db.schema.createIndex('recycling_sites_town_status').on('recycling_sites').columns(['town_id', 'status']).execute();
+      await db.schema.createIndex('recycling_sites_operator').on('recycling_sites').column('operator_organization_id').execute();
+      await db.schema.createIndex('recycling_sites_kind_completed').on('recycling_sites').columns(['kind', 'completed_on']).execute();
+    },
+  },
+  ...siteMigrations,
+  ...inspectionMigrations,
+  ...pickupMigrations,
+  ...certificateMigrations,
+];

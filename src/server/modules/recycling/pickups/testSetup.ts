@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { RecyclingSiteKind } from '../../../../shared/enums/recycling.js';
+import { inTransaction } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
+import { insertUser } from '../../platform/users/service.js';
+import type { TestApp } from '../../../../../test/helpers/testApp.js';
+
+/** Test set-up straight into the database: a recycler enterprise with one account, and an operating site for it. */
+export async function addRecycler(t: TestApp, username: string, townId: number): Promise<number> {
+  return inTransaction(t.deps.database, async (tx) => {
+    const now = nowIso();
+    const org = await tx
+      .insertInto('organizations')
+      .values({
+        code: `T-${randomBytes(4).toString('hex')}`,
+        name: `${username} 回收公司`,
+        kind: 'enterprise',
+        status: 'active',
+        division_code: null,
+        credit_code: null,
+        town_id: townId,
+        address: null,
+        contact_name: null,
+        contact_mobile_enc: null,
+        contact_mobile_mask: null,
+        review_note: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const orgId = Number(org.id);
+    await insertUser(tx, t.deps, {
+      username,
+      displayName: username,
+      role: 'recycler',
+      organizationId: orgId,
+      password: 'Recycler#Test2024',
+      mustChangePassword: false,
+    });
+    return orgId;
+  });
+}
+
+export const RECYCLER_PASSWORD = 'Recycler#Test2024';
+
+export async function addSite(
+  t: TestApp,
+  operatorId: number,
+  townId: number,
+  kind: RecyclingSiteKind = 'station',
+  status: 'operating' | 'suspended' = 'operating',
+) {
+  const now = nowIso();
+  await t.deps.database.db
+    .insertInto('recycling_sites')
+    .values({
+      code: `RS-T-${randomBytes(4).toString('hex')}`,
+      kind,
+      name: `测试网点 ${kind}`,
+      operator_organization_id: operatorId,
+      town_id: townId,
+      address: '测试地址',
+      latitude: null,
+      longitude: null,
+      licence_number: null,
+      licence_valid_to: null,
+      fire_safety: 'compliant',
+      standardisation: 'standardised',
+      capacity_tonnes_per_day: null,
+      materials_json: '[]',
+      opening_hours: null,
+      contact_name: null,
+      contact_phone: null,
+      status,
+      origin: 'existing',
+      completed_on: null,
+      status_since: now.slice(0, 10),
+      version: 1,
+      is_demo: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+/** A window starting `startHours` from now, two hours long. */
+export const windowIn = (startHours: number, hours = 2) => ({
+  from: new Date(Date.now() + startHours * 3600_000).toISOString(),
+  to: new Date(Date.now() + (startHours + hours) * 3600_000).toISOString(),
+});
