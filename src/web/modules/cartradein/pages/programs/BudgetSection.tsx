@@ -1,10 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Drawer, Form, Input, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form, Input, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { api, ApiError } from '../../../../api/client';
 import { applyApiError } from '../../../../components/formErrors';
-import { formatDateTime } from '../../../../components/format';
 import { LoadError } from '../../../../components/ResultPages';
 import { useIsPhone } from '../../../../components/useMediaQuery';
 import { useT } from '../../../../i18n/I18nProvider';
@@ -12,6 +11,7 @@ import { fenToDecimal, fenToYuan, yuanToFen } from '../../../../../shared/money'
 import { EmptyState, Yuan } from '../../components';
 import { carAdminKeys, useCarBudgetHistory, type CarBudgetView, type CarProgramView, type SetCarBudgetInput } from '../../api';
 import { BurnDownChart } from './BurnDownChart';
+import { VersionHistory } from './VersionHistory';
 
 type Split = NonNullable<CarBudgetView['budget']>;
 
@@ -261,47 +261,27 @@ function BudgetEditor({ program, budget, onClose }: { program: CarProgramView; b
 
 function BudgetHistory({ program, onClose }: { program: CarProgramView; onClose: () => void }) {
   const t = useT();
-  const isPhone = useIsPhone();
-  const history = useCarBudgetHistory(program.id);
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <VersionHistory
       title={t('car.budget.historyOf', { name: program.name })}
-      size={isPhone ? '100%' : 480}
-      data-testid="car-budget-history-drawer"
+      history={useCarBudgetHistory(program.id)}
+      emptyText={t('car.budget.noHistory')}
+      testId="car-budget-history-drawer"
+      width={480}
+      onClose={onClose}
     >
-      {history.isPending ? (
-        <Skeleton active />
-      ) : history.isError ? (
-        <LoadError error={history.error} onRetry={() => void history.refetch()} />
-      ) : history.data.length === 0 ? (
-        <EmptyState text={t('car.budget.noHistory')} />
-      ) : (
-        <Timeline
-          items={history.data.map((v) => ({
-            key: v.id,
-            color: v.current ? 'blue' : 'gray',
-            content: (
-              <div data-testid={`car-budget-version-${v.version}`}>
-                <Typography.Text strong>{t('car.admin.versionN', { v: v.version })}</Typography.Text>{' '}
-                {v.current ? <Tag color="blue">{t('car.admin.current')}</Tag> : null}
-                <div>
-                  <Typography.Text type="secondary">{formatDateTime(v.createdAt)}</Typography.Text>
-                </div>
-                <div>
-                  {t('car.budget.central')} <Yuan fen={v.centralFen} /> · {t('car.budget.provincial')} <Yuan fen={v.provincialFen} /> · {t('car.budget.city')}{' '}
-                  <Yuan fen={v.cityFen} />
-                </div>
-                <Typography.Text strong>
-                  {t('car.budget.sum')} <Yuan fen={v.totalFen} />
-                </Typography.Text>
-                {v.note ? <Typography.Paragraph>{v.note}</Typography.Paragraph> : null}
-              </div>
-            ),
-          }))}
-        />
+      {(v) => (
+        <>
+          <div>
+            {t('car.budget.central')} <Yuan fen={v.centralFen} /> · {t('car.budget.provincial')} <Yuan fen={v.provincialFen} /> · {t('car.budget.city')}{' '}
+            <Yuan fen={v.cityFen} />
+          </div>
+          <Typography.Text strong>
+            {t('car.budget.sum')} <Yuan fen={v.totalFen} />
+          </Typography.Text>
+          {v.note ? <Typography.Paragraph>{v.note}</Typography.Paragraph> : null}
+        </>
       )}
-    </Drawer>
+    </VersionHistory>
   );
 }

@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Drawer, Form, Input, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form, Input, Space, Tag, Typography } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../../api/client';
 import { applyApiError } from '../../../../components/formErrors';
-import { formatDateTime } from '../../../../components/format';
-import { LoadError } from '../../../../components/ResultPages';
 import { useIsPhone } from '../../../../components/useMediaQuery';
 import { useLocale, useT } from '../../../../i18n/I18nProvider';
-import { EmptyState, ruleInWords, WordList } from '../../components';
+import { ruleInWords, WordList } from '../../components';
 import { carAdminKeys, useCarRuleHistory, type CarProgramView, type CarRule } from '../../api';
 import { RuleFields } from './RuleFields';
 import { formToRule, ruleAliases, ruleToForm, type RuleForm } from './ruleForm';
+import { VersionHistory } from './VersionHistory';
 
 /** A rule in plain words, as residents read it on the programmes page. */
 export function RuleInWords({ rule, testId }: { rule: CarRule; testId?: string }) {
@@ -170,35 +169,21 @@ function RuleEditor({ program, onClose }: { program: CarProgramView; onClose: ()
 
 function RuleHistory({ program, onClose }: { program: CarProgramView; onClose: () => void }) {
   const t = useT();
-  const isPhone = useIsPhone();
-  const history = useCarRuleHistory(program.id);
   return (
-    <Drawer open onClose={onClose} title={t('car.admin.historyOf', { name: program.name })} size={isPhone ? '100%' : 560} data-testid="car-rule-history-drawer">
-      {history.isPending ? (
-        <Skeleton active />
-      ) : history.isError ? (
-        <LoadError error={history.error} onRetry={() => void history.refetch()} />
-      ) : history.data.length === 0 ? (
-        <EmptyState text={t('car.admin.noHistory')} />
-      ) : (
-        <Timeline
-          items={history.data.map((v) => ({
-            key: v.id,
-            color: v.current ? 'blue' : 'gray',
-            content: (
-              <div data-testid={`car-rule-version-${v.version}`}>
-                <Typography.Text strong>{t('car.admin.versionN', { v: v.version })}</Typography.Text>{' '}
-                {v.current ? <Tag color="blue">{t('car.admin.current')}</Tag> : null}
-                <div>
-                  <Typography.Text type="secondary">{formatDateTime(v.createdAt)}</Typography.Text>
-                </div>
-                {v.note ? <Typography.Paragraph>{v.note}</Typography.Paragraph> : null}
-                <RuleInWords rule={v.rule} />
-              </div>
-            ),
-          }))}
-        />
+    <VersionHistory
+      title={t('car.admin.historyOf', { name: program.name })}
+      history={useCarRuleHistory(program.id)}
+      emptyText={t('car.admin.noHistory')}
+      testId="car-rule-history-drawer"
+      width={560}
+      onClose={onClose}
+    >
+      {(v) => (
+        <>
+          {v.note ? <Typography.Paragraph>{v.note}</Typography.Paragraph> : null}
+          <RuleInWords rule={v.rule} />
+        </>
       )}
-    </Drawer>
+    </VersionHistory>
   );
 }
