@@ -27,6 +27,11 @@ export type ProofVerdict = { ok: true; kind: 'manual' | 'recycling'; reference: 
 /** Checks a proof that the old item of a trade-in sale was handed in (used by trade-in redemptions). */
 export interface OldItemProofVerifier {
   verify(tx: Tx, deps: AppDeps, proof: OldItemProof, context: ProofContext): Promise<ProofVerdict>;
+  /**
+   * The redemption a verified proof backs has been written (`usedById`): a verifier that keeps the use names it, so
+   * the proof's record says which sale it proved. Called in the same transaction as `verify`.
+   */
+  bind?(tx: Tx, deps: AppDeps, reference: string, usedById: number): Promise<void>;
   /** A redemption (`usedById`) citing `reference` was reversed: the proof may back another one. Nothing to do for a manual proof. */
   release(tx: Tx, deps: AppDeps, reference: string, usedById: number): Promise<void>;
   /**

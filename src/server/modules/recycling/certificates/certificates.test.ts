@@ -105,7 +105,8 @@ describe('recycling certificates prove one trade-in sale each', () => {
     expect(won.oldItemProof).toMatchObject({ kind: 'recycling', reference: number });
     expect(await uses()).toHaveLength(1);
     const after = (await commerce.get(`/api/recycling/certificates/${number!.toLowerCase()}`)).json();
-    expect(after).toMatchObject({ valid: false, usedBy: { kind: 'tradein_redemption' } });
+    // The use names the sale it proved.
+    expect(after).toMatchObject({ valid: false, usedBy: { kind: 'tradein_redemption', id: won.id } });
     // The loser's voucher is still active: nothing of its sale was written.
     const loserCode = codes[results.indexOf(lost)]!;
 

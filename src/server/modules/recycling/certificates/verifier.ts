@@ -47,7 +47,7 @@ export function certificateProofVerifier(fallback: OldItemProofVerifier | null):
           .values({
             certificate_id: Number(cert.id),
             used_by_kind: USED_BY_KIND,
-            // The redemption row is written after its proof is checked; it is named when it is reversed.
+            // The redemption row is written after its proof is checked; `bind` names it.
             used_by_id: null,
             used_by_organization_id: context.merchantOrganizationId,
             used_at: nowIso(),
@@ -60,6 +60,18 @@ export function certificateProofVerifier(fallback: OldItemProofVerifier | null):
         throw err;
       }
       return { ok: true, kind: 'recycling', reference: cert.number, attachmentId: null };
+    },
+
+    async bind(tx, deps, reference, usedById) {
+      const cert = await tx.selectFrom('recycling_certificates').select('id').where('number', '=', normalisedCertificateNumber(reference)).executeTakeFirst();
+      if (!cert) return fallback?.bind?.(tx, deps, reference, usedById);
+      await tx
+        .updateTable('recycling_certificate_uses')
+        .set({ used_by_id: usedById })
+        .where('certificate_id', '=', Number(cert.id))
+        .where('used_by_kind', '=', USED_BY_KIND)
+        .where('used_by_id', 'is', null)
+        .execute();
     },
 
     async release(tx, deps, reference, usedById) {

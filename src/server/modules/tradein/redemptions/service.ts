@@ -192,6 +192,7 @@ export async function redeem(deps: AppDeps, ctx: RequestContext, input: RedeemIn
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (proof) await deps.extensions.oldItemProofVerifier.bind?.(tx, deps, proof.reference, Number(row.id));
       await appendAudit(tx, ctx, {
         entity: 'tradein_redemption',
         entityId: Number(row.id),
