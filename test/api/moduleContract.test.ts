@@ -24,10 +24,13 @@ describe('the module contract', () => {
   });
 
   it('names what is incomplete or collides', () => {
+    // Both copies provide the same extension point: one of them must not.
+    const provides = { scrappingCertificateVerifier: { source: 'example', verify: async () => ({ status: 'verified' as const, note: null }) } };
     const broken: HuanxinModule[] = [
-      { ...exampleModule, name: 'Example Module' },
+      { ...exampleModule, name: 'Example Module', provides },
       {
         ...exampleModule,
+        provides,
         name: 'second',
         migrations: [
           { name: '20991231_2359_example_notes', up: async () => undefined },
@@ -54,12 +57,14 @@ describe('the module contract', () => {
   });
 
   it('resolves extension points: a provider wins over a fallback, an override over both', () => {
+    // Car trade-in falls back to the reviewer's hand check; recycling provides the dismantler's records.
+    const withoutRecycling = MODULES.filter((m) => m.name !== 'recycling');
+    expect(resolveExtensions(withoutRecycling).scrappingCertificateVerifier.source).toBe('manual');
     const base = resolveExtensions(MODULES);
-    expect(base.scrappingCertificateVerifier.source).toBe('manual');
+    expect(base.scrappingCertificateVerifier.source).toBe('recycling.dismantler');
     expect(typeof base.oldItemProofVerifier.verify).toBe('function');
-    expect(resolveExtensions([...MODULES, exampleModule]).scrappingCertificateVerifier.source).toBe('example');
     const override = { source: 'test', verify: async () => ({ status: 'unverified' as const }) };
-    expect(resolveExtensions([...MODULES, exampleModule], { scrappingCertificateVerifier: override }).scrappingCertificateVerifier).toBe(override);
+    expect(resolveExtensions(MODULES, { scrappingCertificateVerifier: override }).scrappingCertificateVerifier).toBe(override);
   });
 });
 
@@ -80,13 +85,14 @@ describe('an example module added next to the installed ones (its folder and one
     expect(Object.keys(doc.paths)).toContain('/api/example/notes');
   });
 
-  it('offers its home notice, its grant domain and the extension it provides to the others', async () => {
+  it('offers its home notice, its grant domain and its job to the others', async () => {
     const office = await t.login('demo_office');
     const notices = (await office.get('/api/home/notices', { 'accept-language': 'en' })).json() as { key: string; message: string }[];
     expect(notices.find((n) => n.key === 'example.notes')?.message).toBe('The example module holds 1 notes');
     const domains = (await office.get('/api/grants/domains')).json() as { domain: string }[];
     expect(domains.map((d) => d.domain)).toEqual(expect.arrayContaining(['tradein', 'cartradein', 'example']));
-    expect(t.deps.extensions.scrappingCertificateVerifier.source).toBe('example');
+    // Both extension points are provided by the installed modules (recycling): a second provider is refused above.
+    expect(t.deps.extensions.scrappingCertificateVerifier.source).toBe('recycling.dismantler');
     expect(t.deps.modules.flatMap((m) => m.jobs ?? []).map((j) => j.name)).toContain('example.tick');
   });
 });

@@ -57,7 +57,8 @@ export interface CertificateVerdict {
 export interface ScrappingCertificateVerifier {
   /** Shown with the verdict, so a reviewer knows who vouched for the certificate. */
   readonly source: string;
-  verify(db: Queryable, query: CertificateQuery): Promise<CertificateVerdict>;
+  /** `db` is the caller's transaction; `deps` gives the verifier its parameters (what an unknown certificate means). */
+  verify(db: Queryable, deps: AppDeps, query: CertificateQuery): Promise<CertificateVerdict>;
 }
 
 /** Every extension point, by name. A new one is added here, with its interface above. */

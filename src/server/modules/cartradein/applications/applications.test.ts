@@ -110,7 +110,7 @@ describe('car trade-in: programmes, applications, review and payment', () => {
         eligibility: { eligible: true, reasons: [], amountFen: 2_000_000 },
         amountFen: 2_000_000,
         bank: { account: '**** **** **** 8901' },
-        certificate: { status: 'unverified', source: 'manual', needsManualConfirmation: true },
+        certificate: { status: 'unverified', source: 'recycling.dismantler', note: 'certificate_unknown', needsManualConfirmation: true },
         allowedActions: [],
         applicantName: '演示居民',
       });

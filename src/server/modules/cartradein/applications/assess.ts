@@ -123,9 +123,10 @@ export async function openProgram(db: Queryable, programId: number, { forNewAppl
   return program;
 }
 
-export async function certificateVerdict(db: Queryable, verifier: ScrappingCertificateVerifier, program: Program, input: Fields) {
+export async function certificateVerdict(db: Queryable, deps: AppDeps, program: Program, input: Fields) {
+  const verifier: ScrappingCertificateVerifier = deps.extensions.scrappingCertificateVerifier;
   if (program.view.kind !== 'scrapping' || !input.scrapping) return { status: 'not_applicable' as const, source: null, note: null };
-  const v = await verifier.verify(db, {
+  const v = await verifier.verify(db, deps, {
     certificateNumber: input.scrapping.certificateNumber,
     vin: input.oldVehicle.vin,
     deregisteredOn: input.scrapping.deregisteredOn,
@@ -146,7 +147,7 @@ export async function assessSubmission(
   exceptId: number | null,
   firstSubmittedAt: string | null = null,
 ) {
-  const verdict = await certificateVerdict(tx, deps.extensions.scrappingCertificateVerifier, program, input);
+  const verdict = await certificateVerdict(tx, deps, program, input);
   const today = shanghaiDate();
   // A resubmission is judged on the day the application was first sent, so a correction after the window counts.
   const facts = factsOf(program, input, today, verdict.status, firstSubmittedAt ? shanghaiDate(firstSubmittedAt) : today);

@@ -22,7 +22,7 @@ export async function precheckCarApplication(deps: AppDeps, ctx: RequestContext,
   authorize(ctx.actor, carApplicationPolicy, 'precheck');
   const db = deps.database.db;
   const program = await openProgram(db, input.programId, { forNewApplication: true });
-  const verdict = await certificateVerdict(db, deps.extensions.scrappingCertificateVerifier, program, input);
+  const verdict = await certificateVerdict(db, deps, program, input);
   const facts = factsOf(program, input, shanghaiDate(), verdict.status);
   const result = evaluateCarEligibility(program.view.rule, program.view, facts);
   const used = await usedIdentifiers(db, input, null);

@@ -72,7 +72,7 @@ describe('car trade-in: a provided certificate verifier', () => {
       extensions: {
         scrappingCertificateVerifier: {
           source: 'recycling',
-          verify: async (_db, q) => {
+          verify: async (_db, _deps, q) => {
             seen.push(q.certificateNumber);
             return q.certificateNumber.endsWith('000072') ? { status: 'verified' } : { status: 'mismatch', note: '回收记录中的车辆识别代号不同' };
           },
