@@ -41,3 +41,11 @@ export function fenToDecimal(fen: number): string {
 export function yuan(fen: number | null | undefined): string {
   return fen === null || fen === undefined ? '—' : `¥${fenToYuan(fen)}`;
 }
+
+/**
+ * Half-up division of non-negative integers: the nearest integer, a half rounded up (0.5 fen → 1 fen). Money is
+ * integer fen and every tax figure is rounded once, with this, to the fen.
+ */
+export function divideHalfUp(numerator: number, denominator: number): number {
+  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
