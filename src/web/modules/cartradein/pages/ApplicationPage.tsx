@@ -9,8 +9,12 @@ import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { errorMessage } from '../../../components/formErrors';
 import type { MessageKey } from '../../../i18n/messages';
+import { CERTIFICATE_MISMATCH_REASONS } from '../../../../shared/enums/recyclingVehicles';
 import { carKeys, useCarApplication, type CarApplicationView } from '../api';
 import { CarStatusTag, ReasonList, shared, StatusTimeline, Yuan } from '../components';
+
+/** The named reasons the dismantlers' records give for a certificate (the verifier's note). */
+const CERTIFICATE_REASONS: readonly string[] = CERTIFICATE_MISMATCH_REASONS;
 
 /** The files of the scrapping certificate, which a reviewer must open before vouching for it by hand. */
 function certificateIds(a: CarApplicationView): number[] {
@@ -74,7 +78,17 @@ export default function ApplicationPage() {
               {a.bank.bankName} · {a.bank.account}
             </Descriptions.Item>
             <Descriptions.Item label={t('car.detail.certificate')}>
-              <span data-testid="car-certificate">{t(`car.detail.certificate.${a.certificate.status}` as MessageKey)}</span>
+              <span data-testid="car-certificate">
+                {a.certificate.status === 'verified' && a.certificate.source === 'recycling.dismantler'
+                  ? t('car.detail.certificate.verifiedByDismantler')
+                  : t(`car.detail.certificate.${a.certificate.status}` as MessageKey)}
+                {a.certificate.note && CERTIFICATE_REASONS.includes(a.certificate.note) ? (
+                  <Typography.Text type={a.certificate.status === 'mismatch' ? 'danger' : 'secondary'} data-testid="car-certificate-reason">
+                    {'：'}
+                    {t(`car.detail.certificate.reason.${a.certificate.note}` as MessageKey)}
+                  </Typography.Text>
+                ) : null}
+              </span>
             </Descriptions.Item>
             {dl.review.dueOn ? (
               <Descriptions.Item label={t('car.col.reviewDue')}>
