@@ -26,6 +26,8 @@ const RegisterEnterprisePage = lazy(() => import('./modules/platform/pages/Regis
 const StoreFinderPage = lazy(() => import('./modules/tradein/pages/StoreFinderPage'));
 const PublicEventsPage = lazy(() => import('./modules/cartradein/pages/events/PublicCalendarPage'));
 const PublicSitesPage = lazy(() => import('./modules/recycling/pages/PublicSitesPage'));
+// Second-hand dealers' violations, published as the plan asks (向社会公布违规情况).
+const PublicDisclosurePage = lazy(() => import('./modules/recycling/pages/dealers/PublicDisclosurePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -144,6 +146,7 @@ function AppRoutes() {
           <Route path="/stores" element={<StoreFinderPage />} />
           <Route path="/events" element={<PublicEventsPage />} />
           <Route path="/recycling-sites" element={<PublicSitesPage />} />
+          <Route path="/credit-disclosure" element={<PublicDisclosurePage />} />
           <Route element={<RequireSignIn />}>
             {NAVIGATION.items.map((item) => (
               <Route key={item.key} path={item.path} element={<RequireRole item={item} />} />

@@ -2,6 +2,9 @@ import type { MetricDefinition, MetricParams } from '../../core/metrics.js';
 import { shanghaiDate } from '../../core/time.js';
 import type { Queryable } from '../../db/database.js';
 import type { RecyclingSiteKind } from '../../../shared/enums/recycling.js';
+import { intakeMetrics } from './intake/metrics.js';
+import { vehiclesMetrics } from './vehicles/metrics.js';
+import { dealersMetrics } from './dealers/metrics.js';
 
 /**
  * The recycling figures the plan's computed indicators read (A3-T1-01/02: 新改扩建分拣中心/回收站). A site counts
@@ -39,4 +42,7 @@ export const recyclingMetrics: MetricDefinition[] = [
     unit: '个',
     compute: (db, p) => sitesBuilt(db, p, 'station'),
   },
+  ...intakeMetrics,
+  ...vehiclesMetrics,
+  ...dealersMetrics,
 ];

@@ -4,6 +4,9 @@ import { inspectionMigrations } from './inspections/migrations.js';
 import { pickupMigrations } from './pickups/migrations.js';
 import { certificateMigrations } from './certificates/migrations.js';
 import { siteMigrations } from './sites/migrations.js';
+import { intakeMigrations } from './intake/migrations.js';
+import { vehiclesMigrations } from './vehicles/migrations.js';
+import { dealersMigrations } from './dealers/migrations.js';
 
 export const recyclingMigrations: ModuleMigration[] = [
   {
@@ -46,4 +49,7 @@ export const recyclingMigrations: ModuleMigration[] = [
   ...inspectionMigrations,
   ...pickupMigrations,
   ...certificateMigrations,
+  ...intakeMigrations,
+  ...vehiclesMigrations,
+  ...dealersMigrations,
 ];

@@ -3,6 +3,9 @@ import type { FireSafetyStatus, RecyclingSiteKind, RecyclingSiteOrigin, Recyclin
 import type { InspectionTables } from './inspections/tables.js';
 import type { PickupTables } from './pickups/tables.js';
 import type { CertificateTables } from './certificates/tables.js';
+import type { IntakeTables } from './intake/tables.js';
+import type { VehiclesTables } from './vehicles/tables.js';
+import type { DealersTables } from './dealers/tables.js';
 
 /**
  * Table types of the recycling module: the recycling network's sites (their status changes are on the platform's
@@ -47,7 +50,7 @@ export interface RecyclingSiteTable {
   updated_at: string;
 }
 
-export interface RecyclingTables extends InspectionTables, PickupTables, CertificateTables {
+export interface RecyclingTables extends InspectionTables, PickupTables, CertificateTables, IntakeTables, VehiclesTables, DealersTables {
   recycling_sites: RecyclingSiteTable;
 }
 

@@ -4,6 +4,9 @@ import { AuditOutlined, CameraOutlined } from '@ant-design/icons';
 import { CarOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../layout/webModule';
 import { recyclingMessages } from './messages';
+import { intakeNavigation } from './pages/intake/nav';
+import { vehiclesNavigation } from './pages/vehicles/nav';
+import { dealersNavigation } from './pages/dealers/nav';
 
 /**
  * The recycling pages. As on the server (policies/*.ts): towns and the department with the recycling grant
@@ -113,6 +116,9 @@ export const recycling: WebModule<RecyclingMessageKey> = {
       section: 'recycling',
       page: pickupPages.Check,
     },
+    ...intakeNavigation,
+    ...vehiclesNavigation,
+    ...dealersNavigation,
   ],
   messages: recyclingMessages,
   grantDomains: [{ domain: 'recycling', labelKey: 'recycling.grants.domain', capabilityHelpKeys: { manage: 'recycling.grants.capHelp.manage' } }],

@@ -1,48 +1,12 @@
+import { addEnterpriseAccount } from '../../../../../test/helpers/accounts.js';
 import { randomBytes } from 'node:crypto';
 import type { RecyclingSiteKind } from '../../../../shared/enums/recycling.js';
-import { inTransaction } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
-import { insertUser } from '../../platform/users/service.js';
 import type { TestApp } from '../../../../../test/helpers/testApp.js';
 
 /** Test set-up straight into the database: a recycler enterprise with one account, and an operating site for it. */
 export async function addRecycler(t: TestApp, username: string, townId: number): Promise<number> {
-  return inTransaction(t.deps.database, async (tx) => {
-    const now = nowIso();
-    const org = await tx
-      .insertInto('organizations')
-      .values({
-        code: `T-${randomBytes(4).toString('hex')}`,
-        name: `${username} 回收公司`,
-        kind: 'enterprise',
-        status: 'active',
-        division_code: null,
-        credit_code: null,
-        town_id: townId,
-        address: null,
-        contact_name: null,
-        contact_mobile_enc: null,
-        contact_mobile_mask: null,
-        review_note: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        is_demo: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const orgId = Number(org.id);
-    await insertUser(tx, t.deps, {
-      username,
-      displayName: username,
-      role: 'recycler',
-      organizationId: orgId,
-      password: 'Recycler#Test2024',
-      mustChangePassword: false,
-    });
-    return orgId;
-  });
+  return addEnterpriseAccount(t, { username, role: 'recycler', townId, password: RECYCLER_PASSWORD, name: `${username} 回收公司` });
 }
 
 export const RECYCLER_PASSWORD = 'Recycler#Test2024';

@@ -151,14 +151,7 @@ export default function SitesPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t(list.state.q || Object.values(f).some(Boolean) ? 'recycling.sites.noneMatch' : 'recycling.sites.none') }}
             data-testid="site-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>

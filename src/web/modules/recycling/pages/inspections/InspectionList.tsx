@@ -138,14 +138,7 @@ export function InspectionList({ onOpen, officials }: { onOpen: (id: number) => 
           dataSource={q.data?.items ?? []}
           onChange={list.onTableChange}
           locale={{ emptyText: t(filtered ? 'recycling.insp.noneMatch' : 'recycling.insp.none') }}
-          pagination={{
-            current: list.state.page,
-            pageSize: list.state.pageSize,
-            total: q.data?.total ?? 0,
-            pageSizeOptions: list.pageSizes,
-            showSizeChanger: true,
-            size: 'small',
-          }}
+          pagination={{ ...list.pagination(q.data?.total ?? 0), size: 'small' }}
         />
       )}
     </Card>
