@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TablePaginationConfig } from 'antd';
 import type { Query } from '../api/client';
+import { useT } from '../i18n/I18nProvider';
 
 export type SortOrder = 'asc' | 'desc';
 
@@ -29,6 +30,7 @@ const PAGE_SIZES = [10, 20, 50, 100, 200];
  */
 export function useListParams<F extends string>(filterKeys: readonly F[], defaults: { pageSize?: number; sort?: string; order?: SortOrder } = {}) {
   const [search, setSearch] = useSearchParams();
+  const t = useT();
   const state = useMemo<ListState<F>>(() => {
     const page = Math.max(1, Number(search.get('page')) || 1);
     const sizeRaw = Number(search.get('pageSize'));
@@ -114,5 +116,18 @@ export function useListParams<F extends string>(filterKeys: readonly F[], defaul
     [state.sort, state.order],
   );
 
-  return { state, query, update, onTableChange, sortOrderOf, pageSizes: PAGE_SIZES };
+  /** The Table's pagination for a server-side list of `total` rows: page, size choices, the count. */
+  const pagination = useCallback(
+    (total: number): TablePaginationConfig => ({
+      current: state.page,
+      pageSize: state.pageSize,
+      total,
+      showSizeChanger: true,
+      pageSizeOptions: PAGE_SIZES,
+      showTotal: (n) => t('common.total', { total: n }),
+    }),
+    [state.page, state.pageSize, t],
+  );
+
+  return { state, query, update, onTableChange, sortOrderOf, pagination };
 }

@@ -387,14 +387,7 @@ export default function ReportsPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: <Empty description={status === 'submitted' ? t('plan.empty.queue') : t('plan.empty.reports')} /> }}
             data-testid="report-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>

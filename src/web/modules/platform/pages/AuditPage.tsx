@@ -173,14 +173,7 @@ export default function AuditPage() {
             scroll={{ x: 'max-content' }}
             expandable={{ expandedRowRender: (r) => <RecordDetails record={r} /> }}
             data-testid="audit-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>

@@ -103,14 +103,7 @@ export default function LoginEventsPage() {
             sortDirections={['descend', 'ascend', 'descend']}
             scroll={{ x: 'max-content' }}
             data-testid="login-events-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>

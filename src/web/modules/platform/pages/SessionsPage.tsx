@@ -114,14 +114,7 @@ export default function SessionsPage() {
             sortDirections={['descend', 'ascend', 'descend']}
             scroll={{ x: 'max-content' }}
             data-testid="session-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>

@@ -161,14 +161,7 @@ export default function RedemptionsPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('tradein.redemptions.none') }}
             data-testid="redemptions-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>

@@ -311,14 +311,7 @@ export default function RiskPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('tradein.risk.none') }}
             data-testid="reviews-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>

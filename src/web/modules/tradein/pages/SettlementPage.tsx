@@ -365,14 +365,7 @@ export default function SettlementPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('tradein.settlement.none') }}
             data-testid="batches-table"
-            pagination={{
-              current: list.state.page,
-              pageSize: list.state.pageSize,
-              total: data.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizes,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={list.pagination(data.data?.total ?? 0)}
           />
         )}
       </Card>
