@@ -2,8 +2,8 @@ import type { DictionaryDefinition } from '../../../core/extensions.js';
 
 /**
  * The code lists the platform declares until the modules that will store their codes exist (recycling for the
- * material kinds, renewal and the ledgers for industries and equipment types); such a module then declares the
- * list itself and the platform's entry goes. The labels follow the plan's wording (晋政文〔2024〕98号).
+ * material kinds, the ledgers for equipment types); such a module then declares the list itself and the
+ * platform's entry goes, as the industries went to renewal (the seed hands a list to its new owner). The labels follow the plan's wording (晋政文〔2024〕98号).
  */
 export const platformDictionaries: readonly DictionaryDefinition[] = [
   {
@@ -27,26 +27,6 @@ export const platformDictionaries: readonly DictionaryDefinition[] = [
       { code: 'tyre', label: { 'zh-CN': '废旧轮胎', en: 'Waste tyres' } },
       { code: 'industrial_offcut', label: { 'zh-CN': '工业边角料', en: 'Industrial offcuts' } },
       { code: 'industrial_sludge', label: { 'zh-CN': '工业污泥', en: 'Industrial sludge' } },
-      { code: 'other', label: { 'zh-CN': '其他', en: 'Other' } },
-    ],
-  },
-  {
-    code: 'industry',
-    name: { 'zh-CN': '重点行业', en: 'Industries' },
-    description: {
-      'zh-CN': '晋江重点产业，用于技术改造、设备更新和标准提升的登记与统计',
-      en: 'Jinjiang’s main industries, for recording and counting technical upgrades, renewals and standards',
-    },
-    items: [
-      { code: 'textile_apparel', label: { 'zh-CN': '纺织服装', en: 'Textiles and apparel' } },
-      { code: 'footwear', label: { 'zh-CN': '制鞋', en: 'Footwear' } },
-      { code: 'building_ceramics', label: { 'zh-CN': '建材陶瓷', en: 'Building materials and ceramics' } },
-      { code: 'food', label: { 'zh-CN': '食品', en: 'Food' } },
-      { code: 'paper_products', label: { 'zh-CN': '纸制品', en: 'Paper products' } },
-      { code: 'chemical_fibre', label: { 'zh-CN': '化纤', en: 'Chemical fibres' } },
-      { code: 'equipment_manufacturing', label: { 'zh-CN': '装备制造', en: 'Equipment manufacturing' } },
-      { code: 'electronics_it', label: { 'zh-CN': '电子信息', en: 'Electronics and IT' } },
-      { code: 'umbrella', label: { 'zh-CN': '伞具', en: 'Umbrellas' } },
       { code: 'other', label: { 'zh-CN': '其他', en: 'Other' } },
     ],
   },

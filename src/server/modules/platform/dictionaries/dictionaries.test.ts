@@ -35,13 +35,15 @@ describe('dictionaries: code lists the modules declare and officials keep', () =
   });
   afterAll(() => t.close());
 
-  it('seeds the declared lists: event types from car trade-in, material kinds, industries and equipment types from the platform', async () => {
+  it('seeds the declared lists: event types from car trade-in, industries and funding sources from renewal, material kinds and equipment types from the platform', async () => {
     const list = (await office.get('/api/dictionaries')).json() as { code: string; ownerModule: string; itemCount: number }[];
     expect(list.map((d) => [d.code, d.ownerModule])).toEqual([
       ['equipment_type', 'platform'],
       ['event_type', 'cartradein'],
-      ['industry', 'platform'],
+      ['industry', 'renewal'],
       ['material_kind', 'platform'],
+      ['renewal_advanced_equipment', 'renewal'],
+      ['renewal_funding_source', 'renewal'],
     ]);
     const events = await detail('event_type');
     expect(events.items.map((i) => i.code)).toEqual([...CAR_EVENT_TYPES]);
@@ -233,6 +235,13 @@ describe('dictionaries: code lists the modules declare and officials keep', () =
       .where('entity', '=', 'dictionary_item')
       .where('action', '=', 'seed')
       .execute();
-    expect(seeded.map((s) => s.entity_id).sort()).toEqual(['equipment_type', 'event_type', 'industry', 'material_kind']);
+    expect(seeded.map((s) => s.entity_id).sort()).toEqual([
+      'equipment_type',
+      'event_type',
+      'industry',
+      'material_kind',
+      'renewal_advanced_equipment',
+      'renewal_funding_source',
+    ]);
   });
 });

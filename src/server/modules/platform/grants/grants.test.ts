@@ -39,6 +39,8 @@ describe('grants: which department manages a domain and which confirms its payme
       'cartradein:市商务局:manage',
       'cartradein:市财政局:confirm_payment',
       'recycling:市商务局:manage',
+      'renewal:市工信局:manage',
+      'renewal:市财政局:confirm_payment',
       'tradein:市商务局:manage',
       'tradein:市财政局:confirm_payment',
     ]);
@@ -53,7 +55,7 @@ describe('grants: which department manages a domain and which confirms its payme
       .where('run_key', 'like', '%-grants')
       .orderBy('run_key')
       .execute();
-    expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'recycling-grants', 'tradein-grants']);
+    expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'recycling-grants', 'renewal-grants', 'tradein-grants']);
   });
 
   it('lists the declared domains and what the signed-in organisation holds in each', async () => {
@@ -61,16 +63,19 @@ describe('grants: which department manages a domain and which confirms its payme
       { domain: 'tradein', capabilities: ['manage', 'confirm_payment'] },
       { domain: 'cartradein', capabilities: ['manage', 'confirm_payment'] },
       { domain: 'recycling', capabilities: ['manage'] },
+      { domain: 'renewal', capabilities: ['manage', 'confirm_payment'] },
     ]);
     expect((await commerce.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: true, confirmPayment: false },
       { domain: 'cartradein', manage: true, confirmPayment: false },
       { domain: 'recycling', manage: true, confirmPayment: false },
+      { domain: 'renewal', manage: false, confirmPayment: false },
     ]);
     expect((await finance.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: false, confirmPayment: true },
       { domain: 'cartradein', manage: false, confirmPayment: true },
       { domain: 'recycling', manage: false, confirmPayment: false },
+      { domain: 'renewal', manage: false, confirmPayment: true },
     ]);
     // Only departments hold grants; the office manages by its role, not by a grant.
     for (const c of [office, town, admin])
@@ -78,6 +83,7 @@ describe('grants: which department manages a domain and which confirms its payme
         { domain: 'tradein', manage: false, confirmPayment: false },
         { domain: 'cartradein', manage: false, confirmPayment: false },
         { domain: 'recycling', manage: false, confirmPayment: false },
+        { domain: 'renewal', manage: false, confirmPayment: false },
       ]);
   });
 
@@ -165,7 +171,7 @@ describe('grants: which department manages a domain and which confirms its payme
       .where('entity', '=', 'organization_grant')
       .where('action', '=', 'seed')
       .execute();
-    expect(seeded).toHaveLength(5);
+    expect(seeded).toHaveLength(7);
   });
 
   it('a default the office withdrew is not granted again at the next start', async () => {
@@ -174,6 +180,12 @@ describe('grants: which department manages a domain and which confirms its payme
     await office.post('/api/grants/revoke', { ...body, domain: 'cartradein' });
     // What every start does: migrations, then each module's reference seed.
     await prepareDatabase(t.deps, { demo: false });
-    expect(summary((await office.get('/api/grants')).json())).toEqual(['cartradein:市商务局:manage', 'recycling:市商务局:manage', 'tradein:市商务局:manage']);
+    expect(summary((await office.get('/api/grants')).json())).toEqual([
+      'cartradein:市商务局:manage',
+      'recycling:市商务局:manage',
+      'renewal:市工信局:manage',
+      'renewal:市财政局:confirm_payment',
+      'tradein:市商务局:manage',
+    ]);
   });
 });

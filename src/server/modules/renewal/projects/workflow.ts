@@ -1,0 +1,28 @@
+import { defineWorkflow } from '../../../core/workflow.js';
+import { recordEffects } from '../../platform/timeline/timeline.js';
+
+/**
+ * A project's way to the library and to completion. `submitSimplified` is the simplified path: a project adding
+ * no land and mainly replacing equipment skips the step the office configured (the town check) and waits for the
+ * department at once. Both reviews return the project with reasons; the enterprise edits it and submits again.
+ */
+export const projectWorkflow = defineWorkflow({
+  kind: 'renewal_project',
+  table: 'renewal_projects',
+  transitions: {
+    draft: { from: [], to: 'draft' },
+    import: { from: [], to: 'in_library' },
+    importStarted: { from: [], to: 'under_construction' },
+    submit: { from: ['draft', 'returned'], to: 'submitted' },
+    submitSimplified: { from: ['draft', 'returned'], to: 'town_checked' },
+    townPass: { from: ['submitted'], to: 'town_checked' },
+    townReturn: { from: ['submitted'], to: 'returned' },
+    approve: { from: ['town_checked'], to: 'in_library' },
+    departmentReturn: { from: ['town_checked'], to: 'returned' },
+    start: { from: ['in_library'], to: 'under_construction' },
+    complete: { from: ['under_construction'], to: 'completed' },
+  },
+  effects: recordEffects,
+});
+
+export type ProjectAction = keyof typeof projectWorkflow.transitions;
