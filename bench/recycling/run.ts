@@ -1,0 +1,182 @@
+/**
+ * npm run bench:recycling — intake records per second (a site recording a purchase from an individual, with its
+ * reverse invoice and the seller's yearly limit) and recycling-certificate checks per second through the real
+ * server, each against a bare Fastify hello-world answering the same requests on the same machine.
+ * DATABASE_URL selects the database (SQLite by default). Prints one JSON line; details go to stderr.
+ *
+ *   BENCH_SECONDS (10)  BENCH_CONNECTIONS (50)  BENCH_RECYCLERS (60)  BENCH_PICKUPS (40000, 3 certificates each)
+ *   BENCH_INTAKE_HISTORY (100000)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { loadConfig } from '../../src/server/config.js';
+import { shanghaiDate } from '../../src/server/core/time.js';
+import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
+import { adminQuery, freePort, waitHealthy, withDatabase } from '../lib/server.js';
+import { benchCitizenId, createCertificates, createIntakeHistory, createOfficeUser, createRecyclers } from './data.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const RECYCLERS = Number(process.env.BENCH_RECYCLERS ?? 60);
+const PICKUPS = Number(process.env.BENCH_PICKUPS ?? 40_000);
+const INTAKE_HISTORY = Number(process.env.BENCH_INTAKE_HISTORY ?? 100_000);
+const PG_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL! : null;
+const log = (...args: unknown[]) => console.error('[bench]', ...args);
+const children: ChildProcess[] = [];
+
+function start(args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(child);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+    waitHealthy(port).then(() => resolve(child), reject);
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const cannon = (port: number, requests: autocannon.Request[], duration = SECONDS): Promise<Result> =>
+  autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration, requests });
+
+async function main(): Promise<void> {
+  const tag = randomBytes(4).toString('hex');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-bench-'));
+  let databaseUrl: string;
+  let scratchDb: string | null = null;
+  if (PG_URL) {
+    scratchDb = `huanxin_bench_${tag}`;
+    await adminQuery(PG_URL, `create database ${scratchDb}`);
+    databaseUrl = withDatabase(PG_URL, scratchDb);
+  } else {
+    databaseUrl = `sqlite:${path.join(dataDir, 'bench.db')}`;
+  }
+  // Production mode refuses default keys: generate real ones for this run.
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HUANXIN_DEMO: '0',
+    HUANXIN_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    HUANXIN_SESSION_SECRET: randomBytes(32).toString('hex'),
+    HUANXIN_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  };
+  try {
+    const config = loadConfig({ ...process.env, ...env });
+    const deps = createDeps(config);
+    await prepareDatabase(deps, { demo: false });
+    log(`creating ${RECYCLERS} recyclers with a station each…`);
+    const recyclers = await createRecyclers(deps, config, RECYCLERS, tag);
+    const office = await createOfficeUser(deps, config, tag);
+    log(`creating ${PICKUPS} completed pickups with 3 certificates each…`);
+    const numbers = await createCertificates(deps, config, recyclers, PICKUPS, 3, tag);
+    log(`creating ${INTAKE_HISTORY} intake records of the past year…`);
+    await createIntakeHistory(deps, recyclers, INTAKE_HISTORY);
+    await deps.database.close();
+
+    const port = await freePort();
+    const server = await start(['src/server/main.ts', 'serve'], env, port);
+
+    // A merchant's check at the till: a certificate the network issued, picked at random.
+    const checkRequest: autocannon.Request = {
+      method: 'GET',
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/recycling/certificates/${numbers[randomInt(numbers.length)]}`,
+        headers: { ...(req.headers as Record<string, string>), cookie: office.cookie },
+      }),
+    };
+    // A site buys 40 kg of waste paper from a resident: the record, its reverse invoice and the seller's yearly total.
+    let seller = 1_000_000;
+    const today = shanghaiDate();
+    const intakeRequest: autocannon.Request = {
+      method: 'POST',
+      path: '/api/recycling/intake',
+      setupRequest: (req) => {
+        const r = recyclers[randomInt(recyclers.length)]!;
+        const n = seller++;
+        return {
+          ...req,
+          headers: { ...(req.headers as Record<string, string>), 'content-type': 'application/json', cookie: r.cookie, 'x-csrf-token': r.csrf },
+          body: JSON.stringify({
+            siteId: r.siteId,
+            material: 'paper',
+            source: 'individual',
+            weightKg: 40,
+            priceFen: 4000 + (n % 500),
+            takenInOn: today,
+            seller: { name: `压测居民${n % 10_000}`, idNumber: benchCitizenId(n) },
+          }),
+        };
+      },
+    };
+
+    log('warm-up (2 s each)…');
+    await cannon(port, [checkRequest], 2);
+    await cannon(port, [intakeRequest], 2);
+    log(`certificate checks: ${CONNECTIONS} connections for ${SECONDS} s…`);
+    const checks = await cannon(port, [checkRequest]);
+    log(`intake records: ${CONNECTIONS} connections for ${SECONDS} s…`);
+    const intake = await cannon(port, [intakeRequest]);
+    await stop(server);
+
+    const helloPort = await freePort();
+    const hello = await start(['bench/claims/hello.ts'], {}, helloPort);
+    log('hello-world: the same two loads…');
+    await cannon(helloPort, [checkRequest], 2);
+    const helloChecks = await cannon(helloPort, [checkRequest]);
+    const helloIntake = await cannon(helloPort, [intakeRequest]);
+    await stop(hello);
+
+    const perSec = (r: Result) => Math.round(r['2xx'] / r.duration);
+    const describe = (name: string, r: Result) =>
+      `${name}: ${r['2xx']} × 2xx, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`;
+    log(describe('certificate checks', checks));
+    log(describe('intake', intake));
+    log(describe('hello (checks)', helloChecks));
+    log(describe('hello (intake)', helloIntake));
+    console.log(
+      JSON.stringify({
+        database: PG_URL ? 'postgres' : 'sqlite',
+        certificates: numbers.length,
+        intakeHistory: INTAKE_HISTORY,
+        certificateChecksPerSec: perSec(checks),
+        certificateCheckP99Ms: checks.latency.p99,
+        intakePerSec: perSec(intake),
+        intakeP99Ms: intake.latency.p99,
+        // Every request of the load must succeed: a refusal is a bug in the benchmark or the server, not load.
+        failed: checks.non2xx + checks.errors + intake.non2xx + intake.errors,
+        helloChecksPerSec: perSec(helloChecks),
+        helloIntakePerSec: perSec(helloIntake),
+        checksRatioToHello: Number((perSec(checks) / perSec(helloChecks)).toFixed(3)),
+        intakeRatioToHello: Number((perSec(intake) / perSec(helloIntake)).toFixed(3)),
+      }),
+    );
+  } finally {
+    await Promise.all(children.map(stop));
+    if (scratchDb) await adminQuery(PG_URL!, `drop database if exists ${scratchDb}`).catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    for (const c of children) c.kill('SIGTERM');
+    process.exit(1);
+  },
+);
