@@ -16,6 +16,7 @@ import {
   screenshot,
   settle,
   startServer,
+  waitForText,
   type Session,
   type TestServer,
 } from './harness.js';
@@ -24,7 +25,7 @@ import {
  * The recycling loop in the browser: a resident books the pickup of an old fridge on a 375 px phone; the demo
  * recycler, which runs a station in that town, accepts and completes it, issuing a certificate; the resident sees
  * the certificate; a merchant's trade-in sale cites it as the proof the old fridge was handed in, and a second sale
- * citing it is refused.
+ * citing it is refused at the till; the plan's figure of appliances recycled (A3-S-03) moves.
  */
 let server: TestServer;
 let browser: Browser;
@@ -66,10 +67,31 @@ async function post(s: Session, url: string, data: unknown = {}) {
   return s.page.request.post(url, { headers: { 'X-CSRF-Token': await csrfOf(s) }, data });
 }
 
+const APPLIANCES_INDICATOR = 'A3-S-03';
+
+/** The city's growth of appliances recycled over 2023, as the office's dashboard shows it. */
+async function applianceFigure(page: Page): Promise<string> {
+  await page.goto(`/plan/dashboard?q=${APPLIANCES_INDICATOR}`);
+  await page.getByTestId('indicator-table').waitFor();
+  await settle(page);
+  return ((await page.getByTestId(`actual-${APPLIANCES_INDICATOR}`).textContent()) ?? '').trim();
+}
+
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('recycling: a pickup booked on a phone gives a certificate that proves one trade-in sale', () => {
-  it('books, accepts, completes, and the certificate is cited once', async () => {
+  it('books, accepts, completes, and the certificate is cited once; the plan counts the fridge', async () => {
+    // ── The office enters the 2023 baseline of appliances recycled (A3-S-03) once; the dashboard shows the figure ──
+    const office = await signedIn('demo_office');
+    const db = server.deps.database.db;
+    const indicator = await db.selectFrom('indicators').select('id').where('code', '=', APPLIANCES_INDICATOR).executeTakeFirstOrThrow();
+    const baseline = await office.page.request.patch(`/api/indicators/${indicator.id}`, {
+      headers: { 'X-CSRF-Token': await csrfOf(office) },
+      data: { baseline: { year: 2023, value: 2 }, note: '2023年全市废旧家电回收量（测试）' },
+    });
+    expect(baseline.status(), await baseline.text()).toBe(200);
+    const figureBefore = await applianceFigure(office.page);
+
     // ── The resident books the pickup of an old fridge on a phone ─────────────────
     const resident = await signedIn(DEMO_RESIDENT.mobile, PHONE);
     const rp = resident.page;
@@ -106,7 +128,6 @@ describe('recycling: a pickup booked on a phone gives a certificate that proves 
     expect(await rp.getByTestId('my-certificate').first().textContent()).toContain(number!);
 
     // ── A trade-in sale cites it; a second sale citing it is refused ─────────────
-    const db = server.deps.database.db;
     const program = await db
       .selectFrom('tradein_programs')
       .select('id')
@@ -129,22 +150,32 @@ describe('recycling: a pickup booked on a phone gives a certificate that proves 
     const merchantOrg = await db.selectFrom('users').select('organization_id').where('username', '=', 'demo_merchant').executeTakeFirstOrThrow();
     const fridge = await db
       .selectFrom('tradein_products')
-      .select(['id', 'reference_price_fen'])
+      .select(['model', 'reference_price_fen'])
       .where('organization_id', '=', Number(merchantOrg.organization_id))
       .where('category', '=', 'refrigerator')
       .executeTakeFirstOrThrow();
-    const sale = (code: string) =>
-      post(merchant, '/api/tradein/redemptions', {
-        voucherCode: code,
-        productId: Number(fridge.id),
-        serialNumber: `SN-${randomInt(1e9)}`,
-        price: Number(fridge.reference_price_fen),
-        invoiceNumber: `2435200000${String(randomInt(1e10)).padStart(10, '0')}`,
-        oldItemProof: { reference: number },
-      });
-    const first = await sale(voucherCode);
-    expect(first.status(), await first.text()).toBe(201);
-    expect(((await first.json()) as { oldItemProof: { kind: string } }).oldItemProof.kind).toBe('recycling');
+    // At the till: the merchant types the voucher and cites the certificate as the old fridge's proof.
+    const mp = merchant.page;
+    const sellAtTill = async (code: string) => {
+      await mp.goto('/tradein/merchant/redeem');
+      await mp.getByTestId('redeem-code').fill(code);
+      await mp.getByTestId('redeem-lookup').click();
+      await mp.getByTestId('redeem-form').waitFor();
+      await pickOption(mp, 'redeem-product', fridge.model);
+      await mp.getByTestId('redeem-serial').fill(`SN-${randomInt(1e9)}`);
+      await mp.getByTestId('redeem-price').fill(String(Number(fridge.reference_price_fen) / 100));
+      await mp.getByTestId('redeem-invoice').fill(`2435200000${String(randomInt(1e10)).padStart(10, '0')}`);
+      await mp.getByTestId('redeem-old-item').fill(number!.toLowerCase());
+      await mp.getByTestId('redeem-submit').click();
+    };
+    await sellAtTill(voucherCode);
+    await mp.getByTestId('redeem-done').waitFor();
+    const sold = await db
+      .selectFrom('tradein_redemptions')
+      .select(['old_item_proof_kind', 'old_item_proof_ref'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(sold).toEqual({ old_item_proof_kind: 'recycling', old_item_proof_ref: number });
     // Another resident's voucher, the same certificate: the proof is spent (a unique index, not a check in the process).
     await registerResident(server.deps, systemContext(), {
       mobile: '13900000009',
@@ -155,9 +186,15 @@ describe('recycling: a pickup booked on a phone gives a certificate that proves 
     const other = await signedIn('13900000009', PHONE, 'Resident#Test2024');
     const otherClaim = await post(other, `/api/tradein/pools/${((await pool.json()) as { id: number }).id}/claims`);
     expect(otherClaim.status(), await otherClaim.text()).toBe(201);
-    const refused = await sale(((await otherClaim.json()) as { voucher: { code: string } }).voucher.code);
-    expect(refused.status()).toBe(409);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('OLD_ITEM_PROOF_USED');
+    await sellAtTill(((await otherClaim.json()) as { voucher: { code: string } }).voucher.code);
+    await waitForText(mp, 'page-tradein-redeem', '一张证明只能使用一次');
+    await screenshot(mp, 'recycling-certificate-spent-at-till');
+    expect(await db.selectFrom('tradein_redemptions').select('id').where('old_item_proof_ref', '=', number!).execute()).toHaveLength(1);
+
+    // ── The fridge handed in is one more appliance recycled this year: the plan's figure moves ──
+    const figureAfter = await applianceFigure(office.page);
+    expect(figureAfter).not.toBe(figureBefore);
+    expect(Number.parseFloat(figureAfter.replace(/[^\d.-]/g, ''))).toBeGreaterThan(Number.parseFloat(figureBefore.replace(/[^\d.-]/g, '')));
 
     // The certificate check shows it used.
     const check = await merchant.page.request.get(`/api/recycling/certificates/${number}`);
