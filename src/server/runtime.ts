@@ -50,6 +50,8 @@ export async function prepareDatabase(deps: AppDeps, options: { demo: boolean; d
     deps.database,
     deps.modules.flatMap((m) => m.migrations),
   );
+  // Loaded before anything is served: after this, a read inside a transaction never waits for a query (reader.ts).
+  await deps.parameters.refresh();
   for (const m of deps.modules) await m.seed?.reference?.(deps);
   const demoAccounts = options.demo ? await seedDemo(deps) : null;
   if (options.demo && options.demoProgrammes) for (const m of deps.modules) await m.seed?.demo?.(deps);

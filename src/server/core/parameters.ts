@@ -74,7 +74,11 @@ export interface ParameterReader {
   get<K extends ParameterKey>(key: K): Promise<ParameterValues[K]>;
   /** The default of one parameter in this installation (its configuration applied). */
   defaultOf(definition: ParameterDefinition): ParameterValue;
-  invalidate(): void;
+  /**
+   * Reads the stored values again and waits for them: after a write through this process (so it is seen at once),
+   * and before the app serves. Never inside a transaction (on SQLite it would wait for that transaction).
+   */
+  refresh(): Promise<void>;
 }
 
 /** Why a value does not fit a definition (a message key and its parameters), or null when it fits. */

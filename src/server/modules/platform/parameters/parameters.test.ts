@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { isoPlus, nowIso } from '../../../db/time.js';
+import { inTransaction } from '../../../db/database.js';
 import { createParameterReader } from './reader.js';
 import { moduleContractProblems, type HuanxinModule } from '../../../core/module.js';
 import { MODULES } from '../../index.js';
@@ -164,13 +165,26 @@ describe('system parameters: declared in code, changed by the office, read by th
       .insertInto('system_parameters')
       .values({ key: 'platform.loginLockMinutes', value_json: '20', version: 1, updated_by: null, updated_at: nowIso() })
       .execute();
-    // Another process's write is seen when the cache expires (here: on invalidate).
+    // Another process's write is seen when the cache is refreshed (here: on refresh).
     expect(await reader.get('platform.loginLockMinutes')).toBe(15);
-    reader.invalidate();
+    await reader.refresh();
     expect(await reader.get('platform.loginLockMinutes')).toBe(20);
     await t.deps.database.db.updateTable('system_parameters').set({ value_json: '99999' }).where('key', '=', 'platform.loginLockMinutes').execute();
-    reader.invalidate();
+    await reader.refresh();
     expect(await reader.get('platform.loginLockMinutes')).toBe(15);
+  });
+
+  it('answers a read inside a transaction without waiting for a query, even when what it holds is stale', async () => {
+    // Always stale: every read starts a refresh. On SQLite the transaction holds the one connection, so a read that
+    // waited for the refresh would never return (the whole server hung this way under load).
+    const reader = createParameterReader(t.deps.database, t.deps.config, t.deps.modules, 0);
+    await reader.refresh();
+    const inTx = inTransaction(t.deps.database, async (tx) => {
+      await tx.selectFrom('system_parameters').select('key').execute();
+      return [await reader.get('platform.loginLockMinutes'), await reader.get('platform.loginLockMinutes')];
+    });
+    const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000));
+    expect(await Promise.race([inTx, hung])).toEqual([15, 15]);
   });
 
   it('gives pages, to anyone signed in, only the values they show (how early a programme is ending), as they change', async () => {

@@ -46,8 +46,7 @@ export function createParameterReader(database: Database, config: Config, module
   let loading: Promise<Map<string, string | null>> | null = null;
   let generation = 0;
 
-  function overrides(): Promise<Map<string, string | null>> {
-    if (cached && Date.now() - cached.at < ttlMs) return Promise.resolve(cached.rows);
+  function load(): Promise<Map<string, string | null>> {
     if (!loading) {
       const started = Date.now();
       const mine = generation;
@@ -68,6 +67,18 @@ export function createParameterReader(database: Database, config: Config, module
     return loading;
   }
 
+  /**
+   * Values are read inside transactions (a certificate's age limit while a redemption is written). On SQLite the
+   * transaction holds the one connection, so a read that waited for a fresh query would wait for itself: once
+   * loaded, a stale value is answered at once while the refresh runs beside it (it waits for the connection, nobody
+   * waits for it). Only the very first read waits, and the app loads the values before it serves (`refresh`).
+   */
+  function overrides(): Promise<Map<string, string | null>> {
+    if (!cached) return load();
+    if (Date.now() - cached.at >= ttlMs) void load().catch(() => undefined);
+    return Promise.resolve(cached.rows);
+  }
+
   return {
     definitions,
     ttlMs,
@@ -78,10 +89,11 @@ export function createParameterReader(database: Database, config: Config, module
       return (stored ?? defaultValue(def, config)) as ParameterValues[K];
     },
     defaultOf: (def) => defaultValue(def, config),
-    invalidate() {
+    async refresh() {
+      // A load begun before this call may hold what was stored before a write: it is not the one waited for.
       generation++;
-      cached = null;
       loading = null;
+      await load();
     },
   };
 }

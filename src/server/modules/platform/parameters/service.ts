@@ -107,7 +107,7 @@ async function write(deps: AppDeps, ctx: RequestContext, key: string, value: unk
     });
     return after;
   });
-  deps.parameters.invalidate();
+  await deps.parameters.refresh();
   return view;
 }
 

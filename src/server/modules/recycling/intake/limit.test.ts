@@ -92,8 +92,8 @@ describe('reverse invoicing: the seller’s yearly limit', () => {
 
   it('uses the rates in force and keeps them on the invoice', async () => {
     await setParameter(office, 'recycling.reverseInvoiceVatRateBp', 300);
-    // A cold cache: the new rate is read from the database.
-    t.deps.parameters.invalidate();
+    // The rate as stored now (another process's write is seen within the cache's time).
+    await t.deps.parameters.refresh();
     const rec = await s.a.post('/api/recycling/intake', paperSale(s.siteA, 9, 10_300));
     expect(rec.statusCode).toBe(201);
     const invoice = (await s.a.get(`/api/recycling/intake/${rec.json().id}`)).json().reverseInvoice;
