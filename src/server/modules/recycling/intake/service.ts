@@ -7,7 +7,7 @@ import { inTransaction, type Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { paginate } from '../../../http/pagination.js';
 import { SCRAP_METALS } from '../../../../shared/enums/recyclingIntake.js';
-import { maskCitizenId } from '../../../../shared/validators/index.js';
+import { maskCitizenId, maskMobile } from '../../../../shared/validators/index.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { intakePolicy, type IntakeRecord } from '../policies/intake.js';
@@ -80,7 +80,7 @@ export async function recordIntake(deps: AppDeps, ctx: RequestContext, input: Re
     if (site.status !== 'operating') throw fieldError('siteId', 'field.recycling.intakeSiteNotOperating');
     const s = input.seller;
     const id = s.idNumber === undefined ? null : { enc: deps.sealer.seal(s.idNumber), lookup: deps.sealer.lookup(s.idNumber), mask: maskCitizenId(s.idNumber) };
-    const phone = s.contactPhone === undefined ? null : { enc: deps.sealer.seal(s.contactPhone), mask: maskPhone(s.contactPhone) };
+    const phone = s.contactPhone === undefined ? null : { enc: deps.sealer.seal(s.contactPhone), mask: maskMobile(s.contactPhone) };
     const now = nowIso();
     const row = await tx
       .insertInto('recycling_intake_records')
@@ -137,12 +137,6 @@ export async function recordIntake(deps: AppDeps, ctx: RequestContext, input: Re
     });
     return { id: intakeId, reverseInvoiceId };
   });
-}
-
-/** 13812345678 → 138****5678; a landline keeps its last four. */
-function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
 }
 
 /**

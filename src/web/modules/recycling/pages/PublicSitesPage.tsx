@@ -9,8 +9,9 @@ import { PublicFrame } from '../../../layout/PublicFrame';
 import { siteKeys, useTowns, type PublicSiteView } from './sites/api';
 import { SiteScatter } from './sites/SiteScatter';
 import { TownSummaryTable } from './sites/TownSummaryTable';
-import { DemoTag, Materials, RECYCLING_SITE_KINDS, SiteKindTag, useEnumOptions, type RecyclingSiteKind } from './sites/shared';
+import { Materials, RECYCLING_SITE_KINDS, SiteKindTag, useEnumOptions, type RecyclingSiteKind } from './sites/shared';
 import './sites/sites.css';
+import { DemoTag } from '../../../components/DemoTag';
 
 /** Operating recycling sites for residents, no sign-in, phone first: by town and kind, a town summary and a sketch. */
 export default function PublicSitesPage() {

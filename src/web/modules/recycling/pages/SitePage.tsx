@@ -10,8 +10,9 @@ import type { MessageKey } from '../../../i18n/messages';
 import { useSite, type SiteView } from './sites/api';
 import { SiteActions } from './sites/SiteActions';
 import { SiteFormDrawer } from './sites/SiteFormDrawer';
-import { DemoTag, Materials, SiteKindTag, SiteStatusTag } from './sites/shared';
+import { Materials, SiteKindTag, SiteStatusTag } from './sites/shared';
 import './sites/sites.css';
+import { DemoTag } from '../../../components/DemoTag';
 
 /** One site: every detail, what the caller may do now, and its status history with the date of each change. */
 export default function SitePage() {

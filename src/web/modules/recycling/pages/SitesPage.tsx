@@ -16,8 +16,9 @@ import { PUBLIC_SITES_PATH, siteKeys, useOperatorOptions, useTowns, type Page, t
 import { SiteActions } from './sites/SiteActions';
 import { SiteFormDrawer } from './sites/SiteFormDrawer';
 import { TownSummaryTable } from './sites/TownSummaryTable';
-import { DemoTag, RECYCLING_SITE_KINDS, RECYCLING_SITE_ORIGINS, RECYCLING_SITE_STATUSES, SiteKindTag, SiteStatusTag, useEnumOptions } from './sites/shared';
+import { RECYCLING_SITE_KINDS, RECYCLING_SITE_ORIGINS, RECYCLING_SITE_STATUSES, SiteKindTag, SiteStatusTag, useEnumOptions } from './sites/shared';
 import './sites/sites.css';
+import { DemoTag } from '../../../components/DemoTag';
 
 const FILTERS = ['kind', 'status', 'townId', 'operatorId', 'origin'] as const;
 const EXPORT_ROLES = ['office', 'department', 'town', 'auditor'];

@@ -12,12 +12,13 @@ import { useT } from '../../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../../i18n/messages';
 import { DEALERS_PATH, dealerKeys, useDealer, type DealerDetailView } from './api';
 import { DealerFormDrawer } from './DealerFormDrawer';
-import { DealerStatusTag, DemoTag, GradeTag, KindTags } from './shared';
+import { DealerStatusTag, GradeTag, KindTags } from './shared';
 import { TradeForm } from './TradeForm';
 import { TradeTable } from './TradeTable';
 import { ViolationFormDrawer } from './ViolationFormDrawer';
 import { ViolationList } from './ViolationList';
 import './dealers.css';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const MOVES = ['suspend', 'reinstate', 'deregister'] as const;
 

@@ -13,8 +13,9 @@ import { useGrants } from '../../../platform/grants/useGrants';
 import { useTowns } from '../sites/api';
 import { DISCLOSURE_PATH, dealerKeys, type DealerView, type Page } from './api';
 import { DealerFormDrawer } from './DealerFormDrawer';
-import { DEALER_KINDS, DEALER_STATUSES, DealerStatusTag, DemoTag, GradeTag, KindTags, useDealerOptions } from './shared';
+import { DEALER_KINDS, DEALER_STATUSES, DealerStatusTag, GradeTag, KindTags, useDealerOptions } from './shared';
 import './dealers.css';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const FILTERS = ['kind', 'status', 'townId'] as const;
 

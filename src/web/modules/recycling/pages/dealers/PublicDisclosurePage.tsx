@@ -8,8 +8,9 @@ import { useT } from '../../../../i18n/I18nProvider';
 import { PublicFrame } from '../../../../layout/PublicFrame';
 import { dealerKeys, useCreditRules, type Page, type PublicDealerView, type PublicViolationView } from './api';
 import { RuleHistory, RuleVersionDetails } from './RulesView';
-import { DemoTag, GradeTag, KindTags, ViolationTypeText, penaltyText } from './shared';
+import { GradeTag, KindTags, ViolationTypeText, penaltyText } from './shared';
 import './dealers.css';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const PAGE_SIZE = 10;
 

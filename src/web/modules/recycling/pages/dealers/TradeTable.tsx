@@ -6,7 +6,7 @@ import { useT } from '../../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../../i18n/messages';
 import { yuan } from '../../../../../shared/money';
 import { useTrades, type TradeView } from './api';
-import { DemoTag } from './shared';
+import { DemoTag } from '../../../../components/DemoTag';
 
 /** Trades of one dealer (or of every dealer the reader sees), newest first, with the Excel export of the same. */
 export function TradeTable({ dealerId, showDealer = false, extra }: { dealerId?: number; showDealer?: boolean; extra?: ReactNode }) {

@@ -7,7 +7,8 @@ import { errorMessage } from '../../../../components/formErrors';
 import { LoadError } from '../../../../components/ResultPages';
 import { useT } from '../../../../i18n/I18nProvider';
 import { dealerKeys, evidenceUrl, useViolations, type ViolationView } from './api';
-import { DemoTag, ViolationStatusTag, ViolationTypeText, penaltyText } from './shared';
+import { ViolationStatusTag, ViolationTypeText, penaltyText } from './shared';
+import { DemoTag } from '../../../../components/DemoTag';
 
 /** A dealer's credit records: type, date, penalty, issuing unit, evidence (officials), and revocation on appeal. */
 export function ViolationList({ dealerId }: { dealerId: number }) {

@@ -22,7 +22,6 @@ export const dealersMessages = {
   'recycling.dealers.noneMatch': { 'zh-CN': '没有符合条件的经营主体', en: 'No dealers match' },
   'recycling.dealers.back': { 'zh-CN': '返回经营主体列表', en: 'Back to the dealers' },
   'recycling.dealers.publicLink': { 'zh-CN': '信用公示页', en: 'Public disclosure' },
-  'recycling.dealers.demo': { 'zh-CN': '演示', en: 'Demo' },
   'recycling.dealers.conflict': { 'zh-CN': '他人已修改该记录，请关闭后重新打开', en: 'Someone changed this record meanwhile: close and open it again' },
   'recycling.dealers.field.name': { 'zh-CN': '名称', en: 'Name' },
   'recycling.dealers.field.creditCode': { 'zh-CN': '统一社会信用代码', en: 'Credit code' },

@@ -70,11 +70,6 @@ export function ViolationStatusTag({ status }: { status: ViolationStatus }) {
   return <Tag color={status === 'in_force' ? 'red' : 'default'}>{t(`recycling.violations.status.${status}` as MessageKey)}</Tag>;
 }
 
-export function DemoTag({ show }: { show: boolean }) {
-  const t = useT();
-  return show ? <Tag color="orange">{t('recycling.dealers.demo')}</Tag> : null;
-}
-
 /** A penalty as published: the text, and the fine in yuan when there is one. */
 export function penaltyText(text: string, fen: number | null): string {
   return fen === null ? text : `${text}（¥${fenToYuan(fen)}）`;

@@ -14,6 +14,7 @@ import { INTAKE_MATERIALS, INTAKE_SOURCES, INTAKE_STATUSES } from '../../../../.
 import type { RecyclingMessageKey } from '../../index';
 import { useCategoryLabel } from '../pickups/parts';
 import { intakeKeys, useIntakeList, useIntakeOptions, voidIntake, type IntakeView } from './api';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const FILTERS = ['siteId', 'recyclerId', 'material', 'source', 'status', 'from', 'to', 'month'] as const;
 type FilterValues = Partial<Record<(typeof FILTERS)[number] | 'q', string>>;
@@ -96,7 +97,7 @@ export function IntakeList({ overview = false }: { overview?: boolean }) {
         <Space size={4} wrap>
           <Tag color={r.status === 'void' ? 'default' : 'green'}>{m(`recycling.in.status.${r.status}`)}</Tag>
           {r.reverseInvoiceId !== null && <Tag color={r.status === 'void' ? 'default' : 'blue'}>{t('recycling.in.invoice')}</Tag>}
-          {r.isDemo && <Tag color="orange">{t('recycling.in.demo')}</Tag>}
+          <DemoTag show={r.isDemo} />
           {r.voidReason && <Typography.Text type="secondary">{r.voidReason}</Typography.Text>}
         </Space>
       ),

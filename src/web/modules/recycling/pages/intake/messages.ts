@@ -86,7 +86,6 @@ export const intakeMessages = {
   },
   'recycling.in.reason': { 'zh-CN': '作废原因', en: 'Reason' },
   'recycling.in.ok': { 'zh-CN': '确定', en: 'OK' },
-  'recycling.in.demo': { 'zh-CN': '演示', en: 'Demo' },
   'recycling.in.invoice': { 'zh-CN': '反向发票', en: 'Reverse invoice' },
   'recycling.ri.month': { 'zh-CN': '开票月份', en: 'Month' },
   'recycling.ri.empty': { 'zh-CN': '该月没有反向开票', en: 'No reverse invoices this month' },

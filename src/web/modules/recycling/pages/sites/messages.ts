@@ -55,7 +55,6 @@ export const siteMessages = {
   'recycling.sites.field.openingHours': { 'zh-CN': '营业时间', en: 'Opening hours' },
   'recycling.sites.field.contactName': { 'zh-CN': '联系人', en: 'Contact' },
   'recycling.sites.field.contactPhone': { 'zh-CN': '联系电话', en: 'Phone' },
-  'recycling.sites.demo': { 'zh-CN': '演示', en: 'Demo' },
   'recycling.sites.kind.sorting_centre': { 'zh-CN': '分拣中心', en: 'Sorting centre' },
   'recycling.sites.kind.station': { 'zh-CN': '回收站', en: 'Recycling station' },
   'recycling.sites.kind.smart_device': { 'zh-CN': '智能回收设施', en: 'Smart recycling device' },

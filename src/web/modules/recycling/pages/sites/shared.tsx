@@ -45,11 +45,6 @@ export function SiteKindTag({ kind }: { kind: RecyclingSiteKind }) {
   return <Tag color="blue">{t(`recycling.sites.kind.${kind}` as MessageKey)}</Tag>;
 }
 
-export function DemoTag({ show }: { show: boolean }) {
-  const t = useT();
-  return show ? <Tag color="orange">{t('recycling.sites.demo')}</Tag> : null;
-}
-
 /** Material codes with their labels from the `material_kind` dictionary (a disabled code keeps its code). */
 export function Materials({ codes }: { codes: readonly string[] }) {
   const dict = useDictionary('material_kind');

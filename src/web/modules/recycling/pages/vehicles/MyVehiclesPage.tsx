@@ -4,8 +4,9 @@ import { PageHeader } from '../../../../components/PageHeader';
 import { LoadError } from '../../../../components/ResultPages';
 import { useT } from '../../../../i18n/I18nProvider';
 import { useMyVehicles } from './api';
-import { DemoTag, VehicleStatusTag, VehicleSteps } from './parts';
+import { VehicleStatusTag, VehicleSteps } from './parts';
 import './vehicles.css';
+import { DemoTag } from '../../../../components/DemoTag';
 
 /** A resident follows their own scrapped vehicles on a phone: the one-stop's steps with their dates, and the certificate. */
 export default function MyVehiclesPage() {

@@ -12,7 +12,8 @@ import { useT } from '../../../../i18n/I18nProvider';
 import { useGrants } from '../../../platform/grants/useGrants';
 import type { DismantlingQualificationStanding } from '../../../../../shared/enums/recyclingVehicles';
 import { useQualifications, useRecyclerOptions, vehicleKeys, type QualificationView, type RegisterQualificationInput } from './api';
-import { DemoTag, useCode } from './parts';
+import { useCode } from './parts';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const STANDING_COLOR: Record<DismantlingQualificationStanding, string> = {
   valid: 'green',

@@ -10,7 +10,8 @@ import { useLocale, useT } from '../../../../i18n/I18nProvider';
 import { translate, type SharedMessageKey } from '../../../../../shared/i18n/messages';
 import { ASSEMBLY_DESTINATIONS, VEHICLE_ASSEMBLIES, VEHICLE_EMISSION_STANDARDS, VEHICLE_FUEL_TYPES } from '../../../../../shared/enums/recyclingVehicles';
 import { useVehicle, vehicleKeys, type CorrectVehicleInput, type VehicleDetailView, type VehicleView } from './api';
-import { DemoTag, useCode, VehicleStatusTag, VehicleSteps, VehicleTimeline } from './parts';
+import { useCode, VehicleStatusTag, VehicleSteps, VehicleTimeline } from './parts';
+import { DemoTag } from '../../../../components/DemoTag';
 
 type Step = VehicleView['actions'][number];
 type Values = Record<string, string | undefined>;

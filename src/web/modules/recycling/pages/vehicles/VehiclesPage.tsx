@@ -12,9 +12,10 @@ import { useListParams } from '../../../../components/useListParams';
 import { useT } from '../../../../i18n/I18nProvider';
 import { ASSEMBLY_DESTINATIONS, SCRAPPED_VEHICLE_STATUSES } from '../../../../../shared/enums/recyclingVehicles';
 import { QUALIFICATIONS_PATH, useMyQualification, useQualifications, useVehicles, useVehicleSummary, type VehicleView } from './api';
-import { DemoTag, useCode, VehicleStatusTag } from './parts';
+import { useCode, VehicleStatusTag } from './parts';
 import { RecordVehicleDrawer } from './RecordVehicleDrawer';
 import { VehicleDrawer } from './VehicleDrawer';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const FILTERS = ['status', 'dismantlerId', 'from', 'to'] as const;
 const SUPERVISORS = ['office', 'department', 'auditor'];

@@ -29,11 +29,6 @@ export function VehicleStatusTag({ status }: { status: ScrappedVehicleStatus }) 
   );
 }
 
-export function DemoTag({ show }: { show: boolean }) {
-  const t = useT();
-  return show ? <Tag color="purple">{t('common.demo')}</Tag> : null;
-}
-
 interface Stepped {
   status: ScrappedVehicleStatus;
   receivedOn: string;

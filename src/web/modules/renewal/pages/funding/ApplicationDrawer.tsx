@@ -10,7 +10,8 @@ import { useT } from '../../../../i18n/I18nProvider';
 import { yuanToFen } from '../../../../../shared/money';
 import { fundingKeys, useApplication, useFundingOptions, type ApplicationDetailView } from './api';
 import { LoanFields, loanOf } from './ApplyDrawer';
-import { DateItem, DemoTag, FundingStatusTag, money, useSectorLabel, useSources, useYuanRule } from './parts';
+import { DateItem, FundingStatusTag, money, useSectorLabel, useSources, useYuanRule } from './parts';
+import { DemoTag } from '../../../../components/DemoTag';
 
 type Mode = 'grant' | 'reject' | 'pay' | null;
 

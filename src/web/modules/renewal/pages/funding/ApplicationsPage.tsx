@@ -14,7 +14,8 @@ import { PROJECT_SECTORS } from '../../../../../shared/enums/renewalProjects';
 import { useGrants } from '../../../platform/grants/useGrants';
 import { fundingKeys, useTowns, type ApplicationView, type Page } from './api';
 import { ApplicationDrawer } from './ApplicationDrawer';
-import { DemoTag, FundingStatusTag, money, useSectorLabel, useSources } from './parts';
+import { FundingStatusTag, money, useSectorLabel, useSources } from './parts';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const FILTERS = ['queue', 'projectId', 'source', 'status', 'townId', 'sector', 'year'] as const;
 

@@ -8,7 +8,8 @@ import { LoadError } from '../../../../components/ResultPages';
 import { useT } from '../../../../i18n/I18nProvider';
 import { useFundingProjects, type FundingProjectView } from './api';
 import { ApplyDrawer } from './ApplyDrawer';
-import { DemoTag, money, useSectorLabel } from './parts';
+import { money, useSectorLabel } from './parts';
+import { DemoTag } from '../../../../components/DemoTag';
 
 /**
  * The projects whose funding the caller keeps: an enterprise its own (applying for the ones in the library),

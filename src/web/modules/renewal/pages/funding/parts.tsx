@@ -23,11 +23,6 @@ export function FundingStatusTag({ status }: { status: FundingStatus }) {
   );
 }
 
-export function DemoTag({ show }: { show: boolean }) {
-  const t = useT();
-  return show ? <Tag>{t('common.demo')}</Tag> : null;
-}
-
 /** ¥1,234.56 with the unit in the column header: the figure alone. */
 export const money = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : fenToYuan(fen));
 

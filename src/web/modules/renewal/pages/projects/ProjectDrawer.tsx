@@ -12,7 +12,8 @@ import { useT } from '../../../../i18n/I18nProvider';
 import { useDictionary } from '../../../platform/dictionaries/useDictionary';
 import { PROJECT_STEPS, wanToFen } from '../../../../../shared/enums/renewalProjects';
 import { evidenceUrl, useProject, useProjectMove, type ProjectDetail, type ProjectMove } from './api';
-import { DemoTag, ProjectStatusTag, useCode, wan } from './parts';
+import { ProjectStatusTag, useCode, wan } from './parts';
+import { DemoTag } from '../../../../components/DemoTag';
 
 type Dialog = null | 'town-return' | 'return' | 'start' | 'complete';
 

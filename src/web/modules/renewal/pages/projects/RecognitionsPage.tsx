@@ -13,7 +13,8 @@ import { useUser } from '../../../../auth/AuthProvider';
 import { useT } from '../../../../i18n/I18nProvider';
 import { RECOGNITION_KINDS, RECOGNITION_LEVELS } from '../../../../../shared/enums/renewalProjects';
 import { createRecognition, projectKeys, removeRecognition, useProjects, useRecognitions, useTowns, type RecognitionInput, type RecognitionView } from './api';
-import { DemoTag, useCode } from './parts';
+import { useCode } from './parts';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const FILTERS = ['kind', 'level', 'townId', 'year'] as const;
 

@@ -7,6 +7,7 @@ import { useT } from '../../../../i18n/I18nProvider';
 import { fenToWanText, PROJECT_SECTORS, PROJECT_STATUSES, PROJECT_TYPES, type ProjectStatus } from '../../../../../shared/enums/renewalProjects';
 import type { RenewalMessageKey } from '../../index';
 import { EXPORT_PATH, useProjects, useTowns, type ProjectScope, type ProjectView } from './api';
+import { DemoTag } from '../../../../components/DemoTag';
 
 const COLOR: Record<ProjectStatus, string> = {
   draft: 'default',
@@ -31,11 +32,6 @@ export function ProjectStatusTag({ status }: { status: ProjectStatus }) {
       {code('status', status)}
     </Tag>
   );
-}
-
-export function DemoTag({ show }: { show: boolean }) {
-  const t = useT();
-  return show ? <Tag color="purple">{t('common.demo')}</Tag> : null;
 }
 
 /** Fen shown in 万元, the unit projects are counted in. */
