@@ -2,6 +2,8 @@ import type { WebModule } from '../../layout/webModule';
 import { renewalMessages } from './messages';
 import { projectsNavigation } from './pages/projects/nav';
 import { fundingNavigation } from './pages/funding/nav';
+import { surveyNavigation } from './pages/survey/nav';
+import { standardsNavigation } from './pages/standards/nav';
 
 export type RenewalMessageKey = keyof typeof renewalMessages;
 
@@ -13,7 +15,7 @@ export type RenewalMessageKey = keyof typeof renewalMessages;
 export const renewal: WebModule<RenewalMessageKey> = {
   name: 'renewal',
   sections: [{ key: 'renewal', labelKey: 'nav.section.renewal', order: 35 }],
-  navigation: [...projectsNavigation, ...fundingNavigation],
+  navigation: [...projectsNavigation, ...fundingNavigation, ...surveyNavigation, ...standardsNavigation],
   messages: renewalMessages,
   grantDomains: [
     {
@@ -21,5 +23,7 @@ export const renewal: WebModule<RenewalMessageKey> = {
       labelKey: 'renewal.grants.domain',
       capabilityHelpKeys: { manage: 'renewal.grants.capHelp.manage', confirm_payment: 'renewal.grants.capHelp.confirmPayment' },
     },
+    { domain: 'renewal_standards', labelKey: 'renewal.grants.standardsDomain', capabilityHelpKeys: { manage: 'renewal.grants.capHelp.standards' } },
+    { domain: 'renewal_rd', labelKey: 'renewal.grants.rdDomain', capabilityHelpKeys: { manage: 'renewal.grants.capHelp.rd' } },
   ],
 };

@@ -41,6 +41,8 @@ describe('grants: which department manages a domain and which confirms its payme
       'recycling:市商务局:manage',
       'renewal:市工信局:manage',
       'renewal:市财政局:confirm_payment',
+      'renewal_rd:市科技局:manage',
+      'renewal_standards:市市场监管局:manage',
       'tradein:市商务局:manage',
       'tradein:市财政局:confirm_payment',
     ]);
@@ -55,7 +57,7 @@ describe('grants: which department manages a domain and which confirms its payme
       .where('run_key', 'like', '%-grants')
       .orderBy('run_key')
       .execute();
-    expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'recycling-grants', 'renewal-grants', 'tradein-grants']);
+    expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'recycling-grants', 'renewal-grants', 'renewal_rd-grants', 'renewal_standards-grants', 'tradein-grants']);
   });
 
   it('lists the declared domains and what the signed-in organisation holds in each', async () => {
@@ -64,18 +66,24 @@ describe('grants: which department manages a domain and which confirms its payme
       { domain: 'cartradein', capabilities: ['manage', 'confirm_payment'] },
       { domain: 'recycling', capabilities: ['manage'] },
       { domain: 'renewal', capabilities: ['manage', 'confirm_payment'] },
+      { domain: 'renewal_standards', capabilities: ['manage'] },
+      { domain: 'renewal_rd', capabilities: ['manage'] },
     ]);
     expect((await commerce.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: true, confirmPayment: false },
       { domain: 'cartradein', manage: true, confirmPayment: false },
       { domain: 'recycling', manage: true, confirmPayment: false },
       { domain: 'renewal', manage: false, confirmPayment: false },
+      { domain: 'renewal_standards', manage: false, confirmPayment: false },
+      { domain: 'renewal_rd', manage: false, confirmPayment: false },
     ]);
     expect((await finance.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: false, confirmPayment: true },
       { domain: 'cartradein', manage: false, confirmPayment: true },
       { domain: 'recycling', manage: false, confirmPayment: false },
       { domain: 'renewal', manage: false, confirmPayment: true },
+      { domain: 'renewal_standards', manage: false, confirmPayment: false },
+      { domain: 'renewal_rd', manage: false, confirmPayment: false },
     ]);
     // Only departments hold grants; the office manages by its role, not by a grant.
     for (const c of [office, town, admin])
@@ -84,6 +92,8 @@ describe('grants: which department manages a domain and which confirms its payme
         { domain: 'cartradein', manage: false, confirmPayment: false },
         { domain: 'recycling', manage: false, confirmPayment: false },
         { domain: 'renewal', manage: false, confirmPayment: false },
+        { domain: 'renewal_standards', manage: false, confirmPayment: false },
+        { domain: 'renewal_rd', manage: false, confirmPayment: false },
       ]);
   });
 
@@ -171,7 +181,7 @@ describe('grants: which department manages a domain and which confirms its payme
       .where('entity', '=', 'organization_grant')
       .where('action', '=', 'seed')
       .execute();
-    expect(seeded).toHaveLength(7);
+    expect(seeded).toHaveLength(9);
   });
 
   it('a default the office withdrew is not granted again at the next start', async () => {
@@ -185,6 +195,8 @@ describe('grants: which department manages a domain and which confirms its payme
       'recycling:市商务局:manage',
       'renewal:市工信局:manage',
       'renewal:市财政局:confirm_payment',
+      'renewal_rd:市科技局:manage',
+      'renewal_standards:市市场监管局:manage',
       'tradein:市商务局:manage',
     ]);
   });

@@ -1,0 +1,3 @@
+import type { MetricDefinition } from '../../../core/metrics.js';
+
+export const standardsMetrics: MetricDefinition[] = [];

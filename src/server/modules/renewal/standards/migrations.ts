@@ -1,0 +1,3 @@
+import type { ModuleMigration } from '../../../db/migrations.js';
+
+export const standardsMigrations: ModuleMigration[] = [];

@@ -1,0 +1,2 @@
+/** Table types of the renewal standards part (filled in by the part). */
+export interface StandardsTables {}

@@ -1,0 +1,3 @@
+import type { DictionaryDefinition } from '../../../core/extensions.js';
+
+export const surveyDictionaries: readonly DictionaryDefinition[] = [];

@@ -1,0 +1,3 @@
+import type { ParameterDefinition } from '../../../core/parameters.js';
+
+export const surveyParameters: readonly ParameterDefinition[] = [];

@@ -1,0 +1,3 @@
+import type { ModulePlugin } from '../../../core/module.js';
+
+export const surveyRoutes: ModulePlugin = async () => {};

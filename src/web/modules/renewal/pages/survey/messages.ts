@@ -1,0 +1,4 @@
+import type { Messages } from '../../../../i18n/catalogue';
+
+/** Messages of the survey pages. */
+export const surveyMessages = {} satisfies Messages;
