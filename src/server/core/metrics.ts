@@ -16,7 +16,8 @@ export interface MetricParams {
  * A named, parameterised aggregate a module offers the plan (DESIGN.md "Modules"). The value is the flow within
  * the window for count and amount metrics (stations built in the window), or the rate over the window for share
  * metrics (share of NEVs among cars subsidised in the window). The owning module queries its own tables; the plan
- * only knows the name.
+ * only knows the name. A figure known only once a period has been reported (a yearly survey, a year's R&D
+ * spending) is `null` for a window nothing has been reported for yet — not 0, which would read as a real fall.
  */
 export interface MetricDefinition {
   /** `module.subject.measure`, e.g. `recycling.sites.stationsBuilt`; indicators name it in the plan file. */
@@ -24,5 +25,5 @@ export interface MetricDefinition {
   description: string;
   /** The unit the value is in, as the plan writes units (个, 万辆, %, 亿元…). */
   unit: string;
-  compute(db: Queryable, params: MetricParams): Promise<number>;
+  compute(db: Queryable, params: MetricParams): Promise<number | null>;
 }

@@ -102,10 +102,12 @@ export function metricObservationSource(registry: MetricRegistry): ObservationSo
         const values = await Promise.all(
           periods.map((p) => metric.compute(db, { from: iso(p.start), to: iso(p.end), ...(query.townId ? { townId: query.townId } : {}) })),
         );
-        out.set(indicator.id, {
-          observations: periods.map((p, i) => ({ periodStart: iso(p.start), periodEnd: iso(p.end), value: values[i]! })),
-          missingReports: 0,
+        // A window the metric has no data for yet (null) is no observation, as a report not yet made is none.
+        const observations = periods.flatMap((p, i) => {
+          const value = values[i];
+          return value === null || value === undefined ? [] : [{ periodStart: iso(p.start), periodEnd: iso(p.end), value }];
         });
+        out.set(indicator.id, { observations, missingReports: 0 });
       }
       return out;
     },

@@ -36,7 +36,7 @@ describe('recycling sites: registration, edits, status moves, public lists and t
   let enterpriseOrg: number;
   const today = () => shanghaiDate();
   const window = () => ({ from: instant(addDays(today(), -30)), to: instant(addDays(today(), 30)) });
-  const stations = (townId?: number) => metric('recycling.sites.stationsBuilt').compute(t.deps.database.db, { ...window(), townId: townId ?? null });
+  const stations = async (townId?: number) => (await metric('recycling.sites.stationsBuilt').compute(t.deps.database.db, { ...window(), townId: townId ?? null }))!;
   const site = (over: Record<string, unknown> = {}) => ({
     kind: 'station',
     name: '测试回收站',
@@ -263,7 +263,7 @@ describe('recycling sites: registration, edits, status moves, public lists and t
   it('the metrics count new, rebuilt and expanded sites by completion date and town; existing ones never', async () => {
     const db = t.deps.database.db;
     const sorting = metric('recycling.sites.sortingCentresBuilt');
-    const sortingBefore = await sorting.compute(db, { ...window(), townId: otherTown });
+    const sortingBefore = (await sorting.compute(db, { ...window(), townId: otherTown }))!;
     const centre = await commerce.post(
       '/api/recycling/sites',
       site({ kind: 'sorting_centre', name: '测试分拣中心', status: 'operating', origin: 'expanded', completedOn: addDays(today(), -10) }),

@@ -237,7 +237,7 @@ describe('renewal projects', () => {
     // A project of another sector, and one started in another town, do not count for this town's retrofits.
     // The last 60 days: the completion above (yesterday) and the starts below (today) are inside it.
     const window = { from: shanghaiInstant(addDays(shanghaiDate(), -60)).toISOString(), to: new Date(Date.now() + 60_000).toISOString(), townId };
-    const metric = (name: string) => projectsMetrics.find((m) => m.name === name)!.compute(db, window);
+    const metric = async (name: string) => (await projectsMetrics.find((m) => m.name === name)!.compute(db, window))!;
     const started = await metric('renewal.projects.retrofitStarted');
     const startedOn = shanghaiDate();
     const p = await create({ sector: 'healthcare', addsLand: true });
