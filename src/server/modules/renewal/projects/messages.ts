@@ -66,5 +66,9 @@ export const projectsMessages = defineMessages({
   },
   'notification.renewal_project_approved': { 'zh-CN': '项目 {code}《{name}》已审核入库', en: 'Project {code} “{name}” was approved into the library' },
   'notification.renewal_project_started': { 'zh-CN': '项目 {code}《{name}》已开工', en: 'Construction of project {code} “{name}” started' },
+  'notification.renewal_project_completion_returned': {
+    'zh-CN': '项目 {code}《{name}》的竣工被退回，请补充后重新竣工：{reason}',
+    en: 'The completion of project {code} “{name}” was returned; add what is missing and complete it again: {reason}',
+  },
   'notification.renewal_project_completed': { 'zh-CN': '项目 {code}《{name}》已竣工', en: 'Project {code} “{name}” was completed' },
 });

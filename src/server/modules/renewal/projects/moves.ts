@@ -169,10 +169,31 @@ export async function completeProject(deps: AppDeps, ctx: RequestContext, id: nu
         actual_investment_fen: input.actualInvestmentFen,
         actual_equipment_fen: input.actualEquipmentFen,
         evidence_json: JSON.stringify([...new Set(input.evidence)]),
+        return_reason: null,
+        returned_from: null,
       },
       params: { completedOn: input.completedOn, actualInvestmentFen: input.actualInvestmentFen },
       audit: { after: { actualInvestmentFen: input.actualInvestmentFen, actualEquipmentFen: input.actualEquipmentFen, evidence: input.evidence } },
       notify: await notices(tx, p, 'renewal_project_completed', ['town', 'managers']),
+    });
+  });
+  return getProject(deps, ctx, id);
+}
+
+/**
+ * The renewal manager returns a completion (竣工) it finds short — the investment not evidenced, the acceptance
+ * missing — with its reason: the project is under construction again and its actual figures leave the completed
+ * investment until the enterprise completes it again (its evidence files stay, to be added to).
+ */
+export async function returnCompletion(deps: AppDeps, ctx: RequestContext, id: number, reason: string) {
+  await inTransaction(deps.database, async (tx) => {
+    const p = await loadProject(tx, id);
+    authorize(ctx.actor, projectPolicy, 'approve', await recordOf(tx, ctx, p), id);
+    await moveTo(tx, ctx, p, 'returnCompletion', {
+      set: { completed_on: null, actual_investment_fen: null, actual_equipment_fen: null, return_reason: reason, returned_from: 'completion' },
+      reasons: [reason],
+      audit: { before: { completedOn: p.completed_on, actualInvestmentFen: p.actual_investment_fen, actualEquipmentFen: p.actual_equipment_fen } },
+      notify: await notices(tx, p, 'renewal_project_completion_returned', ['enterprise', 'town'], { reason }),
     });
   });
   return getProject(deps, ctx, id);

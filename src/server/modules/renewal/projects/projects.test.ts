@@ -270,4 +270,38 @@ describe('renewal projects', () => {
     expect(await industryUse!.countUses(db, 'umbrella')).toBe(0);
     expect(await equipmentUse!.countUses(db, 'footwear_auto_cutting')).toBeGreaterThan(0);
   });
+
+  it('the department returns a completion it finds short: under construction again, out of the completed investment', async () => {
+    const p = await create({ addsLand: true });
+    await ent.post(`/api/renewal/projects/${p.id}/submit`);
+    await town.post(`/api/renewal/projects/${p.id}/town-pass`, {});
+    await industry.post(`/api/renewal/projects/${p.id}/approve`, {});
+    const today = shanghaiDate();
+    await ent.post(`/api/renewal/projects/${p.id}/start`, { startedOn: addDays(today, -10) });
+    const evidence = await uploadEvidence(ent);
+    const completion = { completedOn: addDays(today, -1), actualInvestmentFen: 500_000_000, actualEquipmentFen: 400_000_000, evidence: [evidence] };
+    const done = (await ent.post(`/api/renewal/projects/${p.id}/complete`, completion)).json();
+    expect(done.actions).not.toContain('returnCompletion');
+    expect((await industry.get(`/api/renewal/projects/${p.id}`)).json().actions).toContain('returnCompletion');
+    // Only the manager, with a reason.
+    expect((await ent.post(`/api/renewal/projects/${p.id}/return-completion`, { reason: '自己退回' })).statusCode).toBe(403);
+    expect((await town.post(`/api/renewal/projects/${p.id}/return-completion`, { reason: '镇街退回' })).statusCode).toBe(403);
+    expect(fields(await industry.post(`/api/renewal/projects/${p.id}/return-completion`, { reason: '' }))).toEqual(['reason']);
+    const back = (await industry.post(`/api/renewal/projects/${p.id}/return-completion`, { reason: '缺少竣工验收报告' })).json();
+    expect(back).toMatchObject({
+      status: 'under_construction',
+      completedOn: null,
+      actualInvestmentFen: null,
+      returnReason: '缺少竣工验收报告',
+      returnedFrom: 'completion',
+      evidence: [{ id: evidence }],
+    });
+    expect(back.timeline.at(-1)).toMatchObject({ action: 'returnCompletion', reasons: ['缺少竣工验收报告'] });
+    // Not completed twice over: a second return is the wrong step; completing again clears the reason.
+    expect((await industry.post(`/api/renewal/projects/${p.id}/return-completion`, { reason: '再次' })).statusCode).toBe(409);
+    const again = (await ent.post(`/api/renewal/projects/${p.id}/complete`, completion)).json();
+    expect(again).toMatchObject({ status: 'completed', returnReason: null, returnedFrom: null, actualInvestmentFen: 500_000_000 });
+    const kinds = await t.deps.database.db.selectFrom('notifications').select('kind').where('dedupe_key', 'like', `renewal:project:${p.id}:%`).execute();
+    expect(kinds.map((k) => k.kind)).toContain('renewal_project_completion_returned');
+  });
 });

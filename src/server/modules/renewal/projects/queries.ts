@@ -61,6 +61,7 @@ export function actionsFor(actor: Actor, p: ProjectRow, grants: Grants): string[
   if (may('approve') && canMove(projectWorkflow, p.status, 'approve')) out.push('approve', 'departmentReturn');
   if (may('start') && canMove(projectWorkflow, p.status, 'start')) out.push('start');
   if (may('complete') && canMove(projectWorkflow, p.status, 'complete')) out.push('complete');
+  if (may('approve') && canMove(projectWorkflow, p.status, 'returnCompletion')) out.push('returnCompletion');
   return out;
 }
 

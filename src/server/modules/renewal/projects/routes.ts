@@ -9,7 +9,16 @@ import { recognitionPolicy } from '../policies/recognition.js';
 import { exportProjects } from './export.js';
 import { templateWorkbook } from './excel.js';
 import { getProjectImport, startProjectImport } from './import.js';
-import { approveProject, completeProject, departmentReturnProject, startProject, submitProject, townPassProject, townReturnProject } from './moves.js';
+import {
+  approveProject,
+  completeProject,
+  departmentReturnProject,
+  returnCompletion,
+  startProject,
+  submitProject,
+  townPassProject,
+  townReturnProject,
+} from './moves.js';
 import { createRecognition, listRecognitions, removeRecognition } from './recognitions.js';
 import {
   completeBody,
@@ -152,6 +161,17 @@ export const projectsRoutes: ModulePlugin = async (app, { deps }) => {
       response: detail,
     },
     handler: (req) => completeProject(deps, req.ctx, req.params.id, req.body),
+  });
+  app.post(`${BASE}/:id/return-completion`, {
+    config: policy('approve'),
+    schema: {
+      tags,
+      summary: 'The renewal manager returns a completion it finds short, with a reason: under construction again',
+      params: idParams,
+      body: reasonBody,
+      response: detail,
+    },
+    handler: (req) => returnCompletion(deps, req.ctx, req.params.id, req.body.reason),
   });
   app.get(`${BASE}/:id/evidence/:attachmentId`, {
     config: policy('read'),

@@ -4,7 +4,9 @@ import { recordEffects } from '../../platform/timeline/timeline.js';
 /**
  * A project's way to the library and to completion. `submitSimplified` is the simplified path: a project adding
  * no land and mainly replacing equipment skips the step the office configured (the town check) and waits for the
- * department at once. Both reviews return the project with reasons; the enterprise edits it and submits again.
+ * department at once. Both reviews return the project with reasons; the enterprise edits it and submits again. A completion the
+ * department finds short goes back to construction with its reason, and leaves the completed figures until it is
+ * completed again.
  */
 export const projectWorkflow = defineWorkflow({
   kind: 'renewal_project',
@@ -21,6 +23,8 @@ export const projectWorkflow = defineWorkflow({
     departmentReturn: { from: ['town_checked'], to: 'returned' },
     start: { from: ['in_library'], to: 'under_construction' },
     complete: { from: ['under_construction'], to: 'completed' },
+    // The department finds the completion short (investment not evidenced, acceptance missing): back to construction.
+    returnCompletion: { from: ['completed'], to: 'under_construction' },
   },
   effects: recordEffects,
 });

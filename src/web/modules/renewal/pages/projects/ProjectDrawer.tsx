@@ -15,7 +15,7 @@ import { evidenceUrl, useProject, useProjectMove, type ProjectDetail, type Proje
 import { ProjectStatusTag, useCode, wan } from './parts';
 import { DemoTag } from '../../../../components/DemoTag';
 
-type Dialog = null | 'town-return' | 'return' | 'start' | 'complete';
+type Dialog = null | 'town-return' | 'return' | 'return-completion' | 'start' | 'complete';
 
 /** The project's steps; a returned project shows where it stands again (the step it is to be submitted from). */
 function ProjectSteps({ p }: { p: ProjectDetail }) {
@@ -102,6 +102,11 @@ export function ProjectDrawer({ id, onClose, onEdit }: { id: number | null; onCl
           {t('renewal.proj.do.start')}
         </Button>
       ) : null}
+      {actions.includes('returnCompletion') ? (
+        <Button danger onClick={() => setDialog('return-completion')} data-testid="project-return-completion">
+          {t('renewal.proj.do.returnCompletion')}
+        </Button>
+      ) : null}
       {actions.includes('complete') ? (
         <Button type="primary" onClick={() => setDialog('complete')} data-testid="project-complete">
           {t('renewal.proj.do.complete')}
@@ -128,7 +133,7 @@ export function ProjectDrawer({ id, onClose, onEdit }: { id: number | null; onCl
         <div data-testid="project-detail">
           {isPhone ? <div style={{ marginBottom: 12 }}>{buttons}</div> : null}
           <ProjectSteps p={p} />
-          {p.status === 'returned' && p.returnReason ? (
+          {(p.status === 'returned' || p.returnedFrom === 'completion') && p.returnReason ? (
             <Alert
               type="error"
               showIcon
@@ -246,9 +251,9 @@ export function ProjectDrawer({ id, onClose, onEdit }: { id: number | null; onCl
             }))}
           />
           <ReasonModal
-            open={dialog === 'town-return' || dialog === 'return'}
+            open={dialog === 'town-return' || dialog === 'return' || dialog === 'return-completion'}
             onClose={() => setDialog(null)}
-            onSubmit={(reason) => run(dialog === 'return' ? 'return' : 'town-return', { reason })}
+            onSubmit={(reason) => run(dialog === 'town-return' ? 'town-return' : (dialog ?? 'return'), { reason })}
           />
           <StartModal open={dialog === 'start'} onClose={() => setDialog(null)} onSubmit={(startedOn) => run('start', { startedOn })} />
           <CompleteModal p={p} open={dialog === 'complete'} onClose={() => setDialog(null)} />

@@ -77,7 +77,7 @@ export function useImportJob(id: number | null) {
   });
 }
 
-export type ProjectMove = 'submit' | 'town-pass' | 'town-return' | 'approve' | 'return' | 'start' | 'complete';
+export type ProjectMove = 'submit' | 'town-pass' | 'town-return' | 'approve' | 'return' | 'start' | 'complete' | 'return-completion';
 
 /** One move of a project; every project list and view is refreshed after it. */
 export function useProjectMove() {
