@@ -59,6 +59,14 @@ export const fundingMessages = defineMessages({
     'zh-CN': '下达金额高于申请金额，请说明原因',
     en: 'More is granted than was requested: give the reason',
   },
+  'error.FUNDING_SUBSIDY_CAP': {
+    'zh-CN': '超过单个项目贷款贴息上限：上限 {cap} 元，已下达 {granted} 元，尚可下达 {left} 元',
+    en: 'Above the interest subsidy cap per project: ¥{cap} cap, ¥{granted} granted, ¥{left} left',
+  },
+  'field.renewal.fundingSubsidyCap': {
+    'zh-CN': '超过项目贴息尚可下达的 {left} 元（上限 {cap} 元，已下达 {granted} 元）',
+    en: 'More than the ¥{left} the project may still receive (¥{cap} cap, ¥{granted} granted)',
+  },
   'field.renewal.fundingAboveSubsidy': {
     'zh-CN': '下达金额不能高于计算的贴息：{subsidy}',
     en: 'The grant cannot exceed the computed subsidy: {subsidy}',

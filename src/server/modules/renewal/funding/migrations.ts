@@ -85,4 +85,37 @@ export const fundingMigrations: ModuleMigration[] = [
       await db.schema.createIndex('renewal_funding_payments_date').on('renewal_funding_payments').columns(['paid_on']).execute();
     },
   },
+  {
+    // The interest subsidy each project has been granted, one row per project, so the per-project cap is decided by
+    // the database (a conditional update) when two grants race; filled from the grants made so far.
+    name: '20261201_1701_renewal_interest_subsidy_totals',
+    async up(db) {
+      await db.schema
+        .createTable('renewal_project_interest_subsidies')
+        .addColumn('project_id', bigint, (c) => c.primaryKey().references('renewal_projects.id'))
+        .addColumn('granted_fen', bigint, (c) => c.notNull())
+        .addColumn('cap_fen', bigint)
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('renewal_interest_subsidy_within_cap', sql`granted_fen >= 0 and (cap_fen is null or granted_fen <= cap_fen)`)
+        .execute();
+      // Only 贴息 applications carry a loan (a CHECK on the applications holds it); granted ones count.
+      await db
+        .insertInto('renewal_project_interest_subsidies')
+        .columns(['project_id', 'granted_fen', 'cap_fen', 'updated_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('renewal_funding_applications')
+            .select((s) => [
+              'project_id',
+              s.fn.sum<number>('granted_fen').as('granted_fen'),
+              s.lit(null).as('cap_fen'),
+              s.fn.max('updated_at').as('updated_at'),
+            ])
+            .where('loan_principal_fen', 'is not', null)
+            .where('status', 'in', ['granted', 'partially_paid', 'paid'])
+            .groupBy('project_id'),
+        )
+        .execute();
+    },
+  },
 ];

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
+import { inTransaction } from '../../../db/database.js';
+import { chargeInterestSubsidy } from './subsidy.js';
 import { addAccount, addEnterprise, addProject, orgId, TEST_PASSWORD } from './testSetup.js';
 
 const EN = { 'accept-language': 'en' };
@@ -146,5 +148,30 @@ describe('payments never pass the grant; the loan-interest subsidy', () => {
       formulaFen: 10_000_000,
     });
     expect((await ent.get(`/api/renewal/funding/applications/${id}`)).json().subsidy).toMatchObject({ dayBasis: 360, subsidyFen: 6_000_000 });
+  });
+
+  it('the per-project cap is the database’s: of two subsidies racing for one project only what fits is charged', async () => {
+    const db = t.deps.database.db;
+    const town = Number((await db.selectFrom('organizations').select('id').where('kind', '=', 'town').orderBy('id').executeTakeFirstOrThrow()).id);
+    const other = await addProject(t, { organizationId: await addEnterprise(t, 'pay_ent2', town), townId: town });
+    const settings = { dayBasis: 360, capYuan: 60_000 };
+    const charge = (fen: number) =>
+      inTransaction(t.deps.database, (tx) => chargeInterestSubsidy(tx, settings, other, fen)).then(
+        () => 'charged',
+        (e: { code?: string }) => e.code,
+      );
+    // 40 000 + 40 000 yuan against 60 000: whichever commits first is charged, the other refused.
+    expect((await Promise.all([charge(4_000_000), charge(4_000_000)])).sort()).toEqual(['FUNDING_SUBSIDY_CAP', 'charged']);
+    expect(await charge(2_000_000)).toBe('charged');
+    expect(await charge(1)).toBe('FUNDING_SUBSIDY_CAP');
+    const row = await db.selectFrom('renewal_project_interest_subsidies').selectAll().where('project_id', '=', other).executeTakeFirstOrThrow();
+    expect([Number(row.granted_fen), Number(row.cap_fen)]).toEqual([6_000_000, 6_000_000]);
+    // Whatever writes the row, the database holds the total within the cap it was charged against.
+    await expect(
+      db.updateTable('renewal_project_interest_subsidies').set({ granted_fen: 6_000_001 }).where('project_id', '=', other).execute(),
+    ).rejects.toThrow();
+    // The first project's grant above was charged through the service.
+    const first = await db.selectFrom('renewal_project_interest_subsidies').select('granted_fen').where('project_id', '=', project).executeTakeFirstOrThrow();
+    expect(Number(first.granted_fen)).toBe(6_000_000);
   });
 });

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { INTEREST_SUBSIDY_SOURCE, interestSubsidy } from '../../../../shared/enums/renewalFunding.js';
 import { FUNDABLE_PROJECT_STATUSES } from './projects.js';
+import { chargeInterestSubsidy, subsidySettings } from './subsidy.js';
 import { fundingWorkflow } from './workflow.js';
 
 const NOTE = '演示数据 / demo data';
@@ -42,7 +43,8 @@ export async function seedFundingDemo(deps: AppDeps): Promise<void> {
   const ctx = systemContext('seed-demo');
   const today = shanghaiDate();
   // Read before the transaction: the parameter reader may query outside it.
-  const dayBasis = Number(await deps.parameters.get('renewal.interestSubsidyDayBasis'));
+  const settings = await subsidySettings(deps);
+  const { dayBasis } = settings;
   await inTransaction(deps.database, async (tx) => {
     const projects = await tx
       .selectFrom('renewal_projects')
@@ -111,6 +113,7 @@ export async function seedFundingDemo(deps: AppDeps): Promise<void> {
         }
         if (plan.grantedFen === undefined) continue;
         const grantedOn = addDays(today, -90);
+        if (loan) await chargeInterestSubsidy(tx, settings, p.id, plan.grantedFen);
         await move(tx, ctx, fundingWorkflow, {
           id,
           action: 'grant',

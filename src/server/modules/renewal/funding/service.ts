@@ -14,7 +14,7 @@ import { fundingPolicy } from '../policies/funding.js';
 import { FUNDABLE_PROJECT_STATUSES } from './projects.js';
 import { loadApplication, policyRecord } from './queries.js';
 import { isInterestSource } from './sources.js';
-import { computeSubsidy, subsidySettings } from './subsidy.js';
+import { chargeInterestSubsidy, computeSubsidy, subsidySettings } from './subsidy.js';
 import type { ApplicationDetailView, ApplyInput, GrantInput, LoanInput } from './schema.js';
 import { fundingWorkflow } from './workflow.js';
 
@@ -185,6 +185,8 @@ export async function grantFunding(deps: AppDeps, ctx: RequestContext, id: numbe
     if (granted <= 0) throw badRequest([{ path: 'loan', reason: 'field.renewal.fundingSubsidyNone' }]);
     const requested = Number(a.requested_fen);
     if (granted > requested && !input.overRequestReason) throw badRequest([{ path: 'overRequestReason', reason: 'field.renewal.fundingOverRequestReason' }]);
+    // The cap is the database's to decide when two grants for one project race (the preview above read it).
+    if (loan) await chargeInterestSubsidy(tx, settings, Number(a.project_id), granted);
     const now = nowIso();
     await move(tx, ctx, fundingWorkflow, {
       id,

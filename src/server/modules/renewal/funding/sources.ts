@@ -43,9 +43,3 @@ export async function isInterestSource(db: Queryable, code: string): Promise<boo
     .executeTakeFirst();
   return row?.code === INTEREST_SUBSIDY_SOURCE;
 }
-
-/** The codes that are interest-subsidy sources (for the per-project cap). */
-export async function interestSourceCodes(db: Queryable): Promise<string[]> {
-  const all = await fundingSources(db);
-  return all.filter((s) => s.code === INTEREST_SUBSIDY_SOURCE || s.parentCode === INTEREST_SUBSIDY_SOURCE).map((s) => s.code);
-}

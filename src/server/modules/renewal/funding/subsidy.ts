@@ -1,9 +1,10 @@
 import type { AppDeps } from '../../../core/deps.js';
-import type { Queryable } from '../../../db/database.js';
+import { AppError } from '../../../core/errors.js';
+import type { Queryable, Tx } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
 import { fenToYuan } from '../../../../shared/money.js';
 import type { Locale } from '../../../../shared/roles.js';
 import { GRANTED_STATUSES, interestSubsidy, type InterestSubsidy } from '../../../../shared/enums/renewalFunding.js';
-import { interestSourceCodes } from './sources.js';
 import type { LoanInput, SubsidyView } from './schema.js';
 
 const percent = (bp: number) => `${(bp / 100).toFixed(2)}%`;
@@ -31,7 +32,10 @@ export async function subsidySettings(deps: AppDeps): Promise<SubsidySettings> {
   };
 }
 
-/** What the project may still receive as interest subsidy: the cap less its other granted ones; null when there is no cap. */
+/**
+ * What the project may still receive as interest subsidy: the cap less what its 贴息 grants have been charged
+ * (renewal_project_interest_subsidies), not counting the application being reconsidered; null when there is no cap.
+ */
 export async function remainingCapFen(
   settings: SubsidySettings,
   db: Queryable,
@@ -41,16 +45,20 @@ export async function remainingCapFen(
   const { capYuan } = settings;
   if (capYuan === 0) return null;
   if (projectId === undefined) return capYuan * 100;
-  const codes = await interestSourceCodes(db);
-  let q = db
-    .selectFrom('renewal_funding_applications')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('granted_fen'), eb.lit(0)).as('fen'))
-    .where('project_id', '=', projectId)
-    .where('status', 'in', GRANTED_STATUSES)
-    .where('source', 'in', codes.length ? codes : ['-']);
-  if (excludeApplicationId !== undefined) q = q.where('id', '<>', excludeApplicationId);
-  const row = await q.executeTakeFirstOrThrow();
-  return capYuan * 100 - Number(row.fen);
+  const total = await db.selectFrom('renewal_project_interest_subsidies').select('granted_fen').where('project_id', '=', projectId).executeTakeFirst();
+  let own = 0;
+  if (excludeApplicationId !== undefined) {
+    const a = await db
+      .selectFrom('renewal_funding_applications')
+      .select('granted_fen')
+      .where('id', '=', excludeApplicationId)
+      .where('project_id', '=', projectId)
+      .where('loan_principal_fen', 'is not', null)
+      .where('status', 'in', GRANTED_STATUSES)
+      .executeTakeFirst();
+    own = Number(a?.granted_fen ?? 0);
+  }
+  return capYuan * 100 - (Number(total?.granted_fen ?? 0) - own);
 }
 
 /** The subsidy of a loan now (the day basis in force, the project's remaining cap), with its formula. */
@@ -82,4 +90,32 @@ export function grantedSubsidy(
     capFen: computedFen < raw.formulaFen ? computedFen : null,
   };
   return { ...s, formula: subsidyFormula(s, loan, locale) };
+}
+
+/**
+ * Charges a granted interest subsidy to its project's total, or refuses it when the total would pass the cap in
+ * force. The update is conditional (`granted_fen + amount <= cap`), so of two grants racing for one project the
+ * database lets one through: on PostgreSQL the second waits for the first's row lock and re-checks against the
+ * committed total, on SQLite writers are serialised. The insert beforehand only makes sure the row exists.
+ */
+export async function chargeInterestSubsidy(tx: Tx, settings: SubsidySettings, projectId: number, amountFen: number): Promise<void> {
+  const capFen = settings.capYuan === 0 ? null : settings.capYuan * 100;
+  const now = nowIso();
+  await tx
+    .insertInto('renewal_project_interest_subsidies')
+    .values({ project_id: projectId, granted_fen: 0, cap_fen: capFen, updated_at: now })
+    .onConflict((oc) => oc.column('project_id').doNothing())
+    .execute();
+  let charge = tx
+    .updateTable('renewal_project_interest_subsidies')
+    .set((eb) => ({ granted_fen: eb('granted_fen', '+', amountFen), cap_fen: capFen, updated_at: now }))
+    .where('project_id', '=', projectId);
+  if (capFen !== null) charge = charge.where((eb) => eb(eb('granted_fen', '+', amountFen), '<=', capFen));
+  const charged = await charge.executeTakeFirst();
+  if (Number(charged.numUpdatedRows) === 1) return;
+  const row = await tx.selectFrom('renewal_project_interest_subsidies').select('granted_fen').where('project_id', '=', projectId).executeTakeFirstOrThrow();
+  const params = { cap: fenToYuan(capFen!), granted: fenToYuan(Number(row.granted_fen)), left: fenToYuan(Math.max(0, capFen! - Number(row.granted_fen))) };
+  throw new AppError(409, 'FUNDING_SUBSIDY_CAP', 'error.FUNDING_SUBSIDY_CAP', params, [
+    { path: 'grantedFen', reason: 'field.renewal.fundingSubsidyCap', params },
+  ]);
 }

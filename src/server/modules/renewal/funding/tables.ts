@@ -56,7 +56,20 @@ export interface RenewalFundingPaymentTable {
   created_at: string;
 }
 
+/**
+ * The interest subsidy (贴息) granted to a project across its 贴息 applications, charged in the grant's transaction
+ * by a conditional update against the cap in force; `cap_fen` is that cap at the last grant (null: none), and a
+ * CHECK keeps the total within it.
+ */
+export interface RenewalProjectInterestSubsidyTable {
+  project_id: number;
+  granted_fen: number;
+  cap_fen: number | null;
+  updated_at: string;
+}
+
 export interface FundingTables {
+  renewal_project_interest_subsidies: RenewalProjectInterestSubsidyTable;
   renewal_funding_applications: RenewalFundingApplicationTable;
   renewal_funding_payments: RenewalFundingPaymentTable;
 }
