@@ -66,15 +66,9 @@ export function observedOf(row: IndicatorRow, planStart: string): ObservedIndica
 }
 
 /** One indicator evaluated on the observations of the city or of one town; every dashboard view goes through here. */
-function evaluateRow(
-  row: IndicatorRow,
-  targets: readonly TargetRow[] | undefined,
-  observed: IndicatorObservations | undefined,
-  planStart: string,
-  asOf: number,
-) {
+function evaluateRow(spec: IndicatorSpec, row: IndicatorRow, observed: IndicatorObservations | undefined, asOf: number) {
   return evaluateIndicator({
-    indicator: withReportedBaseline(specOf(row, targets, planStart), observed),
+    indicator: spec,
     observations: observed?.observations ?? [],
     missingReports: observed?.missingReports ?? 0,
     asOf,
@@ -125,8 +119,9 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
       const units = tree.unitsByIndicator.get(id) ?? [];
       const lead = units.find((u) => u.role === 'lead') ?? null;
       const observed = observations.get(id);
-      const e = evaluateRow(row, targets, observed, planStart, asOf);
-      const computed = await lowerBoundFigure(db, measure.registry, { kind: row.kind, lowerBoundMetric: row.lower_bound_metric, planStart }, asOf, q.townId);
+      const spec = withReportedBaseline(specOf(row, targets, planStart), observed);
+      const e = evaluateRow(spec, row, observed, asOf);
+      const computed = await lowerBoundFigure(db, measure.registry, { spec, lowerBoundMetric: row.lower_bound_metric }, asOf, q.townId);
       const action = actions.get(Number(row.action_id))!;
       return {
         id,
@@ -219,7 +214,7 @@ export async function buildTownsDashboard(
       const indicators: TownIndicator[] = rows.map((row) => {
         const id = Number(row.id);
         const o = mine?.get(id);
-        const e = evaluateRow(row, tree.targetsByIndicator.get(id), o, planStart, asOf);
+        const e = evaluateRow(withReportedBaseline(specOf(row, tree.targetsByIndicator.get(id), planStart), o), row, o, asOf);
         return {
           id,
           code: row.code,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../db/database.js';
 import type { MetricRegistry } from '../metrics/registry.js';
-import type { Observation } from '../status/evaluate.js';
-import { monthStartsBetween, shanghaiYear, startOfDay, yearStart } from '../status/time.js';
+import { actualAt, type IndicatorSpec, type Observation } from '../status/evaluate.js';
+import { monthStartsBetween, oneYearEarlier, shanghaiYear, startOfDay, yearStart } from '../status/time.js';
 import type { IndicatorKind, IndicatorSource } from '../tables.js';
 
 /** What a source needs to know about an indicator to produce its observations. */
@@ -153,21 +153,38 @@ export function combinedObservationSource(registry: MetricRegistry, reported: Ob
 }
 
 /**
- * The figure a lower-bound metric gives beside a reported value, over the same window the actual value covers:
- * since plan start for cumulative counts, the current calendar year otherwise. Null when the metric is not
- * registered.
+ * The figure a lower-bound metric gives beside a reported value, measured as the indicator is: what the indicator
+ * would read were it computed from the metric. Counts over the same window the actual value covers (since plan
+ * start for cumulative ones, the current calendar year otherwise); a level as of now; a growth as the plan computes
+ * it — this year so far against the baseline pro-rated to the same part of the year, or against the same part of
+ * the previous year, or in 百分点 the level less the baseline (or last year's level). One or two metric calls, not
+ * the month-by-month series a computed indicator reads. Null when the metric is not registered or has no data.
  */
 export async function lowerBoundFigure(
   db: Queryable,
   registry: MetricRegistry,
-  indicator: { kind: IndicatorKind; lowerBoundMetric: string | null; planStart: string },
+  indicator: { spec: IndicatorSpec; lowerBoundMetric: string | null },
   asOf: number,
   townId?: number | null,
 ): Promise<number | null> {
   const metric = indicator.lowerBoundMetric ? registry.get(indicator.lowerBoundMetric) : undefined;
   if (!metric) return null;
-  const planStart = startOfDay(indicator.planStart);
-  const from = indicator.kind === 'cumulative' ? planStart : Math.max(planStart, yearStart(shanghaiYear(asOf - 1)));
-  if (asOf <= from) return null;
-  return metric.compute(db, { from: iso(from), to: iso(asOf), ...(townId ? { townId } : {}) });
+  const { spec } = indicator;
+  const planStart = startOfDay(spec.planStart);
+  const town = townId ? { townId } : {};
+  const compute = (from: number, to: number) => metric.compute(db, { from: iso(from), to: iso(to), ...town });
+  if (spec.kind !== 'growth') {
+    const from = spec.kind === 'cumulative' ? planStart : Math.max(planStart, yearStart(shanghaiYear(asOf - 1)));
+    if (asOf <= from) return null;
+    return compute(from, asOf);
+  }
+  const year = shanghaiYear(asOf - 1);
+  const windows: [number, number][] = [[yearStart(year), asOf]];
+  if (spec.yearOnYear) windows.push(spec.unit === '百分点' ? [yearStart(year - 1), yearStart(year)] : [yearStart(year - 1), oneYearEarlier(asOf)]);
+  const values = await Promise.all(windows.map(([from, to]) => compute(from, to)));
+  if (values[0] === null) return null;
+  const observations: Observation[] = windows.flatMap(([from, to], i) =>
+    values[i] === null ? [] : [{ periodStart: iso(from), periodEnd: iso(to), value: values[i]! }],
+  );
+  return actualAt(spec, observations, asOf);
 }

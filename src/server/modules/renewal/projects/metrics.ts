@@ -1,12 +1,41 @@
 import type { MetricDefinition, MetricParams } from '../../../core/metrics.js';
 import { shanghaiDate } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
+import type { ProjectSector } from '../../../../shared/enums/renewalProjects.js';
 
 /** A window's first and last Asia/Shanghai dates (its end is exclusive; the plan passes "now" for the running month). */
 const days = (p: MetricParams) => ({ first: shanghaiDate(p.from), last: shanghaiDate(new Date(Date.parse(p.to) - 1)) });
 
 /** 1亿元 in fen. */
 const FEN_PER_YI = 10_000_000_000;
+
+/** 亿元 from fen, to 1万元 (four decimals of 亿元), the unit departments report in; the sum itself is exact in fen. */
+const yi = (fen: number | string | null | undefined) => Math.round((Number(fen ?? 0) / FEN_PER_YI) * 10_000) / 10_000;
+
+/**
+ * Equipment investment (设备购置投资) completed in the window: the actual equipment share of projects completed (竣工)
+ * then, in the given sectors (all seven when none are named). Investment is counted when the project completes with
+ * its evidenced actual figures — what is spent on a project still under construction is not known here yet.
+ */
+function equipmentInvestment(name: string, description: string, sectors?: readonly ProjectSector[]): MetricDefinition {
+  return {
+    name,
+    description,
+    unit: '亿元',
+    async compute(db: Queryable, p: MetricParams) {
+      const { first, last } = days(p);
+      let q = db
+        .selectFrom('renewal_projects')
+        .select((eb) => eb.fn.sum<number | string | null>('actual_equipment_fen').as('fen'))
+        .where('status', '=', 'completed')
+        .where('completed_on', '>=', first)
+        .where('completed_on', '<=', last);
+      if (sectors) q = q.where('sector', 'in', sectors);
+      if (p.townId) q = q.where('town_id', '=', p.townId);
+      return yi((await q.executeTakeFirst())?.fen);
+    },
+  };
+}
 
 /**
  * The project figures the plan's indicators read. A1-T1-01 "每年组织实施技术改造项目300个以上" and A1-T1-02 "完成技改投资150
@@ -47,9 +76,7 @@ export const projectsMetrics: MetricDefinition[] = [
         .where('completed_on', '>=', first)
         .where('completed_on', '<=', last);
       if (p.townId) q = q.where('town_id', '=', p.townId);
-      const fen = Number((await q.executeTakeFirst())?.fen ?? 0);
-      // To 1万元 (four decimals of 亿元), the unit departments report in; the sum itself is exact in fen.
-      return Math.round((fen / FEN_PER_YI) * 10_000) / 10_000;
+      return yi((await q.executeTakeFirst())?.fen);
     },
   },
   {
@@ -87,4 +114,22 @@ export const projectsMetrics: MetricDefinition[] = [
       return Number((await q.executeTakeFirst())?.n ?? 0);
     },
   },
+  // A1-S-01 "工业、农业、建筑、交通、教育、文旅、医疗等领域设备投资规模较2023年增长25%以上": the plan takes the quantity
+  // and computes the growth against the 2023 baseline the office enters.
+  equipmentInvestment(
+    'renewal.projects.equipmentInvestmentCompleted',
+    '七大领域设备投资（亿元）：期内竣工项目的实际设备购置投资，仅含在本平台登记的项目（下限） / equipment investment (亿元) of projects in the seven sectors completed in the window; only projects recorded here (a lower bound)',
+  ),
+  // A1-T11-01 "到2027年完成文化旅游设备更新投资1亿元".
+  equipmentInvestment(
+    'renewal.projects.tourismEquipmentInvestment',
+    '文化旅游设备更新投资（亿元）：文旅领域期内竣工项目的实际设备购置投资（下限） / culture and tourism equipment renewal investment (亿元): actual equipment investment of 文旅 projects completed in the window (a lower bound)',
+    ['culture_tourism'],
+  ),
+  // A1-T12-01 "医疗装备投资规模较2023年增长25%以上".
+  equipmentInvestment(
+    'renewal.projects.medicalEquipmentInvestment',
+    '医疗装备投资（亿元）：医疗领域期内竣工项目的实际设备购置投资（下限） / medical equipment investment (亿元): actual equipment investment of 医疗 projects completed in the window (a lower bound)',
+    ['healthcare'],
+  ),
 ];
