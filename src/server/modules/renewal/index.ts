@@ -26,6 +26,7 @@ import { seedStandardsDemo } from './standards/seed.js';
 import { standardsDictionaries } from './standards/dictionaries.js';
 import { surveyDictionaryUsage } from './survey/dictionaryUsage.js';
 import { standardsDictionaryUsage } from './standards/dictionaryUsage.js';
+import { overviewRoutes } from './overview/routes.js';
 
 /** 市工信局 approves projects into the library and 市财政局 records payments; the first time only, so the office's changes stay. */
 const DEFAULT_GRANTS: readonly DefaultGrant[] = [
@@ -77,5 +78,6 @@ export const renewalModule: HuanxinModule = {
     await app.register(fundingRoutes, { deps: opts.deps });
     await app.register(surveyRoutes, { deps: opts.deps });
     await app.register(standardsRoutes, { deps: opts.deps });
+    await app.register(overviewRoutes, { deps: opts.deps });
   },
 };
