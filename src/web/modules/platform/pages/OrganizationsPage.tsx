@@ -3,7 +3,7 @@ import { Button, Card, Drawer, Form, Input, Select, Skeleton, Table, type TableC
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from '../../../../shared/roles';
 import { api } from '../../../api/client';
-import type { OrganizationView, Page, Town } from '../../../api/types';
+import type { OrganizationView, Page } from '../../../api/types';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { FilterBar } from '../../../components/FilterBar';
@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '../../../components/format';
 import { useListParams } from '../../../components/useListParams';
 import { useIsPhone } from '../../../components/useMediaQuery';
 import { OrganizationActions, OrganizationDescriptions } from '../components/OrganizationParts';
+import { useTowns } from '../../../api/towns';
 
 const FILTERS = ['kind', 'status', 'townId'] as const;
 
@@ -50,7 +51,7 @@ export default function OrganizationsPage() {
   const t = useT();
   const list = useListParams(FILTERS, { sort: 'createdAt', order: 'desc' });
   const [openId, setOpenId] = useState<number | null>(null);
-  const towns = useQuery({ queryKey: ['towns'], queryFn: () => api.get<Town[]>('/api/towns'), staleTime: 3_600_000 });
+  const towns = useTowns();
   const data = useQuery({
     queryKey: ['organizations', 'list', list.query],
     queryFn: ({ signal }) => api.get<Page<OrganizationView>>('/api/organizations', list.query, signal),

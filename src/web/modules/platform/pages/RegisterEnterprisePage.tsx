@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Col, Divider, Form, Input, Result, Row, Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { OrganizationView, Town } from '../../../api/types';
+import type { OrganizationView } from '../../../api/types';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
 import { PublicFrame } from '../../../layout/PublicFrame';
 import { applyApiError } from '../../../components/formErrors';
 import { identifierRule, minRule, passwordRule, requiredRule, sameAsRule, usernameRule } from '../../../components/rules';
+import { useTowns } from '../../../api/towns';
 
 interface Values {
   name: string;
@@ -29,7 +29,7 @@ export default function RegisterEnterprisePage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ name: string; username: string } | null>(null);
-  const towns = useQuery({ queryKey: ['towns'], queryFn: () => api.get<Town[]>('/api/towns'), staleTime: 3_600_000 });
+  const towns = useTowns();
 
   const onFinish = async (v: Values) => {
     setBusy(true);

@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, S
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, newIdempotencyKey } from '../../../api/client';
-import type { Town } from '../../../api/types';
 import { translate } from '../../../../shared/i18n/messages';
 import { validateBankAccount } from '../../../../shared/validators';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
@@ -14,6 +13,7 @@ import { applyApiError } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
 import { keys, usePrograms, type MerchantView } from '../api';
 import { EmptyState, StatusTag } from '../components';
+import { useTowns } from '../../../api/towns';
 
 interface ApplyForm {
   programId?: number;
@@ -31,7 +31,7 @@ export default function EnrolmentPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const programs = usePrograms();
-  const towns = useQuery({ queryKey: ['towns'], queryFn: () => api.get<Town[]>('/api/towns'), staleTime: 3_600_000 });
+  const towns = useTowns();
   const mine = useQuery({
     queryKey: keys.merchants({ mine: true }),
     queryFn: ({ signal }) => api.get<MerchantView[]>('/api/tradein/merchants', undefined, signal),

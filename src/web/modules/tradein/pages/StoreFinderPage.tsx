@@ -3,7 +3,6 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
-import type { Town } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthProvider';
 import { LoadError } from '../../../components/ResultPages';
 import { useIsPhone } from '../../../components/useMediaQuery';
@@ -13,6 +12,7 @@ import { PublicFrame } from '../../../layout/PublicFrame';
 import { keys, type Page, type PublicMerchantView } from '../api';
 import { EmptyState } from '../components';
 import { StoreCard } from './storeFinder/StoreCard';
+import { useTowns } from '../../../api/towns';
 
 const FILTERS = ['townId', 'category'] as const;
 
@@ -27,7 +27,7 @@ export default function StoreFinderPage() {
   const { user } = useAuth();
   const isPhone = useIsPhone();
   const { state, update, query } = useListParams(FILTERS, { pageSize: 10 });
-  const towns = useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 3_600_000 });
+  const towns = useTowns();
   const categories = useQuery({
     queryKey: ['tradein', 'public', 'categories'],
     queryFn: ({ signal }) => api.get<{ category: string; name: string }[]>('/api/tradein/public/categories', undefined, signal),

@@ -1,13 +1,10 @@
 import { Form, Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../../api/client';
-import type { Town } from '../../../../api/types';
 import { useT } from '../../../../i18n/I18nProvider';
 
 /** The towns of the division list (public, the same list the registration forms use). */
-export function useTowns() {
-  return useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 3_600_000 });
-}
+import { useTowns } from '../../../../api/towns';
+
+export { useTowns };
 
 /** The applicant's town, chosen from the division list; the car counts in that town's figures. */
 export function TownField() {

@@ -1,8 +1,5 @@
 import { useMemo } from 'react';
 import { Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../../api/client';
-import type { Town } from '../../../../api/types';
 import { useT } from '../../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../../i18n/messages';
 import type { EventDetailView, MerchantOption } from '../../../../../server/modules/cartradein/events/schema';
@@ -25,9 +22,7 @@ export const eventKeys = {
   merchants: (q: string) => [...carKeys.events, 'merchants', q] as const,
 };
 
-export function useTowns() {
-  return useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 3_600_000 });
-}
+export { useTowns } from '../../../../api/towns';
 
 const STATUS_COLORS: Record<EventStatus, string> = { draft: 'default', published: 'processing', held: 'success', cancelled: 'error' };
 

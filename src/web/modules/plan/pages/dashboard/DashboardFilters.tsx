@@ -1,12 +1,10 @@
 import { Card, DatePicker, Select, Space, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { INDICATOR_STATUSES, type IndicatorStatus } from '../../../../../shared/enums/plan';
-import { api } from '../../../../api/client';
-import type { Town } from '../../../../api/types';
 import { useT } from '../../../../i18n/I18nProvider';
 import type { DashboardView, PlanSummaryView } from '../../api';
 import { STATUS_HEX } from '../../components';
+import { useTowns } from '../../../../api/towns';
 
 /**
  * What the dashboard shows: which plan, as of which date, the city or one town; and the indicators by status,
@@ -28,7 +26,7 @@ export function DashboardFilters({
   setParam: (key: string, value: string | undefined) => void;
 }) {
   const t = useT();
-  const towns = useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 5 * 60_000 });
+  const towns = useTowns();
   const totals = data
     ? INDICATOR_STATUSES.reduce((acc, s) => ({ ...acc, [s]: data.indicators.filter((i) => i.status === s).length }), {} as Record<IndicatorStatus, number>)
     : null;

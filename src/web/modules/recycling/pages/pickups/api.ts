@@ -57,6 +57,4 @@ export function useCertificates(which: keyof typeof CERTIFICATE_LISTS, page: num
   });
 }
 
-export function useTowns() {
-  return useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 3_600_000 });
-}
+export { useTowns } from '../../../../api/towns';

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../api/client';
-import type { Page, Town } from '../../../../api/types';
+import type { Page } from '../../../../api/types';
 import type {
   PublicSiteView,
   SiteDetailView,
@@ -37,9 +37,7 @@ export const siteKeys = {
   operators: ['recycling', 'sites', 'operators'] as const,
 };
 
-export function useTowns() {
-  return useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 3_600_000 });
-}
+export { useTowns } from '../../../../api/towns';
 
 export function useSite(id: number) {
   return useQuery({

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../../../api/client';
-import type { Page, Town } from '../../../../api/types';
+import type { Page } from '../../../../api/types';
 import type {
   ApplicationDetailView,
   ApplicationView,
@@ -80,6 +80,4 @@ export function useSubsidy(q: Query | null) {
   });
 }
 
-export function useTowns() {
-  return useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 3_600_000 });
-}
+export { useTowns } from '../../../../api/towns';

@@ -4,7 +4,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../../../api/client';
-import type { Page, Town } from '../../../../api/types';
+import type { Page } from '../../../../api/types';
 import type {
   ImportJobView,
   ProjectDetail,
@@ -41,9 +41,7 @@ export const projectKeys = {
   importJob: (id: number) => ['renewal', 'projects', 'import', id] as const,
 };
 
-export function useTowns() {
-  return useQuery({ queryKey: ['towns'], queryFn: ({ signal }) => api.get<Town[]>('/api/towns', undefined, signal), staleTime: 3_600_000 });
-}
+export { useTowns } from '../../../../api/towns';
 
 export function useProjects(scope: ProjectScope, query: Query) {
   return useQuery({
