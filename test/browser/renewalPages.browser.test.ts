@@ -51,6 +51,8 @@ const VISITS: Visit[] = [
   { user: 'demo_enterprise', path: '/renewal/funding', testId: 'page-renewal-funding', shot: 'renewal-funding-phone', viewport: PHONE },
   { user: 'demo_finance', path: '/renewal/funding/applications', testId: 'page-renewal-funding-applications', shot: 'renewal-funding-applications' },
   { user: 'demo_office', path: '/renewal/funding/overview', testId: 'page-renewal-funding-overview', shot: 'renewal-funding-overview', docs: true },
+  { user: 'demo_office', path: '/renewal/overview', testId: 'page-renewal-overview', shot: 'renewal-overview', docs: true },
+  { user: 'demo_industry', path: '/renewal/overview', testId: 'page-renewal-overview', shot: 'renewal-overview-phone', viewport: PHONE },
 ];
 
 describe('renewal records on their pages', () => {

@@ -4,6 +4,7 @@ import { projectsNavigation } from './pages/projects/nav';
 import { fundingNavigation } from './pages/funding/nav';
 import { surveyNavigation } from './pages/survey/nav';
 import { standardsNavigation } from './pages/standards/nav';
+import { overviewNavigation } from './pages/overview/nav';
 
 export type RenewalMessageKey = keyof typeof renewalMessages;
 
@@ -15,7 +16,7 @@ export type RenewalMessageKey = keyof typeof renewalMessages;
 export const renewal: WebModule<RenewalMessageKey> = {
   name: 'renewal',
   sections: [{ key: 'renewal', labelKey: 'nav.section.renewal', order: 35 }],
-  navigation: [...projectsNavigation, ...fundingNavigation, ...surveyNavigation, ...standardsNavigation],
+  navigation: [...overviewNavigation, ...projectsNavigation, ...fundingNavigation, ...surveyNavigation, ...standardsNavigation],
   messages: renewalMessages,
   grantDomains: [
     {

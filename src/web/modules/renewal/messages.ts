@@ -4,12 +4,14 @@ import { projectsMessages } from './pages/projects/messages';
 import { fundingMessages } from './pages/funding/messages';
 import { surveyMessages } from './pages/survey/messages';
 import { standardsMessages } from './pages/standards/messages';
+import { overviewMessages } from './pages/overview/messages';
 
 export const renewalMessages = {
   ...projectsMessages,
   ...fundingMessages,
   ...surveyMessages,
   ...standardsMessages,
+  ...overviewMessages,
   'nav.section.renewal': { 'zh-CN': '设备更新', en: 'Equipment renewal' },
   'renewal.grants.domain': { 'zh-CN': '设备更新（项目入库与资金）', en: 'Equipment renewal (projects and funding)' },
   'renewal.grants.capHelp.manage': {

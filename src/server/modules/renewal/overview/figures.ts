@@ -72,6 +72,7 @@ export async function overviewFigures(
         .as('completed_in_year'),
       eb.fn.sum<number>(eb.fn.coalesce('p.energy_saved_tce', eb.lit(0))).as('energy'),
       eb.fn.sum<number>('p.simplified').as('simplified'),
+      eb.fn.sum<number>('p.is_demo').as('demo'),
     ])
     .groupBy(['p.sector', 'p.type', 'p.status', 'p.town_id', 't.name'])
     .execute();
@@ -79,6 +80,7 @@ export async function overviewFigures(
   const totals = zero();
   let energySavedTce = 0;
   let simplified = 0;
+  let demoProjects = 0;
   const byStatus = new Map<string, number>();
   const bySector = new Map<ProjectSector, OverviewFigures>();
   const byType = new Map<ProjectType, OverviewFigures>();
@@ -99,6 +101,7 @@ export async function overviewFigures(
     // Expected savings count once a project is approved; a submission still under review promises nothing yet.
     if (['in_library', 'under_construction', 'completed'].includes(g.status)) energySavedTce += Number(g.energy ?? 0);
     simplified += Number(g.simplified ?? 0);
+    demoProjects += Number(g.demo ?? 0);
     byStatus.set(g.status, (byStatus.get(g.status) ?? 0) + n);
     const sector = bySector.get(g.sector) ?? zero();
     add(sector, fig);
@@ -139,7 +142,7 @@ export async function overviewFigures(
 
   return {
     year,
-    totals: { ...totals, energySavedTce: Math.round(energySavedTce * 100) / 100, simplified, ...equipment },
+    totals: { ...totals, energySavedTce: Math.round(energySavedTce * 100) / 100, simplified, demoProjects, ...equipment },
     byStatus: PROJECT_STATUSES.filter((s) => s !== 'draft').map((status) => ({ status, projects: byStatus.get(status) ?? 0 })),
     bySector: PROJECT_SECTORS.map((sector) => ({ sector, ...(bySector.get(sector) ?? zero()) })),
     byType: PROJECT_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, ...byType.get(type)! })),

@@ -128,6 +128,7 @@ describe('renewal overview', () => {
       // 12 years is over 10; exactly 10 is not; a boiler is no machine tool.
       oldMachineTools: 4,
       firstSets: 2,
+      demoProjects: 0,
     });
     expect(o.byStatus).toEqual(
       expect.arrayContaining([

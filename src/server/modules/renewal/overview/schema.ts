@@ -29,6 +29,7 @@ export const renewalOverviewView = z.object({
     simplified: z.number().int().describe('Projects that took the simplified path'),
     oldMachineTools: z.number().int().describe('Machine tools in service over the configured years that projects replace (units)'),
     firstSets: z.number().int().describe('首台套 equipment items projects buy'),
+    demoProjects: z.number().int().describe('Of the projects, how many are demo data (labelled 演示 wherever shown)'),
   }),
   byStatus: z.array(z.object({ status: z.enum(PROJECT_STATUSES), projects: z.number().int() })),
   bySector: z.array(z.object({ sector: z.enum(PROJECT_SECTORS), ...figures })),
