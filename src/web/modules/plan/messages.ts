@@ -89,6 +89,7 @@ export const planMessages = {
   'plan.field.status': { 'zh-CN': '状态', en: 'Status' },
   'plan.field.forecast': { 'zh-CN': '预测值', en: 'Forecast' },
   'plan.field.computed': { 'zh-CN': '平台统计值', en: 'Platform figure' },
+  'plan.field.computedShort': { 'zh-CN': '平台 {value}', en: 'platform {value}' },
   'plan.field.asOf': { 'zh-CN': '统计截至', en: 'As of' },
   'plan.field.town': { 'zh-CN': '镇街', en: 'Town' },
   'plan.field.period': { 'zh-CN': '报告期', en: 'Period' },

@@ -62,7 +62,23 @@ export function IndicatorTable({ data, onOpen }: { data: DashboardView; onOpen: 
       sorter: (a, b) => (a.leadUnit ?? '').localeCompare(b.leadUnit ?? '', 'zh-CN'),
       render: (v: string | null) => v ?? '—',
     },
-    { key: 'actual', title: t('plan.field.actual'), align: 'right', sorter: byNumber('actual'), render: (_, r) => num(r.actual, r, `actual-${r.code}`) },
+    {
+      key: 'actual',
+      title: t('plan.field.actual'),
+      align: 'right',
+      sorter: byNumber('actual'),
+      // A reported indicator with a platform figure shows it beneath, so the two stand side by side in the list too.
+      render: (_, r) => (
+        <>
+          {num(r.actual, r, `actual-${r.code}`)}
+          {r.computed !== null ? (
+            <Typography.Text type="secondary" className="hx-plan-computed" data-testid={`computed-${r.code}`}>
+              {t('plan.field.computedShort', { value: formatNumber(r.computed, locale) })}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
+    },
     { key: 'expected', title: t('plan.field.expected'), align: 'right', sorter: byNumber('expected'), render: (_, r) => num(r.expected, r) },
     {
       key: 'target',
