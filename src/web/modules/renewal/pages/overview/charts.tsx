@@ -38,8 +38,8 @@ export function SectorChart({ o }: { o: RenewalOverviewView }) {
         xAxis: { type: 'category', data: o.bySector.map((s) => code('sector', s.sector)), axisLabel: { interval: 0 } },
         yAxis: { type: 'value', name: t('renewal.overview.unitWan') },
         series: [
-          { name: t('renewal.overview.series.planned'), type: 'bar', data: o.bySector.map((s) => wanNumber(s.plannedFen)) },
-          { name: t('renewal.overview.series.completed'), type: 'bar', data: o.bySector.map((s) => wanNumber(s.completedFen)) },
+          { name: t('renewal.overview.series.planned'), type: 'bar', barMaxWidth: 40, data: o.bySector.map((s) => wanNumber(s.plannedFen)) },
+          { name: t('renewal.overview.series.completed'), type: 'bar', barMaxWidth: 40, data: o.bySector.map((s) => wanNumber(s.completedFen)) },
         ],
       }}
     />
@@ -61,8 +61,8 @@ export function TownChart({ o }: { o: RenewalOverviewView }) {
         xAxis: { type: 'value', name: t('renewal.overview.unitWan'), nameLocation: 'middle', nameGap: 24 },
         yAxis: { type: 'category', inverse: true, data: o.byTown.map((r) => r.townName) },
         series: [
-          { name: t('renewal.overview.series.planned'), type: 'bar', data: o.byTown.map((r) => wanNumber(r.plannedFen)) },
-          { name: t('renewal.overview.series.completed'), type: 'bar', data: o.byTown.map((r) => wanNumber(r.completedFen)) },
+          { name: t('renewal.overview.series.planned'), type: 'bar', barMaxWidth: 40, data: o.byTown.map((r) => wanNumber(r.plannedFen)) },
+          { name: t('renewal.overview.series.completed'), type: 'bar', barMaxWidth: 40, data: o.byTown.map((r) => wanNumber(r.completedFen)) },
         ],
       }}
     />
@@ -82,11 +82,11 @@ export function YearChart({ o }: { o: RenewalOverviewView }) {
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'category', data: o.byYear.map((y) => String(y.year)) },
         yAxis: [
-          { type: 'value', name: t('renewal.overview.series.started'), minInterval: 1 },
-          { type: 'value', name: t('renewal.overview.unitWan'), splitLine: { show: false } },
+          { type: 'value', name: t('renewal.overview.series.started'), minInterval: 1, nameTextStyle: { align: 'left' } },
+          { type: 'value', name: t('renewal.overview.unitWan'), splitLine: { show: false }, nameTextStyle: { align: 'right' } },
         ],
         series: [
-          { name: t('renewal.overview.series.started'), type: 'bar', data: o.byYear.map((y) => y.started) },
+          { name: t('renewal.overview.series.started'), type: 'bar', barMaxWidth: 40, data: o.byYear.map((y) => y.started) },
           { name: t('renewal.overview.series.completed'), type: 'line', yAxisIndex: 1, data: o.byYear.map((y) => wanNumber(y.completedFen)) },
         ],
       }}
@@ -109,8 +109,8 @@ export function SourceChart({ o }: { o: RenewalOverviewView }) {
         xAxis: { type: 'value', name: t('renewal.overview.unitWan'), nameLocation: 'middle', nameGap: 24 },
         yAxis: { type: 'category', inverse: true, data: o.funding.map((s) => s.label) },
         series: [
-          { name: t('renewal.overview.series.granted'), type: 'bar', data: o.funding.map((s) => wanNumber(s.grantedFen)) },
-          { name: t('renewal.overview.series.paid'), type: 'bar', data: o.funding.map((s) => wanNumber(s.paidFen)) },
+          { name: t('renewal.overview.series.granted'), type: 'bar', barMaxWidth: 40, data: o.funding.map((s) => wanNumber(s.grantedFen)) },
+          { name: t('renewal.overview.series.paid'), type: 'bar', barMaxWidth: 40, data: o.funding.map((s) => wanNumber(s.paidFen)) },
         ],
       }}
     />
