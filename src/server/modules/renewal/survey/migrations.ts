@@ -17,7 +17,10 @@ export const surveyMigrations: ModuleMigration[] = [
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addCheckConstraint('renewal_survey_round_shape', sql`year between 2000 and 2100 and status in ('open', 'closed') and ((status = 'closed') = (closed_at is not null))`)
+        .addCheckConstraint(
+          'renewal_survey_round_shape',
+          sql`year between 2000 and 2100 and status in ('open', 'closed') and ((status = 'closed') = (closed_at is not null))`,
+        )
         .execute();
 
       await withId(db.schema.createTable('renewal_survey_register'), dialect)
@@ -67,7 +70,7 @@ export const surveyMigrations: ModuleMigration[] = [
           'renewal_survey_response_status',
           sql`status in ('draft', 'submitted', 'checked', 'returned')
             and ((status = 'returned') = (return_reason is not null))
-            and ((status = 'checked') = (checked_at is not null and checked_by is not null))
+            and ((status = 'checked') = (checked_at is not null))
             and (status = 'draft' or submitted_at is not null)`,
         )
         .execute();
