@@ -1,12 +1,5 @@
 import type { Generated } from 'kysely';
-import type {
-  BrandKind,
-  CertificationLevel,
-  ClaimStatus,
-  StandardLevel,
-  StandardRole,
-  StandardStage,
-} from '../../../../shared/enums/renewalStandards.js';
+import type { BrandKind, CertificationLevel, ClaimStatus, StandardLevel, StandardRole, StandardStage } from '../../../../shared/enums/renewalStandards.js';
 
 /**
  * What every record of this part has: its organisation, its way through the claim workflow (standards/workflow.ts,
