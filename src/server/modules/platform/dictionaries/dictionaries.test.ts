@@ -43,6 +43,8 @@ describe('dictionaries: code lists the modules declare and officials keep', () =
       ['industry', 'renewal'],
       ['material_kind', 'platform'],
       ['renewal_advanced_equipment', 'renewal'],
+      ['renewal_certification_kind', 'renewal'],
+      ['renewal_digital_rd_tool', 'renewal'],
       ['renewal_funding_source', 'renewal'],
     ]);
     const events = await detail('event_type');
@@ -241,6 +243,8 @@ describe('dictionaries: code lists the modules declare and officials keep', () =
       'industry',
       'material_kind',
       'renewal_advanced_equipment',
+      'renewal_certification_kind',
+      'renewal_digital_rd_tool',
       'renewal_funding_source',
     ]);
   });
