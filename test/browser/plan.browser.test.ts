@@ -140,8 +140,8 @@ describe('plan reporting in the browser', () => {
     fs.writeFileSync(bad, 'not evidence');
     const fileInput = dept.page.locator('[data-testid="evidence-upload"] input[type="file"]');
     await fileInput.setInputFiles(bad);
-    await dept.page.getByTestId('evidence-errors').waitFor();
-    expect(await dept.page.getByTestId('evidence-errors').textContent()).toContain('说明.txt');
+    await dept.page.getByTestId('evidence-upload-errors').waitFor();
+    expect(await dept.page.getByTestId('evidence-upload-errors').textContent()).toContain('说明.txt');
 
     // Submitting without a value names the missing fields.
     await dept.page.getByTestId('report-submit').click();
@@ -150,7 +150,7 @@ describe('plan reporting in the browser', () => {
     const evidence = path.join(tmp, '汽车以旧换新台账.pdf');
     fs.writeFileSync(evidence, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     await fileInput.setInputFiles(evidence);
-    await dept.page.locator('[data-testid="evidence-files"] li', { hasText: '汽车以旧换新台账.pdf' }).waitFor();
+    await dept.page.locator('[data-testid="evidence-upload-files"] li', { hasText: '汽车以旧换新台账.pdf' }).waitFor();
     await fillNumber(dept.page, 'report-value', '1.2');
     await dept.page.getByTestId('report-narrative').fill('10月全市完成汽车以旧换新1.2万辆，数据来自商务部汽车流通信息管理系统。');
     await screenshot(dept.page, 'plan-report-form', { fullPage: true });

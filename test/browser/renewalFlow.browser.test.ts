@@ -134,7 +134,7 @@ describe('a retrofit project from registration to the plan dashboard', () => {
       .getByTestId('project-complete-form')
       .locator('input[type=file]')
       .setInputFiles({ name: 'acceptance.pdf', mimeType: 'application/pdf', buffer: onePagePdf('Acceptance report') });
-    await ent.getByText('acceptance.pdf').waitFor();
+    await ent.getByTestId('project-evidence-upload-files').getByText('acceptance.pdf').waitFor();
     await ent.locator('.ant-modal:visible .ant-btn-primary').click();
     await ent.getByTestId('project-status-completed').first().waitFor();
     await screenshot(ent, 'renewal-flow-completed');

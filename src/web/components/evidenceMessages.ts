@@ -1,7 +1,13 @@
 import type { Messages } from '../i18n/catalogue';
 
-/** Texts of the evidence viewer (web core), both languages side by side. */
+/** Texts of the evidence viewer and upload (web core), both languages side by side. */
 export const EVIDENCE_MESSAGES = {
+  'evidence.upload': { 'zh-CN': '上传佐证材料', en: 'Upload evidence' },
+  'evidence.hint': { 'zh-CN': '支持 {allowed}，单个文件不超过 {max}，最多 {count} 个', en: '{allowed}; up to {max} each, at most {count} files' },
+  'evidence.badType': { 'zh-CN': '“{name}”的类型不支持，可上传：{allowed}', en: '“{name}”: this type is not accepted (allowed: {allowed})' },
+  'evidence.tooLarge': { 'zh-CN': '“{name}”超过 {max}，请压缩后再上传', en: '“{name}” is larger than {max}' },
+  'evidence.uploaded': { 'zh-CN': '已上传：{name}', en: 'Uploaded: {name}' },
+  'evidence.remove': { 'zh-CN': '移除', en: 'Remove' },
   'evidence.none': { 'zh-CN': '未附材料', en: 'No evidence attached' },
   'evidence.download': { 'zh-CN': '下载', en: 'Download' },
   'evidence.opened': { 'zh-CN': '已查看', en: 'Opened' },

@@ -46,3 +46,10 @@ export function todayInShanghai(now: Date = new Date()): string {
 export function shanghaiNow(): dayjs.Dayjs {
   return dayjs().tz(TIME_ZONE);
 }
+
+/** A file size as people read it: B, KB, MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,13 +1,10 @@
-import { useRef, useState } from 'react';
-import { Alert, App, Button, Progress, Space, Tag, Tooltip, Typography, Upload } from 'antd';
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import type { IndicatorStatus, ReportStatus } from '../../../shared/enums/plan';
 import type { Locale } from '../../../shared/roles';
-import { api } from '../../api/client';
-import { errorMessage } from '../../components/formErrors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import type { Attachment, Evidence, UnitRef } from './api';
-import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, fileExtension } from './evidence';
+import type { Evidence, UnitRef } from './api';
+import { formatBytes } from '../../components/format';
 import './plan.css';
 
 export const STATUS_COLORS: Record<IndicatorStatus, string> = {
@@ -105,12 +102,6 @@ export function indicatorName(i: { name: string; nameEn: string }, locale: Local
   return locale === 'en' && i.nameEn ? i.nameEn : i.name;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Evidence files of a report, each a download link (the browser sends the session cookie). */
 export function EvidenceList({ reportId, evidence }: { reportId: number; evidence: Evidence[] }) {
   const t = useT();
@@ -126,109 +117,5 @@ export function EvidenceList({ reportId, evidence }: { reportId: number; evidenc
   );
 }
 
-export type EvidenceFile = Pick<Attachment, 'id' | 'filename' | 'sizeBytes'>;
-
-/**
- * Evidence upload: each file goes to POST /api/attachments as soon as it is picked; type and size are checked
- * first here (the server checks again, by content), and every refusal is listed under the button.
- */
-export function EvidenceUpload({
-  value = [],
-  onChange,
-  disabled,
-  max = 10,
-}: {
-  value?: EvidenceFile[];
-  onChange?: (files: EvidenceFile[]) => void;
-  disabled?: boolean;
-  max?: number;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(0);
-  const files = value;
-  // Several files picked at once finish one by one: each must add to the latest list, not the one it started with.
-  const latest = useRef(files);
-  latest.current = files;
-  return (
-    <div data-testid="evidence-upload">
-      <Upload
-        multiple
-        showUploadList={false}
-        disabled={disabled || files.length >= max}
-        accept={EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(',')}
-        beforeUpload={(file) => {
-          const ext = fileExtension(file.name);
-          if (!EVIDENCE_EXTENSIONS.includes(ext)) {
-            setErrors((e) => [...e, t('plan.evidence.badType', { name: file.name, allowed: EVIDENCE_EXTENSIONS.join(', ') })]);
-            return Upload.LIST_IGNORE;
-          }
-          if (file.size > EVIDENCE_MAX_BYTES) {
-            setErrors((e) => [...e, t('plan.evidence.tooLarge', { name: file.name, max: formatBytes(EVIDENCE_MAX_BYTES) })]);
-            return Upload.LIST_IGNORE;
-          }
-          return true;
-        }}
-        customRequest={async ({ file, onSuccess, onError }) => {
-          const f = file as File;
-          setBusy((b) => b + 1);
-          try {
-            const a = await api.upload<Attachment>('/api/attachments', f);
-            onSuccess?.(a);
-            const next = [...latest.current, { id: a.id, filename: a.filename, sizeBytes: a.sizeBytes }];
-            latest.current = next;
-            onChange?.(next);
-            message.success(t('plan.evidence.uploaded', { name: a.filename }));
-          } catch (e) {
-            setErrors((prev) => [...prev, `${f.name}：${errorMessage(e)}`]);
-            onError?.(e as Error);
-          } finally {
-            setBusy((b) => b - 1);
-          }
-        }}
-      >
-        <Button icon={<UploadOutlined />} loading={busy > 0} disabled={disabled || files.length >= max} data-testid="evidence-upload-button">
-          {t('plan.evidence.upload')}
-        </Button>
-      </Upload>
-      <Typography.Paragraph type="secondary" className="hx-plan-hint">
-        {t('plan.evidence.hint', { allowed: EVIDENCE_EXTENSIONS.join(', '), max: formatBytes(EVIDENCE_MAX_BYTES), count: max })}
-      </Typography.Paragraph>
-      {errors.length ? (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setErrors([]) }}
-          data-testid="evidence-errors"
-          title={
-            <ul className="hx-plan-error-list">
-              {errors.map((e, i) => (
-                <li key={i}>{e}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
-      {files.length ? (
-        <ul className="hx-plan-files" data-testid="evidence-files">
-          {files.map((f) => (
-            <li key={f.id}>
-              <PaperClipOutlined /> <span>{f.filename}</span> <Typography.Text type="secondary">({formatBytes(f.sizeBytes)})</Typography.Text>
-              {disabled ? null : (
-                <Button
-                  type="text"
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('plan.evidence.remove')}
-                  onClick={() => onChange?.(files.filter((x) => x.id !== f.id))}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
+export { EvidenceUpload, type EvidenceFile } from '../../components/EvidenceUpload';
+export { formatBytes };

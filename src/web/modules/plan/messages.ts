@@ -176,12 +176,6 @@ export const planMessages = {
   'plan.empty.myIndicators': { 'zh-CN': '本单位在方案中没有负责的指标', en: 'Your unit answers for no indicator of the plan' },
   'plan.empty.myTasks': { 'zh-CN': '本单位在方案中没有负责的任务', en: 'Your unit answers for no task of the plan' },
 
-  'plan.evidence.upload': { 'zh-CN': '上传佐证材料', en: 'Upload evidence' },
-  'plan.evidence.hint': { 'zh-CN': '支持 {allowed}，单个文件不超过 {max}，最多 {count} 个', en: '{allowed}; up to {max} each, at most {count} files' },
-  'plan.evidence.badType': { 'zh-CN': '“{name}”的类型不支持，可上传：{allowed}', en: '“{name}”: this type is not accepted (allowed: {allowed})' },
-  'plan.evidence.tooLarge': { 'zh-CN': '“{name}”超过 {max}，请压缩后再上传', en: '“{name}” is larger than {max}' },
-  'plan.evidence.uploaded': { 'zh-CN': '已上传：{name}', en: 'Uploaded: {name}' },
-  'plan.evidence.remove': { 'zh-CN': '移除', en: 'Remove' },
   'plan.evidence.none': { 'zh-CN': '无佐证材料', en: 'No evidence' },
 
   'plan.tree.title': { 'zh-CN': '方案与指标', en: 'Plan & indicators' },

@@ -31,7 +31,7 @@ import { errorMessage } from '../../../components/formErrors';
 import { formatDateTime } from '../../../components/format';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
 import { planKeys, type DueReport, type ImportJob, type PeriodView, type ReportView, type WorkspaceView } from '../api';
-import { fileExtension } from '../evidence';
+import { fileExtension } from '../../../components/evidence';
 import { IndicatorStatusTag, ReportStatusTag, formatNumber, indicatorName } from '../components';
 
 type WsIndicator = WorkspaceView['indicators'][number];

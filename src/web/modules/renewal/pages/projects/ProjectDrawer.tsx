@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Form, Input, Modal, Space, Spin, Steps, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
-import { api } from '../../../../api/client';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Form, Input, Modal, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { DateField } from '../../../../components/DateField';
+import { EvidenceUpload, type EvidenceFile } from '../../../../components/EvidenceUpload';
 import { EvidenceViewer } from '../../../../components/EvidenceViewer';
 import { errorMessage, useFormSubmit } from '../../../../components/formErrors';
 import { formatMinute, todayInShanghai } from '../../../../components/format';
@@ -301,8 +300,7 @@ function CompleteModal({ p, open, onClose }: { p: ProjectDetail; open: boolean; 
   const { message } = App.useApp();
   const moveProject = useProjectMove();
   const [form] = Form.useForm<CompleteValues>();
-  const [files, setFiles] = useState<{ id: number; filename: string }[]>([]);
-  const [uploading, setUploading] = useState(false);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const wanRule = {
     validator: (_: unknown, v?: string) => (v && wanToFen(v) !== null ? Promise.resolve() : Promise.reject(new Error(t('renewal.proj.wanRule')))),
   };
@@ -345,30 +343,7 @@ function CompleteModal({ p, open, onClose }: { p: ProjectDetail; open: boolean; 
           <Input inputMode="decimal" suffix="万元" data-testid="project-actual-equipment" />
         </Form.Item>
         <Form.Item label={t('renewal.proj.evidence')} required help={t('renewal.proj.evidenceHelp')} name="evidence">
-          <Upload
-            multiple
-            showUploadList={false}
-            customRequest={async ({ file, onSuccess, onError }) => {
-              setUploading(true);
-              try {
-                const a = await api.upload<{ id: number; filename: string }>('/api/attachments', file as File);
-                setFiles((fs) => [...fs, { id: a.id, filename: a.filename }]);
-                onSuccess?.(a);
-              } catch (e) {
-                void message.error(errorMessage(e));
-                onError?.(e as Error);
-              } finally {
-                setUploading(false);
-              }
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={uploading} data-testid="project-evidence-upload">
-              {t('renewal.proj.upload')}
-            </Button>
-          </Upload>
-          {files.map((f) => (
-            <div key={f.id}>{f.filename}</div>
-          ))}
+          <EvidenceUpload value={files} onChange={setFiles} testId="project-evidence-upload" />
         </Form.Item>
       </Form>
     </Modal>

@@ -58,7 +58,6 @@ export const projectsMessages = {
   'renewal.proj.addNew': { 'zh-CN': '添加新设备', en: 'Add new equipment' },
   'renewal.proj.evidence': { 'zh-CN': '竣工佐证材料', en: 'Completion evidence' },
   'renewal.proj.evidenceHelp': { 'zh-CN': '竣工验收报告、发票、设备照片等，至少一份', en: 'Acceptance report, invoices, photos — at least one file' },
-  'renewal.proj.upload': { 'zh-CN': '上传文件', en: 'Upload files' },
   'renewal.proj.removeRow': { 'zh-CN': '删除此行', en: 'Remove this row' },
   'renewal.proj.timeline': { 'zh-CN': '办理记录', en: 'Timeline' },
   'renewal.proj.field.name': { 'zh-CN': '项目名称', en: 'Name' },
