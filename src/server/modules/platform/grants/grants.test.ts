@@ -57,7 +57,14 @@ describe('grants: which department manages a domain and which confirms its payme
       .where('run_key', 'like', '%-grants')
       .orderBy('run_key')
       .execute();
-    expect(markers.map((m) => m.run_key)).toEqual(['cartradein-grants', 'recycling-grants', 'renewal-grants', 'renewal_rd-grants', 'renewal_standards-grants', 'tradein-grants']);
+    expect(markers.map((m) => m.run_key)).toEqual([
+      'cartradein-grants',
+      'recycling-grants',
+      'renewal-grants',
+      'renewal_rd-grants',
+      'renewal_standards-grants',
+      'tradein-grants',
+    ]);
   });
 
   it('lists the declared domains and what the signed-in organisation holds in each', async () => {

@@ -36,7 +36,8 @@ describe('recycling sites: registration, edits, status moves, public lists and t
   let enterpriseOrg: number;
   const today = () => shanghaiDate();
   const window = () => ({ from: instant(addDays(today(), -30)), to: instant(addDays(today(), 30)) });
-  const stations = async (townId?: number) => (await metric('recycling.sites.stationsBuilt').compute(t.deps.database.db, { ...window(), townId: townId ?? null }))!;
+  const stations = async (townId?: number) =>
+    (await metric('recycling.sites.stationsBuilt').compute(t.deps.database.db, { ...window(), townId: townId ?? null }))!;
   const site = (over: Record<string, unknown> = {}) => ({
     kind: 'station',
     name: '测试回收站',
