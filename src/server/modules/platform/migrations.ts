@@ -2,6 +2,7 @@ import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
 import { dictionaryMigrations } from './dictionaries/migrations.js';
 import { parameterMigrations } from './parameters/migrations.js';
 import { jobMigrations } from './jobs/migrations.js';
+import { dataVersionMigrations } from './dataVersions/migrations.js';
 
 export const platformMigrations: ModuleMigration[] = [
   {
@@ -219,5 +220,6 @@ export const platformMigrations: ModuleMigration[] = [
   },
   ...jobMigrations,
   ...dictionaryMigrations,
+  ...dataVersionMigrations,
   ...parameterMigrations,
 ];

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { OrganizationKind, OrganizationStatus, Role } from '../../../shared/roles.js';
 import type { DictionaryItemTable, DictionaryTable } from './dictionaries/tables.js';
 import type { SystemParameterTable } from './parameters/tables.js';
+import type { DataVersionTable } from './dataVersions/tables.js';
 
 /** Table types of the platform module: the single source of column names for its queries. */
 export interface OrganizationTable {
@@ -225,6 +226,7 @@ export interface PlatformTables {
   dictionaries: DictionaryTable;
   dictionary_items: DictionaryItemTable;
   system_parameters: SystemParameterTable;
+  data_versions: DataVersionTable;
 }
 
 // The module's tables join the database schema Kysely types every query with (see db/schema.ts).

@@ -1,5 +1,7 @@
 import { defineWorkflow } from '../../../core/workflow.js';
+import { withDataVersion } from '../../platform/dataVersions/versions.js';
 import { recordEffects } from '../../platform/timeline/timeline.js';
+import { RENEWAL_DATA_VERSION } from '../overview/version.js';
 
 /**
  * A funding application's life: applied → granted (下达) or rejected → paid (拨付) in one or more payments. A payment
@@ -16,7 +18,8 @@ export const fundingWorkflow = defineWorkflow({
     pay: { from: ['granted', 'partially_paid'], to: 'partially_paid' },
     payInFull: { from: ['granted', 'partially_paid'], to: 'paid' },
   },
-  effects: recordEffects,
+  // Every move changes what the renewal overview sums.
+  effects: withDataVersion(recordEffects, RENEWAL_DATA_VERSION),
 });
 
 export type FundingAction = keyof typeof fundingWorkflow.transitions;

@@ -19,6 +19,7 @@ describe('renewal overview', () => {
   let ent: TestClient;
   let townA: number;
   let townB: number;
+  let draft: number;
 
   async function project(p: {
     org: number;
@@ -61,7 +62,7 @@ describe('renewal overview', () => {
       t.login('ov_ent_a', TEST_PASSWORD),
     ]);
     // Planned 1亿元 each (addProject), 0.6亿元 of it equipment.
-    await project({ org: a, town: townA, sector: 'industry', status: 'draft' });
+    draft = await project({ org: a, town: townA, sector: 'industry', status: 'draft' });
     await project({ org: a, town: townA, sector: 'industry', status: 'submitted' });
     await project({ org: a, town: townA, sector: 'industry', status: 'under_construction', started: '2026-03-01' });
     const done = await project({
@@ -199,5 +200,21 @@ describe('renewal overview', () => {
     expect(await metric('renewal.projects.equipmentInvestmentCompleted', townA)).toBeCloseTo(0.8, 4);
     expect(await metric('renewal.projects.tourismEquipmentInvestment')).toBeCloseTo(0.25, 4);
     expect(await metric('renewal.projects.medicalEquipmentInvestment')).toBe(0);
+  });
+
+  it('keeps the figures until a move changes them: the next read after a submission counts it', async () => {
+    const before = (await office.get('/api/renewal/overview?year=2026')).json();
+    const version = async () =>
+      Number((await t.deps.database.db.selectFrom('data_versions').select('version').where('key', '=', 'renewal').executeTakeFirst())?.version ?? 0);
+    const v = await version();
+    // Unchanged records: the same figures, and no version moved by reading.
+    expect((await office.get('/api/renewal/overview?year=2026')).json()).toEqual(before);
+    expect(await version()).toBe(v);
+    // The draft is submitted (a workflow move): counted at once, in every cached filter.
+    expect((await ent.post(`/api/renewal/projects/${draft}/submit`)).statusCode).toBe(200);
+    expect(await version()).toBe(v + 1);
+    const after = (await office.get('/api/renewal/overview?year=2026')).json();
+    expect(after.totals.projects).toBe(before.totals.projects + 1);
+    expect((await miit.get('/api/renewal/overview?sector=industry')).json().totals.projects).toBe(4);
   });
 });

@@ -25,7 +25,8 @@ import { projectWorkflow } from './workflow.js';
  * or none, when a single row is wrong.
  */
 
-export const MAX_IMPORT_ROWS = 5000;
+// A department's whole list at once (a city's few hundred a year; a province's list runs to ten thousand and more).
+export const MAX_IMPORT_ROWS = 20_000;
 const PROGRESS_EVERY = 100;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SLASH = /[\\/\u0000-\u001f]/g;

@@ -14,6 +14,8 @@ import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { projectPolicy } from '../policies/project.js';
 import { equipmentOf, filterProjects, isOverAge, selectProjects, sortProjects, toProjectView, type ProjectRow } from './queries.js';
 import type { ProjectDetail, ProjectInput, ProjectListQuery } from './schema.js';
+import { bumpDataVersion } from '../../platform/dataVersions/versions.js';
+import { RENEWAL_DATA_VERSION } from '../overview/version.js';
 import { projectWorkflow } from './workflow.js';
 
 export const projectCode = (year: number, id: number) => `RP-${year}-${String(id).padStart(6, '0')}`;
@@ -170,6 +172,8 @@ export async function updateProject(deps: AppDeps, ctx: RequestContext, id: numb
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw badRequest([{ path: 'status', reason: 'field.renewal.projects.notEditable' }]);
     await writeEquipment(tx, id, input);
+    // A returned project is in the overview: its edit changes the figures (a draft's does not, but costs nothing).
+    await bumpDataVersion(tx, RENEWAL_DATA_VERSION);
     await appendAudit(tx, ctx, {
       entity: 'renewal_project',
       entityId: id,

@@ -1,5 +1,7 @@
 import { defineWorkflow } from '../../../core/workflow.js';
+import { withDataVersion } from '../../platform/dataVersions/versions.js';
 import { recordEffects } from '../../platform/timeline/timeline.js';
+import { RENEWAL_DATA_VERSION } from '../overview/version.js';
 
 /**
  * A project's way to the library and to completion. `submitSimplified` is the simplified path: a project adding
@@ -26,7 +28,8 @@ export const projectWorkflow = defineWorkflow({
     // The department finds the completion short (investment not evidenced, acceptance missing): back to construction.
     returnCompletion: { from: ['completed'], to: 'under_construction' },
   },
-  effects: recordEffects,
+  // Every move changes what the renewal overview sums.
+  effects: withDataVersion(recordEffects, RENEWAL_DATA_VERSION),
 });
 
 export type ProjectAction = keyof typeof projectWorkflow.transitions;
