@@ -8,7 +8,7 @@ import type { Config } from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/core/deps.js';
 import { inTransaction } from '../../src/server/db/database.js';
 import { nowIso } from '../../src/server/db/time.js';
-import { startSession } from '../../src/server/modules/platform/auth/sessions.js';
+import { createSignedInUser, signIn, type SignedIn } from '../lib/accounts.js';
 import { insertUser } from '../../src/server/modules/platform/users/service.js';
 import { createSignedInResidents } from '../../src/server/modules/tradein/testing/residents.js';
 import { newCertificateNumber } from '../../src/server/modules/recycling/certificates/number.js';
@@ -17,10 +17,7 @@ import { computeCitizenIdCheckChar, maskCitizenId } from '../../src/shared/valid
 import { reverseInvoiceFigures } from '../../src/shared/reverseInvoice.js';
 import { shanghaiDate } from '../../src/server/core/time.js';
 
-export interface SignedIn {
-  cookie: string;
-  csrf: string;
-}
+export type { SignedIn };
 
 export interface Recycler extends SignedIn {
   organizationId: number;
@@ -29,11 +26,6 @@ export interface Recycler extends SignedIn {
 }
 
 const CHUNK = 400;
-
-async function signIn(deps: AppDeps, config: Config, userId: number): Promise<SignedIn> {
-  const s = await startSession(deps.database.db, config, userId, { ip: null, userAgent: 'bench' });
-  return { cookie: `hx_session=${s.cookieValue}`, csrf: s.csrfToken };
-}
 
 /** `count` recyclers, each an enterprise with one account and an operating station in one of the towns. */
 export async function createRecyclers(deps: AppDeps, config: Config, count: number, tag: string): Promise<Recycler[]> {
@@ -114,20 +106,8 @@ export async function createRecyclers(deps: AppDeps, config: Config, count: numb
 }
 
 /** An account of the office (the certificate check's other caller besides merchants and 市商务局). */
-export async function createOfficeUser(deps: AppDeps, config: Config, tag: string): Promise<SignedIn> {
-  const office = await deps.database.db.selectFrom('organizations').select('id').where('kind', '=', 'office').executeTakeFirstOrThrow();
-  const userId = await inTransaction(deps.database, (tx) =>
-    insertUser(tx, deps, {
-      username: `bench_${tag}_office`,
-      displayName: '压测专班',
-      role: 'office',
-      organizationId: Number(office.id),
-      password: `Bench#${randomBytes(8).toString('hex')}`,
-      mustChangePassword: false,
-    }),
-  );
-  return signIn(deps, config, userId);
-}
+export const createOfficeUser = (deps: AppDeps, config: Config, tag: string): Promise<SignedIn> =>
+  createSignedInUser(deps, config, `bench_${tag}_office`, 'office', { kind: 'office' });
 
 /**
  * `pickups` completed pickups over the past year, `perPickup` certificates each, spread over the recyclers and

@@ -7,16 +7,13 @@
  *   BENCH_SECONDS (10)  BENCH_CONNECTIONS (50)  BENCH_RECYCLERS (60)  BENCH_PICKUPS (40000, 3 certificates each)
  *   BENCH_INTAKE_HISTORY (100000)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { randomInt } from 'node:crypto';
 import autocannon, { type Result } from 'autocannon';
 import { loadConfig } from '../../src/server/config.js';
 import { shanghaiDate } from '../../src/server/core/time.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
-import { adminQuery, freePort, waitHealthy, withDatabase } from '../lib/server.js';
+import { killAll, scratchDatabase, startProcess, stopAll, stopProcess } from '../lib/process.js';
+import { freePort } from '../lib/server.js';
 import { benchCitizenId, createCertificates, createIntakeHistory, createOfficeUser, createRecyclers } from './data.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,56 +21,14 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const RECYCLERS = Number(process.env.BENCH_RECYCLERS ?? 60);
 const PICKUPS = Number(process.env.BENCH_PICKUPS ?? 40_000);
 const INTAKE_HISTORY = Number(process.env.BENCH_INTAKE_HISTORY ?? 100_000);
-const PG_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL! : null;
 const log = (...args: unknown[]) => console.error('[bench]', ...args);
-const children: ChildProcess[] = [];
-
-function start(args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.push(child);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-    waitHealthy(port).then(() => resolve(child), reject);
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 const cannon = (port: number, requests: autocannon.Request[], duration = SECONDS): Promise<Result> =>
   autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration, requests });
 
 async function main(): Promise<void> {
-  const tag = randomBytes(4).toString('hex');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanxin-bench-'));
-  let databaseUrl: string;
-  let scratchDb: string | null = null;
-  if (PG_URL) {
-    scratchDb = `huanxin_bench_${tag}`;
-    await adminQuery(PG_URL, `create database ${scratchDb}`);
-    databaseUrl = withDatabase(PG_URL, scratchDb);
-  } else {
-    databaseUrl = `sqlite:${path.join(dataDir, 'bench.db')}`;
-  }
-  // Production mode refuses default keys: generate real ones for this run.
-  const env = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HUANXIN_DEMO: '0',
-    HUANXIN_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    HUANXIN_SESSION_SECRET: randomBytes(32).toString('hex'),
-    HUANXIN_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-  };
+  const scratch = await scratchDatabase();
+  const { tag, env } = scratch;
   try {
     const config = loadConfig({ ...process.env, ...env });
     const deps = createDeps(config);
@@ -88,7 +43,7 @@ async function main(): Promise<void> {
     await deps.database.close();
 
     const port = await freePort();
-    const server = await start(['src/server/main.ts', 'serve'], env, port);
+    const server = await startProcess(['src/server/main.ts', 'serve'], env, port);
 
     // A merchant's check at the till: a certificate the network issued, picked at random.
     const checkRequest: autocannon.Request = {
@@ -131,15 +86,15 @@ async function main(): Promise<void> {
     const checks = await cannon(port, [checkRequest]);
     log(`intake records: ${CONNECTIONS} connections for ${SECONDS} s…`);
     const intake = await cannon(port, [intakeRequest]);
-    await stop(server);
+    await stopProcess(server);
 
     const helloPort = await freePort();
-    const hello = await start(['bench/claims/hello.ts'], {}, helloPort);
+    const hello = await startProcess(['bench/claims/hello.ts'], {}, helloPort);
     log('hello-world: the same two loads…');
     await cannon(helloPort, [checkRequest], 2);
     const helloChecks = await cannon(helloPort, [checkRequest]);
     const helloIntake = await cannon(helloPort, [intakeRequest]);
-    await stop(hello);
+    await stopProcess(hello);
 
     const perSec = (r: Result) => Math.round(r['2xx'] / r.duration);
     const describe = (name: string, r: Result) =>
@@ -150,7 +105,7 @@ async function main(): Promise<void> {
     log(describe('hello (intake)', helloIntake));
     console.log(
       JSON.stringify({
-        database: PG_URL ? 'postgres' : 'sqlite',
+        database: scratch.postgres ? 'postgres' : 'sqlite',
         certificates: numbers.length,
         intakeHistory: INTAKE_HISTORY,
         certificateChecksPerSec: perSec(checks),
@@ -166,9 +121,8 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await Promise.all(children.map(stop));
-    if (scratchDb) await adminQuery(PG_URL!, `drop database if exists ${scratchDb}`).catch(() => undefined);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopAll();
+    await scratch.cleanup();
   }
 }
 
@@ -176,7 +130,7 @@ main().then(
   () => process.exit(0),
   (err) => {
     console.error(err);
-    for (const c of children) c.kill('SIGTERM');
+    killAll();
     process.exit(1);
   },
 );

@@ -37,6 +37,9 @@ interface Visit {
   locale?: string;
 }
 
+/** The pictures the README shows. */
+const DOCS = new Set(['renewal-standards-market', 'renewal-standards-mine-phone']);
+
 const VISITS: Visit[] = [
   { user: 'demo_enterprise', path: '/renewal/standards/mine', testId: 'page-renewal-my-standards', shot: 'renewal-standards-mine-phone', viewport: PHONE },
   {
@@ -90,7 +93,7 @@ describe('the standards pages on demo data', () => {
           .first()
           .waitFor();
         if (v.viewport === PHONE) expect(await overflow(page)).toBeLessThanOrEqual(0);
-        await screenshot(page, v.shot, { fullPage: true });
+        await screenshot(page, v.shot, { fullPage: true, docs: DOCS.has(v.shot) });
         expect(errors).toEqual([]);
       } finally {
         await context.close();
@@ -109,7 +112,7 @@ describe('the standards pages on demo data', () => {
         await page.getByTestId('rd-years').getByText('2025').waitFor();
         await settle(page);
         if (viewport === PHONE) expect(await overflow(page)).toBeLessThanOrEqual(0);
-        await screenshot(page, viewport === PHONE ? 'renewal-standards-rd-overview-phone' : 'renewal-standards-rd-overview', { fullPage: true });
+        await screenshot(page, viewport === PHONE ? 'renewal-standards-rd-overview-phone' : 'renewal-standards-rd-overview', { fullPage: true, docs: viewport !== PHONE });
         expect(errors).toEqual([]);
       } finally {
         await context.close();

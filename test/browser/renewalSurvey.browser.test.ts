@@ -28,6 +28,9 @@ afterAll(async () => {
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+/** The pictures the README shows. */
+const DOCS = new Set(['renewal-survey', 'renewal-survey-mine-phone']);
+
 const VISITS = [
   { user: 'demo_enterprise', path: '/renewal/survey/mine', testId: 'page-renewal-survey-mine', shot: 'renewal-survey-mine-phone', viewport: PHONE },
   { user: 'demo_enterprise', path: '/renewal/survey/mine', testId: 'page-renewal-survey-mine', shot: 'renewal-survey-mine', viewport: DESKTOP },
@@ -52,7 +55,7 @@ describe('the survey pages on demo data', () => {
         await page.getByText('演示').first().waitFor();
         if (v.testId === 'page-renewal-survey') await page.getByTestId('survey-city-cncRate').waitFor();
         if (v.viewport === PHONE) expect(await overflow(page)).toBeLessThanOrEqual(0);
-        await screenshot(page, v.shot, { fullPage: true });
+        await screenshot(page, v.shot, { fullPage: true, docs: DOCS.has(v.shot) });
         expect(errors).toEqual([]);
       } finally {
         await context.close();
