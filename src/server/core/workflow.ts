@@ -80,6 +80,9 @@ export interface WorkflowEffects {
   appendTimeline(tx: Tx, ctx: RequestContext, entry: TimelineEntry): Promise<number>;
   appendAudit(tx: Tx, ctx: RequestContext, entry: WorkflowAuditEntry): Promise<void>;
   notify(tx: Tx, notification: WorkflowNotification): Promise<unknown>;
+  /** Many entries in a few statements (`enterMany`); without it, one by one. */
+  appendTimelines?(tx: Tx, ctx: RequestContext, entries: readonly TimelineEntry[]): Promise<void>;
+  appendAudits?(tx: Tx, ctx: RequestContext, entries: readonly WorkflowAuditEntry[]): Promise<void>;
 }
 
 export interface WorkflowSpec<T extends StatusTable, A extends string> {
@@ -221,6 +224,59 @@ export async function enter<T extends StatusTable, A extends string>(
   const t = workflow.transitions[input.action];
   if (t.from.length > 0 || typeof t.to !== 'string') throw new Error(`Workflow ${workflow.kind}: ${input.action} does not bring records in`);
   return record(tx, ctx, workflow, input.id, input.action, null, t.to, input);
+}
+
+/**
+ * Brings many new records in at once (an import): the same timeline entries and audit records as `enter` for
+ * each, written in a few statements when the effects can batch. No notifications: an import is announced once by
+ * its caller, not per row.
+ */
+export async function enterMany<T extends StatusTable, A extends string>(
+  tx: Tx,
+  ctx: RequestContext,
+  workflow: Workflow<T, A>,
+  inputs: readonly (Omit<Recorded<StatusOf<T>>, 'notify'> & { id: number; action: A })[],
+): Promise<void> {
+  const { effects, kind } = workflow;
+  const entries = inputs.map((input) => {
+    const t = workflow.transitions[input.action];
+    if (t.from.length > 0 || typeof t.to !== 'string') throw new Error(`Workflow ${kind}: ${input.action} does not bring records in`);
+    const timeline: TimelineEntry = {
+      entity: kind,
+      entityId: input.id,
+      action: input.action,
+      from: null,
+      to: t.to,
+      organizationId: input.organizationId ?? null,
+      note: input.note ?? null,
+      reasons: input.reasons ?? [],
+      params: input.params ?? {},
+    };
+    const audit: WorkflowAuditEntry = {
+      entity: kind,
+      entityId: input.id,
+      action: input.audit?.action ?? input.action,
+      ...(input.organizationId !== undefined ? { organizationId: input.organizationId } : {}),
+      before: { status: null, ...input.audit?.before },
+      after: { status: t.to, ...input.audit?.after },
+    };
+    return { timeline, audit };
+  });
+  if (!entries.length) return;
+  if (effects.appendTimelines)
+    await effects.appendTimelines(
+      tx,
+      ctx,
+      entries.map((e) => e.timeline),
+    );
+  else for (const e of entries) await effects.appendTimeline(tx, ctx, e.timeline);
+  if (effects.appendAudits)
+    await effects.appendAudits(
+      tx,
+      ctx,
+      entries.map((e) => e.audit),
+    );
+  else for (const e of entries) await effects.appendAudit(tx, ctx, e.audit);
 }
 
 async function record<T extends StatusTable, A extends string>(

@@ -30,5 +30,13 @@ export function withDataVersion(effects: WorkflowEffects, key: string): Workflow
       await bumpDataVersion(tx, key);
       return effects.appendTimeline(tx, ctx, entry);
     },
+    ...(effects.appendTimelines
+      ? {
+          async appendTimelines(tx, ctx, entries) {
+            await bumpDataVersion(tx, key);
+            return effects.appendTimelines!(tx, ctx, entries);
+          },
+        }
+      : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../../core/context.js';
 import type { StatusTable, TimelineEntry, Workflow, WorkflowEffects, WorkflowStatus } from '../../../core/workflow.js';
 import type { Queryable, Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
-import { appendAudit } from '../audit/auditTrail.js';
+import { appendAudit, appendAuditMany } from '../audit/auditTrail.js';
 import { notify } from '../notifications/service.js';
 
 /** Appends one entry to a record's timeline (table record_timeline); returns its id. */
@@ -28,11 +28,46 @@ export async function appendTimeline(tx: Tx, ctx: RequestContext, e: TimelineEnt
   return Number(row.id);
 }
 
+const TIMELINE_CHUNK = 500;
+
+/** Many entries of one actor at once, a multi-row insert per 500 (an import's records). */
+export async function appendTimelines(tx: Tx, ctx: RequestContext, entries: readonly TimelineEntry[]): Promise<void> {
+  const at = nowIso();
+  for (let i = 0; i < entries.length; i += TIMELINE_CHUNK)
+    await tx
+      .insertInto('record_timeline')
+      .values(
+        entries.slice(i, i + TIMELINE_CHUNK).map((e) => ({
+          entity: e.entity,
+          entity_id: e.entityId,
+          action: e.action,
+          from_status: e.from,
+          to_status: e.to,
+          actor_user_id: ctx.actor.userId,
+          actor_role: ctx.actor.role,
+          organization_id: e.organizationId,
+          note: e.note,
+          reasons_json: JSON.stringify(e.reasons),
+          params_json: JSON.stringify(e.params),
+          at,
+        })),
+      )
+      .execute();
+}
+
 /** What every workflow's moves write besides the record: the timeline, the audit trail, notifications. */
 export const recordEffects: WorkflowEffects = {
   appendTimeline,
   appendAudit,
   notify: (tx, n) => notify(tx, n),
+  appendTimelines,
+  // One chain, three statements for the lot (the audit trail's batch append).
+  appendAudits: (tx, ctx, entries) =>
+    appendAuditMany(
+      tx,
+      'main',
+      entries.map((entry) => ({ ctx, entry })),
+    ),
 };
 
 export interface TimelineItem<S extends string = string> {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
+import { verifyAuditTrail } from '../../platform/audit/auditTrail.js';
 import { failStaleProjectImports } from './importRecovery.js';
 import { IMPORT_HEADERS } from './labels.js';
 import { addDepartmentUser, addEnterprise, TEST_PASSWORD } from './testSetup.js';
@@ -122,6 +123,36 @@ describe('importing a department’s project list', () => {
     const again = await waitFor(miit, (await upload(miit, await buffer())).json().id);
     expect(again.status).toBe('failed');
     expect(again.errors[0].reason).toBe('renewal.projects.import.codeExists');
+  });
+
+  it('writes a list longer than a chunk: codes given by id, one timeline entry and one audit record per project, the chain intact', async () => {
+    const { fill, buffer } = await template();
+    const n = 520;
+    // No codes of their own: the library gives each its RP code.
+    for (let i = 0; i < n; i++) fill(2 + i, { ...good(0), code: '', name: `分批导入 ${i}`, town: townName });
+    const job = await waitFor(miit, (await upload(miit, await buffer())).json().id);
+    expect(job).toMatchObject({ status: 'succeeded', importedRows: n });
+    const db = t.deps.database.db;
+    const rows = await db.selectFrom('renewal_projects').select(['id', 'code', 'name', 'status']).where('name', 'like', '分批导入 %').orderBy('id').execute();
+    expect(rows).toHaveLength(n);
+    for (const r of rows) expect(r.code).toBe(`RP-2026-${String(r.id).padStart(6, '0')}`);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['in_library']));
+    const ids = rows.map((r) => String(r.id));
+    const timeline = await db
+      .selectFrom('record_timeline')
+      .select(['entity_id', 'action'])
+      .where('entity', '=', 'renewal_project')
+      .where(
+        'entity_id',
+        'in',
+        rows.map((r) => Number(r.id)),
+      )
+      .execute();
+    expect(timeline).toHaveLength(n);
+    expect(new Set(timeline.map((e) => e.action))).toEqual(new Set(['import']));
+    const audits = await db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'renewal_project').where('entity_id', 'in', ids).execute();
+    expect(audits).toHaveLength(n);
+    expect((await verifyAuditTrail(db)).ok).toBe(true);
   });
 
   it('gives up an import whose process died, writing nothing', async () => {

@@ -4,7 +4,6 @@ import { AppError, notFound } from '../../../core/errors.js';
 import { translate, type MessageKey } from '../../../core/messages.js';
 import { authorize } from '../../../core/policy.js';
 import { shanghaiDate } from '../../../core/time.js';
-import { enter } from '../../../core/workflow.js';
 import { inTransaction, type Queryable } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { PROJECT_CODE, PROJECT_SECTORS, PROJECT_TYPES, type ProjectSector, type ProjectType } from '../../../../shared/enums/renewalProjects.js';
@@ -16,8 +15,7 @@ import { projectPolicy } from '../policies/project.js';
 import { readSheet, wanToFen, type RawRow } from './excel.js';
 import { IMPORT_HEADERS, SECTOR_EN, SECTOR_ZH, TYPE_EN, TYPE_ZH, type ImportColumn } from './labels.js';
 import type { ImportJobView } from './schema.js';
-import { projectCode } from './service.js';
-import { projectWorkflow } from './workflow.js';
+import { writeProjects } from './importWrite.js';
 
 /**
  * A department's existing project list into the library: the file is checked row by row in the background (the
@@ -28,6 +26,8 @@ import { projectWorkflow } from './workflow.js';
 // A department's whole list at once (a city's few hundred a year; a province's list runs to ten thousand and more).
 export const MAX_IMPORT_ROWS = 20_000;
 const PROGRESS_EVERY = 100;
+/** Rows written per statement: a few statements per 500 projects, not seven per project (bench/renewal). */
+const WRITE_CHUNK = 500;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SLASH = /[\\/\u0000-\u001f]/g;
 
@@ -113,7 +113,7 @@ function lookup<T extends string>(codes: readonly T[], zh: Record<T, string>, en
   return codes.find((c) => c === t || zh[c] === text.trim() || en[c].toLowerCase() === t) ?? null;
 }
 
-interface Parsed {
+export interface Parsed {
   row: number;
   code: string | null;
   name: string;
@@ -296,66 +296,7 @@ export async function runProjectImport(deps: AppDeps, ctx: RequestContext, jobId
       errors.sort((a, b) => a.row - b.row),
     );
   await inTransaction(deps.database, async (tx) => {
-    const now = nowIso();
-    for (const p of parsed) {
-      const year = Number(p.plannedStart.slice(0, 4));
-      const row = await tx
-        .insertInto('renewal_projects')
-        .values({
-          code: p.code ?? `pending-${jobId}-${p.row}`,
-          name: p.name,
-          organization_id: p.organizationId,
-          town_id: p.townId,
-          sector: p.sector,
-          industry: p.industry,
-          type: p.type,
-          status: p.startedOn ? 'under_construction' : 'in_library',
-          origin: 'imported',
-          year,
-          planned_investment_fen: p.planned,
-          planned_equipment_fen: p.equipment,
-          actual_investment_fen: null,
-          actual_equipment_fen: null,
-          adds_land: p.addsLand ? 1 : 0,
-          simplified: 0,
-          skipped_step: null,
-          energy_saved_tce: p.energy,
-          emissions_reduced_t: p.emissions,
-          planned_start: p.plannedStart,
-          planned_end: p.plannedEnd,
-          started_on: p.startedOn,
-          completed_on: null,
-          description: null,
-          evidence_json: null,
-          return_reason: null,
-          returned_from: null,
-          submitted_at: null,
-          town_checked_at: null,
-          town_checked_by: null,
-          approved_at: now,
-          approved_by: ctx.actor.userId,
-          approved_by_organization_id: ctx.actor.organizationId,
-          created_by: ctx.actor.userId,
-          is_demo: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const id = Number(row.id);
-      if (!p.code)
-        await tx
-          .updateTable('renewal_projects')
-          .set({ code: projectCode(year, id) })
-          .where('id', '=', id)
-          .execute();
-      await enter(tx, ctx, projectWorkflow, {
-        id,
-        action: p.startedOn ? 'importStarted' : 'import',
-        organizationId: p.organizationId,
-        params: { importId: jobId, row: p.row },
-      });
-    }
+    for (let i = 0; i < parsed.length; i += WRITE_CHUNK) await writeProjects(tx, ctx, jobId, parsed.slice(i, i + WRITE_CHUNK));
     const claimed = await tx
       .updateTable('renewal_project_imports')
       .set({ status: 'succeeded', imported_rows: parsed.length, errors_json: '[]', finished_at: nowIso() })
