@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { shanghaiDate } from '../../src/server/core/time.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { killAll, scratchDatabase, startProcess, stopAll, stopProcess } from '../lib/process.js';
+import { describeRun, perSec } from '../lib/load.js';
 import { freePort } from '../lib/server.js';
 import { benchCitizenId, createCertificates, createIntakeHistory, createOfficeUser, createRecyclers } from './data.js';
 
@@ -96,13 +97,10 @@ async function main(): Promise<void> {
     const helloIntake = await cannon(helloPort, [intakeRequest]);
     await stopProcess(hello);
 
-    const perSec = (r: Result) => Math.round(r['2xx'] / r.duration);
-    const describe = (name: string, r: Result) =>
-      `${name}: ${r['2xx']} × 2xx, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`;
-    log(describe('certificate checks', checks));
-    log(describe('intake', intake));
-    log(describe('hello (checks)', helloChecks));
-    log(describe('hello (intake)', helloIntake));
+    log(describeRun('certificate checks', checks));
+    log(describeRun('intake', intake));
+    log(describeRun('hello (checks)', helloChecks));
+    log(describeRun('hello (intake)', helloIntake));
     console.log(
       JSON.stringify({
         database: scratch.postgres ? 'postgres' : 'sqlite',

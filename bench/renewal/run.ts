@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { createSignedInUser, type SignedIn } from '../lib/accounts.js';
 import { killAll, scratchDatabase, startProcess, stopAll, stopProcess } from '../lib/process.js';
+import { describeRun, perSec } from '../lib/load.js';
 import { freePort } from '../lib/server.js';
 import { createEnterprises, createProjects, projectListWorkbook } from './data.js';
 
@@ -114,12 +115,9 @@ async function main(): Promise<void> {
     const helloRead = await cannon(helloPort, [overview]);
     await stopProcess(hello);
 
-    const perSec = (r: Result) => Math.round(r['2xx'] / r.duration);
-    const describe = (name: string, r: Result) =>
-      `${name}: ${r['2xx']} × 2xx, ${r.non2xx} non-2xx, ${r.errors} errors; p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms`;
-    log(describe('overview', read));
-    log(describe('overview during the import', readDuringImport));
-    log(describe('hello', helloRead));
+    log(describeRun('overview', read));
+    log(describeRun('overview during the import', readDuringImport));
+    log(describeRun('hello', helloRead));
     log(`import: ${imported.status}, ${imported.importedRows} rows in ${imported.ms} ms`, imported.errors.slice(0, 3));
     // autocannon reports p97.5 and p99, not p95: p97.5 is the nearest above, so the figure errs on the slow side.
     console.log(

@@ -49,3 +49,8 @@ export function yuan(fen: number | null | undefined): string {
 export function divideHalfUp(numerator: number, denominator: number): number {
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
 }
+
+/** Fen in 亿元 to 1万元 (four decimals), the unit departments report investment in; sums stay exact in fen before. */
+export function fenToYi(fen: number | string | null | undefined): number {
+  return Math.round(Number(fen ?? 0) / 1_000_000) / 10_000;
+}

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { shanghaiDate } from './time.js';
 
 /**
  * What a metric is asked for: a time window and optionally one town.
@@ -26,4 +27,12 @@ export interface MetricDefinition {
   /** The unit the value is in, as the plan writes units (个, 万辆, %, 亿元…). */
   unit: string;
   compute(db: Queryable, params: MetricParams): Promise<number | null>;
+}
+
+/**
+ * A window's first and last Asia/Shanghai dates, both inclusive (`to` is exclusive): what a metric compares its
+ * YYYY-MM-DD columns with.
+ */
+export function windowDates(p: MetricParams): { first: string; last: string } {
+  return { first: shanghaiDate(p.from), last: shanghaiDate(new Date(Date.parse(p.to) - 1)) };
 }

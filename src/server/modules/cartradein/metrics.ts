@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import type { MetricDefinition, MetricParams } from '../../core/metrics.js';
+import { type MetricDefinition, type MetricParams, windowDates } from '../../core/metrics.js';
 import { shanghaiDate } from '../../core/time.js';
 import type { CarEventType } from './tables.js';
 import { LIVE_EVENT_STATUSES } from './events/workflow.js';
@@ -35,7 +35,7 @@ async function eventsHeld(db: Queryable, p: MetricParams, types: CarEventType[])
     .where('starts_on', '>=', shanghaiDate(p.from))
     // An event starts at its day's midnight: it is in the window when that instant is before `to`, which the plan
     // also passes as "now" (mid-day) for the running month, so an event starting today counts today.
-    .where('starts_on', '<=', shanghaiDate(new Date(Date.parse(p.to) - 1)))
+    .where('starts_on', '<=', windowDates(p).last)
     .where('starts_on', '<=', today);
   if (p.townId) q = q.where('town_id', '=', p.townId);
   const row = await q.executeTakeFirst();

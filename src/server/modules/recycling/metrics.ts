@@ -1,4 +1,4 @@
-import type { MetricDefinition, MetricParams } from '../../core/metrics.js';
+import { type MetricDefinition, type MetricParams, windowDates } from '../../core/metrics.js';
 import { shanghaiDate } from '../../core/time.js';
 import type { Queryable } from '../../db/database.js';
 import type { RecyclingSiteKind } from '../../../shared/enums/recycling.js';
@@ -21,7 +21,7 @@ async function sitesBuilt(db: Queryable, p: MetricParams, kind: RecyclingSiteKin
     .where('completed_on', '>=', shanghaiDate(p.from))
     // The window's end is exclusive, and the plan passes "now" as the end of the running month: a site completed
     // today counts today.
-    .where('completed_on', '<=', shanghaiDate(new Date(Date.parse(p.to) - 1)));
+    .where('completed_on', '<=', windowDates(p).last);
   if (p.townId) q = q.where('town_id', '=', p.townId);
   const row = await q.executeTakeFirst();
   return Number(row?.n ?? 0);

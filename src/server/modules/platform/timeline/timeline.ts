@@ -5,24 +5,26 @@ import { nowIso } from '../../../db/time.js';
 import { appendAudit, appendAuditMany } from '../audit/auditTrail.js';
 import { notify } from '../notifications/service.js';
 
+const timelineRow = (ctx: RequestContext, e: TimelineEntry, at: string) => ({
+  entity: e.entity,
+  entity_id: e.entityId,
+  action: e.action,
+  from_status: e.from,
+  to_status: e.to,
+  actor_user_id: ctx.actor.userId,
+  actor_role: ctx.actor.role,
+  organization_id: e.organizationId,
+  note: e.note,
+  reasons_json: JSON.stringify(e.reasons),
+  params_json: JSON.stringify(e.params),
+  at,
+});
+
 /** Appends one entry to a record's timeline (table record_timeline); returns its id. */
 export async function appendTimeline(tx: Tx, ctx: RequestContext, e: TimelineEntry): Promise<number> {
   const row = await tx
     .insertInto('record_timeline')
-    .values({
-      entity: e.entity,
-      entity_id: e.entityId,
-      action: e.action,
-      from_status: e.from,
-      to_status: e.to,
-      actor_user_id: ctx.actor.userId,
-      actor_role: ctx.actor.role,
-      organization_id: e.organizationId,
-      note: e.note,
-      reasons_json: JSON.stringify(e.reasons),
-      params_json: JSON.stringify(e.params),
-      at: nowIso(),
-    })
+    .values(timelineRow(ctx, e, nowIso()))
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -36,22 +38,7 @@ export async function appendTimelines(tx: Tx, ctx: RequestContext, entries: read
   for (let i = 0; i < entries.length; i += TIMELINE_CHUNK)
     await tx
       .insertInto('record_timeline')
-      .values(
-        entries.slice(i, i + TIMELINE_CHUNK).map((e) => ({
-          entity: e.entity,
-          entity_id: e.entityId,
-          action: e.action,
-          from_status: e.from,
-          to_status: e.to,
-          actor_user_id: ctx.actor.userId,
-          actor_role: ctx.actor.role,
-          organization_id: e.organizationId,
-          note: e.note,
-          reasons_json: JSON.stringify(e.reasons),
-          params_json: JSON.stringify(e.params),
-          at,
-        })),
-      )
+      .values(entries.slice(i, i + TIMELINE_CHUNK).map((e) => timelineRow(ctx, e, at)))
       .execute();
 }
 

@@ -1,4 +1,4 @@
-import type { MetricDefinition } from '../../../core/metrics.js';
+import { type MetricDefinition, windowDates } from '../../../core/metrics.js';
 import { shanghaiDate } from '../../../core/time.js';
 
 /**
@@ -18,7 +18,7 @@ export const dealersMetrics: MetricDefinition[] = [
         .where('tr.kind', '=', 'cars')
         .where('tr.traded_on', '>=', shanghaiDate(p.from))
         // The window's end is exclusive.
-        .where('tr.traded_on', '<=', shanghaiDate(new Date(Date.parse(p.to) - 1)));
+        .where('tr.traded_on', '<=', windowDates(p).last);
       if (p.townId) q = q.where('d.town_id', '=', p.townId);
       const row = await q.executeTakeFirst();
       return Number(row?.n ?? 0);

@@ -1,4 +1,4 @@
-import type { MetricDefinition, MetricParams } from '../../../core/metrics.js';
+import { type MetricDefinition, type MetricParams, windowDates } from '../../../core/metrics.js';
 import { shanghaiDate } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { RECYCLING_APPLIANCE_CATEGORIES } from '../../../../shared/enums/recycling.js';
@@ -17,7 +17,7 @@ async function appliancesRecycled(db: Queryable, p: MetricParams): Promise<numbe
     .where('material', '=', 'appliances')
     .where('status', '=', 'recorded')
     .where('taken_in_on', '>=', shanghaiDate(p.from))
-    .where('taken_in_on', '<=', shanghaiDate(new Date(Date.parse(p.to) - 1)));
+    .where('taken_in_on', '<=', windowDates(p).last);
   if (p.townId) intake = intake.where('town_id', '=', p.townId);
   let certificates = db
     .selectFrom('recycling_certificates as c')

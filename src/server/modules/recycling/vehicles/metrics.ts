@@ -1,4 +1,4 @@
-import type { MetricDefinition } from '../../../core/metrics.js';
+import { type MetricDefinition, windowDates } from '../../../core/metrics.js';
 import { shanghaiDate } from '../../../core/time.js';
 
 /**
@@ -19,7 +19,7 @@ export const vehiclesMetrics: MetricDefinition[] = [
         .where('status', '<>', 'withdrawn')
         .where('received_on', '>=', shanghaiDate(p.from))
         // The window's end is exclusive: the last day counted is the one before it.
-        .where('received_on', '<=', shanghaiDate(new Date(Date.parse(p.to) - 1)));
+        .where('received_on', '<=', windowDates(p).last);
       if (p.townId) q = q.where('town_id', '=', p.townId);
       const row = await q.executeTakeFirst();
       return Number(row?.n ?? 0);

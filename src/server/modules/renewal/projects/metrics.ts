@@ -1,16 +1,7 @@
-import type { MetricDefinition, MetricParams } from '../../../core/metrics.js';
-import { shanghaiDate } from '../../../core/time.js';
+import { windowDates, type MetricDefinition, type MetricParams } from '../../../core/metrics.js';
+import { fenToYi } from '../../../../shared/money.js';
 import type { Queryable } from '../../../db/database.js';
 import type { ProjectSector } from '../../../../shared/enums/renewalProjects.js';
-
-/** A window's first and last Asia/Shanghai dates (its end is exclusive; the plan passes "now" for the running month). */
-const days = (p: MetricParams) => ({ first: shanghaiDate(p.from), last: shanghaiDate(new Date(Date.parse(p.to) - 1)) });
-
-/** 1亿元 in fen. */
-const FEN_PER_YI = 10_000_000_000;
-
-/** 亿元 from fen, to 1万元 (four decimals of 亿元), the unit departments report in; the sum itself is exact in fen. */
-const yi = (fen: number | string | null | undefined) => Math.round((Number(fen ?? 0) / FEN_PER_YI) * 10_000) / 10_000;
 
 /**
  * Equipment investment (设备购置投资) completed in the window: the actual equipment share of projects completed (竣工)
@@ -23,7 +14,7 @@ function equipmentInvestment(name: string, description: string, sectors?: readon
     description,
     unit: '亿元',
     async compute(db: Queryable, p: MetricParams) {
-      const { first, last } = days(p);
+      const { first, last } = windowDates(p);
       let q = db
         .selectFrom('renewal_projects')
         .select((eb) => eb.fn.sum<number | string | null>('actual_equipment_fen').as('fen'))
@@ -32,7 +23,7 @@ function equipmentInvestment(name: string, description: string, sectors?: readon
         .where('completed_on', '<=', last);
       if (sectors) q = q.where('sector', 'in', sectors);
       if (p.townId) q = q.where('town_id', '=', p.townId);
-      return yi((await q.executeTakeFirst())?.fen);
+      return fenToYi((await q.executeTakeFirst())?.fen);
     },
   };
 }
@@ -49,7 +40,7 @@ export const projectsMetrics: MetricDefinition[] = [
       '开工实施的工业技术改造项目数（工业领域、入库后开工日期在期内，含期内已竣工） / industrial retrofit projects whose construction started in the window (library projects of the 工业 sector, by start date)',
     unit: '个',
     async compute(db: Queryable, p: MetricParams) {
-      const { first, last } = days(p);
+      const { first, last } = windowDates(p);
       let q = db
         .selectFrom('renewal_projects')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -67,7 +58,7 @@ export const projectsMetrics: MetricDefinition[] = [
       '完成技改投资（亿元）：工业领域期内竣工项目的实际投资 / retrofit investment completed (亿元): actual investment of 工业-sector projects completed in the window',
     unit: '亿元',
     async compute(db: Queryable, p: MetricParams) {
-      const { first, last } = days(p);
+      const { first, last } = windowDates(p);
       let q = db
         .selectFrom('renewal_projects')
         .select((eb) => eb.fn.sum<number | string | null>('actual_investment_fen').as('fen'))
@@ -76,7 +67,7 @@ export const projectsMetrics: MetricDefinition[] = [
         .where('completed_on', '>=', first)
         .where('completed_on', '<=', last);
       if (p.townId) q = q.where('town_id', '=', p.townId);
-      return yi((await q.executeTakeFirst())?.fen);
+      return fenToYi((await q.executeTakeFirst())?.fen);
     },
   },
   {
@@ -85,7 +76,7 @@ export const projectsMetrics: MetricDefinition[] = [
       '新增智能制造示范工厂和优秀场景数（各级认定，按首次认定日期；同一工厂或场景再获更高级别认定不重复计） / new smart-manufacturing demonstration factories and excellent scenes (any level, by first recognition; a higher level later is not counted again)',
     unit: '个',
     async compute(db: Queryable, p: MetricParams) {
-      const { first, last } = days(p);
+      const { first, last } = windowDates(p);
       // A factory or scene is new once: recognised again at a higher level later, it is not counted again.
       let q = db
         .selectFrom('renewal_recognitions as r')

@@ -46,25 +46,37 @@ export function SectorChart({ o }: { o: RenewalOverviewView }) {
   );
 }
 
-/** Planned and completed investment per town, largest first (towns without projects are not listed). */
-export function TownChart({ o }: { o: RenewalOverviewView }) {
+/** Two bars (万元) per category, categories down the side: towns, funding sources — the lists that run long. */
+function HorizontalBars({ testId, categories, series }: { testId: string; categories: string[]; series: { name: string; fen: number[] }[] }) {
   const t = useT();
   const tip = useWanTooltip();
   return (
     <Chart
-      testId="renewal-chart-town"
+      testId={testId}
       option={{
         animation: false,
         grid: { left: 8, right: 16, top: 36, bottom: 24, containLabel: true },
         legend: { top: 0 },
         tooltip: { trigger: 'axis', valueFormatter: tip },
         xAxis: { type: 'value', name: t('renewal.overview.unitWan'), nameLocation: 'middle', nameGap: 24 },
-        yAxis: { type: 'category', inverse: true, data: o.byTown.map((r) => r.townName) },
-        series: [
-          { name: t('renewal.overview.series.planned'), type: 'bar', barMaxWidth: 40, data: o.byTown.map((r) => wanNumber(r.plannedFen)) },
-          { name: t('renewal.overview.series.completed'), type: 'bar', barMaxWidth: 40, data: o.byTown.map((r) => wanNumber(r.completedFen)) },
-        ],
+        yAxis: { type: 'category', inverse: true, data: categories },
+        series: series.map((x) => ({ name: x.name, type: 'bar', barMaxWidth: 40, data: x.fen.map(wanNumber) })),
       }}
+    />
+  );
+}
+
+/** Planned and completed investment per town, largest first (towns without projects are not listed). */
+export function TownChart({ o }: { o: RenewalOverviewView }) {
+  const t = useT();
+  return (
+    <HorizontalBars
+      testId="renewal-chart-town"
+      categories={o.byTown.map((r) => r.townName)}
+      series={[
+        { name: t('renewal.overview.series.planned'), fen: o.byTown.map((r) => r.plannedFen) },
+        { name: t('renewal.overview.series.completed'), fen: o.byTown.map((r) => r.completedFen) },
+      ]}
     />
   );
 }
@@ -97,22 +109,14 @@ export function YearChart({ o }: { o: RenewalOverviewView }) {
 /** Funding granted and paid per source (from the funding applications). */
 export function SourceChart({ o }: { o: RenewalOverviewView }) {
   const t = useT();
-  const tip = useWanTooltip();
   return (
-    <Chart
+    <HorizontalBars
       testId="renewal-chart-source"
-      option={{
-        animation: false,
-        grid: { left: 8, right: 16, top: 36, bottom: 24, containLabel: true },
-        legend: { top: 0 },
-        tooltip: { trigger: 'axis', valueFormatter: tip },
-        xAxis: { type: 'value', name: t('renewal.overview.unitWan'), nameLocation: 'middle', nameGap: 24 },
-        yAxis: { type: 'category', inverse: true, data: o.funding.map((s) => s.label) },
-        series: [
-          { name: t('renewal.overview.series.granted'), type: 'bar', barMaxWidth: 40, data: o.funding.map((s) => wanNumber(s.grantedFen)) },
-          { name: t('renewal.overview.series.paid'), type: 'bar', barMaxWidth: 40, data: o.funding.map((s) => wanNumber(s.paidFen)) },
-        ],
-      }}
+      categories={o.funding.map((s) => s.label)}
+      series={[
+        { name: t('renewal.overview.series.granted'), fen: o.funding.map((s) => s.grantedFen) },
+        { name: t('renewal.overview.series.paid'), fen: o.funding.map((s) => s.paidFen) },
+      ]}
     />
   );
 }
