@@ -112,7 +112,10 @@ describe('the standards pages on demo data', () => {
         await page.getByTestId('rd-years').getByText('2025').waitFor();
         await settle(page);
         if (viewport === PHONE) expect(await overflow(page)).toBeLessThanOrEqual(0);
-        await screenshot(page, viewport === PHONE ? 'renewal-standards-rd-overview-phone' : 'renewal-standards-rd-overview', { fullPage: true, docs: viewport !== PHONE });
+        await screenshot(page, viewport === PHONE ? 'renewal-standards-rd-overview-phone' : 'renewal-standards-rd-overview', {
+          fullPage: true,
+          docs: viewport !== PHONE,
+        });
         expect(errors).toEqual([]);
       } finally {
         await context.close();
