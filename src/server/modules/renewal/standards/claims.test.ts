@@ -164,6 +164,10 @@ describe('renewal standards, certifications, brands and R&D reports', () => {
     expect(twice.statusCode).toBe(409);
     expect(fields(twice)).toEqual(['year']);
     expect(twice.json().error.details[0].message).toMatch(/already reported 2022/);
+    // Two requests at once for one year: one is recorded, the other gets the same field-level 409 (not a 500).
+    const race = await Promise.all([2021, 2021].map(() => ent.post('/api/renewal/rd-reports', { ...rdInput({ year: 2021 }), evidence: [] })));
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(fields(race.find((r) => r.statusCode === 409)!)).toEqual(['year']);
     // Another enterprise reports the same year freely.
     expect((await other.post('/api/renewal/rd-reports', { ...rdInput({ year: 2022 }), evidence: [] })).statusCode).toBe(201);
 

@@ -4,6 +4,7 @@ import { badRequest, notFound, type FieldIssue } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import { enter } from '../../../core/workflow.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
+import { isUniqueViolation } from '../../../db/errors.js';
 import { nowIso } from '../../../db/time.js';
 import { paginate } from '../../../http/pagination.js';
 import { openAttachment, type OpenedFile } from '../../platform/attachments/service.js';
@@ -56,59 +57,85 @@ async function checkAll(tx: Tx, ctx: RequestContext, spec: AnyClaimSpec, input: 
   if (issues.length) throw badRequest(issues);
 }
 
+/**
+ * Two requests racing past the duplicate check (the same R&D year twice, one certificate number from two tabs):
+ * the database's unique index keeps one, and the other gets the field-level 409 the check gives, not a 500.
+ */
+async function refusingDuplicates<T>(deps: AppDeps, ctx: RequestContext, spec: AnyClaimSpec, input: Input, id: number | null, write: () => Promise<T>) {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    await inTransaction(deps.database, async (tx) => {
+      const organizationId = id === null ? await organizationFor(tx, ctx, input) : Number((await loadClaim(tx, spec, id)).organization_id);
+      await spec.check(tx, input, organizationId, id);
+    });
+    throw err;
+  }
+}
+
 /** An enterprise records a draft of its own (or the confirmer one for a body without an account). */
 export async function createClaim(deps: AppDeps, ctx: RequestContext, spec: AnyClaimSpec, input: Input) {
-  const id = await inTransaction(deps.database, async (tx) => {
-    authorize(ctx.actor, spec.policy, 'create', await recordOf(tx, ctx, spec));
-    const organizationId = await organizationFor(tx, ctx, input);
-    await checkAll(tx, ctx, spec, input, organizationId, null);
-    const now = nowIso();
-    const row = await loose(tx)
-      .insertInto(spec.table)
-      .values({
-        ...spec.columns(input),
-        organization_id: organizationId,
-        status: 'draft',
-        evidence_json: JSON.stringify([...new Set(input.evidence)]),
-        note: input.note ?? null,
-        created_by: ctx.actor.userId,
-        is_demo: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const newId = Number(row.id);
-    await enter(tx, ctx, spec.workflow, { id: newId, action: 'draft', organizationId, audit: { after: { ...spec.columns(input), evidence: input.evidence } } });
-    return newId;
-  });
+  const id = await refusingDuplicates(deps, ctx, spec, input, null, () =>
+    inTransaction(deps.database, async (tx) => {
+      authorize(ctx.actor, spec.policy, 'create', await recordOf(tx, ctx, spec));
+      const organizationId = await organizationFor(tx, ctx, input);
+      await checkAll(tx, ctx, spec, input, organizationId, null);
+      const now = nowIso();
+      const row = await loose(tx)
+        .insertInto(spec.table)
+        .values({
+          ...spec.columns(input),
+          organization_id: organizationId,
+          status: 'draft',
+          evidence_json: JSON.stringify([...new Set(input.evidence)]),
+          note: input.note ?? null,
+          created_by: ctx.actor.userId,
+          is_demo: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const newId = Number(row.id);
+      await enter(tx, ctx, spec.workflow, {
+        id: newId,
+        action: 'draft',
+        organizationId,
+        audit: { after: { ...spec.columns(input), evidence: input.evidence } },
+      });
+      return newId;
+    }),
+  );
   return getClaim(deps, ctx, spec, id);
 }
 
 /** The organisation edits its draft, or a record returned or withdrawn, before submitting (again). */
 export async function updateClaim(deps: AppDeps, ctx: RequestContext, spec: AnyClaimSpec, id: number, input: Input) {
-  await inTransaction(deps.database, async (tx) => {
-    const row = await loadClaim(tx, spec, id);
-    const organizationId = Number(row.organization_id);
-    authorize(ctx.actor, spec.policy, 'update', await recordOf(tx, ctx, spec, row), id);
-    if (!(EDITABLE as readonly string[]).includes(row.status)) throw badRequest([{ path: 'status', reason: 'field.renewal.standards.notEditable' }]);
-    await checkAll(tx, ctx, spec, input, organizationId, id);
-    const changed = await loose(tx)
-      .updateTable(spec.table)
-      .set({ ...spec.columns(input), evidence_json: JSON.stringify([...new Set(input.evidence)]), note: input.note ?? null, updated_at: nowIso() })
-      .where('id', '=', id)
-      .where('status', '=', row.status)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw badRequest([{ path: 'status', reason: 'field.renewal.standards.notEditable' }]);
-    await appendAudit(tx, ctx, {
-      entity: spec.workflow.kind,
-      entityId: id,
-      action: 'update',
-      organizationId,
-      before: { ...spec.view(row), evidence: evidenceOf(row) },
-      after: { ...spec.columns(input), evidence: input.evidence },
-    });
-  });
+  await refusingDuplicates(deps, ctx, spec, input, id, () =>
+    inTransaction(deps.database, async (tx) => {
+      const row = await loadClaim(tx, spec, id);
+      const organizationId = Number(row.organization_id);
+      authorize(ctx.actor, spec.policy, 'update', await recordOf(tx, ctx, spec, row), id);
+      if (!(EDITABLE as readonly string[]).includes(row.status)) throw badRequest([{ path: 'status', reason: 'field.renewal.standards.notEditable' }]);
+      await checkAll(tx, ctx, spec, input, organizationId, id);
+      const changed = await loose(tx)
+        .updateTable(spec.table)
+        .set({ ...spec.columns(input), evidence_json: JSON.stringify([...new Set(input.evidence)]), note: input.note ?? null, updated_at: nowIso() })
+        .where('id', '=', id)
+        .where('status', '=', row.status)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) throw badRequest([{ path: 'status', reason: 'field.renewal.standards.notEditable' }]);
+      await appendAudit(tx, ctx, {
+        entity: spec.workflow.kind,
+        entityId: id,
+        action: 'update',
+        organizationId,
+        before: { ...spec.view(row), evidence: evidenceOf(row) },
+        after: { ...spec.columns(input), evidence: input.evidence },
+      });
+    }),
+  );
   return getClaim(deps, ctx, spec, id);
 }
 
