@@ -22,6 +22,8 @@ const LABELS = {
     byTown: '按镇街',
     byYear: '按年度',
     funding: '按资金来源',
+    equipmentBySectorYear: '各领域设备投资',
+    equipmentFen: '竣工设备投资（万元）',
     sector: '领域',
     type: '类型',
     town: '镇街',
@@ -48,6 +50,8 @@ const LABELS = {
     byTown: 'By town',
     byYear: 'By year',
     funding: 'By funding source',
+    equipmentBySectorYear: 'Equipment by sector',
+    equipmentFen: 'Equipment investment completed (10k yuan)',
     sector: 'Sector',
     type: 'Type',
     town: 'Town',
@@ -129,6 +133,15 @@ export async function exportOverview(deps: AppDeps, ctx: RequestContext, q: Over
       { header: l.paid, value: (r) => wan(r.paidFen), width: 16 },
     ],
   });
+  addSheet(wb, {
+    name: l.equipmentBySectorYear,
+    rows: o.equipmentBySectorYear,
+    columns: [
+      { header: l.sector, value: (r) => sectors[r.sector], width: 14 },
+      { header: l.year, value: (r) => r.year, width: 8 },
+      { header: l.equipmentFen, value: (r) => wan(r.equipmentFen), width: 20 },
+    ],
+  }).getColumn(3).numFmt = '#,##0.0000';
   for (const ws of wb.worksheets.slice(0, 3)) for (const c of [3, 4, 6, 7, 9]) ws.getColumn(c).numFmt = '#,##0.0000';
   wb.worksheets[3]!.getColumn(4).numFmt = '#,##0.0000';
   for (const c of [3, 4, 5]) wb.worksheets[4]!.getColumn(c).numFmt = '#,##0.0000';

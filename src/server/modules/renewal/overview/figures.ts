@@ -123,9 +123,15 @@ export async function overviewFigures(
       .groupBy(yearOf('p.started_on'))
       .execute(),
     counted(db, f)
-      .select([yearOf('p.completed_on').as('year'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('p.actual_investment_fen').as('fen')])
+      .select([
+        yearOf('p.completed_on').as('year'),
+        'p.sector',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('p.actual_investment_fen').as('fen'),
+        (eb) => eb.fn.sum<number>('p.actual_equipment_fen').as('equipment'),
+      ])
       .where('p.status', '=', 'completed')
-      .groupBy(yearOf('p.completed_on'))
+      .groupBy([yearOf('p.completed_on'), 'p.sector'])
       .execute(),
     equipmentFigures(db, f, oldMachineToolYears),
     fundingFigures(db, locale),
@@ -138,7 +144,15 @@ export async function overviewFigures(
     return row;
   };
   for (const s of started) yearRow(s.year).started = Number(s.n);
-  for (const c of completed) Object.assign(yearRow(c.year), { completed: Number(c.n), completedFen: Number(c.fen ?? 0) });
+  for (const c of completed) {
+    const row = yearRow(c.year);
+    row.completed += Number(c.n);
+    row.completedFen += Number(c.fen ?? 0);
+  }
+  // Equipment investment per sector and year of completion: the figure A1-S-01 grows against 2023, per sector.
+  const equipmentBySectorYear = completed
+    .map((c) => ({ sector: c.sector, year: Number(c.year), equipmentFen: Number(c.equipment ?? 0) }))
+    .sort((a, b) => PROJECT_SECTORS.indexOf(a.sector) - PROJECT_SECTORS.indexOf(b.sector) || a.year - b.year);
 
   return {
     year,
@@ -150,6 +164,7 @@ export async function overviewFigures(
       .map(([townId, fig]) => ({ townId, ...fig }))
       .sort((a, b) => b.plannedFen - a.plannedFen || a.townName.localeCompare(b.townName, 'zh-CN')),
     byYear: [...years.values()].sort((a, b) => a.year - b.year),
+    equipmentBySectorYear,
     funding: funding.bySource,
   };
 }

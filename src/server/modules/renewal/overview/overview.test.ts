@@ -155,6 +155,11 @@ describe('renewal overview', () => {
       { year: 2025, started: 1, completed: 1, completedFen: 50_000_000_00 },
       { year: 2026, started: 2, completed: 2, completedFen: 150_000_000_00 },
     ]);
+    expect(o.equipmentBySectorYear).toEqual([
+      { sector: 'industry', year: 2026, equipmentFen: 80_000_000_00 },
+      { sector: 'culture_tourism', year: 2026, equipmentFen: 25_000_000_00 },
+      { sector: 'healthcare', year: 2025, equipmentFen: 45_000_000_00 },
+    ]);
     expect(Array.isArray(o.funding)).toBe(true);
   });
 
@@ -179,7 +184,7 @@ describe('renewal overview', () => {
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['按领域', '按类型', '按镇街', '按年度', '按资金来源']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['按领域', '按类型', '按镇街', '按年度', '按资金来源', '各领域设备投资']);
     const sectors = wb.worksheets[0]!;
     expect(sectors.getRow(1).values).toEqual(expect.arrayContaining(['领域', '项目数', '2026年开工项目数', '2026年竣工投资（万元）']));
     const totalRow = sectors.getRow(sectors.rowCount).values as unknown[];

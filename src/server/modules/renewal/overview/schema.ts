@@ -38,6 +38,9 @@ export const renewalOverviewView = z.object({
   byYear: z
     .array(z.object({ year: z.number().int(), started: z.number().int(), completed: z.number().int(), completedFen: z.number().int() }))
     .describe('Construction started and investment completed per calendar year (what A1-T1-01/02 count, for every sector)'),
+  equipmentBySectorYear: z
+    .array(z.object({ sector: z.enum(PROJECT_SECTORS), year: z.number().int(), equipmentFen: z.number().int() }))
+    .describe('Actual equipment investment of completed projects per sector and year of completion (A1-S-01 per sector)'),
   funding: fundingOverviewView.shape.bySource,
 });
 export type RenewalOverviewView = z.infer<typeof renewalOverviewView>;

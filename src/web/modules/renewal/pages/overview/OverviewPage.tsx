@@ -9,6 +9,7 @@ import { PROJECT_SECTORS } from '../../../../../shared/enums/renewalProjects';
 import { useCode, wan } from '../projects/parts';
 import { OVERVIEW_EXPORT_PATH, useRenewalOverview, type RenewalOverviewView } from './api';
 import { SectorChart, SourceChart, TownChart, YearChart } from './charts';
+import { SectorYearTable } from './SectorYearTable';
 
 const FILTERS = ['year', 'sector', 'townId'] as const;
 type Figures = Omit<RenewalOverviewView['bySector'][number], 'sector'>;
@@ -182,6 +183,9 @@ export default function OverviewPage() {
               testId="renewal-by-sector"
               first={{ key: 'sector', title: t('renewal.overview.col.sector'), render: (_, r) => code('sector', r.sector) }}
             />
+          </Card>
+          <Card title={t('renewal.overview.equipmentBySectorYear')} size="small" className="hx-block hx-table-card">
+            <SectorYearTable o={o} />
           </Card>
           <Card title={t('renewal.overview.byTown')} size="small" className="hx-block hx-table-card">
             <FigureTable

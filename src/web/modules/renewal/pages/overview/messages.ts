@@ -48,5 +48,11 @@ export const overviewMessages = {
     'zh-CN': '其中含 {n} 个演示项目（演示数据，由演示数据命令生成）',
     en: 'Includes {n} demo projects (演示: demo data made by the seed command)',
   },
+  'renewal.overview.equipmentBySectorYear': {
+    'zh-CN': '各领域设备投资（按竣工年度，竣工项目的实际设备投资）',
+    en: 'Equipment investment by sector (by year of completion; actual equipment investment of completed projects)',
+  },
+  'renewal.overview.col.growthOver2023': { 'zh-CN': '{year}年较2023年', en: '{year} over 2023' },
+  'renewal.overview.noBaseline': { 'zh-CN': '无2023年数据', en: 'no 2023 figure' },
   'renewal.overview.empty': { 'zh-CN': '还没有登记的项目', en: 'No projects recorded yet' },
 } satisfies Messages;
