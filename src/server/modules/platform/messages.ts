@@ -9,6 +9,14 @@ export const platformMessages = defineMessages({
   ...dictionaryMessages,
   ...parameterMessages,
   ...jobMessages,
+  'error.ORGANIZATION_SELF_SUSPEND': {
+    'zh-CN': '不能暂停本人所在单位：暂停会立即结束本单位所有账号的登录，且无人能再恢复',
+    en: 'You cannot suspend your own organisation: it would sign out every account of it at once, leaving no one to resume it',
+  },
+  'error.ORGANIZATION_LAST_ADMINISTRATORS': {
+    'zh-CN': '不能暂停该单位：它持有全市仅有的在用专班或系统管理员账号，暂停后无人能管理平台',
+    en: 'This organisation holds the only active office or administrator accounts: suspended, no one could run the platform',
+  },
   'error.INVALID_CREDENTIALS': {
     'zh-CN': '用户名或密码错误',
     en: 'Wrong username or password',

@@ -135,4 +135,29 @@ describe('organisations', () => {
     const me = (await merchant.get('/api/auth/me')).json().user;
     expect((await merchant.get(`/api/organizations/${me.organization.id}`)).statusCode).toBe(200);
   });
+
+  it('cannot lock the city out: the office may not suspend its own organisation, nor the one holding the last administrators', async () => {
+    const db = t.deps.database.db;
+    const office = await t.login('demo_office');
+    const me = (await office.get('/api/auth/me')).json().user;
+    const own = await office.post(`/api/organizations/${me.organization.id}/suspend`, { note: '测试暂停' });
+    expect(own.statusCode).toBe(409);
+    expect(own.json().error.code).toBe('ORGANIZATION_SELF_SUSPEND');
+    expect((await office.get('/api/auth/me')).statusCode).toBe(200);
+    // The only active administrator account is moved to 市商务局 (as an installation might have it): suspending
+    // 市商务局 would leave no administrator, so it is refused; with another administrator active it is allowed.
+    const commerce = Number((await db.selectFrom('organizations').select('id').where('name', '=', '市商务局').executeTakeFirstOrThrow()).id);
+    const admins = await db.selectFrom('users').select(['id', 'organization_id']).where('role', '=', 'admin').where('status', '=', 'active').execute();
+    await db.updateTable('users').set({ organization_id: commerce }).where('id', '=', admins[0]!.id).execute();
+    await db.updateTable('users').set({ status: 'disabled' }).where('role', '=', 'admin').where('id', '<>', admins[0]!.id).execute();
+    const last = await office.post(`/api/organizations/${commerce}/suspend`, { note: '测试暂停' }, { 'accept-language': 'en' });
+    expect(last.statusCode).toBe(409);
+    expect(last.json().error).toMatchObject({ code: 'ORGANIZATION_LAST_ADMINISTRATORS' });
+    expect(last.json().error.message).toContain('only active office or administrator accounts');
+    expect((await db.selectFrom('organizations').select('status').where('id', '=', commerce).executeTakeFirstOrThrow()).status).toBe('active');
+    await db.updateTable('users').set({ organization_id: admins[0]!.organization_id }).where('id', '=', admins[0]!.id).execute();
+    expect((await office.post(`/api/organizations/${commerce}/suspend`, { note: '测试暂停' })).statusCode).toBe(200);
+    expect((await office.post(`/api/organizations/${commerce}/resume`, {})).statusCode).toBe(200);
+    await db.updateTable('users').set({ status: 'active' }).where('role', '=', 'admin').execute();
+  });
 });
