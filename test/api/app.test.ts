@@ -73,6 +73,20 @@ describe('the API as a whole', () => {
     ).toEqual(['password', 'username']);
   });
 
+  it('refuses control characters in any JSON field by name, and answers an overlong path parameter in the API’s shape', async () => {
+    const office = await t.login('demo_office');
+    const res = await office.post('/api/plan-reports/1/return', { reason: 'ok\u0000', nested: { list: ['fine', 'bad\u001b[2J'] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual(['reason', 'nested.list.1']);
+    expect(res.json().error.details[0].message).toContain('控制字符');
+    // Tabs and line breaks are text.
+    expect((await t.anonymous.post('/api/auth/login', { username: 'a\tb', password: 'line\none\r\n' })).statusCode).toBe(401);
+    const long = await office.get(`/api/organizations/${'9'.repeat(150)}`);
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.details.map((d: { field: string }) => d.field)).toEqual(['id']);
+  });
+
   it('sends security headers on every response', async () => {
     for (const url of ['/healthz', '/api/towns', '/api/nothing']) {
       const res = await t.anonymous.get(url);

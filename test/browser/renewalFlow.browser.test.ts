@@ -94,7 +94,8 @@ describe('a retrofit project from registration to the plan dashboard', () => {
     await pickOption(ent, 'project-town', '青阳街道', '青阳');
     await ent.getByTestId('project-planned').fill('800');
     await ent.getByTestId('project-equipment').fill('300');
-    const year = new Date().getFullYear();
+    // The year in Shanghai, as the server counts it (the browser's own clock may be in another time zone).
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     await typeDate(ent, 'project-planned-start', `${year}-01-01`);
     await typeDate(ent, 'project-planned-end', `${year}-12-31`);
     await ent.getByTestId('project-save').scrollIntoViewIfNeeded();

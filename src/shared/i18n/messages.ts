@@ -94,6 +94,10 @@ export const SHARED_MESSAGES = defineMessages({
     'zh-CN': '不支持的文件类型，仅支持：{allowed}',
     en: 'Unsupported file type; allowed: {allowed}',
   },
+  'field.controlCharacters': {
+    'zh-CN': '不能包含控制字符（如 NUL、退格、终端转义符）',
+    en: 'Must not contain control characters (NUL, backspace, terminal escapes)',
+  },
   'field.required': {
     'zh-CN': '必填',
     en: 'Required',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/testApp.js';
+import { shanghaiDate } from '../../../../../test/helpers/clock.js';
 import { seedSurveyDemo } from './seed.js';
 
 describe('survey demo data', () => {
@@ -14,7 +15,7 @@ describe('survey demo data', () => {
   it('makes a current round and a 2023 round whose results show figures on a partial response rate, once only', async () => {
     const office = await t.login('demo_office');
     const rounds = (await office.get('/api/renewal/survey/rounds')).json();
-    expect(rounds.map((r: { year: number }) => r.year)).toEqual([new Date().getFullYear(), 2023]);
+    expect(rounds.map((r: { year: number }) => r.year)).toEqual([Number(shanghaiDate().slice(0, 4)), 2023]);
     const current = (await office.get(`/api/renewal/survey/rounds/${rounds[0].id}/results`)).json();
     expect(current.city.registerSize).toBe(31);
     expect(current.city.responseRate).toBeGreaterThan(20);
@@ -22,7 +23,7 @@ describe('survey demo data', () => {
     expect(current.city.cncChange).not.toBeNull();
     const mine = (await (await t.login('demo_enterprise')).get('/api/renewal/survey/mine')).json();
     expect(mine.rows.map((r: { year: number; response: { status: string } | null }) => [r.year, r.response?.status ?? null])).toEqual([
-      [new Date().getFullYear(), null],
+      [Number(shanghaiDate().slice(0, 4)), null],
       [2023, 'checked'],
     ]);
     const before = await t.deps.database.db

@@ -10,6 +10,7 @@ import { useCode, wan } from '../projects/parts';
 import { OVERVIEW_EXPORT_PATH, useRenewalOverview, type RenewalOverviewView } from './api';
 import { SectorChart, SourceChart, TownChart, YearChart } from './charts';
 import { SectorYearTable } from './SectorYearTable';
+import { todayInShanghai } from '../../../../components/format';
 
 const FILTERS = ['year', 'sector', 'townId'] as const;
 type Figures = Omit<RenewalOverviewView['bySector'][number], 'sector'>;
@@ -74,7 +75,7 @@ export default function OverviewPage() {
   const q = useRenewalOverview(query);
   const o = q.data;
   const setFilter = (k: (typeof FILTERS)[number], v: string | undefined) => list.update({ filters: { [k]: v } });
-  const shownYear = o?.year ?? new Date().getFullYear();
+  const shownYear = o?.year ?? Number(todayInShanghai().slice(0, 4));
   const stats = o
     ? ([
         ['projects', String(o.totals.projects)],

@@ -15,6 +15,7 @@ import { RECOGNITION_KINDS, RECOGNITION_LEVELS } from '../../../../../shared/enu
 import { createRecognition, projectKeys, removeRecognition, useProjects, useRecognitions, useTowns, type RecognitionInput, type RecognitionView } from './api';
 import { useCode } from './parts';
 import { DemoTag } from '../../../../components/DemoTag';
+import { todayInShanghai } from '../../../../components/format';
 
 const FILTERS = ['kind', 'level', 'townId', 'year'] as const;
 
@@ -136,7 +137,7 @@ export default function RecognitionsPage() {
               allowClear
               placeholder={t('common.all')}
               style={{ minWidth: 90 }}
-              options={[0, 1, 2, 3].map((d) => new Date().getFullYear() - d).map((y) => ({ value: y, label: String(y) }))}
+              options={[0, 1, 2, 3].map((d) => Number(todayInShanghai().slice(0, 4)) - d).map((y) => ({ value: y, label: String(y) }))}
             />
           </Form.Item>
         </FilterBar>

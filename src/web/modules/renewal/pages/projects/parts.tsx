@@ -8,6 +8,7 @@ import { fenToWanText, PROJECT_SECTORS, PROJECT_STATUSES, PROJECT_TYPES, type Pr
 import type { RenewalMessageKey } from '../../index';
 import { EXPORT_PATH, useProjects, useTowns, type ProjectScope, type ProjectView } from './api';
 import { DemoTag } from '../../../../components/DemoTag';
+import { todayInShanghai } from '../../../../components/format';
 
 const COLOR: Record<ProjectStatus, string> = {
   draft: 'default',
@@ -64,7 +65,7 @@ export function ProjectTable({
   const towns = useTowns();
   const f = list.state.filters;
   const data = useProjects(scope, { ...list.query, ...fixed });
-  const year = new Date().getFullYear();
+  const year = Number(todayInShanghai().slice(0, 4));
   const columns: TableColumnsType<ProjectView> = [
     {
       key: 'name',
