@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { translate } from './core/messages.js';
 import type { AppDeps } from './core/deps.js';
 import { resolveLocale } from './core/locale.js';
@@ -21,6 +21,7 @@ import { deniedAuditTarget, installRequestContext } from './http/requestContext.
 import { appendAudit } from './modules/platform/audit/auditTrail.js';
 import { principalResolver } from './modules/platform/auth/sessions.js';
 import { installControlCharacterGuard } from './http/controlCharacters.js';
+import { documentedTransform } from './http/openapi.js';
 import { appliedMigrationCount } from './db/migrations.js';
 
 declare module 'fastify' {
@@ -44,7 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     // Longer path parameters than Fastify's 100 reach the route's own validation (a field-level 400 or a 404 in the
     // API's shape) instead of Fastify's bare 414.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('routeCatalog', [] as RouteOptions[]);
@@ -82,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

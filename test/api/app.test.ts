@@ -30,6 +30,17 @@ describe('the API as a whole', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.paths['/api/auth/register/resident'].post).toBeTruthy();
+    // What clients need beyond the zod schemas: error responses, empty 204s, public routes, upload bodies.
+    const login = doc.paths['/api/auth/login'].post;
+    expect(login.security).toEqual([]);
+    expect(login.responses['400'].content['application/json'].schema.properties.error.required).toEqual(['code', 'message', 'details']);
+    expect(login.responses['403']).toBeUndefined();
+    const approve = doc.paths['/api/renewal/projects/{id}/approve'].post;
+    expect(Object.keys(approve.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
+    expect(approve.security).toBeUndefined();
+    expect(doc.paths['/api/auth/logout'].post.responses['204'].content).toBeUndefined();
+    const upload = doc.paths['/api/attachments'].post;
+    expect(upload.requestBody.content['multipart/form-data'].schema.properties.file).toMatchObject({ type: 'string', format: 'binary' });
     const ui = await t.anonymous.get('/api/docs/');
     expect(ui.statusCode).toBe(200);
   });
