@@ -39,6 +39,11 @@ describe('the API as a whole', () => {
     expect(Object.keys(approve.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
     expect(approve.security).toBeUndefined();
     expect(doc.paths['/api/auth/logout'].post.responses['204'].content).toBeUndefined();
+    // The rules the server enforces are in the schemas (resident registration: the ID number and the password).
+    const register = doc.paths['/api/auth/register/resident'].post.requestBody.content['application/json'].schema;
+    const props = register.properties ?? doc.components.schemas[register.$ref?.split('/').pop()]?.properties;
+    expect(JSON.stringify(props)).toContain('GB 11643');
+    expect(JSON.stringify(props)).toContain('At least 10 and at most 128 characters');
     const upload = doc.paths['/api/attachments'].post;
     expect(upload.requestBody.content['multipart/form-data'].schema.properties.file).toMatchObject({ type: 'string', format: 'binary' });
     const ui = await t.anonymous.get('/api/docs/');
