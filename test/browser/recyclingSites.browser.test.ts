@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   DESKTOP,
+  animationsDone,
   PHONE,
   launchBrowser,
   login,
@@ -78,8 +79,15 @@ describe('recycling sites: register, open, on the public list', () => {
 
     // Open it, after the confirmation.
     await p.getByTestId(`site-move-open-${site.id}`).click();
+    await p.getByTestId('site-move-note').waitFor();
+    // The dialog still sliding in can swallow a click (seen under CI's load): wait for it to settle first.
+    await animationsDone(p);
     await p.getByTestId('site-move-note').fill('验收通过');
-    await p.getByTestId('site-move-confirm').click();
+    const [moved] = await Promise.all([
+      p.waitForResponse((r) => r.url().includes(`/api/recycling/sites/${site.id}/moves`) && r.request().method() === 'POST'),
+      p.getByTestId('site-move-confirm').click(),
+    ]);
+    expect(moved.status(), await moved.text()).toBe(200);
     await p.getByTestId('site-table').getByTestId('site-status-operating').first().waitFor();
     expect(await stationsBuilt(p)).toBe(before + 1);
     await screenshot(p, 'recycling-sites');

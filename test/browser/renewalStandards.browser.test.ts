@@ -148,7 +148,7 @@ describe('a standard from the enterprise’s phone to 市市场监管局’s con
       await approved.press('Enter');
       await page.getByTestId('std-body').fill('全国制鞋标准化技术委员会');
       await form.locator('input[type=file]').setInputFiles({ name: 'project-approval.pdf', mimeType: 'application/pdf', buffer: onePagePdf('Approval') });
-      await page.getByText('project-approval.pdf').waitFor();
+      await page.getByTestId('claim-evidence-upload-files').getByText('project-approval.pdf').waitFor();
       await page.getByTestId('claim-save').click();
       await page.getByText('标准号与级别不符', { exact: false }).waitFor();
       await page.getByTestId('std-number').fill('GB/T 49999—2026');
