@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Empty, Form, Input, Modal, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { DateField } from '../../../../components/DateField';
 import { EvidenceUpload, type EvidenceFile } from '../../../../components/EvidenceUpload';
+import { useAction } from '../../../../components/useAction';
 import { EvidenceViewer } from '../../../../components/EvidenceViewer';
-import { errorMessage, useFormSubmit } from '../../../../components/formErrors';
+import { useFormSubmit } from '../../../../components/formErrors';
 import { formatMinute, todayInShanghai } from '../../../../components/format';
 import { LoadError } from '../../../../components/ResultPages';
 import { useIsPhone } from '../../../../components/useMediaQuery';
@@ -41,26 +42,16 @@ export function ProjectDrawer({ id, onClose, onEdit }: { id: number | null; onCl
   const t = useT();
   const code = useCode();
   const isPhone = useIsPhone();
-  const { message } = App.useApp();
   const data = useProject(id);
   const moveProject = useProjectMove();
+  const { busy, run: runAction } = useAction();
   const industry = useDictionary('industry');
   const equipment = useDictionary('renewal_advanced_equipment');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState(false);
   const p = data.data;
 
   async function run(move: ProjectMove, body?: object) {
-    if (!p) return;
-    setBusy(true);
-    try {
-      await moveProject(p.id, move, body);
-      void message.success(t(`renewal.proj.moved.${move}` as Parameters<typeof t>[0]));
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    if (p) await runAction(() => moveProject(p.id, move, body), t(`renewal.proj.moved.${move}` as Parameters<typeof t>[0]));
   }
 
   const actions = p?.actions ?? [];

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Space, Spin, Timeline, Typography } from 'antd';
 import type { ClaimModel } from '../../../../../shared/enums/renewalStandards';
 import { DemoTag } from '../../../../components/DemoTag';
 import { EvidenceViewer } from '../../../../components/EvidenceViewer';
-import { errorMessage } from '../../../../components/formErrors';
 import { formatMinute } from '../../../../components/format';
 import { LoadError } from '../../../../components/ResultPages';
 import { useIsPhone } from '../../../../components/useMediaQuery';
 import { useT } from '../../../../i18n/I18nProvider';
 import { claimBase, useClaim, useMoveClaim, type ClaimDetailView, type ClaimMove } from './api';
 import { useModelFaces } from './models';
+import { useAction } from '../../../../components/useAction';
 import { ClaimStatusTag } from './parts';
 
 /** One record: its fields, evidence and history, and the moves the reader may make now (the server decides again). */
@@ -26,25 +26,15 @@ export function ClaimDrawer({
 }) {
   const t = useT();
   const isPhone = useIsPhone();
-  const { message } = App.useApp();
   const face = useModelFaces()[model];
   const data = useClaim(model, id);
   const moveClaim = useMoveClaim();
   const [asking, setAsking] = useState<'return' | 'withdraw' | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useAction();
   const v = data.data;
 
   async function run(move: ClaimMove, body?: object) {
-    if (!v) return;
-    setBusy(true);
-    try {
-      await moveClaim(model, v.id, move, body);
-      void message.success(t(`renewal.std.moved.${move}`));
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    if (v) await runAction(() => moveClaim(model, v.id, move, body), t(`renewal.std.moved.${move}`));
   }
 
   const actions = v?.actions ?? [];

@@ -9,28 +9,21 @@ import { minRule, requiredRule } from '../../../../components/rules';
 import { useT } from '../../../../i18n/I18nProvider';
 import { checkResponse, returnResponse, surveyKeys, useQueue, type RegisterRowView } from './api';
 import { AnswerSummary, SurveyStatusTag } from './parts';
+import { useAction } from '../../../../components/useAction';
 import './survey.css';
 
 /** One enterprise's response with the town's two decisions; cards, not a wide table, so it reads on a phone. */
 function ResponseCard({ row, onReturn }: { row: RegisterRowView; onReturn: (row: RegisterRowView) => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const r = row.response;
   if (!r) return null;
-  const pass = async () => {
-    setBusy(true);
-    try {
+  const pass = () =>
+    run(async () => {
       await checkResponse(r.id);
-      void message.success(t('renewal.survey.check.done'));
       await qc.invalidateQueries({ queryKey: surveyKeys.all });
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, t('renewal.survey.check.done'));
   return (
     <Card
       size="small"
