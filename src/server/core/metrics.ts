@@ -29,6 +29,27 @@ export interface MetricDefinition {
   compute(db: Queryable, params: MetricParams): Promise<number | null>;
 }
 
+/** What a list of metrics says of each: enough to choose one for an indicator. */
+export interface MetricSummary {
+  name: string;
+  description: string;
+  unit: string;
+}
+
+/**
+ * Metrics whose names are data rather than code: every figure of every ledger kind (`ledgers.<kind>.<figure>`),
+ * kinds officials define at run time included. The family answers any name under its prefix with a metric that
+ * reads the current definition when computed (null when the kind or figure does not exist), so a new kind's
+ * figures are there at once in every process; `list` says which exist now.
+ */
+export interface MetricFamily {
+  /** The first segment of the names it answers: the owning module's name. */
+  prefix: string;
+  /** A metric for a well-formed name under the prefix; undefined for a name the family can never have. */
+  get(name: string): MetricDefinition | undefined;
+  list(db: Queryable): Promise<MetricSummary[]>;
+}
+
 /**
  * A window's first and last Asia/Shanghai dates, both inclusive (`to` is exclusive): what a metric compares its
  * YYYY-MM-DD columns with.

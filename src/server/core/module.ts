@@ -7,7 +7,7 @@ import type { AppDeps } from './deps.js';
 import type { DictionaryDefinition, DictionaryUsageChecker, ExtensionName, ExtensionPoints } from './extensions.js';
 import type { ParameterDefinition } from './parameters.js';
 import type { ScheduledJob } from './jobs.js';
-import type { MetricDefinition } from './metrics.js';
+import type { MetricDefinition, MetricFamily } from './metrics.js';
 
 /**
  * Something the signed-in user should know on opening the home page (a programme about to end, next year's
@@ -93,6 +93,8 @@ export interface HuanxinModule {
   jobs?: readonly ScheduledJob[];
   /** Aggregates the module offers the plan's computed indicators (registered by name at start-up). */
   metrics?: readonly MetricDefinition[];
+  /** Metrics whose names are data (`ledgers.<kind>.<figure>`, a ledger kind defined at run time): prefix = the module's name. */
+  metricFamilies?: readonly MetricFamily[];
   /** Notices for the home page (read by the platform module's GET /api/home/notices). */
   homeNotices?: readonly HomeNoticeProvider[];
   /** Grant domains the module's policies answer to (kept by the platform module's /api/grants). */
@@ -159,6 +161,9 @@ export function moduleContractProblems(modules: readonly HuanxinModule[]): strin
       if (!job.schedule?.['zh-CN']?.trim() || !job.schedule?.en?.trim())
         problems.push(`${m.name}: job "${job.name}" lacks a schedule description in a language`);
     for (const p of m.parameters ?? []) if (!p.key.startsWith(`${m.name}.`)) problems.push(`${m.name}: parameter "${p.key}" is not named ${m.name}.…`);
+    for (const f of m.metricFamilies ?? []) if (f.prefix !== m.name) problems.push(`${m.name}: metric family "${f.prefix}" is not named ${m.name}`);
+    for (const x of m.metrics ?? [])
+      if ((m.metricFamilies ?? []).some((f) => x.name.startsWith(`${f.prefix}.`))) problems.push(`${m.name}: metric ${x.name} is inside its own family`);
   }
   for (const m of modules)
     for (const [key, text] of Object.entries(m.messages ?? {})) {

@@ -75,6 +75,7 @@ describe('grants: which department manages a domain and which confirms its payme
       { domain: 'renewal', capabilities: ['manage', 'confirm_payment'] },
       { domain: 'renewal_standards', capabilities: ['manage'] },
       { domain: 'renewal_rd', capabilities: ['manage'] },
+      { domain: 'ledgers', capabilities: ['manage'] },
     ]);
     expect((await commerce.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: true, confirmPayment: false },
@@ -83,6 +84,7 @@ describe('grants: which department manages a domain and which confirms its payme
       { domain: 'renewal', manage: false, confirmPayment: false },
       { domain: 'renewal_standards', manage: false, confirmPayment: false },
       { domain: 'renewal_rd', manage: false, confirmPayment: false },
+      { domain: 'ledgers', manage: false, confirmPayment: false },
     ]);
     expect((await finance.get('/api/grants/mine')).json()).toEqual([
       { domain: 'tradein', manage: false, confirmPayment: true },

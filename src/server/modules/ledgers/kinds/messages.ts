@@ -1,0 +1,4 @@
+import { defineMessages } from '../../../../shared/i18n/messages.js';
+
+/** Server messages of the ledgers kinds part (spread into the module's messages.ts). */
+export const kindsMessages = defineMessages({});

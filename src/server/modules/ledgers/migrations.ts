@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
+import { NUMBER_SLOT_NAMES, TEXT_SLOT_NAMES } from '../../../shared/ledgers/definition.js';
+
+export const ledgersMigrations: ModuleMigration[] = [
+  {
+    // Ledger kinds as versioned definitions, their assets in typed slots, renewal events; new tables, nothing to fill.
+    // Every slot is indexed with its kind: a filter or sort on any field of a large ledger is an index range
+    // (bench/ledgers measures it), at the price of slower single-row writes, which ledgers rarely have in a rush.
+    name: '20261201_2100_ledgers_kinds_assets_events',
+    async up(db, dialect) {
+      const real = dialect === 'postgres' ? 'double precision' : 'real';
+      await withId(db.schema.createTable('ledger_kinds'), dialect)
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('keeper_organization_id', bigint, (c) => c.notNull().references('organizations.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('shipped', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_by', bigint, (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await withId(db.schema.createTable('ledger_kind_versions'), dialect)
+        .addColumn('kind_id', bigint, (c) => c.notNull().references('ledger_kinds.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('definition_json', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('created_by', bigint, (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('ledger_kind_versions_once', ['kind_id', 'version'])
+        .execute();
+
+      let assets = withId(db.schema.createTable('ledger_assets'), dialect)
+        .addColumn('kind_id', bigint, (c) => c.notNull().references('ledger_kinds.id'))
+        .addColumn('kind_version', 'integer', (c) => c.notNull())
+        .addColumn('town_id', bigint, (c) => c.references('organizations.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('unique_key', 'text')
+        .addColumn('old_from', 'text')
+        .addColumn('in_service_from', 'text')
+        .addColumn('ended_on', 'text')
+        .addColumn('replaced_by_id', bigint, (c) => c.references('ledger_assets.id'))
+        .addColumn('replaces_id', bigint, (c) => c.references('ledger_assets.id'));
+      for (const s of TEXT_SLOT_NAMES) assets = assets.addColumn(s, 'text');
+      for (const s of NUMBER_SLOT_NAMES) assets = assets.addColumn(s, real);
+      await assets
+        .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_by', bigint, (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint(
+          'ledger_asset_shape',
+          sql`status in ('in_service', 'replaced', 'scrapped') and ((status = 'in_service') = (ended_on is null))`,
+        )
+        .execute();
+      await db.schema.createIndex('ledger_assets_unique_key').on('ledger_assets').columns(['kind_id', 'unique_key']).unique().where(sql.ref('unique_key'), 'is not', null).execute();
+      await db.schema.createIndex('ledger_assets_town').on('ledger_assets').columns(['kind_id', 'town_id', 'status']).execute();
+      await db.schema.createIndex('ledger_assets_status').on('ledger_assets').columns(['kind_id', 'status', 'id']).execute();
+      await db.schema.createIndex('ledger_assets_old').on('ledger_assets').columns(['kind_id', 'old_from']).execute();
+      await db.schema.createIndex('ledger_assets_title').on('ledger_assets').columns(['kind_id', 'title']).execute();
+      for (const s of [...TEXT_SLOT_NAMES, ...NUMBER_SLOT_NAMES])
+        await db.schema.createIndex(`ledger_assets_${s}`).on('ledger_assets').columns(['kind_id', s]).execute();
+
+      await withId(db.schema.createTable('ledger_events'), dialect)
+        .addColumn('kind_id', bigint, (c) => c.notNull().references('ledger_kinds.id'))
+        .addColumn('asset_id', bigint, (c) => c.notNull().references('ledger_assets.id'))
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('effect', 'text', (c) => c.notNull())
+        .addColumn('occurred_on', 'text', (c) => c.notNull())
+        .addColumn('town_id', bigint, (c) => c.references('organizations.id'))
+        .addColumn('replacement_id', bigint, (c) => c.references('ledger_assets.id'))
+        .addColumn('values_json', 'text', (c) => c.notNull())
+        .addColumn('changes_json', 'text', (c) => c.notNull())
+        .addColumn('q1', real)
+        .addColumn('q2', real)
+        .addColumn('q3', real)
+        .addColumn('q4', real)
+        .addColumn('note', 'text')
+        .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_by', bigint, (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('ledger_event_effect', sql`effect in ('added', 'upgraded', 'replaced', 'scrapped', 'retrofitted')`)
+        .execute();
+      await db.schema.createIndex('ledger_events_window').on('ledger_events').columns(['kind_id', 'effect', 'occurred_on']).execute();
+      await db.schema.createIndex('ledger_events_asset').on('ledger_events').columns(['asset_id', 'id']).execute();
+    },
+  },
+];

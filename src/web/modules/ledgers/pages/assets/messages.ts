@@ -1,0 +1,4 @@
+import type { Messages } from '../../../../i18n/catalogue';
+
+/** Messages of the ledger assets pages. */
+export const assetsMessages = {} satisfies Messages;
