@@ -32,8 +32,7 @@ export const TEXT_SLOTS = 16;
 export const NUMBER_SLOTS = 10;
 /** Event fields: numeric ones in `q1…q4` (summed by metrics), all of them in the event's values. */
 export const EVENT_NUMBER_SLOTS = 4;
-export const slotClassOf = (type: FieldType): 't' | 'n' =>
-  type === 'text' || type === 'date' || type === 'dictionary' || type === 'coordinates' ? 't' : 'n';
+export const slotClassOf = (type: FieldType): 't' | 'n' => (type === 'text' || type === 'date' || type === 'dictionary' || type === 'coordinates' ? 't' : 'n');
 export const isNumericType = (type: FieldType) => slotClassOf(type) === 'n' && type !== 'organization' && type !== 'town' && type !== 'file';
 export const TEXT_SLOT_NAMES = Array.from({ length: TEXT_SLOTS }, (_, i) => `t${i + 1}`) as TextSlot[];
 export const NUMBER_SLOT_NAMES = Array.from({ length: NUMBER_SLOTS }, (_, i) => `n${i + 1}`) as NumberSlot[];
@@ -155,7 +154,10 @@ export const ledgerDefinition = z.strictObject({
   name: localisedLabel,
   description: longText.optional(),
   /** The plan's tasks and indicators the ledger serves (`A1-T4`, `A1-T4-01`). */
-  planRefs: z.array(z.string().regex(/^[A-Z]\d+(-[A-Z]?\d+){0,2}(-[A-Z]?\d+)?$/)).max(20).default([]),
+  planRefs: z
+    .array(z.string().regex(/^[A-Z]\d+(-[A-Z]?\d+){0,2}(-[A-Z]?\d+)?$/))
+    .max(20)
+    .default([]),
   /** Other organisations that keep assets of this ledger besides its keeper (市住建局 beside 市市场监管局). */
   coKeepers: z.array(z.number().int().positive()).max(10).default([]),
   /** What towns do with their part: nothing, read it, or read and edit it. */
@@ -164,7 +166,10 @@ export const ledgerDefinition = z.strictObject({
   townField: definitionKey.nullable().default(null),
   /** The field that names an asset in lists and history (a registration code, a plate). */
   titleField: definitionKey,
-  fields: z.array(ledgerField).min(1).max(TEXT_SLOTS + NUMBER_SLOTS),
+  fields: z
+    .array(ledgerField)
+    .min(1)
+    .max(TEXT_SLOTS + NUMBER_SLOTS),
   oldRule: oldRule.nullable().default(null),
   events: z.array(ledgerEventType).max(10).default([]),
   metrics: z.array(ledgerMetric).max(20).default([]),

@@ -136,7 +136,8 @@ export function assignSlots(def: LedgerDefinition, previous?: LedgerDefinition |
     let slot = kept.get(f.key) ?? null;
     if (!slot) {
       slot = next(slotClassOf(f.type));
-      if (!slot) return { problem: { path: 'fields', reason: 'field.ledgers.tooManyFields', params: { max: slotClassOf(f.type) === 't' ? TEXT_SLOTS : NUMBER_SLOTS } } };
+      if (!slot)
+        return { problem: { path: 'fields', reason: 'field.ledgers.tooManyFields', params: { max: slotClassOf(f.type) === 't' ? TEXT_SLOTS : NUMBER_SLOTS } } };
       used.add(slot);
     }
     fields.push({ ...f, slot });

@@ -41,7 +41,8 @@ export function checkValue(
       const v = raw.trim();
       const max = field.maxLength ?? 200;
       if (v.length > max) return { issue: { reason: 'field.ledgers.tooLong', params: { max } } };
-      if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(v)) return { issue: { reason: 'field.ledgers.patternMismatch', params: { pattern: field.pattern } } };
+      if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(v))
+        return { issue: { reason: 'field.ledgers.patternMismatch', params: { pattern: field.pattern } } };
       return { value: v };
     }
     case 'integer':

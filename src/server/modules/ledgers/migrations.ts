@@ -49,12 +49,15 @@ export const ledgersMigrations: ModuleMigration[] = [
         .addColumn('created_by', bigint, (c) => c.references('users.id'))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addCheckConstraint(
-          'ledger_asset_shape',
-          sql`status in ('in_service', 'replaced', 'scrapped') and ((status = 'in_service') = (ended_on is null))`,
-        )
+        .addCheckConstraint('ledger_asset_shape', sql`status in ('in_service', 'replaced', 'scrapped') and ((status = 'in_service') = (ended_on is null))`)
         .execute();
-      await db.schema.createIndex('ledger_assets_unique_key').on('ledger_assets').columns(['kind_id', 'unique_key']).unique().where(sql.ref('unique_key'), 'is not', null).execute();
+      await db.schema
+        .createIndex('ledger_assets_unique_key')
+        .on('ledger_assets')
+        .columns(['kind_id', 'unique_key'])
+        .unique()
+        .where(sql.ref('unique_key'), 'is not', null)
+        .execute();
       await db.schema.createIndex('ledger_assets_town').on('ledger_assets').columns(['kind_id', 'town_id', 'status']).execute();
       await db.schema.createIndex('ledger_assets_status').on('ledger_assets').columns(['kind_id', 'status', 'id']).execute();
       await db.schema.createIndex('ledger_assets_old').on('ledger_assets').columns(['kind_id', 'old_from']).execute();

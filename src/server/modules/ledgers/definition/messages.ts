@@ -2,12 +2,18 @@ import { defineMessages } from '../../../../shared/i18n/messages.js';
 
 /** The reasons a definition or a value is refused (src/shared/ledgers/problems.ts and values.ts). */
 export const definitionMessages = defineMessages({
-  'field.ledgers.key': { 'zh-CN': '须以小写字母开头，只含字母和数字（最多 40 个）', en: 'Must start with a lower-case letter, letters and digits only (at most 40)' },
+  'field.ledgers.key': {
+    'zh-CN': '须以小写字母开头，只含字母和数字（最多 40 个）',
+    en: 'Must start with a lower-case letter, letters and digits only (at most 40)',
+  },
   'field.ledgers.duplicateKey': { 'zh-CN': '“{key}”重复', en: '“{key}” is used twice' },
   'field.ledgers.notForType': { 'zh-CN': '该类型的字段不能设置此项', en: 'Not available for a field of this type' },
   'field.ledgers.maxBelowMin': { 'zh-CN': '最大值不能小于最小值', en: 'The maximum cannot be below the minimum' },
   'field.ledgers.patternInvalid': { 'zh-CN': '格式规则不是有效的正则表达式', en: 'The pattern is not a valid regular expression' },
-  'field.ledgers.patternUnsafe': { 'zh-CN': '格式规则含嵌套重复，可能使校验极慢，请改写', en: 'The pattern nests repetitions, which can make checking very slow; rewrite it' },
+  'field.ledgers.patternUnsafe': {
+    'zh-CN': '格式规则含嵌套重复，可能使校验极慢，请改写',
+    en: 'The pattern nests repetitions, which can make checking very slow; rewrite it',
+  },
   'field.ledgers.unknownField': { 'zh-CN': '没有字段“{key}”', en: 'There is no field “{key}”' },
   'field.ledgers.wrongFieldType': { 'zh-CN': '字段“{key}”须为 {types} 类型', en: 'The field “{key}” must be of type {types}' },
   'field.ledgers.tooManyNumericEventFields': { 'zh-CN': '一个事件最多 {max} 个数值字段', en: 'An event has at most {max} numeric fields' },
@@ -16,7 +22,10 @@ export const definitionMessages = defineMessages({
   'field.ledgers.fieldInUse': { 'zh-CN': '字段“{key}”已在使用，不能删除，只能停用', en: 'The field “{key}” is in use: retire it instead of removing it' },
   'field.ledgers.typeFixed': { 'zh-CN': '字段“{key}”的类型不能更改', en: 'The type of the field “{key}” cannot change' },
   'field.ledgers.eventInUse': { 'zh-CN': '事件“{key}”已在使用，不能删除', en: 'The event “{key}” is in use and cannot be removed' },
-  'field.ledgers.metricInUse': { 'zh-CN': '统计项“{key}”可能已被计划指标引用，不能删除', en: 'The figure “{key}” may be bound to a plan indicator and cannot be removed' },
+  'field.ledgers.metricInUse': {
+    'zh-CN': '统计项“{key}”可能已被计划指标引用，不能删除',
+    en: 'The figure “{key}” may be bound to a plan indicator and cannot be removed',
+  },
   'field.ledgers.tooManyFields': { 'zh-CN': '此类字段最多 {max} 个', en: 'At most {max} fields of this kind' },
   'field.ledgers.notText': { 'zh-CN': '须为文本', en: 'Must be text' },
   'field.ledgers.tooLong': { 'zh-CN': '最多 {max} 个字', en: 'At most {max} characters' },

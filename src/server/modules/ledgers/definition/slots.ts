@@ -1,5 +1,12 @@
 import type { Selectable } from 'kysely';
-import { importKeyField, type AssetSlot, type AssetValues, type EventSlot, type LedgerDefinition, type LedgerEventType } from '../../../../shared/ledgers/definition.js';
+import {
+  importKeyField,
+  type AssetSlot,
+  type AssetValues,
+  type EventSlot,
+  type LedgerDefinition,
+  type LedgerEventType,
+} from '../../../../shared/ledgers/definition.js';
 import type { LedgerAssetTable } from '../tables.js';
 
 /** The slot columns of one asset row. */
