@@ -6,11 +6,13 @@ import {
   type EventSlot,
   type LedgerDefinition,
   type LedgerEventType,
+  type NumberSlot,
+  type TextSlot,
 } from '../../../../shared/ledgers/definition.js';
 import type { LedgerAssetTable } from '../tables.js';
 
 /** The slot columns of one asset row. */
-export type SlotColumns = Partial<Record<AssetSlot, string | number | null>>;
+export type SlotColumns = Partial<Record<TextSlot, string | null> & Record<NumberSlot, number | null>>;
 export type AssetRow = Selectable<LedgerAssetTable>;
 
 /** The column a field is stored in; a field without a slot has not been saved through assignSlots. */
@@ -22,9 +24,10 @@ export function slotOf(def: LedgerDefinition, key: string): AssetSlot {
 
 /** Values → the slot columns every field of the definition writes (empty ones as null, so an edit clears them). */
 export function toSlots(def: LedgerDefinition, values: AssetValues): SlotColumns {
-  const out: SlotColumns = {};
+  const out: Partial<Record<AssetSlot, string | number | null>> = {};
   for (const f of def.fields) out[f.slot as AssetSlot] = values[f.key] ?? null;
-  return out;
+  // checkValues gives strings for t-slot types and numbers for n-slot types (definition.ts slotClassOf).
+  return out as SlotColumns;
 }
 
 /** A row's slot columns → values by key (numbers as numbers, whatever the driver returned). */
