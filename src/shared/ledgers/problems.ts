@@ -113,7 +113,19 @@ export function definitionProblems(def: LedgerDefinition, previous?: LedgerDefin
       if (i < 0) add('fields', 'field.ledgers.fieldInUse', { key: old.key });
       else if (def.fields[i]!.type !== old.type) add(`fields.${i}.type`, 'field.ledgers.typeFixed', { key: old.key });
     });
-    for (const e of previous.events) if (!def.events.some((x) => x.code === e.code)) add('events', 'field.ledgers.eventInUse', { key: e.code });
+    for (const e of previous.events) {
+      const i = def.events.findIndex((x) => x.code === e.code);
+      if (i < 0) {
+        add('events', 'field.ledgers.eventInUse', { key: e.code });
+        continue;
+      }
+      // Stored events keep their values by key and their sums by slot: an event's fields are never dropped or retyped.
+      for (const f of e.fields) {
+        const j = def.events[i]!.fields.findIndex((g) => g.key === f.key);
+        if (j < 0) add(`events.${i}.fields`, 'field.ledgers.fieldInUse', { key: f.key });
+        else if (def.events[i]!.fields[j]!.type !== f.type) add(`events.${i}.fields.${j}.type`, 'field.ledgers.typeFixed', { key: f.key });
+      }
+    }
     for (const m of previous.metrics) if (!def.metrics.some((x) => x.code === m.code)) add('metrics', 'field.ledgers.metricInUse', { key: m.code });
   }
   return problems;
