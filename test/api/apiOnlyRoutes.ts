@@ -12,6 +12,10 @@ export const API_ONLY_ROUTES: readonly { route: string; reason: string }[] = [
     reason: 'One reporting period by id, for API-token clients; the reports page shows periods from their list.',
   },
   {
+    route: 'GET /api/plan/metrics/value',
+    reason: 'One metric over one window, for API-token clients (a province reading Jinjiang’s figures) and bench/ledgers; the dashboard shows metrics through indicators.',
+  },
+  {
     route: 'GET /api/tradein/merchants/:id',
     reason: 'One enrolment by id, for API-token clients; the merchants and enrolment pages show enrolments from their lists.',
   },

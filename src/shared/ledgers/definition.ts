@@ -143,7 +143,7 @@ export const ledgerMetric = z.strictObject({
   code: definitionKey,
   label: localisedLabel,
   unit: z.string().trim().min(1).max(20),
-  scale: z.number().positive().max(1e8).optional(),
+  scale: z.number().positive().max(1e10).optional(),
   measure: metricMeasure,
   /** Only assets meeting these conditions count (operating diesel trucks among all trucks). */
   where: z.array(ruleCondition).max(5).default([]),

@@ -3,6 +3,7 @@ import { planMessages } from './messages.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { metricRegistry } from './metrics/index.js';
+import { planMetricRoutes } from './metrics/routes.js';
 import type { MetricRegistry } from './metrics/registry.js';
 import { milestoneRoutes } from './milestones/routes.js';
 import { planMigrations } from './migrations.js';
@@ -44,7 +45,8 @@ export function createPlanModule(registry: MetricRegistry, options: PlanModuleOp
     seed: { reference: seedPlans },
     plugin: async (app, { deps }) => {
       await app.register(planRoutes, { deps });
-      await app.register(indicatorRoutes, { deps });
+      await app.register(indicatorRoutes(registry), { deps });
+      await app.register(planMetricRoutes(registry), { deps });
       await app.register(milestoneRoutes, { deps });
       await app.register(dashboardRoutes(measure), { deps });
       await app.register(reportingRoutes, { deps });

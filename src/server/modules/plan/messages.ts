@@ -23,6 +23,10 @@ export const planMessages = defineMessages({
     'zh-CN': '自动计算的指标须指定计算口径（metric）',
     en: 'A computed indicator needs a metric',
   },
+  'field.plan.unknownMetric': {
+    'zh-CN': '没有名为 {metric} 的统计指标',
+    en: 'There is no metric named {metric}',
+  },
   'field.plan.unitNotResponsible': {
     'zh-CN': '只能选择工作专班办公室或市直部门作为责任单位',
     en: 'Only the work team office or a municipal department can be a responsible unit',

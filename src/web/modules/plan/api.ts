@@ -16,7 +16,7 @@ import type {
   UnitRecordView,
   UnitRecordsView,
 } from '../../../server/modules/plan/dashboard/schema';
-import type { RevisionView } from '../../../server/modules/plan/indicators/schema';
+import type { MetricSummaryView, RevisionView } from '../../../server/modules/plan/indicators/schema';
 import type { PeriodView } from '../../../server/modules/plan/reporting/periods/schema';
 import type { ReportDetailView, ReportView } from '../../../server/modules/plan/reporting/reports/schema';
 import type { WorkspaceView } from '../../../server/modules/plan/workspace/schema';
@@ -26,6 +26,7 @@ export type {
   DashboardIndicator,
   DashboardView,
   IndicatorView,
+  MetricSummaryView,
   MilestoneView,
   PeriodView,
   PlanDetailView,
@@ -76,6 +77,7 @@ export const planKeys = {
   trend: (id: number, asOf?: string) => ['plan', 'trend', id, asOf ?? null] as const,
   indicator: (id: number) => ['plan', 'indicator', id] as const,
   revisions: (id: number) => ['plan', 'revisions', id] as const,
+  metrics: ['plan', 'metrics'] as const,
   periods: (planId: number) => ['plan', 'periods', planId] as const,
   reports: (q: Record<string, unknown>) => ['plan', 'reports', q] as const,
   report: (id: number) => ['plan', 'report', id] as const,
@@ -122,5 +124,15 @@ export function useUnitRecords(planId: number, periodId: number | undefined) {
     queryKey: planKeys.unitRecords(planId, periodId),
     queryFn: ({ signal }) => api.get<UnitRecordsView>(`/api/plans/${planId}/dashboard/units`, { periodId }, signal),
     enabled: periodId !== undefined,
+  });
+}
+
+/** Every metric an indicator can be bound to (modules' figures and every ledger kind's), for the editor's choosers. */
+export function usePlanMetrics(enabled = true) {
+  return useQuery({
+    queryKey: planKeys.metrics,
+    queryFn: ({ signal }) => api.get<MetricSummaryView[]>('/api/plan/metrics', undefined, signal),
+    enabled,
+    staleTime: 60_000,
   });
 }

@@ -202,6 +202,18 @@ export const planMessages = {
   'plan.edit.removeTarget': { 'zh-CN': '删除目标', en: 'Remove target' },
   'plan.edit.baselineEmpty': { 'zh-CN': '留空表示由牵头单位随报告填报', en: 'Leave empty for the lead unit to report it' },
   'plan.edit.note': { 'zh-CN': '修改说明', en: 'Why' },
+  'plan.field.metric': { 'zh-CN': '统计口径', en: 'Metric' },
+  'plan.field.lowerBoundMetric': { 'zh-CN': '平台参考值口径', en: 'Platform figure from' },
+  'plan.edit.metricHelp': {
+    'zh-CN': '平台统计：指标值由所选口径按期自动计算，不再由单位填报',
+    en: 'Computed: the value is worked out from the chosen metric; units no longer report it',
+  },
+  'plan.edit.lowerBoundHelp': {
+    'zh-CN': '可选：与填报值并列显示的平台统计数（台账、项目库等的记录，作为下限参考）',
+    en: 'Optional: a figure from the platform’s own records (ledgers, project library…) shown beside the reported value, as a lower bound',
+  },
+  'plan.edit.metricSearch': { 'zh-CN': '输入名称或说明搜索', en: 'Search by name or description' },
+  'plan.edit.noLowerBound': { 'zh-CN': '不显示参考值', en: 'No platform figure' },
   'plan.edit.noteHint': { 'zh-CN': '例如依据的文件或会议纪要，随修订记录保存', en: 'e.g. the document or meeting behind the change; kept with the revision' },
   'plan.revision.button': { 'zh-CN': '修订记录', en: 'History' },
   'plan.revision.title': { 'zh-CN': '修订记录：{name}', en: 'History: {name}' },

@@ -48,3 +48,13 @@ export const revisionSchema = z
   })
   .meta({ id: 'PlanRevision' });
 export type RevisionView = z.infer<typeof revisionSchema>;
+
+/** A metric an indicator can be bound to (`metric` when computed, `lowerBoundMetric` when reported). */
+export const metricSummarySchema = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    unit: z.string(),
+  })
+  .meta({ id: 'PlanMetric' });
+export type MetricSummaryView = z.infer<typeof metricSummarySchema>;

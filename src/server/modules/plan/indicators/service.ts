@@ -10,7 +10,19 @@ import { indicatorPolicy } from '../policies/indicator.js';
 import type { IndicatorView } from '../plans/schema.js';
 import { indicatorView } from '../plans/views.js';
 import type { IndicatorTable } from '../tables.js';
-import type { RevisionView, UpdateIndicatorInput } from './schema.js';
+import type { MetricSummary } from '../metrics/registry.js';
+import type { MetricSummaryView, RevisionView, UpdateIndicatorInput } from './schema.js';
+
+/** What the indicator services ask of the metric registry: which metrics exist now (families' included). */
+export interface BindableMetrics {
+  listAll(db: Queryable): Promise<MetricSummary[]>;
+}
+
+/** Every metric an indicator can be bound to now, with its description and unit (the editor's choosers). */
+export async function listBindableMetrics(deps: AppDeps, ctx: RequestContext, metrics: BindableMetrics): Promise<MetricSummaryView[]> {
+  authorize(ctx.actor, indicatorPolicy, 'read');
+  return metrics.listAll(deps.database.db);
+}
 
 /** One indicator with its targets, units and the period of its plan. */
 export async function loadIndicator(db: Queryable, id: number) {
@@ -54,7 +66,13 @@ function editable(v: IndicatorView) {
  * The office edits an indicator — name, targets, baseline (the value is reported once, later), comparator,
  * responsible units… — in one transaction; each changed field becomes a revision (who, when, before, after).
  */
-export async function updateIndicator(deps: AppDeps, ctx: RequestContext, id: number, input: UpdateIndicatorInput): Promise<IndicatorView> {
+export async function updateIndicator(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: number,
+  input: UpdateIndicatorInput,
+  metrics: BindableMetrics,
+): Promise<IndicatorView> {
   await inTransaction(deps.database, async (tx) => {
     const loaded = await loadIndicator(tx, id);
     if (!loaded) throw notFound();
@@ -78,6 +96,15 @@ export async function updateIndicator(deps: AppDeps, ctx: RequestContext, id: nu
     if (source === 'computed' && metric === null) issues.push({ path: 'metric', reason: 'field.plan.metricRequired' });
     if (source === 'reported' && metric !== null) issues.push({ path: 'metric', reason: 'field.invalid' });
     if (source === 'computed' && lowerBoundMetric !== null) issues.push({ path: 'lowerBoundMetric', reason: 'field.invalid' });
+    // Only a new binding is checked: an edit of something else keeps a binding whose module is not installed here.
+    const newBindings = (['metric', 'lowerBoundMetric'] as const).filter((k) => {
+      const given = input[k];
+      return given !== undefined && given !== null && given !== (k === 'metric' ? row.metric : row.lower_bound_metric);
+    });
+    if (newBindings.length) {
+      const existing = new Set((await metrics.listAll(tx)).map((m) => m.name));
+      for (const k of newBindings) if (!existing.has(input[k]!)) issues.push({ path: k, reason: 'field.plan.unknownMetric', params: { metric: input[k]! } });
+    }
 
     let units: { organization_id: number; unit_name: string; role: 'lead' | 'co'; position: number }[] | null = null;
     if (input.organizationIds) {
