@@ -21,7 +21,12 @@ export interface ValueIssue {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isRealDate = (s: string) => {
+  if (!DATE.test(s)) return false;
+  // 2026-13-01 is an invalid Date, whose toISOString throws.
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 // "lng,lat" in decimal degrees, as a phone's location reports it.
 const COORDINATES = /^(-?\d{1,3}(?:\.\d{1,8})?),\s*(-?\d{1,2}(?:\.\d{1,8})?)$/;
 
