@@ -17,6 +17,7 @@ import { seedDictionaries } from './dictionaries/seed.js';
 import { platformParameters } from './parameters/definitions.js';
 import { parameterRoutes } from './parameters/routes.js';
 import { seedReferenceOrganizations } from './seed/seedReference.js';
+import { importJobsQueue, importRecoveryJob } from './imports/recovery.js';
 
 /** Organisations and their grants, accounts, sessions, tokens, the audit trail, attachments and notifications. */
 export const platformModule: HuanxinModule = {
@@ -33,6 +34,9 @@ export const platformModule: HuanxinModule = {
   },
   dictionaries: platformDictionaries,
   parameters: platformParameters,
+  // Background spreadsheet imports of every module (imports/kernel.ts): dead ones given up, the backlog shown.
+  jobs: [importRecoveryJob],
+  queues: [importJobsQueue],
   plugin: async (app, { deps, extensions }) => {
     await app.register(authRoutes, { deps });
     await app.register(organizationRoutes, { deps });

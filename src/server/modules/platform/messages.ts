@@ -3,12 +3,14 @@ import { defineMessages } from '../../../shared/i18n/messages.js';
 import { dictionaryMessages } from './dictionaries/messages.js';
 import { parameterMessages } from './parameters/messages.js';
 import { jobMessages } from './jobs/messages.js';
+import { importJobMessages } from './imports/messages.js';
 
 /** The platform module's messages (zh-CN and en side by side): Accounts, sign-in and organisations. */
 export const platformMessages = defineMessages({
   ...dictionaryMessages,
   ...parameterMessages,
   ...jobMessages,
+  ...importJobMessages,
   'error.ORGANIZATION_SELF_SUSPEND': {
     'zh-CN': '不能暂停本人所在单位：暂停会立即结束本单位所有账号的登录，且无人能再恢复',
     en: 'You cannot suspend your own organisation: it would sign out every account of it at once, leaving no one to resume it',

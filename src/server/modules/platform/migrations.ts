@@ -3,6 +3,7 @@ import { dictionaryMigrations } from './dictionaries/migrations.js';
 import { parameterMigrations } from './parameters/migrations.js';
 import { jobMigrations } from './jobs/migrations.js';
 import { dataVersionMigrations } from './dataVersions/migrations.js';
+import { importJobMigrations } from './imports/migrations.js';
 
 export const platformMigrations: ModuleMigration[] = [
   {
@@ -222,4 +223,5 @@ export const platformMigrations: ModuleMigration[] = [
   ...dictionaryMigrations,
   ...dataVersionMigrations,
   ...parameterMigrations,
+  ...importJobMigrations,
 ];

@@ -3,6 +3,7 @@ import type { OrganizationKind, OrganizationStatus, Role } from '../../../shared
 import type { DictionaryItemTable, DictionaryTable } from './dictionaries/tables.js';
 import type { SystemParameterTable } from './parameters/tables.js';
 import type { DataVersionTable } from './dataVersions/tables.js';
+import type { ImportJobTable } from './imports/tables.js';
 
 /** Table types of the platform module: the single source of column names for its queries. */
 export interface OrganizationTable {
@@ -227,6 +228,7 @@ export interface PlatformTables {
   dictionary_items: DictionaryItemTable;
   system_parameters: SystemParameterTable;
   data_versions: DataVersionTable;
+  import_jobs: ImportJobTable;
 }
 
 // The module's tables join the database schema Kysely types every query with (see db/schema.ts).
