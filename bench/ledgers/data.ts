@@ -194,11 +194,12 @@ export async function fillTemplate(template: Buffer, def: LedgerDefinition, voca
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
-  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell((cell, col) => (headers[col] = cell.text));
   const fields = activeFields(def);
   // A header names a field by its zh label, en label or key (and a * for required ones): match the same way.
-  const columnOf = (f: LedgerField) => headers.findIndex((h) => h.includes(f.label.zh) || h.includes(f.label.en) || h.includes(f.key));
-  const firstDataRow = headers.length && sheet.rowCount >= 2 && String(sheet.getRow(2).getCell(1).value ?? '').match(/[a-z]/i) ? 3 : 2;
+  const columnOf = (f: LedgerField) => headers.findIndex((h) => h !== undefined && (h.includes(f.label.zh) || h.includes(f.key)));
+  const firstDataRow = 2;
   for (let k = 0; k < rows; k++) {
     const row = sheet.getRow(firstDataRow + k);
     for (const f of fields) {
