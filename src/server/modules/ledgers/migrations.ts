@@ -62,8 +62,12 @@ export const ledgersMigrations: ModuleMigration[] = [
       await db.schema.createIndex('ledger_assets_status').on('ledger_assets').columns(['kind_id', 'status', 'id']).execute();
       await db.schema.createIndex('ledger_assets_old').on('ledger_assets').columns(['kind_id', 'old_from']).execute();
       await db.schema.createIndex('ledger_assets_title').on('ledger_assets').columns(['kind_id', 'title']).execute();
-      for (const s of [...TEXT_SLOT_NAMES, ...NUMBER_SLOT_NAMES])
+      // And with the town: a town's list, or a keeper's list of one town, filters by a field and sorts by another;
+      // SQLite uses one index per table, so without these it walks a whole town or a whole range of the city.
+      for (const s of [...TEXT_SLOT_NAMES, ...NUMBER_SLOT_NAMES]) {
         await db.schema.createIndex(`ledger_assets_${s}`).on('ledger_assets').columns(['kind_id', s]).execute();
+        await db.schema.createIndex(`ledger_assets_town_${s}`).on('ledger_assets').columns(['kind_id', 'town_id', s]).execute();
+      }
 
       await withId(db.schema.createTable('ledger_events'), dialect)
         .addColumn('kind_id', bigint, (c) => c.notNull().references('ledger_kinds.id'))
@@ -86,6 +90,7 @@ export const ledgersMigrations: ModuleMigration[] = [
         .addCheckConstraint('ledger_event_effect', sql`effect in ('added', 'upgraded', 'replaced', 'scrapped', 'retrofitted')`)
         .execute();
       await db.schema.createIndex('ledger_events_window').on('ledger_events').columns(['kind_id', 'effect', 'occurred_on']).execute();
+      await db.schema.createIndex('ledger_events_town').on('ledger_events').columns(['kind_id', 'town_id', 'effect', 'occurred_on']).execute();
       await db.schema.createIndex('ledger_events_asset').on('ledger_events').columns(['asset_id', 'id']).execute();
     },
   },

@@ -148,8 +148,8 @@ export async function assetHistory(deps: AppDeps, ctx: RequestContext, id: numbe
     }
     const type = def.events.find((e) => e.code === m.params.event);
     const summary = translate(ctx.locale, 'ledgers.assets.event', {
-      event: type ? labelOf(type.label, ctx.locale) : String(m.params.event ?? m.action),
-      date: String(m.params.occurredOn ?? ''),
+      event: type ? labelOf(type.label, ctx.locale) : typeof m.params.event === 'string' ? m.params.event : m.action,
+      date: typeof m.params.occurredOn === 'string' ? m.params.occurredOn : '',
     });
     entries.push({ at: m.at, actor, action: m.action, kind: 'event', summary, after: { status: m.toStatus, ...m.params }, order: 1, sequence });
   }

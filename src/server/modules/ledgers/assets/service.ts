@@ -32,6 +32,14 @@ import {
 export { insertAssets, type NewAssetRow };
 
 /** An edit that started from a version someone else has since changed. */
+/**
+ * The new `updated_at`: now, but always later than the one edited, since it is the edit token a client sends back —
+ * two writes in one millisecond must not leave the same token (the second editor would overwrite unseen).
+ */
+const nextStamp = (previous: string) => {
+  const now = nowIso();
+  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+};
 const staleEdit = (updatedAt: string) => new AppError(409, 'VERSION_CONFLICT', 'error.VERSION_CONFLICT', { base: updatedAt });
 
 /**
@@ -107,7 +115,7 @@ export async function editAsset(deps: AppDeps, ctx: RequestContext, id: number, 
     await assertUnique(tx, kind, values, ctx.locale, id);
     const changed = await tx
       .updateTable('ledger_assets')
-      .set({ ...columns, updated_at: nowIso() })
+      .set({ ...columns, updated_at: nextStamp(input.updatedAt) })
       .where('id', '=', id)
       .where('updated_at', '=', input.updatedAt)
       .executeTakeFirst()

@@ -35,7 +35,7 @@ export function fromSlots(def: LedgerDefinition, row: Partial<Record<AssetSlot, 
   const out: AssetValues = {};
   for (const f of def.fields) {
     const v = row[f.slot as AssetSlot];
-    out[f.key] = v === null || v === undefined ? null : f.slot!.startsWith('n') ? Number(v) : String(v);
+    out[f.key] = v === null || v === undefined ? null : f.slot!.startsWith('n') ? Number(v) : String(v as string | number);
   }
   return out;
 }

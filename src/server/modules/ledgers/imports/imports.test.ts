@@ -72,8 +72,8 @@ describe('importing assets from the kind’s template', () => {
       '新增日期 Added on',
     ]);
     // The type, unit and format of each column on its header; lists for dictionary and town columns.
-    expect(String(sheet.getCell(1, columnOf('area')).note)).toContain('㎡');
-    expect(String(sheet.getCell(1, columnOf('price')).note)).toContain('元');
+    expect(JSON.stringify(sheet.getCell(1, columnOf('area')).note)).toContain('㎡');
+    expect(JSON.stringify(sheet.getCell(1, columnOf('price')).note)).toContain('元');
     const material = sheet.getCell(2, columnOf('material')).dataValidation;
     expect(material).toMatchObject({ type: 'list' });
     const lists = wb.getWorksheet('lists')!;
@@ -81,7 +81,11 @@ describe('importing assets from the kind’s template', () => {
     expect(listColumn(material.formulae![0] as string)).toContain('废钢铁');
     expect(listColumn(sheet.getCell(500, columnOf('town')).dataValidation.formulae![0] as string)).toContain(ownTown.name);
     const help = wb.getWorksheet('填写说明 Instructions')!;
-    const text = help.getSheetValues().flat().join('\n');
+    const text = help
+      .getSheetValues()
+      .flat()
+      .map((v) => (typeof v === 'string' ? v : JSON.stringify(v ?? '')))
+      .join('\n');
     expect(text).toContain('“设备编号”');
     expect(text).toContain('“Equipment code” matches');
     expect(await (await t.login('demo_auditor')).get(`/api/ledgers/kinds/${kindId}/template`).then((r) => r.statusCode)).toBe(403);

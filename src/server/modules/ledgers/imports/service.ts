@@ -317,9 +317,14 @@ export async function runLedgerImport(deps: AppDeps, kindId: number, job: Import
           row: 0,
           column: keyField ? columnText(keyField.key) : '',
           reason: 'field.ledgers.valueTaken',
-          params: { value: String(e.fields?.[0]?.params?.value ?? '') },
+          params: { value: takenValue(e.fields?.[0]?.params?.value) },
         },
       ]);
     throw e;
   }
+}
+
+/** The value a database uniqueness refusal names, as text for the message. */
+function takenValue(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { isMessageKey, translate } from '../../../core/messages.js';
-import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
+import { inTransaction, refreshStatistics, type Queryable, type Tx } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { appendAudit } from '../audit/auditTrail.js';
 import type { ImportJobStatus, ImportJobTable } from './tables.js';
@@ -214,6 +214,7 @@ async function execute(deps: AppDeps, ctx: RequestContext, id: number, spec: Imp
   }
   // A run that returned without succeeding or failing would leave the job running for ever.
   await failImport(db, id, [{ row: 0, column: '', reason: INTERNAL_REASON }]);
+  await refreshStatistics(db).catch(() => undefined);
 }
 
 /** Records the upload as a queued job (audited) and runs the import in the background; answers the queued job. */

@@ -110,7 +110,8 @@ function AssetDetail({ kind, asset }: { kind: KindView; asset: AssetView }) {
   const history = useAssetHistory(asset.id);
   const [editing, setEditing] = useState(false);
   const [recording, setRecording] = useState(false);
-  const canRecord = asset.canWrite && asset.status === 'in_service' && allowedCodes(asset).some((c) => def.events.some((e) => e.code === c && e.effect !== 'added'));
+  const canRecord =
+    asset.canWrite && asset.status === 'in_service' && allowedCodes(asset).some((c) => def.events.some((e) => e.code === c && e.effect !== 'added'));
   // Retired fields are shown only where the asset still has a value in them.
   const fields = def.fields.filter((f) => !f.retired || (asset.values[f.key] !== null && asset.values[f.key] !== undefined));
   return (
@@ -144,7 +145,9 @@ function AssetDetail({ kind, asset }: { kind: KindView; asset: AssetView }) {
                 <Descriptions.Item label={t('ledgers.assets.list.old')}>
                   <Space wrap>
                     <OldTag old={asset.old} oldFrom={asset.oldFrom} />
-                    {!asset.old && asset.oldFrom && asset.status === 'in_service' ? <Typography.Text type="secondary">{t('ledgers.assets.old.from', { date: asset.oldFrom })}</Typography.Text> : null}
+                    {!asset.old && asset.oldFrom && asset.status === 'in_service' ? (
+                      <Typography.Text type="secondary">{t('ledgers.assets.old.from', { date: asset.oldFrom })}</Typography.Text>
+                    ) : null}
                   </Space>
                 </Descriptions.Item>
               ) : null}
@@ -170,7 +173,10 @@ function AssetDetail({ kind, asset }: { kind: KindView; asset: AssetView }) {
           <Card title={t('ledgers.assets.asset.values')} className="hx-block" data-testid="asset-values">
             <Descriptions column={isPhone ? 1 : 2} size="small" bordered={!isPhone}>
               {fields.map((f) => (
-                <Descriptions.Item key={f.key} label={f.retired ? `${labelOf(f.label, locale)}（${t('ledgers.assets.field.retired')}）` : labelOf(f.label, locale)}>
+                <Descriptions.Item
+                  key={f.key}
+                  label={f.retired ? `${labelOf(f.label, locale)}（${t('ledgers.assets.field.retired')}）` : labelOf(f.label, locale)}
+                >
                   <span data-testid={`asset-value-${f.key}`}>{formatValue(f, asset.values[f.key], locale, lookups)}</span>
                 </Descriptions.Item>
               ))}

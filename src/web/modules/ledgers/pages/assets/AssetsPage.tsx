@@ -144,7 +144,12 @@ function AssetsList({ kind }: { kind: KindView }) {
                 <Button icon={<UploadOutlined />}>{t('ledgers.assets.list.import')}</Button>
               </Link>
             ) : null}
-            <ExportButton path={exportPath(kind.id)} query={{ ...base, sort: list.state.sort, order: list.state.order }} fallbackName={`${kind.code}.xlsx`} testId="ledger-assets-export" />
+            <ExportButton
+              path={exportPath(kind.id)}
+              query={{ ...base, sort: list.state.sort, order: list.state.order }}
+              fallbackName={`${kind.code}.xlsx`}
+              testId="ledger-assets-export"
+            />
             <Link to={LEDGER_PAGES.overview(kind.id)} data-testid="ledger-assets-overview">
               <Button icon={<BarChartOutlined />}>{t('ledgers.assets.list.overview')}</Button>
             </Link>

@@ -134,7 +134,14 @@ function ImportForKind({ kind }: { kind: KindView }) {
               if (f) void upload(f);
             }}
           />
-          <Button type="primary" size="large" icon={<UploadOutlined />} loading={uploading || running} onClick={() => input.current?.click()} data-testid="import-upload">
+          <Button
+            type="primary"
+            size="large"
+            icon={<UploadOutlined />}
+            loading={uploading || running}
+            onClick={() => input.current?.click()}
+            data-testid="import-upload"
+          >
             {t('ledgers.assets.import.upload')}
           </Button>
         </Space>

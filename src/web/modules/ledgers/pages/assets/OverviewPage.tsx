@@ -29,7 +29,9 @@ function YearChart({ o, hasOld }: { o: OverviewView; hasOld: boolean }) {
     xAxis: { type: 'category', data: o.byYear.map((y) => String(y.year)) },
     yAxis: [
       { type: 'value', name: t('ledgers.assets.overview.events'), minInterval: 1, nameTextStyle: { align: 'left' } },
-      ...(hasOld ? [{ type: 'value', name: t('ledgers.assets.overview.oldAtEnd'), minInterval: 1, splitLine: { show: false }, nameTextStyle: { align: 'right' } }] : []),
+      ...(hasOld
+        ? [{ type: 'value', name: t('ledgers.assets.overview.oldAtEnd'), minInterval: 1, splitLine: { show: false }, nameTextStyle: { align: 'right' } }]
+        : []),
     ],
     series: [
       ...EVENT_EFFECTS.map((effect) => ({
@@ -65,14 +67,24 @@ function OverviewForKind({ kind }: { kind: KindView }) {
     ...(hasOld
       ? [
           { key: 'old', title: t('ledgers.assets.overview.old'), dataIndex: 'old', align: 'right' as const },
-          { key: 'share', title: t('ledgers.assets.overview.oldShare'), align: 'right' as const, render: (_: unknown, r: { inService: number; old: number }) => percent(r.inService ? r.old / r.inService : null) },
+          {
+            key: 'share',
+            title: t('ledgers.assets.overview.oldShare'),
+            align: 'right' as const,
+            render: (_: unknown, r: { inService: number; old: number }) => percent(r.inService ? r.old / r.inService : null),
+          },
         ]
       : []),
   ];
   const metricColumns: TableColumnsType<OverviewView['metrics'][number]> = [
     { key: 'label', title: t('ledgers.assets.overview.metric'), render: (_, m) => labelOf(m.label, locale) },
     { key: 'name', title: t('ledgers.assets.overview.metricName'), render: (_, m) => <Tag className="hx-ledger-code">{m.name}</Tag> },
-    { key: 'value', title: t('ledgers.assets.overview.value'), align: 'right', render: (_, m) => (m.value === null ? '—' : `${m.value.toLocaleString()} ${m.unit}`) },
+    {
+      key: 'value',
+      title: t('ledgers.assets.overview.value'),
+      align: 'right',
+      render: (_, m) => (m.value === null ? '—' : `${m.value.toLocaleString()} ${m.unit}`),
+    },
   ];
   return (
     <div data-testid="ledger-overview">

@@ -76,11 +76,24 @@ export function checkForm(
     if ('bad' in wire) errors.push({ name: [...path, f.key], errors: [t('ledgers.assets.reason.money')] });
     else input[f.key] = wire.value;
   }
-  const checked = checkValues(fields, input, lookups, { partial: options.partial ?? false, prefix: options.prefix, ...(options.previous ? { previous: options.previous } : {}) });
+  const checked = checkValues(fields, input, lookups, {
+    partial: options.partial ?? false,
+    prefix: options.prefix,
+    ...(options.previous ? { previous: options.previous } : {}),
+  });
   for (const issue of checked.issues) {
     const key = issue.path.slice(options.prefix.length + 1);
     if (errors.some((e) => e.name[e.name.length - 1] === key)) continue;
-    errors.push({ name: [...path, key], errors: [reasonText(issue, fields.find((f) => f.key === key), t)] });
+    errors.push({
+      name: [...path, key],
+      errors: [
+        reasonText(
+          issue,
+          fields.find((f) => f.key === key),
+          t,
+        ),
+      ],
+    });
   }
   // Partial values go out as given: the asset's other values are the server's business.
   const values = options.partial ? (Object.fromEntries(Object.keys(input).map((k) => [k, checked.values[k] ?? null])) as AssetValues) : checked.values;

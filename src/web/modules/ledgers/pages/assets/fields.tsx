@@ -36,7 +36,8 @@ export function useDictionaries(fields: readonly AnyField[]): { byCode: Map<stri
   const results = useQueries({
     queries: codes.map((code) => ({
       queryKey: ['dictionaries', 'items', code],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PublicDictionaryItem[]>(`/api/dictionaries/${encodeURIComponent(code)}/items`, undefined, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<PublicDictionaryItem[]>(`/api/dictionaries/${encodeURIComponent(code)}/items`, undefined, signal),
       staleTime: 300_000,
     })),
   });
@@ -171,7 +172,14 @@ function FileInput({ value, onChange, testId }: { value?: number; onChange?: (v:
     return (
       <Space data-testid={testId}>
         <Tag icon={<PaperClipOutlined />}>{names[value] ?? t('ledgers.assets.field.fileId', { id: value })}</Tag>
-        <Button size="small" type="text" danger icon={<CloseOutlined />} aria-label={t('ledgers.assets.field.removeFile')} onClick={() => onChange?.(undefined)} />
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<CloseOutlined />}
+          aria-label={t('ledgers.assets.field.removeFile')}
+          onClick={() => onChange?.(undefined)}
+        />
       </Space>
     );
   return (
@@ -212,12 +220,17 @@ export function FieldInput({
     case 'integer':
       return <Input value={text} onChange={(e) => onChange?.(e.target.value)} inputMode="numeric" suffix={field.unit} data-testid={testId} />;
     case 'decimal':
-      return (
-        <Input value={text} onChange={(e) => onChange?.(e.target.value)} inputMode="decimal" suffix={field.unit} data-testid={testId} />
-      );
+      return <Input value={text} onChange={(e) => onChange?.(e.target.value)} inputMode="decimal" suffix={field.unit} data-testid={testId} />;
     case 'money':
       return (
-        <Input value={text} onChange={(e) => onChange?.(e.target.value)} inputMode="decimal" prefix="¥" suffix={t('ledgers.assets.field.yuan')} data-testid={testId} />
+        <Input
+          value={text}
+          onChange={(e) => onChange?.(e.target.value)}
+          inputMode="decimal"
+          prefix="¥"
+          suffix={t('ledgers.assets.field.yuan')}
+          data-testid={testId}
+        />
       );
     case 'date':
       return (
@@ -289,14 +302,17 @@ export function fieldHelp(field: AnyField, t: ReturnType<typeof useT>): string |
 export const labelOf = (l: { zh: string; en: string } | string, locale: Locale) => (typeof l === 'string' ? l : locale === 'en' ? l.en : l.zh);
 
 /** "额定载重量（kg）", "Rated load (kg)". */
-export const withUnit = (label: string, unit: string | undefined, locale: Locale) => (unit ? (locale === 'en' ? `${label} (${unit})` : `${label}（${unit}）`) : label);
+export const withUnit = (label: string, unit: string | undefined, locale: Locale) =>
+  unit ? (locale === 'en' ? `${label} (${unit})` : `${label}（${unit}）`) : label;
 
 export function FieldLabel({ field }: { field: AnyField }) {
   const { locale } = useLocale();
   return (
     <span>
       {labelOf(field.label, locale)}
-      {field.unit && field.type !== 'money' ? <Typography.Text type="secondary">{locale === 'en' ? ` (${field.unit})` : `（${field.unit}）`}</Typography.Text> : null}
+      {field.unit && field.type !== 'money' ? (
+        <Typography.Text type="secondary">{locale === 'en' ? ` (${field.unit})` : `（${field.unit}）`}</Typography.Text>
+      ) : null}
     </span>
   );
 }

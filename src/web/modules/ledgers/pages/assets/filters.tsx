@@ -78,7 +78,7 @@ export function filterStateOf(values: Record<string, unknown>, keys: readonly st
   return Object.fromEntries(
     keys.map((k) => {
       const v = values[k];
-      return [k, v === undefined || v === null || v === '' ? undefined : String(v).trim() || undefined];
+      return [k, v === undefined || v === null || v === '' ? undefined : String(v as string | number).trim() || undefined];
     }),
   );
 }
@@ -161,7 +161,14 @@ export function useFilterItems(def: LedgerDefinition, fields: readonly LedgerFie
           : (dictionaries.get(f.dictionary ?? '')?.options ?? []);
       items.push(
         <Form.Item key={f.key} name={`f_${f.key}`} label={label}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.all')} style={{ minWidth: 130 }} options={options} data-testid={testId} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.all')}
+            style={{ minWidth: 130 }}
+            options={options}
+            data-testid={testId}
+          />
         </Form.Item>,
       );
     } else

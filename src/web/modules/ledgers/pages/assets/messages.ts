@@ -21,13 +21,19 @@ export const assetsMessages = {
   'ledgers.assets.effect.scrapped': { 'zh-CN': '报废', en: 'Scrapped' },
   'ledgers.assets.effect.retrofitted': { 'zh-CN': '改造', en: 'Retrofitted' },
   'ledgers.assets.effect.added.help': { 'zh-CN': '新资产投入使用，计入新增指标', en: 'A new asset enters service and counts as added' },
-  'ledgers.assets.effect.upgraded.help': { 'zh-CN': '资产保留在用，记录升级及变更的字段', en: 'The asset stays in service; the upgrade and the fields it changes are recorded' },
+  'ledgers.assets.effect.upgraded.help': {
+    'zh-CN': '资产保留在用，记录升级及变更的字段',
+    en: 'The asset stays in service; the upgrade and the fields it changes are recorded',
+  },
   'ledgers.assets.effect.replaced.help': {
     'zh-CN': '旧资产退出使用，同时登记替换它的新资产，两者相互关联',
     en: 'The asset leaves service and the new one replacing it is registered in the same step, the two linked',
   },
   'ledgers.assets.effect.scrapped.help': { 'zh-CN': '资产报废，退出使用', en: 'The asset is scrapped and leaves service' },
-  'ledgers.assets.effect.retrofitted.help': { 'zh-CN': '资产保留在用，记录改造及变更的字段', en: 'The asset stays in service; the retrofit and the fields it changes are recorded' },
+  'ledgers.assets.effect.retrofitted.help': {
+    'zh-CN': '资产保留在用，记录改造及变更的字段',
+    en: 'The asset stays in service; the retrofit and the fields it changes are recorded',
+  },
 
   'ledgers.assets.list.crumbKinds': { 'zh-CN': '台账', en: 'Ledgers' },
   'ledgers.assets.list.title': { 'zh-CN': '名称', en: 'Name' },
@@ -106,7 +112,10 @@ export const assetsMessages = {
   'ledgers.assets.event.changes': { 'zh-CN': '变更的字段', en: 'Fields it changes' },
   'ledgers.assets.event.changesHelp': { 'zh-CN': '只需修改发生变化的字段', en: 'Change only what the event changed' },
   'ledgers.assets.event.replacement': { 'zh-CN': '替换后的新资产', en: 'The new asset' },
-  'ledgers.assets.event.replacementHelp': { 'zh-CN': '新资产将登记到本台账，并与原资产关联', en: 'The new asset is added to this ledger and linked to this one' },
+  'ledgers.assets.event.replacementHelp': {
+    'zh-CN': '新资产将登记到本台账，并与原资产关联',
+    en: 'The new asset is added to this ledger and linked to this one',
+  },
   'ledgers.assets.event.note': { 'zh-CN': '备注', en: 'Note' },
   'ledgers.assets.event.save': { 'zh-CN': '登记', en: 'Record' },
   'ledgers.assets.event.saved': { 'zh-CN': '已登记“{type}”', en: '“{type}” recorded' },
@@ -137,7 +146,10 @@ export const assetsMessages = {
   'ledgers.assets.import.startedAt': { 'zh-CN': '上传于 {at}', en: 'uploaded {at}' },
   'ledgers.assets.import.finishedAt': { 'zh-CN': '结束于 {at}', en: 'finished {at}' },
   'ledgers.assets.import.done': { 'zh-CN': '导入完成：新增 {inserted} 条，更新 {updated} 条', en: 'Imported: {inserted} added, {updated} updated' },
-  'ledgers.assets.import.failed': { 'zh-CN': '发现 {count} 处错误，未导入任何数据，请修改后重新上传', en: '{count} errors found; nothing was imported. Fix them and upload again' },
+  'ledgers.assets.import.failed': {
+    'zh-CN': '发现 {count} 处错误，未导入任何数据，请修改后重新上传',
+    en: '{count} errors found; nothing was imported. Fix them and upload again',
+  },
   'ledgers.assets.import.rows': { 'zh-CN': '总行数', en: 'Rows' },
   'ledgers.assets.import.inserted': { 'zh-CN': '新增', en: 'Added' },
   'ledgers.assets.import.updated': { 'zh-CN': '更新', en: 'Updated' },

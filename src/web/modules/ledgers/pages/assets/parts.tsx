@@ -65,6 +65,9 @@ export function KindCrumbs({ kind, here }: { kind: KindView; here?: string }) {
 }
 
 /** The fields shown first: active, the title field left out (it is the first column). */
-export const listedFields = (def: LedgerDefinition, count: number) => activeFields(def).filter((f) => f.key !== def.titleField).slice(0, count);
+export const listedFields = (def: LedgerDefinition, count: number) =>
+  activeFields(def)
+    .filter((f) => f.key !== def.titleField)
+    .slice(0, count);
 
 export const actorName = (a: string | null | undefined) => a || '—';
