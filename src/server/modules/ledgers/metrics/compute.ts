@@ -96,7 +96,32 @@ export async function computeLedgerMetric(db: Queryable, kind: LoadedKind, metri
 
   let value: number | null;
   let hasAssets: boolean;
-  if (measure.kind === 'events' || measure.kind === 'eventSum' || measure.kind === 'addedSum') {
+  const eventsAlone = ((measure.kind === 'events' && !measure.oldOnly) || measure.kind === 'eventSum') && metric.where.length === 0;
+  if (eventsAlone) {
+    // No condition on the assets: the events answer alone, without a join to every asset they belong to
+    // (bench/ledgers: 500,000 cameras, 75,000 events).
+    let q = db.selectFrom('ledger_events as e').where('e.kind_id', '=', kind.id).where('e.occurred_on', '>=', first).where('e.occurred_on', '<=', last);
+    if (townId !== null) q = q.where('e.town_id', '=', townId);
+    const anyOfKind = (eb: ExpressionBuilder<Tables, 'e'>) =>
+      eb.exists(eb.selectFrom('ledger_assets as any_asset').select('any_asset.id').where('any_asset.kind_id', '=', kind.id)).as('anyAsset');
+    if (measure.kind === 'events') {
+      const row = await q
+        .where('e.effect', 'in', measure.effects)
+        .select((eb) => [eb.fn.countAll<number | string>().as('n'), anyOfKind(eb)])
+        .executeTakeFirstOrThrow();
+      [value, hasAssets] = [num(row.n), Boolean(row.anyAsset)];
+    } else {
+      const type = def.events.find((t) => t.code === measure.event);
+      const slot = type?.fields.find((f) => f.key === measure.field)?.slot as EventSlot | undefined;
+      if (!type || !slot) return null;
+      const row = await q
+        .where('e.effect', '=', type.effect)
+        .where('e.event_type', '=', type.code)
+        .select((eb) => [eb.fn.sum<number | string | null>(`e.${slot}`).as('s'), anyOfKind(eb)])
+        .executeTakeFirstOrThrow();
+      [value, hasAssets] = [num(row.s), Boolean(row.anyAsset)];
+    }
+  } else if (measure.kind === 'events' || measure.kind === 'eventSum' || measure.kind === 'addedSum') {
     let q = db
       .selectFrom('ledger_events as e')
       // addedSum reads the asset that entered service: the added one, or the one a replacement brought in.
