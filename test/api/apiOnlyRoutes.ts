@@ -13,7 +13,8 @@ export const API_ONLY_ROUTES: readonly { route: string; reason: string }[] = [
   },
   {
     route: 'GET /api/plan/metrics/value',
-    reason: 'One metric over one window, for API-token clients (a province reading Jinjiang’s figures) and bench/ledgers; the dashboard shows metrics through indicators.',
+    reason:
+      'One metric over one window, for API-token clients (a province reading Jinjiang’s figures) and bench/ledgers; the dashboard shows metrics through indicators.',
   },
   {
     route: 'GET /api/tradein/merchants/:id',
