@@ -93,6 +93,7 @@ describe('grants: which department manages a domain and which confirms its payme
       { domain: 'renewal', manage: false, confirmPayment: true },
       { domain: 'renewal_standards', manage: false, confirmPayment: false },
       { domain: 'renewal_rd', manage: false, confirmPayment: false },
+      { domain: 'ledgers', manage: false, confirmPayment: false },
     ]);
     // Only departments hold grants; the office manages by its role, not by a grant.
     for (const c of [office, town, admin])
@@ -103,6 +104,7 @@ describe('grants: which department manages a domain and which confirms its payme
         { domain: 'renewal', manage: false, confirmPayment: false },
         { domain: 'renewal_standards', manage: false, confirmPayment: false },
         { domain: 'renewal_rd', manage: false, confirmPayment: false },
+        { domain: 'ledgers', manage: false, confirmPayment: false },
       ]);
   });
 
