@@ -29,6 +29,27 @@ export interface Version<V> {
 
 export type NewVersion<V> = Omit<Version<V>, 'id'>;
 
+/** The columns every versions table has, as the driver returns them (ids may come back as text on PostgreSQL). */
+export interface StoredVersionRow {
+  id: number | string;
+  version: number | string;
+  note: string | null;
+  created_by: number | string | null;
+  created_at: string;
+}
+
+/** One stored row as a Version, its value read by the store (a rule from JSON, thresholds from columns). */
+export function storedVersion<V>(row: StoredVersionRow, value: V): Version<V> {
+  return {
+    id: Number(row.id),
+    version: Number(row.version),
+    value,
+    note: row.note,
+    createdBy: row.created_by === null ? null : Number(row.created_by),
+    createdAt: row.created_at,
+  };
+}
+
 /**
  * How one use reaches its tables, written with that use's typed queries: the kernel holds the rule, each table
  * pair keeps its own columns (a rule as JSON, or thresholds in columns) and its own kind of owner pointer (the

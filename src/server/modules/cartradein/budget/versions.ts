@@ -1,4 +1,4 @@
-import type { Version, VersionStore } from '../../../core/versioned.js';
+import { type Version, type VersionStore, storedVersion } from '../../../core/versioned.js';
 import type { Queryable } from '../../../db/database.js';
 
 /** A budget split as versioned: exact fen per funding source. */
@@ -19,14 +19,8 @@ type Row = {
   created_at: string;
 };
 
-const toVersion = (r: Row): Version<CarBudgetSplit> => ({
-  id: Number(r.id),
-  version: r.version,
-  value: { centralFen: Number(r.central_fen), provincialFen: Number(r.provincial_fen), cityFen: Number(r.city_fen) },
-  note: r.note,
-  createdBy: r.created_by === null ? null : Number(r.created_by),
-  createdAt: r.created_at,
-});
+const toVersion = (r: Row): Version<CarBudgetSplit> =>
+  storedVersion(r, { centralFen: Number(r.central_fen), provincialFen: Number(r.provincial_fen), cityFen: Number(r.city_fen) });
 
 const versionsOf = (db: Queryable, programId: number) => db.selectFrom('cartradein_budget_versions as v').where('v.program_id', '=', programId);
 

@@ -1,17 +1,10 @@
-import type { Version, VersionStore } from '../../../core/versioned.js';
+import { type Version, type VersionStore, storedVersion } from '../../../core/versioned.js';
 import type { Queryable } from '../../../db/database.js';
 import { carRuleSchema, parseCarRule, type CarRule } from './rules.js';
 
 type Row = { id: number; version: number; rule_json: string; note: string | null; created_by: number | null; created_at: string };
 
-const toVersion = (r: Row): Version<CarRule> => ({
-  id: Number(r.id),
-  version: r.version,
-  value: parseCarRule(r.rule_json),
-  note: r.note,
-  createdBy: r.created_by === null ? null : Number(r.created_by),
-  createdAt: r.created_at,
-});
+const toVersion = (r: Row): Version<CarRule> => storedVersion(r, parseCarRule(r.rule_json));
 
 const versionsOf = (db: Queryable, programId: number) => db.selectFrom('cartradein_rule_versions as v').where('v.program_id', '=', programId);
 

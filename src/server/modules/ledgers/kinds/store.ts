@@ -1,18 +1,11 @@
-import type { Version, VersionStore } from '../../../core/versioned.js';
+import { type Version, type VersionStore, storedVersion } from '../../../core/versioned.js';
 import type { Queryable } from '../../../db/database.js';
 import { ledgerDefinition, type LedgerDefinition } from '../../../../shared/ledgers/definition.js';
 
 type Row = { id: number; version: number; definition_json: string; note: string | null; created_by: number | null; created_at: string };
 
-const toVersion = (r: Row): Version<LedgerDefinition> => ({
-  id: Number(r.id),
-  version: Number(r.version),
-  // Stored definitions went through the schema when written, so parse (not safeParse) is the honest check.
-  value: ledgerDefinition.parse(JSON.parse(r.definition_json)),
-  note: r.note,
-  createdBy: r.created_by === null ? null : Number(r.created_by),
-  createdAt: r.created_at,
-});
+// Stored definitions went through the schema when written, so parse (not safeParse) is the honest check.
+const toVersion = (r: Row): Version<LedgerDefinition> => storedVersion(r, ledgerDefinition.parse(JSON.parse(r.definition_json)));
 
 const versionsOf = (db: Queryable, kindId: number) => db.selectFrom('ledger_kind_versions as v').where('v.kind_id', '=', kindId);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Version, VersionStore } from '../../../core/versioned.js';
+import { type Version, type VersionStore, storedVersion } from '../../../core/versioned.js';
 import { addDays } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { CREDIT_GRADES, VIOLATION_TYPES, type CreditGrade, type ViolationType } from '../../../../shared/enums/recyclingDealers.js';
@@ -57,14 +57,7 @@ export const GRADES = CREDIT_GRADES;
 
 type Row = { id: number; version: number; rules_json: string; note: string | null; created_by: number | null; created_at: string };
 
-const toVersion = (r: Row): Version<CreditRules> => ({
-  id: Number(r.id),
-  version: Number(r.version),
-  value: creditRulesSchema.parse(JSON.parse(r.rules_json)),
-  note: r.note,
-  createdBy: r.created_by === null ? null : Number(r.created_by),
-  createdAt: r.created_at,
-});
+const toVersion = (r: Row): Version<CreditRules> => storedVersion(r, creditRulesSchema.parse(JSON.parse(r.rules_json)));
 
 const versions = (db: Queryable) => db.selectFrom('recycling_credit_rule_versions as v');
 

@@ -1,4 +1,4 @@
-import type { Version, VersionStore } from '../../../core/versioned.js';
+import { type Version, type VersionStore, storedVersion } from '../../../core/versioned.js';
 import type { Queryable } from '../../../db/database.js';
 import { categoryRuleSchema, parseRule, type CategoryRule } from './rules.js';
 
@@ -10,14 +10,7 @@ export interface CategoryKey {
 
 type Row = { id: number; version: number; rule_json: string; note: string | null; created_by: number | null; created_at: string };
 
-const toVersion = (r: Row): Version<CategoryRule> => ({
-  id: Number(r.id),
-  version: r.version,
-  value: parseRule(r.rule_json),
-  note: r.note,
-  createdBy: r.created_by === null ? null : Number(r.created_by),
-  createdAt: r.created_at,
-});
+const toVersion = (r: Row): Version<CategoryRule> => storedVersion(r, parseRule(r.rule_json));
 
 function versionsOf(db: Queryable, { programId, category }: CategoryKey) {
   return db.selectFrom('tradein_rule_versions as v').where('v.program_id', '=', programId).where('v.category', '=', category);

@@ -1,4 +1,4 @@
-import type { Version, VersionStore } from '../../../core/versioned.js';
+import { type Version, type VersionStore, storedVersion } from '../../../core/versioned.js';
 import type { Queryable } from '../../../db/database.js';
 import type { RiskRuleAction, RiskRuleCode } from '../tables.js';
 
@@ -22,14 +22,8 @@ type Row = {
   created_at: string;
 };
 
-const toVersion = (r: Row): Version<RiskRuleSetting> => ({
-  id: Number(r.id),
-  version: r.version,
-  value: { enabled: r.enabled === 1, action: r.action, score: r.score, params: JSON.parse(r.params_json) as Record<string, number> },
-  note: r.note,
-  createdBy: r.created_by === null ? null : Number(r.created_by),
-  createdAt: r.created_at,
-});
+const toVersion = (r: Row): Version<RiskRuleSetting> =>
+  storedVersion(r, { enabled: r.enabled === 1, action: r.action, score: r.score, params: JSON.parse(r.params_json) as Record<string, number> });
 
 const columnsOf = (s: RiskRuleSetting) => ({ enabled: s.enabled ? 1 : 0, action: s.action, score: s.score, params_json: JSON.stringify(s.params) });
 
