@@ -39,11 +39,12 @@ export default function KindsPage() {
         </Space>
       ),
     },
-    { key: 'code', title: t('ledgers.kinds.code'), render: (_, k) => <Typography.Text code>{k.code}</Typography.Text> },
-    { key: 'keeper', title: t('ledgers.kinds.keeper'), render: (_, k) => <span className="hx-ledger-nowrap">{k.keeper.name}</span> },
-    { key: 'townAccess', title: t('ledgers.kinds.townAccess'), render: (_, k) => <TownAccessTag access={k.townAccess} /> },
+    { key: 'code', title: t('ledgers.kinds.code'), responsive: ['md'], render: (_, k) => <Typography.Text code>{k.code}</Typography.Text> },
+    { key: 'keeper', title: t('ledgers.kinds.keeper'), responsive: ['md'], render: (_, k) => <span className="hx-ledger-nowrap">{k.keeper.name}</span> },
+    { key: 'townAccess', title: t('ledgers.kinds.townAccess'), responsive: ['md'], render: (_, k) => <TownAccessTag access={k.townAccess} /> },
     {
       key: 'planRefs',
+      responsive: ['lg'],
       title: t('ledgers.kinds.planRefs'),
       render: (_, k) =>
         k.planRefs.length ? (
