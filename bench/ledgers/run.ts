@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { activeFields } from '../../src/shared/ledgers/definition.js';
 import { createSignedInUser, type SignedIn } from '../lib/accounts.js';
+import { importAndWait } from '../lib/imports.js';
 import { describeRun } from '../lib/load.js';
 import { killAll, scratchDatabase, startProcess, stopAll } from '../lib/process.js';
 import { freePort } from '../lib/server.js';
@@ -66,26 +67,6 @@ function metricPath(metricName: string, vocab: Vocabulary): () => string {
   };
 }
 
-async function importSheet(port: number, who: SignedIn, kindId: number, file: Buffer) {
-  const started = Date.now();
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(file)]), '压测台账.xlsx');
-  const headers = { cookie: who.cookie, 'x-csrf-token': who.csrf };
-  const res = await fetch(`http://127.0.0.1:${port}/api/ledgers/kinds/${kindId}/imports`, { method: 'POST', body: form, headers });
-  if (res.status !== 202) throw new Error(`import upload: ${res.status} ${await res.text()}`);
-  const { id } = (await res.json()) as { id: number };
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 200));
-    const job = (await (await fetch(`http://127.0.0.1:${port}/api/ledgers/imports/${id}`, { headers })).json()) as {
-      status: string;
-      insertedRows: number;
-      updatedRows: number;
-      errors: unknown[];
-    };
-    if (job.status === 'succeeded' || job.status === 'failed') return { ms: Date.now() - started, ...job };
-  }
-}
-
 async function main(): Promise<void> {
   const scratch = await scratchDatabase();
   const { tag, env } = scratch;
@@ -122,7 +103,15 @@ async function main(): Promise<void> {
     await cannon(port, [metricRead], 2);
     const metricRun = await cannon(port, [metricRead]);
     log(`importing ${IMPORT_ROWS} rows…`);
-    const imported = await importSheet(port, office, kind.id, file);
+    const { ms, job } = await importAndWait<{ insertedRows: number; updatedRows: number; errors: unknown[] }>(
+      port,
+      office,
+      `/api/ledgers/kinds/${kind.id}/imports`,
+      (id) => `/api/ledgers/imports/${id}`,
+      file,
+      '压测台账.xlsx',
+    );
+    const imported = { ms, ...job };
 
     log(describeRun('list', listRun));
     log(describeRun('metric', metricRun));

@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { createSignedInUser, type SignedIn } from '../lib/accounts.js';
 import { killAll, scratchDatabase, startProcess, stopAll, stopProcess } from '../lib/process.js';
+import { importAndWait } from '../lib/imports.js';
 import { describeRun, perSec } from '../lib/load.js';
 import { freePort } from '../lib/server.js';
 import { createEnterprises, createProjects, projectListWorkbook } from './data.js';
@@ -41,26 +42,6 @@ function overviewRequest(who: SignedIn, townIds: readonly number[]): autocannon.
   };
 }
 
-/** Uploads the list and polls the job until it has succeeded (or failed, which is a bug here); milliseconds taken. */
-async function importList(port: number, who: SignedIn, file: Buffer): Promise<{ ms: number; status: string; importedRows: number; errors: unknown[] }> {
-  const started = Date.now();
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(file)]), '压测项目清单.xlsx');
-  const headers = { cookie: who.cookie, 'x-csrf-token': who.csrf };
-  const res = await fetch(`http://127.0.0.1:${port}/api/renewal/projects/imports`, { method: 'POST', body: form, headers });
-  if (res.status !== 202) throw new Error(`import upload: ${res.status} ${await res.text()}`);
-  const { id } = (await res.json()) as { id: number };
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 200));
-    const job = (await (await fetch(`http://127.0.0.1:${port}/api/renewal/projects/imports/${id}`, { headers })).json()) as {
-      status: string;
-      importedRows: number;
-      errors: unknown[];
-    };
-    if (job.status === 'succeeded' || job.status === 'failed') return { ms: Date.now() - started, ...job };
-  }
-}
-
 async function main(): Promise<void> {
   const scratch = await scratchDatabase();
   const { tag, env } = scratch;
@@ -86,7 +67,15 @@ async function main(): Promise<void> {
     const read = await cannon(port, [overview]);
     log(`importing ${IMPORT_ROWS} projects while the overview is read…`);
     const during = cannon(port, [overview], 3600);
-    const imported = await importList(port, miit, file);
+    const finished = await importAndWait<{ importedRows: number; errors: unknown[] }>(
+      port,
+      miit,
+      '/api/renewal/projects/imports',
+      (id) => `/api/renewal/projects/imports/${id}`,
+      file,
+      '压测项目清单.xlsx',
+    );
+    const imported = { ms: finished.ms, ...finished.job };
     (during as unknown as { stop?: () => void }).stop?.();
     const readDuringImport = await during;
     // Filters the load above never asked for: nothing cached, each read computes the sums over every project.
