@@ -281,6 +281,18 @@ describe('trade-in: claim → redeem → review → settlement', () => {
       .where('serial_number', '=', 'SN-DEMO-2026-000123')
       .executeTakeFirst();
     expect(Number(moved.numUpdatedRows)).toBe(1);
+    // Carried out of the store, it was settleable from the moment it was sold: then too.
+    const sale = await db
+      .selectFrom('tradein_redemptions')
+      .select(['id', 'created_at'])
+      .where('serial_number', '=', 'SN-DEMO-2026-000123')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('tradein_fulfilments')
+      .set({ created_at: sale.created_at, settleable_at: sale.created_at, delivered_at: sale.created_at })
+      .where('redemption_id', '=', sale.id)
+      .where('status', '=', 'settleable')
+      .execute();
 
     const clerk = await openSession(browser, server.baseUrl, DESKTOP);
     sessions.push(clerk);

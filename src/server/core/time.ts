@@ -23,6 +23,11 @@ function ms(instant: Instant | undefined): number {
 /** The instant shifted so that its UTC fields read as Shanghai wall-clock fields. */
 const local = (instant: Instant | undefined) => new Date(ms(instant) + SHANGHAI_OFFSET_MS);
 
+/** The Shanghai wall-clock minute of an instant, as officials read it in a sheet: `2027-01-01 00:30`. */
+export function shanghaiMinute(instant?: Instant): string {
+  return local(instant).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The Shanghai calendar date of an instant: 2026-12-31T16:30Z → `2027-01-01`. */
 export function shanghaiDate(instant?: Instant): string {
   return local(instant).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
 import { nowIso } from '../../db/time.js';
 import { copyIntoRecordTimeline } from '../platform/timeline/copyOldTimeline.js';
 import { migration0210 } from './risk/migration0210.js';
+import { migrationSaleAfterTill } from './migrationSaleAfterTill.js';
 
 export const tradeinMigrations: ModuleMigration[] = [
   {
@@ -284,4 +285,5 @@ export const tradeinMigrations: ModuleMigration[] = [
       await db.schema.dropTable('tradein_risk_decisions').execute();
     },
   },
+  migrationSaleAfterTill,
 ];

@@ -1,12 +1,20 @@
 import type { Generated } from 'kysely';
-import type { MerchantStatus, ProgramKind, RedemptionStatus, RiskReviewStatus, SettlementBatchStatus, VoucherStatus } from '../../../shared/enums/tradein.js';
+import type {
+  MerchantStatus,
+  ProgramKind,
+  RedemptionStatus,
+  RiskReviewStatus,
+  SaleChannel,
+  SettlementBatchStatus,
+  VoucherStatus,
+} from '../../../shared/enums/tradein.js';
 
 /**
  * Table types of the trade-in module. Money is integer fen, rates are basis points (1500 = 15%), timestamps are
  * ISO-8601 UTC text, dates YYYY-MM-DD (Asia/Shanghai), booleans integers, JSON text.
  */
 
-export type { ProgramKind, MerchantStatus, VoucherStatus, RiskReviewStatus, SettlementBatchStatus };
+export type { ProgramKind, MerchantStatus, VoucherStatus, RiskReviewStatus, SettlementBatchStatus, SaleChannel };
 export type ProgramStatus = 'draft' | 'active' | 'closed';
 /** How rate × price becomes fen: rounded half up to the fen (or truncated), then capped. */
 export type SubsidyRounding = 'half_up' | 'down';
@@ -175,8 +183,11 @@ export interface TradeinRedemptionTable {
   clawback_pending: number;
   reversal_reason: string | null;
   reversed_at: string | null;
-  /** The store of the sale (migration 0210; the enrolment's first store when the till did not say). */
+  /** The store of the sale (migration 0210; the enrolment's first store when the till did not say); null for an online sale. */
   store_id: number | null;
+  /** At a store's till, or online (then `online_order_id` is the order the resident confirmed). */
+  channel: SaleChannel;
+  online_order_id: number | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

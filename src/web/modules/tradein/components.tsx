@@ -8,6 +8,7 @@ import type { CategoryRule, VoucherView } from './api';
 import { fenToYuan } from '../../../shared/money';
 import { groupVoucherCode } from '../../../shared/voucherCode';
 import { percent } from './money';
+import { needsInstallation } from '../../../shared/enums/tradein';
 import './tradein.css';
 
 const COLORS: Record<string, string> = {
@@ -60,7 +61,7 @@ export function Money({ fen, strong, testId }: { fen: number | null | undefined;
 }
 
 /** A category's rule in plain words: rates by efficiency grade, the cap, the price ceiling, the limit, what to bring. */
-export function ruleSentences(t: Translate, rule: CategoryRule): string[] {
+export function ruleSentences(t: Translate, rule: CategoryRule, category?: string): string[] {
   const out: string[] = [];
   const graded = rule.rates.filter((r) => r.grade !== null).sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0));
   const flat = rule.rates.find((r) => r.grade === null);
@@ -81,14 +82,15 @@ export function ruleSentences(t: Translate, rule: CategoryRule): string[] {
     rule.evidence.oldItemProof ? t('tradein.rule.evidence.oldItem') : null,
   ].filter(Boolean);
   out.push(bring.length ? t('tradein.rule.bring', { list: bring.join(t('tradein.rule.sep')) }) : t('tradein.rule.bringNothing'));
+  if (category !== undefined && needsInstallation(rule, category)) out.push(t('tradein.rule.installedBeforeSettlement'));
   return out;
 }
 
-export function RuleText({ rule, testId }: { rule: CategoryRule; testId?: string }) {
+export function RuleText({ rule, category, testId }: { rule: CategoryRule; category?: string; testId?: string }) {
   const t = useT();
   return (
     <ul className="hx-ti-rule" data-testid={testId}>
-      {ruleSentences(t, rule).map((s) => (
+      {ruleSentences(t, rule, category).map((s) => (
         <li key={s}>{s}</li>
       ))}
     </ul>

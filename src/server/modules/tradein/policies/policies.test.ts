@@ -116,7 +116,7 @@ const rows: Row[] = [
   [
     'redemption.reverse (own)',
     (a, g) => redemptionPolicy.can(a, 'reverse', { grants: g, organization_id: OWN_ORG }),
-    ['office', 'merchant'],
+    ['office', 'enterprise', 'merchant'],
     { manage: true, finance: false, other: false },
   ],
   [

@@ -12,11 +12,11 @@ import { insertProgram } from './service.js';
 /**
  * Demo data that works on any day: with demo data on, every start makes sure an appliance and a digital
  * programme are live around today (labelled 演示, marked as examples), with the national rules' categories, a
- * release at midnight so a release is open whenever someone looks, and the demo merchant enrolled with a store
- * and a few products so the till can be tried at once. Demo programmes that have ended are closed, so they do not
+ * release at midnight so a release is open whenever someone looks, and the demo merchant enrolled with a store,
+ * an online shop and a few products so the till and online orders can be tried at once. Demo programmes that have ended are closed, so they do not
  * ask the office to roll them over. The seeded national programmes are left as they are: their end is real.
  */
-const DEMO_MERCHANT_NAME = '晋江示范家电商场有限公司（演示）';
+export const DEMO_MERCHANT_NAME = '晋江示范家电商场有限公司（演示）';
 const DEMO_KINDS = ['appliance', 'digital'] as const;
 const DEMO_NOTE =
   '演示数据：本活动由演示种子按启动当日生成（有效期一年），仅供体验，不是官方活动；关闭演示数据（HUANXIN_DEMO=0）后不再生成。' +
@@ -112,6 +112,26 @@ async function enrolDemoMerchant(tx: Tx, deps: AppDeps, programId: number, kind:
   await tx
     .insertInto('tradein_stores')
     .values({ merchant_id: merchant.id, name: '示范家电商场（演示门店）', town_id: org.town_id, address: '晋江市青阳街道（演示地址）' })
+    .execute();
+  // Its online shop beside the store (线上线下相结合), selling what the enrolment sells.
+  const shop = await tx
+    .insertInto('tradein_online_stores')
+    .values({
+      merchant_id: merchant.id,
+      organization_id: org.id,
+      platform: 'jd',
+      shop_name: kind === 'appliance' ? '示范家电京东旗舰店（演示）' : '示范数码京东专营店（演示）',
+      shop_url: `https://mall.jd.com/demo-${kind}-${Number(merchant.id)}.html`,
+      status: 'active',
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('tradein_online_store_categories')
+    .values(categories.map((category) => ({ online_store_id: shop.id, category })))
     .execute();
   for (const p of DEMO_PRODUCTS[kind] ?? []) {
     const exists = await tx.selectFrom('tradein_products').select('id').where('organization_id', '=', org.id).where('model', '=', p.model).executeTakeFirst();

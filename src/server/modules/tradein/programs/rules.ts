@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { SubsidyRounding } from '../tables.js';
 
+export { needsInstallation } from '../../../../shared/enums/tradein.js';
+
 /**
  * The rule of one category of a programme. Rates are basis points of the sale price (1500 = 15%); amounts are
  * fen. A rate with `grade: null` applies to any product (digital products, renovation packages); otherwise the
@@ -16,6 +18,11 @@ export const categoryRuleSchema = z
     priceCeilingFen: z.number().int().positive().max(1_000_000_000).nullable(),
     limitPerPerson: z.number().int().min(1).max(20),
     evidence: z.object({ invoice: z.boolean(), serialNumber: z.boolean(), oldItemProof: z.boolean() }).strict(),
+    /**
+     * Whether a sale must be installed (the installer's record and a photo) before it can be settled. Rules written
+     * before this existed say nothing: then the categories the programme names as installed ones decide.
+     */
+    installation: z.boolean().optional(),
   })
   .strict();
 export type CategoryRule = z.infer<typeof categoryRuleSchema>;

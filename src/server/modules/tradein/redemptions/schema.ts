@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REDEMPTION_STATUSES } from '../../../../shared/enums/tradein.js';
+import { FULFILMENT_STATUSES, REDEMPTION_STATUSES, SALE_CHANNELS } from '../../../../shared/enums/tradein.js';
 import { zInvoiceNumber } from '../../../../shared/zodFields.js';
 import { pageQuery } from '../../../http/schema.js';
 
@@ -44,6 +44,9 @@ export const redemptionView = z.object({
   ruleVersionId: z.number().int(),
   oldItemProof: z.object({ kind: z.enum(['manual', 'recycling']), reference: z.string(), attachmentId: z.number().int().nullable() }).nullable(),
   status: z.enum(REDEMPTION_STATUSES),
+  channel: z.enum(SALE_CHANNELS),
+  /** Delivery and installation before settlement (null for a sale of before they were followed). */
+  fulfilmentStatus: z.enum(FULFILMENT_STATUSES).nullable(),
   settlementBatchId: z.number().int().nullable(),
   clawbackPending: z.boolean(),
   reversalReason: z.string().nullable(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { nowIso } from '../../../db/time.js';
 import { createTradeinWorld, REFERENCE_PRICES, type Shop, type TradeinWorld } from './testFixture.js';
-import { serialKey } from '../redemptions/service.js';
+import { serialKey } from '../redemptions/sale.js';
 
 interface ReviewItem {
   redemptionId: number;

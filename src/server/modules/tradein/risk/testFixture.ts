@@ -59,7 +59,15 @@ export interface TradeinWorld {
     price: number,
     extra?: Record<string, unknown>,
     deviceId?: string,
-  ): Promise<{ id: number; status: string; subsidy: number }>;
+  ): Promise<{ id: number; status: string; subsidy: number; channel: string; fulfilmentStatus: string | null }>;
+  /** Opens a new release of every category around the test clock's now (after the clock jumped), as `manager`. */
+  reopenPools(manager: TestClient): Promise<void>;
+  /** Uploads a photo as the shop (a minimal JPEG) and returns its attachment id. */
+  photo(shop: Shop): Promise<number>;
+  /** Records the installation of a sale (air conditioners): the installer's name and a photo; the sale becomes settleable. */
+  install(shop: Shop, redemptionId: number): Promise<void>;
+  /** Moves a sale (and its fulfilment) back to `at`, as if it had been made, delivered and installed then. */
+  backdate(redemptionId: number, at: string): Promise<void>;
   setRule(code: RiskRuleCode, change: { enabled?: boolean; action?: 'review' | 'hold'; score?: number; params?: Record<string, number> }): Promise<void>;
   disableAllRules(): Promise<void>;
 }
@@ -227,6 +235,39 @@ export async function createTradeinWorld(shopCount = 2): Promise<TradeinWorld> {
       const res = await world.sell(shop, v.code, product, price, extra);
       expect(res.statusCode, res.body).toBe(201);
       return res.json();
+    },
+    async reopenPools(manager) {
+      for (const category of Object.keys(pools)) {
+        const res = await manager.post(`/api/tradein/programs/${applianceId}/pools`, { category, quota: 5000, opensAt: inHours(-1), closesAt: inHours(6) });
+        expect(res.statusCode, res.body).toBe(201);
+        pools[category] = res.json().id;
+      }
+    },
+    async photo(shop) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46])]), '安装照片.jpg');
+      const res = await shop.client.request({ method: 'POST', url: '/api/attachments', payload: form as never });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    },
+    async install(shop, redemptionId) {
+      const attachmentId = await world.photo(shop);
+      const res = await shop.client.post(`/api/tradein/fulfilments/${redemptionId}/install`, { installerName: '安装师傅', attachmentId });
+      expect(res.statusCode, res.body).toBe(200);
+    },
+    async backdate(redemptionId, at) {
+      await db.updateTable('tradein_redemptions').set({ created_at: at }).where('id', '=', redemptionId).execute();
+      const f = await db.selectFrom('tradein_fulfilments').selectAll().where('redemption_id', '=', redemptionId).executeTakeFirstOrThrow();
+      await db
+        .updateTable('tradein_fulfilments')
+        .set({
+          created_at: at,
+          settleable_at: f.settleable_at === null ? null : at,
+          delivered_at: f.delivered_at === null ? null : at,
+          installed_at: f.installed_at === null ? null : at,
+        })
+        .where('redemption_id', '=', redemptionId)
+        .execute();
     },
     async setRule(code, change) {
       const current = (

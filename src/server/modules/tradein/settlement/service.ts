@@ -66,7 +66,8 @@ export async function loadBatch(db: Queryable, batchId: number): Promise<BatchRo
 /**
  * Makes one merchant's batch for one month, without asking who is acting (the service and the month-end job
  * both call it). What goes in:
- * - every accepted redemption of the merchant made before the month ended and not yet settled, unless its risk
+ * - every accepted redemption of the merchant made before the month ended, settleable by then (delivered, and
+ *   installed where the category needs it) and not yet settled, unless its risk
  *   review is still open or held (a held redemption has status `held` and is never picked; an open review keeps
  *   an accepted one waiting until it is cleared). A redemption cleared late, from an earlier month, lands in the
  *   first batch made after it was cleared;
@@ -93,6 +94,17 @@ export async function buildBatch(tx: Tx, ctx: RequestContext, merchantId: number
     .where('r.status', '=', 'accepted')
     .where('r.settlement_batch_id', 'is', null)
     .where('r.created_at', '<', to)
+    // Delivered, and installed where the category needs it, before the month ended (fulfilment/workflow.ts).
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('tradein_fulfilments as f')
+          .select('f.redemption_id')
+          .whereRef('f.redemption_id', '=', 'r.id')
+          .where('f.status', '=', 'settleable')
+          .where('f.settleable_at', '<', to),
+      ),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(

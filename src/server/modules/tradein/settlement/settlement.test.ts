@@ -54,7 +54,7 @@ describe('settlement of merchants, budget, metrics', () => {
   let mobile = 0;
   const resident = (): Promise<Resident> => w.resident(`1360000${String(++mobile).padStart(4, '0')}`);
   const db = () => w.t.deps.database.db;
-  const backdate = (id: number, at: string) => db().updateTable('tradein_redemptions').set({ created_at: at }).where('id', '=', id).execute();
+  const backdate = (id: number, at: string) => w.backdate(id, at);
   const sales: Record<string, { id: number; subsidy: number; status: string }> = {};
 
   beforeAll(async () => {
@@ -73,6 +73,8 @@ describe('settlement of merchants, budget, metrics', () => {
     sales.returned = await w.buy(shop0, await resident(), 'air_conditioner', 300_000);
     // Month P0 at shop 1.
     sales.ac1 = await w.buy(shop1, await resident(), 'air_conditioner', 300_000); // 600.00
+    // An air conditioner is settled only once installed (fulfilment/): the installer records it with a photo.
+    await w.install(shop1, sales.ac1.id);
     for (const s of Object.values(sales)) await backdate(s.id, inMonth(P0));
     expect((await w.commerce.post(`/api/tradein/risk/reviews/${sales.held.id}/decision`, { decision: 'hold', note: '待核实' })).statusCode).toBe(200);
     expect((await shop0.client.post(`/api/tradein/redemptions/${sales.returned.id}/reverse`, { reason: '顾客退货' })).statusCode).toBe(200);
@@ -314,7 +316,8 @@ describe('settlement of merchants, budget, metrics', () => {
   });
 
   it('metrics: subsidised units and 万元 in a window, by the store’s town', async () => {
-    expect(tradeinModule.metrics?.map((m) => m.name)).toEqual([
+    // The sales' own four; delivery, online and after-sales metrics follow (their tests are in fulfilment/ and aftersales/).
+    expect(tradeinModule.metrics?.map((m) => m.name).slice(0, 4)).toEqual([
       'tradein.appliance.subsidisedUnits',
       'tradein.appliance.subsidyAmount',
       'tradein.digital.subsidisedUnits',

@@ -188,7 +188,7 @@ export default function ClaimPage() {
                   items={p.categories.map((c) => ({
                     key: c.category,
                     label: c.name,
-                    children: <RuleText rule={c.rule} testId={`rule-${p.id}-${c.category}`} />,
+                    children: <RuleText rule={c.rule} category={c.category} testId={`rule-${p.id}-${c.category}`} />,
                   }))}
                 />
               ),

@@ -32,6 +32,7 @@ import { useGrants } from '../../platform/grants/useGrants';
 import { usePrograms, type CategoryView, type ProgramView, type RuleVersionView } from '../api';
 import { EmptyState, Money, RuleText, StatusTag } from '../components';
 import { fenToYuan, yuanToFen } from '../../../../shared/money';
+import { needsInstallation } from '../../../../shared/enums/tradein';
 import { ProgramEditor } from './ProgramEditor';
 import { RolloverDialog, WindowTag } from '../../../components/ProgramWindow';
 import { usePageParameters } from '../../platform/parameters/usePageParameters';
@@ -44,6 +45,8 @@ interface RuleForm {
   ceiling?: string;
   limitPerPerson?: number;
   evidence?: ('invoice' | 'serialNumber' | 'oldItemProof')[];
+  /** Sales settled only once installed (air conditioners, water heaters…). */
+  installation?: boolean;
   note?: string;
 }
 
@@ -115,6 +118,7 @@ export default function ProgramsPage() {
       ceiling: r.priceCeilingFen === null ? '' : plain(r.priceCeilingFen),
       limitPerPerson: r.limitPerPerson,
       evidence: (['invoice', 'serialNumber', 'oldItemProof'] as const).filter((k) => r.evidence[k]),
+      installation: needsInstallation(r, category.category),
       note: '',
     });
   }
@@ -133,6 +137,7 @@ export default function ProgramsPage() {
         priceCeilingFen: v.ceiling?.trim() ? yuanToFen(v.ceiling) : null,
         limitPerPerson: v.limitPerPerson,
         evidence: { invoice: ev.has('invoice'), serialNumber: ev.has('serialNumber'), oldItemProof: ev.has('oldItemProof') },
+        installation: v.installation ?? false,
       },
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
       // The version this form was filled from: the server refuses the save if someone saved another since.
@@ -180,7 +185,7 @@ export default function ProgramsPage() {
 
   const columns = (p: ProgramView): TableColumnsType<CategoryView> => [
     { key: 'name', title: t('tradein.field.category'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
-    { key: 'rule', title: t('tradein.programs.rule'), render: (_, c) => <RuleText rule={c.rule} /> },
+    { key: 'rule', title: t('tradein.programs.rule'), render: (_, c) => <RuleText rule={c.rule} category={c.category} /> },
     { key: 'quota', title: t('tradein.field.dailyQuota'), dataIndex: 'dailyQuota', align: 'right', sorter: (a, b) => a.dailyQuota - b.dailyQuota },
     { key: 'version', title: t('tradein.programs.versionCol'), dataIndex: 'ruleVersion', render: (v: number) => `v${v}` },
     {
@@ -388,6 +393,9 @@ export default function ProgramsPage() {
                 { value: 'oldItemProof', label: t('tradein.rule.evidence.oldItem') },
               ]}
             />
+          </Form.Item>
+          <Form.Item name="installation" valuePropName="checked" extra={t('tradein.rule.installation.help')}>
+            <Checkbox data-testid="rule-installation">{t('tradein.rule.installation')}</Checkbox>
           </Form.Item>
           <Form.Item name="note" label={t('tradein.programs.note')}>
             <Input.TextArea rows={2} maxLength={500} data-testid="rule-note" />

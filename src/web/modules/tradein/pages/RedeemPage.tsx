@@ -226,7 +226,7 @@ export default function RedeemPage() {
             {category ? (
               <div style={{ marginTop: 12 }}>
                 <Typography.Text type="secondary">{t('tradein.redeem.ruleOf', { name: category.name })}</Typography.Text>
-                <RuleText rule={category.rule} />
+                <RuleText rule={category.rule} category={category.category} />
                 {!ruleMatches ? <Alert type="info" showIcon title={t('tradein.redeem.olderRule')} /> : null}
               </div>
             ) : null}
