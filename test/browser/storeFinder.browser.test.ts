@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { daysAgo, invoice, vin } from '../../src/server/modules/cartradein/testing/fixtures.js';
 import { seedTradeinDemo } from '../../src/server/modules/tradein/programs/demo.js';
+import { seedShowroomDemo } from '../../src/server/modules/tradein/showrooms/demo.js';
 import {
   DEMO_RESIDENT,
   PHONE,
@@ -20,7 +21,8 @@ import {
 /**
  * Residents on a 375 px phone: signed out, from the sign-in page, one finds a store by town and category (the demo
  * programmes are seeded: the demo merchant's store is in 青阳街道 and sells fridges under them); signed in, one opens the finder from the
- * claim page, and sends a car application naming the town, which the application then carries.
+ * claim page, and sends a car application naming the town, which the application then carries. The finder's second
+ * view lists the demo enterprise's showrooms and sample rooms by town and kind, an online one with its link.
  */
 let server: TestServer;
 let browser: Browser;
@@ -30,6 +32,8 @@ beforeAll(async () => {
   server = await startServer();
   // The demo programmes around today, with the demo merchant approved in them (the harness seeds accounts only).
   await seedTradeinDemo(server.deps);
+  // Its showrooms and sample rooms, under those programmes.
+  await seedShowroomDemo(server.deps);
   browser = await launchBrowser();
 });
 
@@ -77,6 +81,35 @@ describe('store finder and the town of a car application, on a phone', () => {
     await page.getByTestId('store-finder-q').locator('input').fill('没有这家店');
     await page.getByTestId('store-finder-q').locator('input').press('Enter');
     await page.getByTestId('store-finder-empty').waitFor();
+  });
+
+  it('a resident switches to the showrooms and sample rooms and finds them by town and kind', async () => {
+    const { page } = await phone();
+    await page.goto('/stores');
+    await page.getByTestId('page-store-finder').waitFor();
+    await page.getByTestId('store-finder-view').getByText('体验馆与样板间').click();
+    await waitForText(page, 'store-finder-showrooms', '示范智能家居体验馆（演示）');
+    await waitForText(page, 'store-finder-showrooms', '示范线上智能家居展厅（演示）');
+    await waitForText(page, 'showroom-card-link', 'example.com');
+    expect(page.url()).toContain('view=showrooms');
+
+    await pickOption(page, 'store-finder-town', '青阳街道', '青阳');
+    await waitForText(page, 'showroom-card-hours', '每日 09:00–21:00');
+    await waitForText(page, 'showroom-card-address', '晋江市青阳街道（演示地址）');
+    expect(await page.getByTestId('store-finder-showrooms').textContent()).not.toContain('示范家装样板间（演示）');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    // No sample room in that town: the empty state clears both filters.
+    await pickOption(page, 'store-finder-kind', '家装样板间');
+    await page.getByTestId('store-finder-empty').waitFor();
+    await page.getByTestId('store-finder-clear').click();
+    await waitForText(page, 'store-finder-showrooms', '示范家装样板间（演示）');
+    await screenshot(page, 'store-finder-showrooms-phone', { fullPage: true });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    // Back to the stores: the merchant list as before.
+    await page.getByTestId('store-finder-view').getByText('补贴门店').click();
+    await waitForText(page, 'store-finder-results', DEMO_MERCHANT);
   });
 
   it('a resident opens the finder from the claim page and applies for a car subsidy naming the town', async () => {

@@ -21,4 +21,22 @@ export const storeFinderMessages = {
   'tradein.stores.programs': { 'zh-CN': '参与活动', en: 'Programmes' },
   'tradein.stores.window': { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
   'tradein.stores.back': { 'zh-CN': '返回', en: 'Back' },
+  'tradein.stores.view': { 'zh-CN': '查看', en: 'Show' },
+  'tradein.stores.view.stores': { 'zh-CN': '补贴门店', en: 'Subsidised stores' },
+  'tradein.stores.view.showrooms': { 'zh-CN': '体验馆与样板间', en: 'Showrooms and sample rooms' },
+  'tradein.stores.showroomsIntro': {
+    'zh-CN': '参与以旧换新补贴活动的智能家居体验馆和家装样板间，可到店参观或在线浏览。按镇街、类型或名称查找。',
+    en: 'Smart-home showrooms and home-renovation sample rooms of businesses in the trade-in programmes: visit in person or online. Look by town, kind or name.',
+  },
+  'tradein.stores.kind': { 'zh-CN': '类型', en: 'Kind' },
+  'tradein.stores.allKinds': { 'zh-CN': '全部类型', en: 'All kinds' },
+  'tradein.stores.showroomSearch': { 'zh-CN': '展厅或企业名称', en: 'Showroom or business name' },
+  'tradein.stores.showroomCount': { 'zh-CN': '共 {count} 处体验馆或样板间', en: '{count} showrooms and sample rooms' },
+  'tradein.stores.showroomsNone': {
+    'zh-CN': '没有符合条件的体验馆或样板间，换个镇街或类型试试',
+    en: 'No showroom or sample room matches: try another town or kind',
+  },
+  'tradein.stores.hours': { 'zh-CN': '开放时间', en: 'Opening hours' },
+  'tradein.stores.visitOnline': { 'zh-CN': '在线参观', en: 'Visit online' },
+  'tradein.stores.moreInfo': { 'zh-CN': '预约与介绍', en: 'Booking and information' },
 } satisfies Messages;
