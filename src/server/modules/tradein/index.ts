@@ -1,5 +1,19 @@
 import type { HuanxinModule } from '../../core/module.js';
 import { tradeinMessages } from './messages.js';
+import { afterSalesMessages } from './aftersales/messages.js';
+import { afterSalesMetrics } from './aftersales/metrics.js';
+import { afterSalesRoutes } from './aftersales/routes.js';
+import { deliveryOverdueJob } from './fulfilment/overdueJob.js';
+import { fulfilmentMessages } from './fulfilment/messages.js';
+import { fulfilmentMetrics } from './fulfilment/metrics.js';
+import { fulfilmentRoutes } from './fulfilment/routes.js';
+import { onlineOrderExpiryJob } from './online/expiryJob.js';
+import { onlineMessages } from './online/messages.js';
+import { onlineRoutes } from './online/routes.js';
+import { tradeinParameters } from './parameters.js';
+import { seedShowroomDemo } from './showrooms/demo.js';
+import { showroomMessages } from './showrooms/messages.js';
+import { showroomRoutes } from './showrooms/routes.js';
 import { budgetRoutes } from './budget/routes.js';
 import { merchantRoutes } from './merchants/routes.js';
 import { tradeinMetrics } from './metrics.js';
@@ -17,21 +31,30 @@ import { dailyReleaseJob } from './vouchers/releaseJob.js';
 import { voucherRoutes } from './vouchers/routes.js';
 
 /**
- * Subsidy programmes and rules, merchants, voucher releases and claims, redemptions at the till, risk control
- * and its review queue, monthly settlement of merchants, programme budgets, and the metrics the plan reads.
+ * Subsidy programmes and rules, merchants, voucher releases and claims, redemptions at the till and online, delivery
+ * and installation before settlement, after-sales, showrooms, risk control and its review queue, monthly settlement
+ * of merchants, programme budgets, and the metrics the plan reads.
  */
 export const tradeinModule: HuanxinModule = {
   name: 'tradein',
-  messages: tradeinMessages,
+  messages: { ...tradeinMessages, ...onlineMessages, ...fulfilmentMessages, ...afterSalesMessages, ...showroomMessages },
   migrations: tradeinMigrations,
   // Who manages trade-in programmes (市商务局 by default) and who confirms their payments (市财政局).
   grantDomains: [{ domain: 'tradein', capabilities: ['manage', 'confirm_payment'] }],
-  seed: { reference: seedTradeinReference, demo: seedTradeinDemo },
+  seed: {
+    reference: seedTradeinReference,
+    // Showrooms belong to the demo enrolments the programme demo makes.
+    demo: async (deps) => {
+      await seedTradeinDemo(deps);
+      await seedShowroomDemo(deps);
+    },
+  },
   // Until the recycling module provides intake records, an old item is proved by a photo reviewed by hand.
   uses: { oldItemProofVerifier: manualProofVerifier },
-  jobs: [dailyReleaseJob, settlementCloseJob, programEndingJob],
+  parameters: tradeinParameters,
+  jobs: [dailyReleaseJob, settlementCloseJob, programEndingJob, onlineOrderExpiryJob, deliveryOverdueJob],
   homeNotices: [tradeinProgramNotices],
-  metrics: tradeinMetrics,
+  metrics: [...tradeinMetrics, ...fulfilmentMetrics, ...afterSalesMetrics],
   plugin: async (app, { deps }) => {
     await app.register(programRoutes, { deps });
     await app.register(voucherRoutes, { deps });
@@ -40,5 +63,9 @@ export const tradeinModule: HuanxinModule = {
     await app.register(riskRoutes, { deps });
     await app.register(settlementRoutes, { deps });
     await app.register(budgetRoutes, { deps });
+    await app.register(onlineRoutes, { deps });
+    await app.register(fulfilmentRoutes, { deps });
+    await app.register(afterSalesRoutes, { deps });
+    await app.register(showroomRoutes, { deps });
   },
 };

@@ -5,6 +5,12 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CarOutlined,
+  CheckSquareOutlined,
+  CustomerServiceOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  LikeOutlined,
   ControlOutlined,
   FileProtectOutlined,
   GiftOutlined,
@@ -24,6 +30,10 @@ import { tradeinAdminMessages } from './adminMessages';
 import { tradeinMessages } from './messages';
 import { tradeinSettlementMessages } from './settlementMessages';
 import { storeFinderMessages } from './pages/storeFinder/messages';
+import { onlineMessages } from './pages/online/messages';
+import { fulfilmentMessages } from './pages/fulfilment/messages';
+import { afterSalesMessages } from './pages/aftersales/messages';
+import { showroomMessages } from './pages/showrooms/messages';
 
 /**
  * The trade-in module's pages (consumer goods: appliances, digital products). The server's policies decide the
@@ -49,12 +59,28 @@ const pages = {
   RiskRules: lazy(() => import('./pages/RiskRulesPage')),
   Staff: lazy(() => import('./pages/StaffPage')),
   ManagersRedirect: lazy(() => import('./pages/ManagersRedirect')),
+  MerchantOnline: lazy(() => import('./pages/online/MerchantOnlinePage')),
+  MyOrders: lazy(() => import('./pages/online/MyOrdersPage')),
+  Deliveries: lazy(() => import('./pages/fulfilment/DeliveriesPage')),
+  MyAfterSales: lazy(() => import('./pages/aftersales/MyCasesPage')),
+  MerchantAfterSales: lazy(() => import('./pages/aftersales/MerchantCasesPage')),
+  MerchantService: lazy(() => import('./pages/aftersales/MerchantServicePage')),
+  Showrooms: lazy(() => import('./pages/showrooms/ShowroomsPage')),
 };
 
 const BUSINESS: Role[] = ['enterprise', 'merchant'];
 const SUPERVISORS: Role[] = ['office', 'department', 'auditor'];
 
-const messages = { ...tradeinMessages, ...tradeinAdminMessages, ...tradeinSettlementMessages, ...storeFinderMessages };
+const messages = {
+  ...tradeinMessages,
+  ...tradeinAdminMessages,
+  ...tradeinSettlementMessages,
+  ...storeFinderMessages,
+  ...onlineMessages,
+  ...fulfilmentMessages,
+  ...afterSalesMessages,
+  ...showroomMessages,
+};
 export type TradeinMessageKey = keyof typeof messages;
 
 export const tradein: WebModule<TradeinMessageKey> = {
@@ -91,6 +117,26 @@ export const tradein: WebModule<TradeinMessageKey> = {
       section: 'tradein',
       page: pages.MyPurchases,
     },
+    {
+      key: 'tradein-my-orders',
+      path: '/tradein/my/orders',
+      labelKey: 'tradein.nav.myOrders',
+      descriptionKey: 'tradein.nav.myOrders.desc',
+      icon: <CheckSquareOutlined />,
+      roles: ['resident'],
+      section: 'tradein',
+      page: pages.MyOrders,
+    },
+    {
+      key: 'tradein-my-after-sales',
+      path: '/tradein/my/after-sales',
+      labelKey: 'tradein.nav.myAfterSales',
+      descriptionKey: 'tradein.nav.myAfterSales.desc',
+      icon: <CustomerServiceOutlined />,
+      roles: ['resident'],
+      section: 'tradein',
+      page: pages.MyAfterSales,
+    },
 
     {
       key: 'tradein-redeem',
@@ -111,6 +157,46 @@ export const tradein: WebModule<TradeinMessageKey> = {
       roles: BUSINESS,
       section: 'tradein',
       page: pages.Redemptions,
+    },
+    {
+      key: 'tradein-merchant-online',
+      path: '/tradein/merchant/online',
+      labelKey: 'tradein.nav.merchantOnline',
+      descriptionKey: 'tradein.nav.merchantOnline.desc',
+      icon: <GlobalOutlined />,
+      roles: BUSINESS,
+      section: 'tradein',
+      page: pages.MerchantOnline,
+    },
+    {
+      key: 'tradein-merchant-deliveries',
+      path: '/tradein/merchant/deliveries',
+      labelKey: 'tradein.nav.deliveries',
+      descriptionKey: 'tradein.nav.deliveries.desc',
+      icon: <CarOutlined />,
+      roles: BUSINESS,
+      section: 'tradein',
+      page: pages.Deliveries,
+    },
+    {
+      key: 'tradein-merchant-after-sales',
+      path: '/tradein/merchant/after-sales',
+      labelKey: 'tradein.nav.merchantAfterSales',
+      descriptionKey: 'tradein.nav.merchantAfterSales.desc',
+      icon: <CustomerServiceOutlined />,
+      roles: BUSINESS,
+      section: 'tradein',
+      page: pages.MerchantAfterSales,
+    },
+    {
+      key: 'tradein-merchant-showrooms',
+      path: '/tradein/merchant/showrooms',
+      labelKey: 'tradein.nav.showrooms',
+      descriptionKey: 'tradein.nav.showrooms.desc',
+      icon: <HomeOutlined />,
+      roles: BUSINESS,
+      section: 'tradein',
+      page: pages.Showrooms,
     },
     {
       key: 'tradein-products',
@@ -192,6 +278,36 @@ export const tradein: WebModule<TradeinMessageKey> = {
       roles: SUPERVISORS,
       section: 'tradein',
       page: pages.Merchants,
+    },
+    {
+      key: 'tradein-merchant-service',
+      path: '/tradein/merchant-service',
+      labelKey: 'tradein.nav.merchantService',
+      descriptionKey: 'tradein.nav.merchantService.desc',
+      icon: <LikeOutlined />,
+      roles: SUPERVISORS,
+      section: 'tradein',
+      page: pages.MerchantService,
+    },
+    {
+      key: 'tradein-deliveries',
+      path: '/tradein/deliveries',
+      labelKey: 'tradein.nav.deliveries',
+      descriptionKey: 'tradein.nav.deliveries.desc',
+      icon: <CarOutlined />,
+      roles: SUPERVISORS,
+      section: 'tradein',
+      page: pages.Deliveries,
+    },
+    {
+      key: 'tradein-showrooms',
+      path: '/tradein/showrooms',
+      labelKey: 'tradein.nav.showrooms',
+      descriptionKey: 'tradein.nav.showrooms.desc',
+      icon: <HomeOutlined />,
+      roles: SUPERVISORS,
+      section: 'tradein',
+      page: pages.Showrooms,
     },
     {
       key: 'tradein-risk',
