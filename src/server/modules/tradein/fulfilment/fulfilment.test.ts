@@ -239,6 +239,11 @@ describe('delivery and installation before settlement', () => {
     // Both delivered 48 hours after the sale; the installation 6 hours after its delivery.
     expect(await metric('tradein.delivery.hours')).toBe(48);
     expect(await metric('tradein.installation.hours')).toBe(6);
+    // 市商务局's overview reads the same figures for the window; a business does not.
+    const summary = await w.commerce.get('/api/tradein/fulfilments/summary?from=2026-08-01&to=2026-08-31');
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(summary.json()).toMatchObject({ onlineShare: 25, onlineUnits: 1, deliveryHours: 48, installationHours: 6 });
+    expect((await shop0.client.get('/api/tradein/fulfilments/summary')).statusCode).toBe(403);
     await jump(NOW);
   });
 });

@@ -17,7 +17,7 @@ const holder = (a: Actor, r?: FulfilmentRecord) => a.role === 'resident' && (!r 
  * The merchant's staff record deliveries and installations of their own sales; the resident confirms delivery of
  * their own purchase; supervisors (市商务局, the office, auditors, 市财政局) read every sale's fulfilment.
  */
-export const fulfilmentPolicy = definePolicy<FulfilmentRecord, 'list' | 'read' | 'recordDelivery' | 'recordInstallation' | 'confirmDelivery'>(
+export const fulfilmentPolicy = definePolicy<FulfilmentRecord, 'list' | 'read' | 'recordDelivery' | 'recordInstallation' | 'confirmDelivery' | 'summary'>(
   'tradein_fulfilment',
   {
     list: (a, r) => own(a, r) || isSupervisor(a, g(r)),
@@ -25,5 +25,7 @@ export const fulfilmentPolicy = definePolicy<FulfilmentRecord, 'list' | 'read' |
     recordDelivery: (a, r) => own(a, r),
     recordInstallation: (a, r) => own(a, r),
     confirmDelivery: (a, r) => holder(a, r),
+    // The city's figures of sales beyond the till: supervisors only, a business sees its own lists.
+    summary: (a, r) => isSupervisor(a, g(r)),
   },
 );

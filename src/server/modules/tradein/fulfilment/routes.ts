@@ -6,7 +6,10 @@ import { sendXlsx, workbookBuffer } from '../../../http/excel.js';
 import { idParams, pageOf, positiveId } from '../../../http/schema.js';
 import { contentQuery, sendAttachment } from '../../platform/attachments/content.js';
 import { timelineItemView } from '../../platform/timeline/schema.js';
+import { afterSalesMetrics } from '../aftersales/metrics.js';
+import { fulfilmentMetrics } from './metrics.js';
 import { fulfilmentPolicy } from './policy.js';
+import { saleServiceQuery, saleServiceSummary, saleServiceView } from './summary.js';
 import { fulfilmentView, listFulfilmentsQuery, recordDeliveryBody, recordInstallationBody, type FulfilmentView } from './schema.js';
 import { confirmDelivery, fulfilmentsForExport, getFulfilment, listFulfilments, readFulfilmentPhoto, recordDelivery, recordInstallation } from './service.js';
 
@@ -57,6 +60,17 @@ export const fulfilmentRoutes: ModulePlugin = async (app, { deps }) => {
       return sendXlsx(reply, `${h('tradein.fulfilment.export.sheet')}-${shanghaiDate()}.xlsx`, buffer);
     },
   });
+  app.get('/tradein/fulfilments/summary', {
+    config: { policy: { policy: fulfilmentPolicy, action: 'summary' } },
+    schema: {
+      tags,
+      summary:
+        'Online share, delivery and installation times, late deliveries, complaint rate, response time and satisfaction in a window (this year by default)',
+      querystring: saleServiceQuery,
+      response: { 200: saleServiceView },
+    },
+    handler: (req) => saleServiceSummary(deps, req.ctx, [...fulfilmentMetrics, ...afterSalesMetrics], req.query),
+  });
   app.get('/tradein/fulfilments/:id', {
     config: { policy: { policy: fulfilmentPolicy, action: 'read' } },
     schema: {
@@ -66,7 +80,13 @@ export const fulfilmentRoutes: ModulePlugin = async (app, { deps }) => {
       response: {
         200: fulfilmentView.extend({
           photos: z.array(
-            z.object({ kind: z.enum(['delivery', 'installation']), id: z.number().int(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int() }),
+            z.object({
+              kind: z.enum(['delivery', 'installation']),
+              id: z.number().int(),
+              filename: z.string(),
+              mimeType: z.string(),
+              sizeBytes: z.number().int(),
+            }),
           ),
           timeline: z.array(timelineItemView),
         }),

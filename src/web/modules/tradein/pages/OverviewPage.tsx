@@ -14,6 +14,7 @@ import { LoadError } from '../../../components/ResultPages';
 import { formatDateTime, TIME_ZONE } from '../../../components/format';
 import { keys, usePrograms, type BudgetView, type PoolView } from '../api';
 import { EmptyState, Figure, Money } from '../components';
+import { SaleServiceFigures } from './fulfilment/SaleServiceFigures';
 import { fenToYuan } from '../../../../shared/money';
 import { wanYuan } from '../money';
 
@@ -143,6 +144,7 @@ export default function OverviewPage() {
         <Card>{programs.data && !programs.data.length ? <EmptyState text={t('tradein.programs.none')} /> : <Skeleton active />}</Card>
       ) : (
         <>
+          <SaleServiceFigures />
           <Card className="hx-block" data-testid="overview-figures">
             <div className="hx-ti-figures">
               <Figure label={t('tradein.budget.totalWan')} value={wanYuan(b.budget.total)} testId="fig-budget" />

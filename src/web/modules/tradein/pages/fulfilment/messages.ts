@@ -69,4 +69,13 @@ export const fulfilmentMessages = {
   'tradein.fulfilment.step.install': { 'zh-CN': '已安装', en: 'Installed' },
   'tradein.fulfilment.step.release': { 'zh-CN': '可结算', en: 'Settleable' },
   'tradein.fulfilment.step.cancel': { 'zh-CN': '销售撤销', en: 'Sale reversed' },
+  'tradein.saleService.title': { 'zh-CN': '线上销售与售后服务（本年）', en: 'Online sales and after-sales this year' },
+  'tradein.saleService.onlineShare': { 'zh-CN': '线上补贴销售占比', en: 'Online share of subsidised sales' },
+  'tradein.saleService.deliveryHours': { 'zh-CN': '平均送达时长', en: 'Average time to delivery' },
+  'tradein.saleService.installationHours': { 'zh-CN': '平均安装时长（送达后）', en: 'Average time to installation (after delivery)' },
+  'tradein.saleService.overdue': { 'zh-CN': '当前逾期未送达', en: 'Deliveries overdue now' },
+  'tradein.saleService.complaintRate': { 'zh-CN': '投诉率（每千笔）', en: 'Complaints per 1,000 sales' },
+  'tradein.saleService.responseHours': { 'zh-CN': '售后平均首次响应', en: 'Average first response' },
+  'tradein.saleService.satisfaction': { 'zh-CN': '居民满意度', en: 'Residents’ satisfaction' },
+  'tradein.saleService.hours': { 'zh-CN': '小时', en: 'h' },
 } satisfies Messages;
