@@ -42,7 +42,12 @@ beforeAll(async () => {
   // seeds accounts only), and an air-conditioner release of the demo programme open now.
   await seedTradeinDemo(server.deps);
   const db = server.deps.database.db;
-  const program = await db.selectFrom('tradein_programs').select('id').where('code', 'like', 'demo-appliance-%').where('status', '=', 'active').executeTakeFirstOrThrow();
+  const program = await db
+    .selectFrom('tradein_programs')
+    .select('id')
+    .where('code', 'like', 'demo-appliance-%')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
   const now = Date.now();
   const pool = await db
     .insertInto('tradein_pools')
