@@ -57,6 +57,9 @@ export async function readLedgerSheet(data: Buffer, def: LedgerDefinition, maxRo
   const headers = new Map<string, string>();
   const rows: SheetRow[] = [];
   let sawHeader = false;
+  // Leaving the stream early (a missing column, past the row limit) may make the reader throw as it is torn down;
+  // that is not an unreadable file.
+  let stopped = false;
   try {
     // Styles are read so that a date-formatted number comes back as a date.
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
@@ -73,7 +76,10 @@ export async function readLedgerSheet(data: Buffer, def: LedgerDefinition, maxRo
     for await (const r of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
       if (!sawHeader) {
         sawHeader = true;
-        if (r.number !== 1) break;
+        if (r.number !== 1) {
+          stopped = true;
+          break;
+        }
         r.eachCell((cell, col) => {
           const text = String(plainCell(cell.value) ?? '');
           const c = byName.get(normalHeader(text));
@@ -82,7 +88,10 @@ export async function readLedgerSheet(data: Buffer, def: LedgerDefinition, maxRo
             headers.set(c.key, text);
           }
         });
-        if (columns.some((c) => c.required && !headers.has(c.key))) break;
+        if (columns.some((c) => c.required && !headers.has(c.key))) {
+          stopped = true;
+          break;
+        }
         continue;
       }
       const cells = new Map<string, ExcelJS.CellValue>();
@@ -93,10 +102,13 @@ export async function readLedgerSheet(data: Buffer, def: LedgerDefinition, maxRo
       // A row with only unknown columns filled in (a remark beside the table) is not an asset.
       if (!cells.size) continue;
       rows.push({ row: r.number, cells });
-      if (rows.length > maxRows) break;
+      if (rows.length > maxRows) {
+        stopped = true;
+        break;
+      }
     }
   } catch {
-    return { ok: false, errors: [{ row: 0, column: '', reason: 'field.ledgers.import.unreadable' }] };
+    if (!stopped) return { ok: false, errors: [{ row: 0, column: '', reason: 'field.ledgers.import.unreadable' }] };
   }
   const errors: StoredImportError[] = columns
     .filter((c) => c.required && !headers.has(c.key))
