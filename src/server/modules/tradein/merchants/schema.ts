@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MERCHANT_STATUSES, PROGRAM_KINDS } from '../../../../shared/enums/tradein.js';
+import { MERCHANT_STATUSES, ONLINE_PLATFORMS, PROGRAM_KINDS } from '../../../../shared/enums/tradein.js';
 import { pageOf, pageQuery } from '../../../http/schema.js';
 import { zBankAccount, zMobile, zPassword } from '../../../../shared/zodFields.js';
 import { usernameField } from '../../platform/users/schema.js';
@@ -68,6 +68,8 @@ export const publicMerchantView = z.object({
   /** Every category of the programmes listed, once. */
   categories: z.array(publicCategoryView),
   stores: z.array(z.object({ name: z.string(), townId: z.number().int(), townName: z.string(), address: z.string() })),
+  /** Its active online shops (delivery within the city; the order is confirmed on the resident's phone). */
+  onlineStores: z.array(z.object({ platform: z.enum(ONLINE_PLATFORMS), shopName: z.string(), shopUrl: z.string() })),
   programs: z.array(
     z.object({
       id: z.number().int(),

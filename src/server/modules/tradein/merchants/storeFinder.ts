@@ -7,7 +7,7 @@ import type { PublicMerchantsQuery, PublicMerchantView } from './schema.js';
 
 /**
  * The residents' store finder (no sign-in): merchants approved in a programme that is active and not yet over,
- * with their stores and the programmes they take part in. Every filter applies to one enrolment at a time, so a
+ * with their stores, their online shops and the programmes they take part in. Every filter applies to one enrolment at a time, so a
  * merchant selling televisions in one town under one programme and fridges elsewhere under another is not listed
  * for fridges in the first town. Nothing about the enrolment beyond that (bank, review) is public.
  */
@@ -100,6 +100,25 @@ export async function findStores(deps: AppDeps, query: PublicMerchantsQuery): Pr
   // Asked for one town, a resident wants the stores there, not the merchant's others.
   if (query.townId) stores = stores.where('s.town_id', '=', query.townId);
   const storeRows = await stores.orderBy('s.id').execute();
+  // Online shops deliver anywhere in the city, so a town filter keeps them; a category filter keeps shops selling it.
+  let online = db
+    .selectFrom('tradein_online_stores as os')
+    .select(['os.id', 'os.merchant_id', 'os.platform', 'os.shop_name', 'os.shop_url'])
+    .where('os.merchant_id', 'in', ids)
+    .where('os.status', '=', 'active');
+  if (query.category) {
+    const category = query.category;
+    online = online.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('tradein_online_store_categories as oc')
+          .select('oc.online_store_id')
+          .whereRef('oc.online_store_id', '=', 'os.id')
+          .where('oc.category', '=', category),
+      ),
+    );
+  }
+  const onlineRows = await online.orderBy('os.id').execute();
 
   const items = orgs.map((o): PublicMerchantView => {
     const mine = enrolments.filter((e) => Number(e.organization_id) === Number(o.id));
@@ -120,6 +139,13 @@ export async function findStores(deps: AppDeps, query: PublicMerchantsQuery): Pr
       organizationName: o.name,
       categories: [...allCats.values()],
       stores: [...uniqueStores.values()],
+      onlineStores: [
+        ...new Map(
+          onlineRows
+            .filter((r) => mineIds.has(Number(r.merchant_id)))
+            .map((r) => [`${r.platform}\u0000${r.shop_url}`, { platform: r.platform, shopName: r.shop_name, shopUrl: r.shop_url }]),
+        ).values(),
+      ],
       programs: mine.map((e) => ({
         id: Number(e.program_id),
         name: e.program_name,

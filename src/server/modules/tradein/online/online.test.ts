@@ -103,6 +103,16 @@ describe('online stores and orders confirmed on the resident’s phone', () => {
     const closed = await shop.client.post('/api/tradein/online-orders', order(v.code, { onlineStoreId: second.id }));
     expect(closed.statusCode).toBe(400);
     expect(closed.json().error.details[0]).toMatchObject({ field: 'onlineStoreId', reason: 'tradein.onlineStoreClosed' });
+
+    // The residents' store finder lists the active shop (not the closed one), whatever town is asked for; a
+    // category it does not sell leaves it out.
+    const finder = async (q: string) =>
+      ((await w.t.anonymous.get(`/api/tradein/public/merchants?${q}`)).json().items as { organizationId: number; onlineStores: unknown[] }[]).find(
+        (m) => m.organizationId === shop.organizationId,
+      )?.onlineStores;
+    expect(await finder('')).toEqual([{ platform: 'jd', shopName: '示范家电京东旗舰店', shopUrl: 'https://mall.jd.com/index-1000001.html' }]);
+    expect(await finder('category=refrigerator')).toHaveLength(1);
+    expect(await finder('category=air_conditioner')).toEqual([]);
   });
 
   it('the delivery must be in the city: a town of the city, an address that names no other city', async () => {

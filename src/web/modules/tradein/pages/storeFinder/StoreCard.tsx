@@ -1,9 +1,13 @@
 import { Card, Space, Tag, Typography } from 'antd';
-import { EnvironmentOutlined, ShopOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, GlobalOutlined, ShopOutlined } from '@ant-design/icons';
 import { useT } from '../../../../i18n/I18nProvider';
+import type { MessageKey } from '../../../../i18n/messages';
 import type { PublicMerchantView } from '../../api';
 
-/** One merchant of the store finder: its stores (town and address), what it sells with a subsidy, and under which programmes. */
+/**
+ * One merchant of the store finder: its stores (town and address), its online shops (delivery in the city), what it
+ * sells with a subsidy, and under which programmes.
+ */
 export function StoreCard({ merchant }: { merchant: PublicMerchantView }) {
   const t = useT();
   return (
@@ -21,6 +25,21 @@ export function StoreCard({ merchant }: { merchant: PublicMerchantView }) {
             </li>
           ))}
         </ul>
+        {merchant.onlineStores.length ? (
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="store-card-online">
+            {merchant.onlineStores.map((o) => (
+              <li key={`${o.platform}-${o.shopUrl}`} style={{ marginBottom: 6 }}>
+                <GlobalOutlined /> <Tag>{t(`tradein.platform.${o.platform}` as MessageKey)}</Tag>
+                <Typography.Link href={o.shopUrl} target="_blank" rel="noopener noreferrer">
+                  {o.shopName}
+                </Typography.Link>
+                <div>
+                  <Typography.Text type="secondary">{t('tradein.stores.onlineHint')}</Typography.Text>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div data-testid="store-card-categories">
           <Typography.Text type="secondary">{t('tradein.stores.sells')}：</Typography.Text>
           {merchant.categories.map((c) => (

@@ -21,6 +21,10 @@ export const storeFinderMessages = {
   'tradein.stores.programs': { 'zh-CN': '参与活动', en: 'Programmes' },
   'tradein.stores.window': { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
   'tradein.stores.back': { 'zh-CN': '返回', en: 'Back' },
+  'tradein.stores.onlineHint': {
+    'zh-CN': '线上下单须配送至本市，并在手机上确认订单后使用补贴券',
+    en: 'Online orders are delivered within the city; confirm the order on your phone to use the voucher',
+  },
   'tradein.stores.view': { 'zh-CN': '查看', en: 'Show' },
   'tradein.stores.view.stores': { 'zh-CN': '补贴门店', en: 'Subsidised stores' },
   'tradein.stores.view.showrooms': { 'zh-CN': '体验馆与样板间', en: 'Showrooms and sample rooms' },
