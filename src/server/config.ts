@@ -23,6 +23,8 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   pgPoolSize: number;
+  /** How long a stop (SIGTERM, SIGINT) waits for requests in flight before the process exits anyway. */
+  shutdownTimeoutMs: number;
   trustProxy: boolean;
   version: string;
 }
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env, 'HUANXIN_BODY_LIMIT_BYTES', 1024 * 1024),
     uploadLimitBytes: int(env, 'HUANXIN_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
     pgPoolSize: int(env, 'HUANXIN_PG_POOL_SIZE', 10),
+    shutdownTimeoutMs: int(env, 'HUANXIN_SHUTDOWN_TIMEOUT_MS', 15_000),
     trustProxy: env.HUANXIN_TRUST_PROXY === '1',
     version: env.npm_package_version ?? '0.1.0',
   };

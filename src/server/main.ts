@@ -5,6 +5,7 @@ import { AppError } from './core/errors.js';
 import { hashPassword } from './core/crypto.js';
 import { inTransaction } from './db/database.js';
 import { nowIso } from './db/time.js';
+import { stopWithin } from './shutdown.js';
 import { buildApp } from './app.js';
 import { createDeps, prepareDatabase } from './runtime.js';
 import { appendAudit, verifyAuditTrail } from './modules/platform/audit/auditTrail.js';
@@ -191,11 +192,15 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    stopJobs();
-    await app.close();
-    await deps.database.close();
-    process.exit(0);
+    const deadlineMs = deps.config.shutdownTimeoutMs;
+    app.log.info({ signal, deadlineMs }, 'shutting down: finishing in-flight requests');
+    const outcome = await stopWithin(async () => {
+      stopJobs();
+      await app.close();
+      await deps.database.close();
+    }, deadlineMs);
+    if (outcome === 'deadline') app.log.warn({ deadlineMs }, 'shutdown deadline passed: exiting with requests still open');
+    process.exit(outcome === 'clean' ? 0 : 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -205,7 +210,9 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
     deps.modules.flatMap((m) => m.jobs ?? []),
     app.log,
   );
-  app.log.info(`Huanxin ${deps.config.version} on http://localhost:${deps.config.port} (${deps.database.dialect})`);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : deps.config.port;
+  app.log.info(`Huanxin ${deps.config.version} on http://localhost:${port} (${deps.database.dialect})`);
   return -1;
 }
 
