@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { saleInvoiceRule, salePriceRule, saleSerialRule } from '../saleRules';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Select, Upload, Typography } from 'antd';
 import { CameraOutlined, ScanOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, newIdempotencyKey } from '../../../api/client';
+import { translate } from '../../../../shared/i18n/messages';
+import { validateInvoiceNumber } from '../../../../shared/validators';
 import { useLocale, useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { applyApiError } from '../../../components/formErrors';
@@ -265,13 +266,42 @@ export default function RedeemPage() {
                   />
                 </Form.Item>
                 <div className="hx-ti-sale-grid">
-                  <Form.Item name="serialNumber" label={t('tradein.field.serial')} rules={[saleSerialRule(t)]}>
+                  <Form.Item
+                    name="serialNumber"
+                    label={t('tradein.field.serial')}
+                    rules={[{ required: true, whitespace: true, min: 4, message: t('tradein.redeem.serialRule') }]}
+                  >
                     <Input autoComplete="off" maxLength={64} data-testid="redeem-serial" />
                   </Form.Item>
-                  <Form.Item name="price" label={t('tradein.redeem.priceYuan')} rules={[salePriceRule(t)]}>
+                  <Form.Item
+                    name="price"
+                    label={t('tradein.redeem.priceYuan')}
+                    rules={[
+                      {
+                        required: true,
+                        validator: async (_r, v: string | undefined) => {
+                          const fen = yuanToFen(v);
+                          if (fen === null || fen < 1) throw new Error(t('tradein.redeem.priceRule'));
+                        },
+                      },
+                    ]}
+                  >
                     <Input inputMode="decimal" prefix="¥" suffix={t('tradein.unit.yuan')} autoComplete="off" data-testid="redeem-price" />
                   </Form.Item>
-                  <Form.Item name="invoiceNumber" label={t('tradein.field.invoice')} validateTrigger={['onChange', 'onBlur']} rules={[saleInvoiceRule(locale)]}>
+                  <Form.Item
+                    name="invoiceNumber"
+                    label={t('tradein.field.invoice')}
+                    validateTrigger={['onChange', 'onBlur']}
+                    rules={[
+                      {
+                        required: true,
+                        validator: async (_r, v: string | undefined) => {
+                          const res = validateInvoiceNumber(v);
+                          if (!res.ok) throw new Error(translate(locale, `field.invoiceNumber.${res.reason}` as Parameters<typeof translate>[1]));
+                        },
+                      },
+                    ]}
+                  >
                     <Input inputMode="numeric" maxLength={20} showCount autoComplete="off" data-testid="redeem-invoice" />
                   </Form.Item>
                   {stores.length > 1 ? (

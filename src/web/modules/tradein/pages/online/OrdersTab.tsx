@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { saleInvoiceRule, salePriceRule, saleSerialRule } from '../../saleRules';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../api/client';
@@ -12,8 +11,10 @@ import { applyApiError } from '../../../../components/formErrors';
 import { LoadError } from '../../../../components/ResultPages';
 import { formatMinute } from '../../../../components/format';
 import { useListParams } from '../../../../components/useListParams';
+import { translate } from '../../../../../shared/i18n/messages';
 import { fenToYuan, yuanToFen } from '../../../../../shared/money';
 import { ONLINE_ORDER_STATUSES } from '../../../../../shared/enums/tradein';
+import { validateInvoiceNumber } from '../../../../../shared/validators';
 import { checkVoucherCode } from '../../../../../shared/voucherCode';
 import { categoryName, keys, usePrograms, type Page, type ProductView } from '../../api';
 import { Money, tradeinError } from '../../components';
@@ -221,13 +222,41 @@ export function OrdersTab() {
                 >
                   <Input autoComplete="off" maxLength={64} data-testid="online-order-number" />
                 </Form.Item>
-                <Form.Item name="serialNumber" label={t('tradein.field.serial')} rules={[saleSerialRule(t)]}>
+                <Form.Item
+                  name="serialNumber"
+                  label={t('tradein.field.serial')}
+                  rules={[{ required: true, whitespace: true, min: 4, message: t('tradein.redeem.serialRule') }]}
+                >
                   <Input autoComplete="off" maxLength={64} data-testid="online-order-serial" />
                 </Form.Item>
-                <Form.Item name="invoiceNumber" label={t('tradein.field.invoice')} rules={[saleInvoiceRule(locale)]}>
+                <Form.Item
+                  name="invoiceNumber"
+                  label={t('tradein.field.invoice')}
+                  rules={[
+                    {
+                      required: true,
+                      validator: async (_r, v: string | undefined) => {
+                        const res = validateInvoiceNumber(v);
+                        if (!res.ok) throw new Error(translate(locale, `field.invoiceNumber.${res.reason}` as Parameters<typeof translate>[1]));
+                      },
+                    },
+                  ]}
+                >
                   <Input inputMode="numeric" maxLength={20} autoComplete="off" data-testid="online-order-invoice" />
                 </Form.Item>
-                <Form.Item name="price" label={t('tradein.redeem.priceYuan')} rules={[salePriceRule(t)]}>
+                <Form.Item
+                  name="price"
+                  label={t('tradein.redeem.priceYuan')}
+                  rules={[
+                    {
+                      required: true,
+                      validator: async (_r, v: string | undefined) => {
+                        const fen = yuanToFen(v);
+                        if (fen === null || fen < 1) throw new Error(t('tradein.redeem.priceRule'));
+                      },
+                    },
+                  ]}
+                >
                   <Input inputMode="decimal" prefix="¥" suffix={t('tradein.unit.yuan')} autoComplete="off" data-testid="online-order-price" />
                 </Form.Item>
                 <Form.Item name="deliveryTownId" label={t('tradein.online.field.town')} rules={[required]}>
