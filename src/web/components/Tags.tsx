@@ -12,6 +12,7 @@ const ROLE_COLORS: Record<Role, string> = {
   resident: 'gold',
   auditor: 'volcano',
   admin: 'red',
+  security: 'orange',
 };
 
 export function RoleTag({ role }: { role: Role }) {

@@ -66,6 +66,7 @@ export const CORE_MESSAGES = {
   'role.resident': { 'zh-CN': '居民', en: 'Resident' },
   'role.auditor': { 'zh-CN': '审计员', en: 'Auditor' },
   'role.admin': { 'zh-CN': '系统管理员', en: 'Administrator' },
+  'role.security': { 'zh-CN': '安全管理员', en: 'Security administrator' },
 
   'orgKind.office': { 'zh-CN': '专班办公室', en: 'Work team office' },
   'orgKind.department': { 'zh-CN': '市直部门', en: 'Department' },

@@ -5,7 +5,7 @@ import { NO_GRANTS, isManager, isPayer, isSupervisor, type Grants } from '../gra
 import { grantPolicy } from './grant.js';
 
 function actor(role: Role): Actor {
-  const org = { office: 1, department: 2, town: 101, enterprise: 500, merchant: 500, recycler: 500, resident: 9, auditor: 1, admin: 1 }[role];
+  const org = { office: 1, department: 2, town: 101, enterprise: 500, merchant: 500, recycler: 500, resident: 9, auditor: 1, admin: 1, security: 1 }[role];
   return {
     kind: 'user',
     userId: 42,

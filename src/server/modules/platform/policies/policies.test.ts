@@ -22,6 +22,7 @@ function actor(role: Role): Actor {
     resident: 9,
     auditor: 1,
     admin: 1,
+    security: 1,
   }[role];
   return {
     kind: 'user',

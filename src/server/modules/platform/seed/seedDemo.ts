@@ -108,6 +108,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoAccount[] | null> {
       },
       { username: 'demo_auditor', displayName: '审计员（演示）', role: 'auditor', organizationId: office, organization: OFFICE.name },
       { username: 'demo_admin', displayName: '系统管理员（演示）', role: 'admin', organizationId: office, organization: OFFICE.name },
+      { username: 'demo_security', displayName: '安全管理员（演示）', role: 'security', organizationId: office, organization: OFFICE.name },
     ];
     for (const p of plan) {
       await insertUser(tx, deps, { ...p, password: DEMO_PASSWORD, mustChangePassword: false, isDemo: true });
