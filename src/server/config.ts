@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { ROLES, type Role } from '../shared/roles.js';
 
 /** Everything the server reads from the environment, in one place (documented in README "Configuration"). */
 export interface Config {
@@ -26,7 +27,29 @@ export interface Config {
   /** How long a stop (SIGTERM, SIGINT) waits for requests in flight before the process exits anyway. */
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** Which cipher and hash suite protects personal data and the audit chain: AES-256-GCM/SHA-256, or SM4/SM3. */
+  cryptoSuite: 'aes' | 'sm';
+  /** Roles whose accounts must sign in with a second factor (TOTP). */
+  mfaRoles: Role[];
+  /** Served over TLS (directly or behind a terminating proxy): send Strict-Transport-Security. */
+  tls: boolean;
+  /** Where the proof scripts (tests, fuzzing, scans) leave their evidence for the security controls page. */
+  evidenceDir: string;
   version: string;
+}
+
+/** The officials' roles: a second factor is required of them in production unless HUANXIN_MFA_ROLES says otherwise. */
+export const OFFICIAL_ROLES: readonly Role[] = ['office', 'department', 'town', 'auditor', 'admin', 'security'];
+
+function roleList(raw: string | undefined, fallback: readonly Role[]): Role[] {
+  if (raw === undefined) return [...fallback];
+  const items = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r && r !== 'none');
+  const unknown = items.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new ConfigError(`HUANXIN_MFA_ROLES names unknown roles: ${unknown.join(', ')}`);
+  return items as Role[];
 }
 
 const DEFAULT_SESSION_SECRET = 'huanxin-dev-session-secret-change-me';
@@ -48,6 +71,12 @@ function key32(raw: string, purpose: string): Buffer {
   const b64 = Buffer.from(raw, 'base64');
   if (b64.length === 32 && /^[A-Za-z0-9+/]+=*$/.test(raw)) return b64;
   return createHash('sha256').update(`${purpose}:${raw}`).digest();
+}
+
+function cryptoSuite(raw: string | undefined): 'aes' | 'sm' {
+  if (raw === undefined || raw === '' || raw === 'aes') return 'aes';
+  if (raw === 'sm') return 'sm';
+  throw new ConfigError(`HUANXIN_CRYPTO must be "aes" or "sm", got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,7 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey,
     // Derived from the encryption key so one secret suffices, yet the two uses never share a key.
     lookupKey: createHash('sha256').update('lookup:').update(encryptionKey).digest(),
-    demo: env.HUANXIN_DEMO !== '0',
+    // Demo accounts and data are on by default except in production, where they must be asked for.
+    demo: env.HUANXIN_DEMO === undefined || env.HUANXIN_DEMO === '' ? nodeEnv !== 'production' : env.HUANXIN_DEMO !== '0',
     dataDir,
     uploadDir: path.resolve(env.HUANXIN_UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
     webDistDir: path.resolve(env.HUANXIN_WEB_DIST ?? 'dist/web'),
@@ -84,6 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: int(env, 'HUANXIN_PG_POOL_SIZE', 10),
     shutdownTimeoutMs: int(env, 'HUANXIN_SHUTDOWN_TIMEOUT_MS', 15_000),
     trustProxy: env.HUANXIN_TRUST_PROXY === '1',
+    cryptoSuite: cryptoSuite(env.HUANXIN_CRYPTO),
+    mfaRoles: roleList(env.HUANXIN_MFA_ROLES, nodeEnv === 'production' ? OFFICIAL_ROLES : []),
+    tls: env.HUANXIN_TLS === '1',
+    evidenceDir: path.resolve(env.HUANXIN_EVIDENCE_DIR ?? 'test-artifacts/evidence'),
     version: env.npm_package_version ?? '0.1.0',
   };
 }

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD } from './modules/platform/seed/seedDemo.js';
 import { importUsers } from './cli/userImport.js';
 import { startScheduler } from './core/jobs.js';
 import { translate } from './core/messages.js';
+import { EXTRA_COMMANDS } from './cli/commands.js';
 
 const USAGE = `Huanxin command line
   serve                      migrate, seed reference data (and demo data unless HUANXIN_DEMO=0), serve on $PORT
@@ -23,7 +24,8 @@ const USAGE = `Huanxin command line
   user:create --username U --password P --role R [--org ORG_NAME] [--display-name N]
   user:import FILE           bulk accounts from CSV or xlsx: username,displayName,role,organization,password[,mobile]
   user:reset-password --username U --password P   (the user must change it at next sign-in)
-  audit:verify               recompute the audit hash chains; exit 1 at the first broken record`;
+  audit:verify               recompute the audit hash chains; exit 1 at the first broken record
+${EXTRA_COMMANDS.map((c) => `  ${c.usage}`).join('\n')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -159,9 +161,12 @@ async function main(argv: string[]): Promise<number> {
         console.error(`BROKEN: chain ${result.chain}, record ${result.brokenId ?? '(end of chain)'} (${result.reason}); ${result.records} records read`);
         return 1;
       }
-      default:
+      default: {
+        const extra = EXTRA_COMMANDS.find((c) => c.name === command);
+        if (extra) return await extra.run(deps, rest);
         console.error(`unknown command: ${command}\n${USAGE}`);
         return 1;
+      }
     }
   } catch (e) {
     if (e instanceof AppError) {

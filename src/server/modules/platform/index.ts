@@ -18,6 +18,11 @@ import { platformParameters } from './parameters/definitions.js';
 import { parameterRoutes } from './parameters/routes.js';
 import { seedReferenceOrganizations } from './seed/seedReference.js';
 import { importJobsQueue, importRecoveryJob } from './imports/recovery.js';
+import { mfaRoutes } from './mfa/routes.js';
+import { mfaJobs } from './mfa/jobs.js';
+import { keyJobs } from './keys/jobs.js';
+import { keyRoutes } from './keys/routes.js';
+import { securityControlRoutes } from './security/routes.js';
 
 /** Organisations and their grants, accounts, sessions, tokens, the audit trail, attachments and notifications. */
 export const platformModule: HuanxinModule = {
@@ -35,7 +40,7 @@ export const platformModule: HuanxinModule = {
   dictionaries: platformDictionaries,
   parameters: platformParameters,
   // Background spreadsheet imports of every module (imports/kernel.ts): dead ones given up, the backlog shown.
-  jobs: [importRecoveryJob],
+  jobs: [importRecoveryJob, ...mfaJobs, ...keyJobs],
   queues: [importJobsQueue],
   plugin: async (app, { deps, extensions }) => {
     await app.register(authRoutes, { deps });
@@ -50,5 +55,8 @@ export const platformModule: HuanxinModule = {
     await app.register(statusRoutes, { deps });
     await app.register(homeRoutes, { deps, extensions });
     await app.register(grantRoutes, { deps, extensions });
+    await app.register(mfaRoutes, { deps });
+    await app.register(keyRoutes, { deps });
+    await app.register(securityControlRoutes, { deps });
   },
 };

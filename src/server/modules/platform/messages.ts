@@ -4,6 +4,10 @@ import { dictionaryMessages } from './dictionaries/messages.js';
 import { parameterMessages } from './parameters/messages.js';
 import { jobMessages } from './jobs/messages.js';
 import { importJobMessages } from './imports/messages.js';
+import { mfaMessages } from './mfa/messages.js';
+import { keysMessages } from './keys/messages.js';
+import { dutiesMessages } from './duties/messages.js';
+import { securityMessages } from './security/messages.js';
 
 /** The platform module's messages (zh-CN and en side by side): Accounts, sign-in and organisations. */
 export const platformMessages = defineMessages({
@@ -11,6 +15,10 @@ export const platformMessages = defineMessages({
   ...parameterMessages,
   ...jobMessages,
   ...importJobMessages,
+  ...mfaMessages,
+  ...keysMessages,
+  ...dutiesMessages,
+  ...securityMessages,
   'error.ORGANIZATION_SELF_SUSPEND': {
     'zh-CN': '不能暂停本人所在单位：暂停会立即结束本单位所有账号的登录，且无人能再恢复',
     en: 'You cannot suspend your own organisation: it would sign out every account of it at once, leaving no one to resume it',

@@ -4,6 +4,10 @@ import { parameterMigrations } from './parameters/migrations.js';
 import { jobMigrations } from './jobs/migrations.js';
 import { dataVersionMigrations } from './dataVersions/migrations.js';
 import { importJobMigrations } from './imports/migrations.js';
+import { mfaMigrations } from './mfa/migrations.js';
+import { keysMigrations } from './keys/migrations.js';
+import { dutiesMigrations } from './duties/migrations.js';
+import { auditRetentionMigrations } from './audit/retentionMigrations.js';
 
 export const platformMigrations: ModuleMigration[] = [
   {
@@ -224,4 +228,8 @@ export const platformMigrations: ModuleMigration[] = [
   ...dataVersionMigrations,
   ...parameterMigrations,
   ...importJobMigrations,
+  ...mfaMigrations,
+  ...keysMigrations,
+  ...dutiesMigrations,
+  ...auditRetentionMigrations,
 ];

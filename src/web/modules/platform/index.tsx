@@ -38,6 +38,9 @@ const pages = {
   Parameters: lazy(() => import('./parameters/ParametersPage')),
   Jobs: lazy(() => import('./console/pages/JobsPage')),
   Status: lazy(() => import('./console/pages/StatusPage')),
+  TwoFactor: lazy(() => import('./mfa/TwoFactorPage')),
+  Keys: lazy(() => import('./keys/KeysPage')),
+  SecurityControls: lazy(() => import('./security/SecurityControlsPage')),
 };
 
 export type PlatformMessageKey = keyof typeof platformMessages;
@@ -204,6 +207,33 @@ export const platform: WebModule<PlatformMessageKey> = {
       roles: ['office', 'admin'],
       section: 'system',
       page: pages.Status,
+    },
+    {
+      key: 'two-factor',
+      path: '/my/two-factor',
+      labelKey: 'mfa.nav',
+      icon: <SafetyCertificateOutlined />,
+      roles: ['office', 'department', 'town', 'auditor', 'admin', 'security'],
+      section: 'workspace',
+      page: pages.TwoFactor,
+    },
+    {
+      key: 'keys',
+      path: '/admin/keys',
+      labelKey: 'keys.nav',
+      icon: <KeyOutlined />,
+      roles: ['security'],
+      section: 'security',
+      page: pages.Keys,
+    },
+    {
+      key: 'security-controls',
+      path: '/admin/security-controls',
+      labelKey: 'security.nav',
+      icon: <SafetyCertificateOutlined />,
+      roles: ['security', 'auditor'],
+      section: 'security',
+      page: pages.SecurityControls,
     },
   ],
   messages: platformMessages,

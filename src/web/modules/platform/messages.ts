@@ -3,11 +3,17 @@ import type { Messages } from '../../i18n/catalogue';
 import { dictionaryMessages } from './dictionaries/messages';
 import { parameterMessages } from './parameters/messages';
 import { consoleMessages } from './console/messages';
+import { mfaMessages } from './mfa/messages';
+import { keyMessages } from './keys/messages';
+import { securityControlMessages } from './security/messages';
 
 export const platformMessages = {
   ...dictionaryMessages,
   ...parameterMessages,
   ...consoleMessages,
+  ...mfaMessages,
+  ...keyMessages,
+  ...securityControlMessages,
   'nav.section.workspace': { 'zh-CN': '工作台', en: 'Workspace' },
   'nav.section.organizations': { 'zh-CN': '单位与账号', en: 'Organisations & accounts' },
   'nav.section.security': { 'zh-CN': '安全审计', en: 'Security & audit' },

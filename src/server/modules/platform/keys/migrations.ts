@@ -1,0 +1,4 @@
+import type { ModuleMigration } from '../../../db/migrations.js';
+
+/** Migrations of platform/keys (named 20261202_1xxx_platform_…, after every earlier one). */
+export const keysMigrations: ModuleMigration[] = [];
