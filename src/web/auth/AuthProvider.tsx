@@ -7,10 +7,20 @@ import { storedLocale, useLocale } from '../i18n/I18nProvider';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
+/** A right password of an account that must also give a second factor: no session yet (see /api/auth/login). */
+export interface MfaChallenge {
+  mfaRequired: true;
+  challenge: string;
+  enrolmentRequired: boolean;
+}
+
 interface AuthValue {
   /** The signed-in account, null when signed out, undefined while the first check runs. */
   user: UserView | null | undefined;
-  login: (username: string, password: string) => Promise<UserView>;
+  /** The account when signed in, or the challenge of the second step (the page then calls `acceptSession`). */
+  login: (username: string, password: string) => Promise<UserView | MfaChallenge>;
+  /** Takes the session the second step of a sign-in answered (POST /api/auth/login/mfa). */
+  acceptSession: (res: LoginResponse) => UserView;
   logout: () => Promise<void>;
   /** Re-reads /api/auth/me (after a password change, say). */
   refresh: () => Promise<void>;
@@ -68,9 +78,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [queryClient]);
 
-  const login = useCallback(
-    async (username: string, password: string) => {
-      const res = await request<LoginResponse>('POST', '/api/auth/login', { body: { username, password }, allow401: true });
+  const acceptSession = useCallback(
+    (res: LoginResponse) => {
       setCsrfToken(res.csrfToken);
       expired.current = false;
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
@@ -78,6 +87,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return res.user;
     },
     [queryClient],
+  );
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const res = await request<LoginResponse | MfaChallenge>('POST', '/api/auth/login', { body: { username, password }, allow401: true });
+      return 'mfaRequired' in res ? res : acceptSession(res);
+    },
+    [acceptSession],
   );
 
   const logout = useCallback(async () => {
@@ -110,8 +127,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<AuthValue>(
-    () => ({ user, login, logout, refresh, changeLocale, sessionExpired: expired.current }),
-    [user, login, logout, refresh, changeLocale],
+    () => ({ user, login, acceptSession, logout, refresh, changeLocale, sessionExpired: expired.current }),
+    [user, login, acceptSession, logout, refresh, changeLocale],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -256,6 +256,12 @@ export const platformMessages = {
   'logins.reason.locked': { 'zh-CN': '账号已锁定', en: 'Account locked' },
   'logins.reason.disabled': { 'zh-CN': '账号已停用', en: 'Account disabled' },
   'logins.reason.organization_inactive': { 'zh-CN': '单位未通过审核或已停用', en: 'Organisation not approved or suspended' },
+  'logins.reason.mfa_challenge': { 'zh-CN': '密码正确，待输入动态口令', en: 'Password right, code pending' },
+  'logins.reason.mfa_enrolment_required': { 'zh-CN': '密码正确，须先绑定双因素', en: 'Password right, second factor to be set up first' },
+  'logins.reason.mfa_bad_code': { 'zh-CN': '动态口令错误', en: 'Wrong authenticator code' },
+  'logins.reason.mfa_bad_recovery_code': { 'zh-CN': '恢复码错误或已用过', en: 'Wrong or used recovery code' },
+  'logins.reason.mfa_challenge_invalid': { 'zh-CN': '验证已过期或无效', en: 'Sign-in challenge expired or invalid' },
+  'logins.reason.ok_recovery_code': { 'zh-CN': '以恢复码登录成功', en: 'Signed in with a recovery code' },
 
   'grants.nav': { 'zh-CN': '管理授权', en: 'Management grants' },
   'grants.nav.desc': { 'zh-CN': '授权市直部门管理各项业务或确认拨付', en: 'Which departments manage each domain or confirm its payments' },

@@ -140,6 +140,24 @@ describe('auth', () => {
     });
   });
 
+  describe('second factor in the API document', () => {
+    it('documents the two answers of the password step and the second step', async () => {
+      const doc = (await t.anonymous.get('/api/openapi.json')).json();
+      const login = JSON.stringify(doc.paths['/api/auth/login'].post.responses['200']);
+      expect(login).toMatch(/MfaChallenge|mfaRequired/);
+      const text = JSON.stringify(doc);
+      for (const field of ['mfaRequired', 'enrolmentRequired', 'challenge']) expect(text).toContain(field);
+      expect(doc.paths['/api/auth/login/mfa'].post).toBeDefined();
+      expect(doc.paths['/api/auth/login/mfa/enrol'].post).toBeDefined();
+    });
+
+    it('without a second factor and outside HUANXIN_MFA_ROLES the password alone still makes a session', async () => {
+      const res = await t.anonymous.post('/api/auth/login', { username: 'demo_admin', password: DEMO_PASSWORD });
+      expect(res.json().mfaRequired).toBeUndefined();
+      expect(res.cookies.find((c) => c.name === 'hx_session')).toBeDefined();
+    });
+  });
+
   describe('failed logins', () => {
     it('locks an account after repeated failures and logs every attempt', async () => {
       const codes: number[] = [];

@@ -12,6 +12,8 @@ import type { Locale } from '../../../../shared/roles.js';
 import { appendAudit } from '../audit/auditTrail.js';
 import { loadUserView, type UserView } from '../users/userView.js';
 import { endSession, startSession } from './sessions.js';
+import { mfaRequiredFor, mfaStateOf } from '../mfa/factors.js';
+import { createChallenge } from '../mfa/challenges.js';
 import { THROTTLE, clearFailures, delayFor, recordFailure, throttleState } from './throttle.js';
 
 export const RESIDENTS_ORGANIZATION_CODE = 'public-residents';
@@ -21,7 +23,7 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
-async function logLogin(deps: AppDeps, entry: { username: string; userId: number | null; success: boolean; reason: string }, client: ClientInfo) {
+export async function logLogin(deps: AppDeps, entry: { username: string; userId: number | null; success: boolean; reason: string }, client: ClientInfo) {
   await deps.database.db
     .insertInto('login_events')
     .values({
@@ -36,25 +38,48 @@ async function logLogin(deps: AppDeps, entry: { username: string; userId: number
     .execute();
 }
 
-function lockedError(until: string): AppError {
+export function lockedError(until: string): AppError {
   const minutes = Math.max(1, Math.ceil((new Date(until).getTime() - Date.now()) / 60_000));
   return new AppError(429, 'ACCOUNT_LOCKED', 'error.ACCOUNT_LOCKED', { minutes });
 }
 
-/** Signs a user in by account name or (residents) mobile number; counts failures per account and address. */
-export async function login(
-  deps: AppDeps,
-  input: { username: string; password: string },
-  client: ClientInfo,
-): Promise<{ user: UserView; cookieValue: string; csrfToken: string; expiresAt: string }> {
-  const db = deps.database.db;
-  const name = input.username.trim();
-  const accountKey = `account:${name.toLowerCase()}`;
-  const addressKey = `address:${client.ip ?? 'unknown'}`;
-  const timing = {
+/** A sign-in that made a session: the cookie value and CSRF token to hand the browser. */
+export interface SignedIn {
+  user: UserView;
+  cookieValue: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** A right password of an account that must also give a second factor: no session yet, a challenge instead. */
+export interface SecondFactorNeeded {
+  mfaRequired: true;
+  challenge: string;
+  enrolmentRequired: boolean;
+}
+
+export const accountKeyOf = (name: string) => `account:${name.toLowerCase()}`;
+export const addressKeyOf = (client: ClientInfo) => `address:${client.ip ?? 'unknown'}`;
+
+/** The lockout's counting window and lock length, as the security administrator set them (system parameters). */
+export async function loginTiming(deps: AppDeps) {
+  return {
     windowMs: (await deps.parameters.get('platform.loginFailureWindowMinutes')) * 60_000,
     lockMs: (await deps.parameters.get('platform.loginLockMinutes')) * 60_000,
   };
+}
+
+/**
+ * Signs a user in by account name or (residents) mobile number; counts failures per account and address. An
+ * account with a second factor on, or whose role requires one (config.mfaRoles), gets a challenge instead of a
+ * session: the second step (mfa/signin.ts) checks the code and then starts the session here.
+ */
+export async function login(deps: AppDeps, input: { username: string; password: string }, client: ClientInfo): Promise<SignedIn | SecondFactorNeeded> {
+  const db = deps.database.db;
+  const name = input.username.trim();
+  const accountKey = accountKeyOf(name);
+  const addressKey = addressKeyOf(client);
+  const timing = await loginTiming(deps);
   for (const key of [accountKey, addressKey]) {
     const state = await throttleState(db, key, timing.windowMs);
     if (state.lockedUntil) {
@@ -66,7 +91,7 @@ export async function login(
   const user = await db
     .selectFrom('users')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select(['users.id', 'users.password_hash', 'users.status', 'organizations.status as org_status', 'organizations.kind as org_kind'])
+    .select(['users.id', 'users.role', 'users.password_hash', 'users.status', 'organizations.status as org_status', 'organizations.kind as org_kind'])
     .where((eb) =>
       mobile.ok ? eb.or([eb('users.username', '=', name), eb('users.mobile_hash', '=', deps.sealer.lookup(mobile.value))]) : eb('users.username', '=', name),
     )
@@ -92,11 +117,24 @@ export async function login(
     await logLogin(deps, { username: name, userId, success: false, reason: 'organization_inactive' }, client);
     throw new AppError(403, 'ORGANIZATION_INACTIVE', 'error.ORGANIZATION_INACTIVE');
   }
-  await clearFailures(db, accountKey);
-  const session = await startSession(db, deps.config, userId, client);
-  await db.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', userId).execute();
-  await logLogin(deps, { username: name, userId, success: true, reason: 'ok' }, client);
-  return { user: await loadUserView(db, userId), ...session };
+  const mfa = await mfaStateOf(db, userId);
+  if (mfa.enabled || mfaRequiredFor(deps, user.role)) {
+    // The account's failures are not cleared by the password alone: wrong codes keep counting towards the lock.
+    const challenge = await createChallenge(db, deps, { userId, loginName: name, purpose: mfa.enabled ? 'signin' : 'enrol' });
+    await logLogin(deps, { username: name, userId, success: false, reason: mfa.enabled ? 'mfa_challenge' : 'mfa_enrolment_required' }, client);
+    return { mfaRequired: true, challenge, enrolmentRequired: !mfa.enabled };
+  }
+  return completeLogin(deps, { userId, loginName: name, reason: 'ok' }, client);
+}
+
+/** What ends every successful sign-in, with or without a second factor: failures cleared, a session, the event. */
+export async function completeLogin(deps: AppDeps, who: { userId: number; loginName: string; reason: string }, client: ClientInfo): Promise<SignedIn> {
+  const db = deps.database.db;
+  await clearFailures(db, accountKeyOf(who.loginName));
+  const session = await startSession(db, deps.config, who.userId, client);
+  await db.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', who.userId).execute();
+  await logLogin(deps, { username: who.loginName, userId: who.userId, success: true, reason: who.reason }, client);
+  return { user: await loadUserView(db, who.userId), ...session };
 }
 
 export async function logout(deps: AppDeps, ctx: RequestContext): Promise<void> {

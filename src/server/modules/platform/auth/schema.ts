@@ -26,3 +26,39 @@ export const residentRegistrationBody = z
     idNumber: zCitizenId(),
   })
   .strict();
+
+/**
+ * A right password of an account that must also give a second factor (TOTP on, or its role in HUANXIN_MFA_ROLES):
+ * no session yet. The challenge goes to POST /api/auth/login/mfa with a code; when `enrolmentRequired`, the
+ * account first enrols an authenticator through POST /api/auth/login/mfa/enrol with the same challenge.
+ */
+export const mfaChallengeResponse = z
+  .object({
+    mfaRequired: z.literal(true),
+    challenge: z.string().describe('Opaque, single use, valid for 5 minutes'),
+    enrolmentRequired: z.boolean().describe('The role requires a second factor and the account has none yet: enrol first'),
+  })
+  .meta({ id: 'MfaChallenge' });
+
+export const loginResponse = z.union([sessionResponse, mfaChallengeResponse]);
+
+export const mfaLoginBody = z
+  .object({
+    challenge: z.string().trim().min(10).max(200),
+    code: z
+      .string()
+      .trim()
+      .refine((v) => /^\d{6}$/.test(v), { message: 'field.mfa.code' })
+      .optional()
+      .describe('The 6-digit code of the authenticator app'),
+    recoveryCode: z.string().trim().min(10).max(20).optional().describe('One of the recovery codes instead (each works once)'),
+  })
+  .strict()
+  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: 'field.mfa.oneOf', path: ['code'] });
+
+export const mfaSessionResponse = sessionResponse.extend({
+  recoveryCodes: z.array(z.string()).optional().describe('Only after enrolling at sign-in: the ten recovery codes, shown once'),
+});
+
+export const mfaChallengeBody = z.object({ challenge: z.string().trim().min(10).max(200) }).strict();
+export const mfaEnrolmentResponse = z.object({ secret: z.string(), otpauthUri: z.string() });

@@ -2,7 +2,8 @@ import type { Database, Queryable } from '../../../db/database.js';
 import { inTexts } from '../../../db/lists.js';
 import { tickBatcher } from '../../../core/tickBatch.js';
 import { isoPlus, nowIso } from '../../../db/time.js';
-import { lookupHash, randomToken } from '../../../core/crypto.js';
+import { randomToken } from '../../../core/crypto.js';
+import { suiteHmac } from '../../../core/cryptoSuites.js';
 import type { PrincipalResolver, ResolvedPrincipal } from '../../../core/principal.js';
 import type { Config } from '../../../config.js';
 import type { ParameterReader } from '../../../core/parameters.js';
@@ -30,8 +31,18 @@ export function principalResolver(database: Database, config: Config, parameters
   };
 }
 
+/**
+ * Session ids and API tokens are stored as HMAC of the secret value with the configured suite's hash (SHA-256 or
+ * SM3). A switch of suite signs everyone out once (sessions last hours); API tokens, which live for months, are
+ * also looked up by their SHA-256 hash so a token issued before the switch keeps working until it is replaced.
+ */
 export function sessionIdOf(config: Config, cookieValue: string): string {
-  return lookupHash(config.sessionSecret, `session:${cookieValue}`);
+  return suiteHmac(config.cryptoSuite, config.sessionSecret, `session:${cookieValue}`);
+}
+
+function tokenHashes(config: Config, token: string): string[] {
+  const current = apiTokenHash(config, token);
+  return config.cryptoSuite === 'aes' ? [current] : [current, suiteHmac('aes', config.sessionSecret, `token:${token}`)];
 }
 
 export async function startSession(
@@ -182,7 +193,7 @@ export async function resolveApiToken(database: Database, config: Config, token:
       'organizations.kind as organization_kind',
       'organizations.town_id',
     ])
-    .where('api_tokens.token_hash', '=', lookupHash(config.sessionSecret, `token:${token}`))
+    .where('api_tokens.token_hash', 'in', tokenHashes(config, token))
     .executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at).getTime() < Date.now())) return null;
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS)
@@ -205,5 +216,5 @@ export async function resolveApiToken(database: Database, config: Config, token:
 }
 
 export function apiTokenHash(config: Config, token: string): string {
-  return lookupHash(config.sessionSecret, `token:${token}`);
+  return suiteHmac(config.cryptoSuite, config.sessionSecret, `token:${token}`);
 }

@@ -13,7 +13,19 @@ import { formatDateTime, shortUserAgent } from '../../../components/format';
 import { useListParams } from '../../../components/useListParams';
 
 const FILTERS = ['username', 'success', 'from', 'to'] as const;
-const KNOWN_REASONS = new Set(['ok', 'bad_credentials', 'locked', 'disabled', 'organization_inactive']);
+const KNOWN_REASONS = new Set([
+  'ok',
+  'bad_credentials',
+  'locked',
+  'disabled',
+  'organization_inactive',
+  'mfa_challenge',
+  'mfa_enrolment_required',
+  'mfa_bad_code',
+  'mfa_bad_recovery_code',
+  'mfa_challenge_invalid',
+  'ok_recovery_code',
+]);
 
 /** Every sign-in, successful or not. */
 export default function LoginEventsPage() {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { CheckCircleFilled, LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useAuth } from '../../../auth/AuthProvider';
+import { useAuth, type MfaChallenge } from '../../../auth/AuthProvider';
+import { LoginSecondStep } from '../mfa/LoginSecondStep';
 import { useT } from '../../../i18n/I18nProvider';
 import { PublicFrame } from '../../../layout/PublicFrame';
 import { errorMessage } from '../../../components/formErrors';
@@ -14,21 +15,32 @@ interface LoginValues {
 
 export default function LoginPage() {
   const t = useT();
-  const { login, sessionExpired } = useAuth();
+  const { login, acceptSession, sessionExpired } = useAuth();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<LoginValues>();
   const presetUser = search.get('username') ?? undefined;
+  // After a right password of an account with a second factor: the second step replaces the form.
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+
+  const goOn = () => {
+    const next = search.get('next');
+    void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  };
 
   const onFinish = async (values: LoginValues) => {
     setBusy(true);
     setError(null);
     try {
-      await login(values.username.trim(), values.password);
-      const next = search.get('next');
-      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      const outcome = await login(values.username.trim(), values.password);
+      if ('mfaRequired' in outcome) {
+        setChallenge(outcome);
+        form.setFieldValue('password', '');
+        return;
+      }
+      goOn();
     } catch (e) {
       setError(errorMessage(e));
       form.setFieldValue('password', '');
@@ -59,9 +71,20 @@ export default function LoginPage() {
         </section>
         <section className="hx-login-form">
           <Typography.Title level={3}>{t('login.title')}</Typography.Title>
-          {sessionExpired && !error ? <Alert type="info" showIcon title={t('login.sessionExpired')} className="hx-form-alert" /> : null}
+          {challenge ? (
+            <LoginSecondStep
+              challenge={challenge}
+              onSignedIn={(res) => {
+                acceptSession(res);
+                goOn();
+              }}
+              onBack={() => setChallenge(null)}
+            />
+          ) : null}
+          {sessionExpired && !error && !challenge ? <Alert type="info" showIcon title={t('login.sessionExpired')} className="hx-form-alert" /> : null}
           {error ? <Alert type="error" showIcon title={error} className="hx-form-alert" data-testid="login-error" /> : null}
           <Form<LoginValues>
+            hidden={challenge !== null}
             form={form}
             layout="vertical"
             size="large"

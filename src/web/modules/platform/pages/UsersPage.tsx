@@ -178,6 +178,22 @@ export default function UsersPage() {
     queryFn: ({ signal }) => api.get<Page<UserView>>('/api/users', list.query, signal),
     placeholderData: keepPreviousData,
   });
+  // Second-factor status of the rows shown (GET /api/mfa/users; the account list itself does not carry it).
+  const ids = (data.data?.items ?? []).map((u) => u.id);
+  const mfa = useQuery({
+    queryKey: ['users', 'mfa', ids],
+    queryFn: ({ signal }) => api.get<{ userId: number; enabled: boolean }[]>('/api/mfa/users', { userIds: ids.join(',') }, signal),
+    enabled: ids.length > 0,
+  });
+  const mfaOn = new Map((mfa.data ?? []).map((m) => [m.userId, m.enabled]));
+  const resetMfa = useMutation({
+    mutationFn: (user: UserView) => api.post(`/api/mfa/users/${user.id}/reset`),
+    onSuccess: async () => {
+      message.success(t('mfa.users.resetDone'));
+      await queryClient.invalidateQueries({ queryKey: ['users', 'mfa'] });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
   const setStatus = useMutation({
     mutationFn: ({ user, action }: { user: UserView; action: 'disable' | 'enable' }) => api.post<UserView>(`/api/users/${user.id}/${action}`),
     onSuccess: async () => {
@@ -214,6 +230,20 @@ export default function UsersPage() {
       ),
     },
     {
+      key: 'mfa',
+      title: t('mfa.users.column'),
+      render: (_, u) =>
+        mfaOn.has(u.id) ? (
+          mfaOn.get(u.id) ? (
+            <Tag color="green" data-testid={`user-mfa-${u.username}`}>
+              {t('mfa.on')}
+            </Tag>
+          ) : (
+            <Tag data-testid={`user-mfa-${u.username}`}>{t('mfa.off')}</Tag>
+          )
+        ) : null,
+    },
+    {
       key: 'lastLoginAt',
       title: t('field.lastLoginAt'),
       dataIndex: 'lastLoginAt',
@@ -230,6 +260,28 @@ export default function UsersPage() {
       render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span>,
     },
   ];
+  // The security administrator's one action here (三员分立): a second factor removed so the account enrols again.
+  if (me.role === 'security') {
+    columns.push({
+      key: 'mfaActions',
+      title: t('common.actions'),
+      fixed: 'right',
+      render: (_, u) =>
+        u.id === me.id || !mfaOn.get(u.id) ? null : (
+          <Popconfirm
+            title={t('mfa.users.resetConfirm', { name: u.displayName })}
+            okText={t('mfa.users.reset')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => resetMfa.mutateAsync(u)}
+          >
+            <Button size="small" type="link" danger data-testid={`user-mfa-reset-${u.username}`}>
+              {t('mfa.users.reset')}
+            </Button>
+          </Popconfirm>
+        ),
+    });
+  }
   if (manage) {
     columns.push({
       key: 'actions',
