@@ -16,7 +16,7 @@ export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
 /** Which roles an account of an organisation kind may hold. */
 export const ROLES_BY_ORGANIZATION_KIND: Record<OrganizationKind, readonly Role[]> = {
   office: ['office', 'admin', 'auditor', 'security'],
-  department: ['department', 'auditor'],
+  department: ['department'],
   town: ['town'],
   enterprise: ['enterprise', 'merchant', 'recycler'],
   public: ['resident'],

@@ -84,6 +84,11 @@ describe('dictionaries and system parameters', () => {
 
   it('changes the lockout threshold: out of bounds is refused on the field, a valid value is saved and in the history', async () => {
     const key = 'platform.loginLockAfterFailures';
+    // Sign-in parameters are the security administrator's (三员分立), not the office's.
+    await session.context.close();
+    session = await openSession(browser, server.baseUrl);
+    page = session.page;
+    await login(page, 'demo_security');
     await page.goto('/admin/parameters');
     await page.getByTestId('page-parameters').waitFor();
     await waitForText(page, `parameter-value-${key}`, '5 次');
@@ -102,7 +107,7 @@ describe('dictionaries and system parameters', () => {
     expect(await server.deps.parameters.get(key)).toBe(4);
 
     await page.getByTestId(`parameter-history-${key}`).click();
-    await waitForText(page, 'parameter-history', 'demo_office');
+    await waitForText(page, 'parameter-history', 'demo_security');
     await waitForText(page, 'parameter-history', '5 次 → 4 次');
     await screenshot(page, 'parameters-history');
     expect(session.errors).toEqual([]);

@@ -254,7 +254,7 @@ describe('officials', () => {
       await animationsDone(page);
       await page.getByTestId('token-name').fill('统计局数据对接');
       await pickOption(page, 'organization-select', '工作专班办公室', '专班');
-      await pickOption(page, 'token-role', '审计员');
+      await pickOption(page, 'token-role', '专班办公室');
       await page.getByTestId('token-create-ok').click();
       await page.getByTestId('token-secret').waitFor();
       const secret = (await page.getByTestId('token-secret').textContent()) ?? '';

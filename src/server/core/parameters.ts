@@ -2,10 +2,11 @@ import type { Config } from '../config.js';
 import type { LocalisedText } from '../../shared/i18n/messages.js';
 
 /**
- * System parameters: values that were constants in code and that the office may change while the system runs
+ * System parameters: values that were constants in code and that may change while the system runs
  * (a session's idle time-out, the sign-in lockout, how early managers hear a programme is ending). Only values
  * safe to change at run time belong here — nothing a schema, an index or a stored record depends on (the
- * largest page size is not one). A module declares its own in its contract (`parameters`, keys `<module>.…`);
+ * largest page size is not one). Security parameters (`security`) are the security administrator's, the others
+ * the office's. A module declares its own in its contract (`parameters`, keys `<module>.…`);
  * the platform keeps the overrides (`system_parameters`), validates and audits every change, and services read
  * them through `deps.parameters`.
  */
@@ -23,6 +24,11 @@ interface ParameterBase<V> {
    * what the server decides — which programmes are 'ending soon'. Only values nobody needs to keep secret.
    */
   readByPages?: true;
+  /**
+   * A security parameter (等保2.0 identity and access control: time-outs, lockout): set only by the security
+   * administrator (三员分立). Every other parameter is business and set by the work team office.
+   */
+  security?: true;
 }
 
 export interface IntegerParameter extends ParameterBase<number> {

@@ -12,7 +12,8 @@ export function canReview(user: UserView, org: OrganizationView): boolean {
 }
 
 export function canSuspend(user: UserView, org: OrganizationView): boolean {
-  return user.role === 'office' || (inOwnTown(user, org) && org.kind === 'enterprise');
+  if (org.id === user.organization.id) return false;
+  return user.role === 'admin' || (inOwnTown(user, org) && org.kind === 'enterprise');
 }
 
 export function canUpdateOrganization(user: UserView, org: OrganizationView): boolean {

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
-import { AppError, duplicate, fieldError, notFound } from '../../../core/errors.js';
+import { duplicate, fieldError, notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
 import { hashPassword } from '../../../core/crypto.js';
 import { move, type WorkflowAction } from '../../../core/workflow.js';
@@ -15,6 +15,7 @@ import { appendAudit } from '../audit/auditTrail.js';
 import { organizationPolicy, type OrganizationRecord } from '../policies/organization.js';
 import type { EnterpriseRegistration, ListOrganizationsQuery, OrganizationView } from './schema.js';
 import { organizationWorkflow } from './workflow.js';
+import { guarded, refuseOrganizationLockout } from '../duties/guard.js';
 
 const SORT_COLUMNS = {
   name: 'organizations.name',
@@ -228,54 +229,34 @@ export async function changeOrganizationStatus(
   change: StatusChange,
   note: string | undefined,
 ): Promise<OrganizationView> {
-  await inTransaction(deps.database, async (tx) => {
-    const before = await loadRecord(tx, id);
-    authorize(ctx.actor, organizationPolicy, POLICY_ACTION[change], before as OrganizationRecord, id);
-    if (change === 'suspend') await refuseLockout(tx, ctx, id);
-    const now = nowIso();
-    const { to } = await move(tx, ctx, organizationWorkflow, {
-      id,
-      action: change,
-      from: before.status,
-      set: { review_note: note ?? null, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now },
-      note: note ?? null,
-      organizationId: id,
-      audit: { after: { note: note ?? null } },
-    });
-    // A suspended or rejected organisation's accounts stop working at once, not at their sessions' time-out.
-    if (to === 'suspended' || to === 'rejected') {
-      await tx
-        .updateTable('sessions')
-        .set({ ended_at: now, end_reason: 'organization_' + to })
-        .where('ended_at', 'is', null)
-        .where('user_id', 'in', tx.selectFrom('users').select('users.id').where('users.organization_id', '=', id))
-        .execute();
-    }
-  });
+  await guarded(
+    inTransaction(deps.database, async (tx) => {
+      const before = await loadRecord(tx, id);
+      authorize(ctx.actor, organizationPolicy, POLICY_ACTION[change], before as OrganizationRecord, id);
+      // Never one's own organisation, never the one holding the last active holder of a duty or of the office role.
+      if (change === 'suspend') await refuseOrganizationLockout(tx, ctx, id);
+      const now = nowIso();
+      const { to } = await move(tx, ctx, organizationWorkflow, {
+        id,
+        action: change,
+        from: before.status,
+        set: { review_note: note ?? null, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now },
+        note: note ?? null,
+        organizationId: id,
+        audit: { after: { note: note ?? null } },
+      });
+      // A suspended or rejected organisation's accounts stop working at once, not at their sessions' time-out.
+      if (to === 'suspended' || to === 'rejected') {
+        await tx
+          .updateTable('sessions')
+          .set({ ended_at: now, end_reason: 'organization_' + to })
+          .where('ended_at', 'is', null)
+          .where('user_id', 'in', tx.selectFrom('users').select('users.id').where('users.organization_id', '=', id))
+          .execute();
+      }
+    }),
+  );
   return toView(await loadRecord(deps.database.db, id));
-}
-
-/**
- * A suspension ends every session of the organisation's accounts and refuses their sign-in, and only the office
- * resumes it: suspending one's own organisation, or the one holding the last active office and administrator
- * accounts, would lock the city out of its own platform.
- */
-async function refuseLockout(tx: Queryable, ctx: RequestContext, id: number): Promise<void> {
-  if (ctx.actor.organizationId === id) throw new AppError(409, 'ORGANIZATION_SELF_SUSPEND', 'error.ORGANIZATION_SELF_SUSPEND');
-  // Active office and admin accounts by role: in this organisation, and in the other active ones.
-  const rows = await tx
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(['u.role', (eb) => eb.fn.sum<number>(eb.case().when('o.id', '=', id).then(1).else(0).end()).as('here'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('u.role', 'in', ['office', 'admin'])
-    .where('u.status', '=', 'active')
-    .where('o.status', '=', 'active')
-    .groupBy('u.role')
-    .execute();
-  for (const r of rows) {
-    const here = Number(r.here ?? 0);
-    if (here > 0 && Number(r.n) - here === 0) throw new AppError(409, 'ORGANIZATION_LAST_ADMINISTRATORS', 'error.ORGANIZATION_LAST_ADMINISTRATORS');
-  }
 }
 
 export async function updateOrganization(

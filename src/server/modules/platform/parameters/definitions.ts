@@ -1,13 +1,14 @@
 import type { ParameterDefinition } from '../../../core/parameters.js';
 
 /**
- * The platform's parameters: constants of sign-in and programme windows that the office may tune while the
- * system runs. The session idle time-out defaults to HUANXIN_SESSION_IDLE_MINUTES, so an installation that set
+ * The platform's parameters: constants of sign-in (security parameters, the security administrator's) and of
+ * programme windows (business, the office's) that may be tuned while the system runs. The session idle time-out defaults to HUANXIN_SESSION_IDLE_MINUTES, so an installation that set
  * it keeps its value until the office changes it here.
  */
 export const platformParameters: readonly ParameterDefinition[] = [
   {
     key: 'platform.sessionIdleMinutes',
+    security: true,
     type: 'duration',
     default: (config) => config.sessionIdleMinutes,
     min: 5,
@@ -20,6 +21,7 @@ export const platformParameters: readonly ParameterDefinition[] = [
   },
   {
     key: 'platform.loginLockAfterFailures',
+    security: true,
     type: 'integer',
     default: 5,
     min: 3,
@@ -33,6 +35,7 @@ export const platformParameters: readonly ParameterDefinition[] = [
   },
   {
     key: 'platform.loginFailureWindowMinutes',
+    security: true,
     type: 'duration',
     default: 15,
     min: 1,
@@ -42,6 +45,7 @@ export const platformParameters: readonly ParameterDefinition[] = [
   },
   {
     key: 'platform.loginLockMinutes',
+    security: true,
     type: 'duration',
     default: 15,
     min: 1,

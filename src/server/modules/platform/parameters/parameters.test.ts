@@ -16,25 +16,29 @@ type Parameter = {
   max: number | null;
   version: number;
   updatedBy: string | null;
+  security: boolean;
+  canChange: boolean;
 };
 
-describe('system parameters: declared in code, changed by the office, read by the services', () => {
+describe('system parameters: declared in code, changed by the security administrator or the office, read by the services', () => {
   let t: TestApp;
   let office: TestClient;
   let admin: TestClient;
   let auditor: TestClient;
   let department: TestClient;
+  let security: TestClient;
 
   const parameter = async (key: string): Promise<Parameter> => ((await office.get('/api/parameters')).json() as Parameter[]).find((p) => p.key === key)!;
   const failLogin = (username: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong-password-1' } });
 
   beforeAll(async () => {
     t = await createTestApp({ env: { HUANXIN_SESSION_IDLE_MINUTES: '45' } });
-    [office, admin, auditor, department] = await Promise.all([
+    [office, admin, auditor, department, security] = await Promise.all([
       t.login('demo_office'),
       t.login('demo_admin'),
       t.login('demo_auditor'),
       t.login('demo_department'),
+      t.login('demo_security'),
     ]);
   });
   afterAll(() => t.close());
@@ -54,12 +58,19 @@ describe('system parameters: declared in code, changed by the office, read by th
     expect(await t.deps.parameters.get('platform.programEndingNoticeDays')).toBe(30);
   });
 
-  it('lets the office and admins change them, auditors read them, nobody else; refusals are audited', async () => {
+  // 三员分立: the security parameters (time-out, lockout) are the security administrator's alone, the business ones
+  // (the programme ending notice) the office's; the audit and system administrators read both and change neither.
+  it('security parameters are the security administrator’s, business ones the office’s; auditors and admins read; refusals are audited', async () => {
     expect((await department.get('/api/parameters')).statusCode).toBe(403);
     expect((await t.anonymous.get('/api/parameters')).statusCode).toBe(401);
     expect((await auditor.put('/api/parameters/platform.loginLockMinutes', { value: 20, version: 0 })).statusCode).toBe(403);
     expect((await department.post('/api/parameters/platform.loginLockMinutes/reset', { version: 0 })).statusCode).toBe(403);
+    expect((await office.put('/api/parameters/platform.loginLockMinutes', { value: 20, version: 0 })).statusCode).toBe(403);
+    expect((await admin.put('/api/parameters/platform.loginLockMinutes', { value: 20, version: 0 })).statusCode).toBe(403);
+    expect((await security.put('/api/parameters/platform.programEndingNoticeDays', { value: 40, version: 0 })).statusCode).toBe(403);
+    expect((await admin.put('/api/parameters/platform.programEndingNoticeDays', { value: 40, version: 0 })).statusCode).toBe(403);
     expect((await auditor.get('/api/parameters/platform.loginLockMinutes/history')).statusCode).toBe(200);
+    expect((await admin.get('/api/parameters/platform.loginLockMinutes/history')).statusCode).toBe(200);
     const denied = await t.deps.database.db
       .selectFrom('audit_log')
       .select(['actor_username', 'action', 'entity_id'])
@@ -67,15 +78,37 @@ describe('system parameters: declared in code, changed by the office, read by th
       .where('outcome', '=', 'denied')
       .orderBy('id')
       .execute();
-    expect(denied.map((d) => `${d.actor_username} ${d.action}`)).toEqual(['demo_department list', 'demo_auditor set', 'demo_department reset']);
+    expect(denied.map((d) => `${d.actor_username} ${d.action}`)).toEqual([
+      'demo_department list',
+      'demo_auditor set',
+      'demo_department reset',
+      'demo_office set',
+      'demo_admin set',
+      'demo_security set',
+      'demo_admin set',
+    ]);
     expect((await parameter('platform.loginLockMinutes')).version).toBe(0);
+    expect((await parameter('platform.programEndingNoticeDays')).version).toBe(0);
+    // Each list says which the caller may change, so the page offers only that.
+    const changeable = async (c: TestClient) =>
+      ((await c.get('/api/parameters')).json() as Parameter[]).filter((p) => p.key.startsWith('platform.') && p.canChange).map((p) => p.key);
+    expect(await changeable(security)).toEqual([
+      'platform.sessionIdleMinutes',
+      'platform.loginLockAfterFailures',
+      'platform.loginFailureWindowMinutes',
+      'platform.loginLockMinutes',
+    ]);
+    expect(await changeable(office)).toEqual(['platform.programEndingNoticeDays']);
+    expect(await changeable(auditor)).toEqual([]);
+    expect(await changeable(admin)).toEqual([]);
+    expect((await parameter('platform.loginLockMinutes')).security).toBe(true);
   });
 
   it('refuses a value outside its bounds or of the wrong type on the field, in the caller’s language; an unknown key is 404', async () => {
-    const low = await office.put('/api/parameters/platform.loginLockAfterFailures', { value: 2, version: 0 });
+    const low = await security.put('/api/parameters/platform.loginLockAfterFailures', { value: 2, version: 0 });
     expect(low.statusCode).toBe(400);
     expect(low.json().error.details).toEqual([{ field: 'value', reason: 'parameter.range', message: '须在 3 到 20 之间' }]);
-    const high = await office.request({
+    const high = await security.request({
       method: 'PUT',
       url: '/api/parameters/platform.loginLockAfterFailures',
       payload: { value: 21, version: 0 },
@@ -83,18 +116,18 @@ describe('system parameters: declared in code, changed by the office, read by th
     });
     expect(high.json().error.details[0]).toMatchObject({ field: 'value', message: 'Must be between 3 and 20' });
     for (const value of [3.5, true, 'five'])
-      expect((await office.put('/api/parameters/platform.loginLockAfterFailures', { value, version: 0 })).json().error.details[0].field).toBe('value');
-    expect((await office.put('/api/parameters/platform.nothing', { value: 1, version: 0 })).statusCode).toBe(404);
-    expect((await office.put('/api/parameters/platform.loginLockAfterFailures', { version: 0 })).statusCode).toBe(400);
+      expect((await security.put('/api/parameters/platform.loginLockAfterFailures', { value, version: 0 })).json().error.details[0].field).toBe('value');
+    expect((await security.put('/api/parameters/platform.nothing', { value: 1, version: 0 })).statusCode).toBe(404);
+    expect((await security.put('/api/parameters/platform.loginLockAfterFailures', { version: 0 })).statusCode).toBe(400);
     expect((await parameter('platform.loginLockAfterFailures')).version).toBe(0);
   });
 
   it('a lower lockout threshold takes effect at the next sign-in', async () => {
     // The default (5): three wrong passwords do not lock.
     for (let i = 0; i < 3; i++) expect((await failLogin('demo_town')).statusCode).toBe(401);
-    const set = await office.put('/api/parameters/platform.loginLockAfterFailures', { value: 3, version: 0 });
+    const set = await security.put('/api/parameters/platform.loginLockAfterFailures', { value: 3, version: 0 });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toMatchObject({ value: 3, defaultValue: 5, overridden: true, version: 1, updatedBy: 'demo_office' });
+    expect(set.json()).toMatchObject({ value: 3, defaultValue: 5, overridden: true, version: 1, updatedBy: 'demo_security' });
     expect((await failLogin('demo_finance')).statusCode).toBe(401);
     expect((await failLogin('demo_finance')).statusCode).toBe(401);
     const locked = await failLogin('demo_finance');
@@ -112,13 +145,13 @@ describe('system parameters: declared in code, changed by the office, read by th
   });
 
   it('refuses a change based on a version no longer current (409), and resets to the default', async () => {
-    const stale = await admin.put('/api/parameters/platform.loginLockAfterFailures', { value: 4, version: 0 });
+    const stale = await security.put('/api/parameters/platform.loginLockAfterFailures', { value: 4, version: 0 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-    expect((await admin.post('/api/parameters/platform.loginLockAfterFailures/reset', { version: 0 })).statusCode).toBe(409);
-    const reset = await admin.post('/api/parameters/platform.loginLockAfterFailures/reset', { version: 1 });
+    expect((await security.post('/api/parameters/platform.loginLockAfterFailures/reset', { version: 0 })).statusCode).toBe(409);
+    const reset = await security.post('/api/parameters/platform.loginLockAfterFailures/reset', { version: 1 });
     expect(reset.statusCode).toBe(200);
-    expect(reset.json()).toMatchObject({ value: 5, overridden: false, version: 2, updatedBy: 'demo_admin' });
+    expect(reset.json()).toMatchObject({ value: 5, overridden: false, version: 2, updatedBy: 'demo_security' });
     expect(await t.deps.parameters.get('platform.loginLockAfterFailures')).toBe(5);
   });
 
@@ -135,7 +168,7 @@ describe('system parameters: declared in code, changed by the office, read by th
     // 20 minutes idle is within the configured 45.
     expect((await idleFor(await t.login('demo_town'), 20)).statusCode).toBe(200);
     const current = await parameter('platform.sessionIdleMinutes');
-    expect((await office.put('/api/parameters/platform.sessionIdleMinutes', { value: 15, version: current.version })).statusCode).toBe(200);
+    expect((await security.put('/api/parameters/platform.sessionIdleMinutes', { value: 15, version: current.version })).statusCode).toBe(200);
     expect((await idleFor(await t.login('demo_town'), 20)).statusCode).toBe(401);
     const ended = await t.deps.database.db.selectFrom('sessions').select('end_reason').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
     expect(ended.end_reason).toBe('idle_timeout');
@@ -152,8 +185,8 @@ describe('system parameters: declared in code, changed by the office, read by th
         h.version,
       ]),
     ).toEqual([
-      ['demo_admin', 'reset', 3, 5, 2],
-      ['demo_office', 'set', 5, 3, 1],
+      ['demo_security', 'reset', 3, 5, 2],
+      ['demo_security', 'set', 5, 3, 1],
     ]);
     expect((await auditor.get('/api/parameters/platform.nothing/history')).statusCode).toBe(404);
   });

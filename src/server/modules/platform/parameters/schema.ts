@@ -20,6 +20,10 @@ export const parameterView = z
     min: z.number().int().nullable(),
     max: z.number().int().nullable(),
     values: z.array(z.object({ value: z.string(), label: text })).nullable(),
+    /** A security parameter (the security administrator's); otherwise business (the office's). */
+    security: z.boolean(),
+    /** Whether the caller may set or reset it (the policy's answer, so that pages offer only that). */
+    canChange: z.boolean(),
     version: z.number().int(),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),

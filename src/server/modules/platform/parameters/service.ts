@@ -31,7 +31,9 @@ async function rowsOf(db: Queryable, key?: string): Promise<Map<string, Row>> {
   return new Map(rows.map((r) => [r.key, { ...r, version: Number(r.version) }]));
 }
 
-function viewOf(deps: AppDeps, def: RegisteredParameter, row: Row | undefined): ParameterView {
+const recordOf = (def: RegisteredParameter) => ({ security: def.security === true });
+
+function viewOf(deps: AppDeps, ctx: RequestContext, def: RegisteredParameter, row: Row | undefined): ParameterView {
   const defaultValue = deps.parameters.defaultOf(def);
   const stored = storedValue(def, row?.value_json);
   const bounded = def.type === 'integer' || def.type === 'duration';
@@ -48,6 +50,8 @@ function viewOf(deps: AppDeps, def: RegisteredParameter, row: Row | undefined): 
     min: bounded ? def.min : null,
     max: bounded ? def.max : null,
     values: def.type === 'enum' ? def.values.map((v) => ({ value: v.value, label: v.label })) : null,
+    security: def.security === true,
+    canChange: parameterPolicy.can(ctx.actor, 'set', recordOf(def)),
     version: row?.version ?? 0,
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.username ?? null,
@@ -65,7 +69,7 @@ export async function pageParameters(deps: AppDeps): Promise<Record<string, Para
 export async function listParameters(deps: AppDeps, ctx: RequestContext): Promise<ParameterView[]> {
   authorize(ctx.actor, parameterPolicy, 'list');
   const rows = await rowsOf(deps.database.db);
-  return deps.parameters.definitions.map((def) => viewOf(deps, def, rows.get(def.key)));
+  return deps.parameters.definitions.map((def) => viewOf(deps, ctx, def, rows.get(def.key)));
 }
 
 /**
@@ -75,14 +79,15 @@ export async function listParameters(deps: AppDeps, ctx: RequestContext): Promis
  */
 async function write(deps: AppDeps, ctx: RequestContext, key: string, value: unknown, baseVersion: number): Promise<ParameterView> {
   const reset = value === undefined;
-  authorize(ctx.actor, parameterPolicy, reset ? 'reset' : 'set', undefined, key);
   const def = definitionOf(deps, key);
+  // Security parameters are the security administrator's, the others the office's (policy.ts).
+  authorize(ctx.actor, parameterPolicy, reset ? 'reset' : 'set', recordOf(def), key);
   if (!reset) {
     const problem = parameterProblem(def, value);
     if (problem) throw fieldError('value', problem.reason, problem.params);
   }
   const view = await inTransaction(deps.database, async (tx) => {
-    const before = viewOf(deps, def, (await rowsOf(tx, key)).get(key));
+    const before = viewOf(deps, ctx, def, (await rowsOf(tx, key)).get(key));
     if (before.version !== baseVersion) throw versionConflict(baseVersion);
     const next = { value_json: reset ? null : JSON.stringify(value), version: before.version + 1, updated_by: ctx.actor.userId, updated_at: nowIso() };
     if (before.version === 0) {
@@ -97,7 +102,7 @@ async function write(deps: AppDeps, ctx: RequestContext, key: string, value: unk
       const res = await tx.updateTable('system_parameters').set(next).where('key', '=', key).where('version', '=', before.version).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw versionConflict(baseVersion);
     }
-    const after = viewOf(deps, def, (await rowsOf(tx, key)).get(key));
+    const after = viewOf(deps, ctx, def, (await rowsOf(tx, key)).get(key));
     await appendAudit(tx, ctx, {
       entity: ENTITY,
       entityId: key,

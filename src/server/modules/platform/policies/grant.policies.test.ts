@@ -31,7 +31,7 @@ describe('grant policy: role × action', () => {
   const matrix: [string, Role[]][] = [
     ['list', ['office', 'department', 'auditor']],
     ['listDomains', ['office', 'department', 'auditor']],
-    ['listMine', ['office', 'department', 'town', 'auditor', 'admin']],
+    ['listMine', ['office', 'department', 'town', 'auditor', 'admin', 'security']],
     ['grant', ['office']],
     ['revoke', ['office']],
   ];

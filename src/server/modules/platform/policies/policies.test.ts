@@ -6,6 +6,7 @@ import { auditPolicy } from './audit.js';
 import { organizationPolicy } from './organization.js';
 import { sessionPolicy } from './session.js';
 import { userPolicy } from './user.js';
+import { parameterPolicy } from '../parameters/policy.js';
 
 const TOWN_A = 101;
 const TOWN_B = 102;
@@ -85,24 +86,33 @@ describe('platform policies: role × action', () => {
     [
       'organization.suspend (enterprise in town A)',
       (a) => organizationPolicy.can(a, 'suspend', { id: 600, kind: 'enterprise', town_id: TOWN_A }),
-      allowed(['office', 'town']),
+      allowed(['admin', 'town']),
     ],
-    ['user.list', (a) => userPolicy.can(a, 'list'), allowed(['admin', 'auditor'])],
+    ['organization.suspend (a department)', (a) => organizationPolicy.can(a, 'suspend', { id: 2, kind: 'department', town_id: null }), allowed(['admin'])],
+    ['user.list', (a) => userPolicy.can(a, 'list'), allowed(['admin', 'auditor', 'security'])],
     ['user.create', (a) => userPolicy.can(a, 'create'), allowed(['admin'])],
     ['user.disable', (a) => userPolicy.can(a, 'disable'), allowed(['admin'])],
     ['user.resetPassword', (a) => userPolicy.can(a, 'resetPassword'), allowed(['admin'])],
     ['session.list', (a) => sessionPolicy.can(a, 'list'), allowed(['admin', 'auditor'])],
     ['session.end', (a) => sessionPolicy.can(a, 'end'), allowed(['admin'])],
     ['user.update', (a) => userPolicy.can(a, 'update'), allowed(['admin'])],
+    ['user.changeRole', (a) => userPolicy.can(a, 'changeRole'), allowed(['admin'])],
     ['user.enable', (a) => userPolicy.can(a, 'enable'), allowed(['admin'])],
     ['user.import', (a) => userPolicy.can(a, 'import'), allowed(['admin'])],
-    ['apiToken.list', (a) => apiTokenPolicy.can(a, 'list'), allowed(['admin'])],
+    ['apiToken.list', (a) => apiTokenPolicy.can(a, 'list'), allowed(['admin', 'auditor'])],
     ['apiToken.create', (a) => apiTokenPolicy.can(a, 'create'), allowed(['admin'])],
     ['apiToken.revoke', (a) => apiTokenPolicy.can(a, 'revoke'), allowed(['admin'])],
     ['audit.read', (a) => auditPolicy.can(a, 'read'), allowed(['auditor', 'office'])],
     ['audit.verify', (a) => auditPolicy.can(a, 'verify'), allowed(['auditor', 'office'])],
     ['audit.export', (a) => auditPolicy.can(a, 'export'), allowed(['auditor', 'office'])],
-    ['audit.readLogins', (a) => auditPolicy.can(a, 'readLogins'), allowed(['auditor', 'office', 'admin'])],
+    ['audit.readLogins', (a) => auditPolicy.can(a, 'readLogins'), allowed(['auditor', 'office', 'security', 'admin'])],
+    ['parameter.list', (a) => parameterPolicy.can(a, 'list'), allowed(['office', 'security', 'auditor', 'admin'])],
+    ['parameter.history', (a) => parameterPolicy.can(a, 'history'), allowed(['office', 'security', 'auditor', 'admin'])],
+    ['parameter.set (at the route)', (a) => parameterPolicy.can(a, 'set'), allowed(['office', 'security'])],
+    ['parameter.set (a security parameter)', (a) => parameterPolicy.can(a, 'set', { security: true }), allowed(['security'])],
+    ['parameter.set (a business parameter)', (a) => parameterPolicy.can(a, 'set', { security: false }), allowed(['office'])],
+    ['parameter.reset (a security parameter)', (a) => parameterPolicy.can(a, 'reset', { security: true }), allowed(['security'])],
+    ['parameter.reset (a business parameter)', (a) => parameterPolicy.can(a, 'reset', { security: false }), allowed(['office'])],
   ];
 
   for (const [name, check, roles] of matrix) {
@@ -116,8 +126,8 @@ describe('platform policies: role × action', () => {
 
   it('covers every action of every platform policy', () => {
     const covered = new Set(matrix.map(([name]) => name.split(' ')[0]));
-    for (const policy of [organizationPolicy, userPolicy, sessionPolicy, apiTokenPolicy, auditPolicy]) {
-      const prefix = policy.resource === 'api_token' ? 'apiToken' : policy.resource;
+    for (const policy of [organizationPolicy, userPolicy, sessionPolicy, apiTokenPolicy, auditPolicy, parameterPolicy]) {
+      const prefix = policy.resource === 'api_token' ? 'apiToken' : policy.resource === 'system_parameter' ? 'parameter' : policy.resource;
       const uncovered = policy.actions.filter((a) => !covered.has(`${prefix}.${a}`));
       expect(uncovered, policy.resource).toEqual([]);
     }

@@ -3,8 +3,19 @@ import type { ModulePlugin } from '../../../core/module.js';
 import { apiTokenPolicy } from '../policies/apiToken.js';
 import { sessionPolicy } from '../policies/session.js';
 import { userPolicy } from '../policies/user.js';
-import { apiTokenSchema, createApiTokenBody, createUserBody, listSessionsQuery, listUsersQuery, resetPasswordBody, sessionPage, userPage } from './schema.js';
 import {
+  apiTokenSchema,
+  changeRoleBody,
+  createApiTokenBody,
+  createUserBody,
+  listSessionsQuery,
+  listUsersQuery,
+  resetPasswordBody,
+  sessionPage,
+  userPage,
+} from './schema.js';
+import {
+  changeUserRole,
   createApiToken,
   createUser,
   endUserSession,
@@ -40,6 +51,17 @@ export const userRoutes: ModulePlugin = async (app, { deps }) => {
     config: { policy: { policy: userPolicy, action: 'enable' } },
     schema: { tags, summary: 'Enable an account', params: idParams, response: { 200: userViewSchema } },
     handler: (req) => setUserStatus(deps, req.ctx, req.params.id, 'active'),
+  });
+  app.post('/users/:id/role', {
+    config: { policy: { policy: userPolicy, action: 'changeRole' } },
+    schema: {
+      tags,
+      summary: 'Give an account another role (never from one administrator duty to another, never one’s own, never the last holder’s)',
+      params: idParams,
+      body: changeRoleBody,
+      response: { 200: userViewSchema },
+    },
+    handler: (req) => changeUserRole(deps, req.ctx, req.params.id, req.body.role),
   });
   app.post('/users/:id/reset-password', {
     config: { policy: { policy: userPolicy, action: 'resetPassword' } },

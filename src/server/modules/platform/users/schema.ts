@@ -33,6 +33,8 @@ export const createUserBody = z
   .strict();
 export type CreateUserInput = z.infer<typeof createUserBody>;
 
+export const changeRoleBody = z.object({ role: z.enum(ROLES) }).strict();
+
 export const resetPasswordBody = z.object({ newPassword: zPassword() }).strict();
 
 export const sessionSchema = z.object({

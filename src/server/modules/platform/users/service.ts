@@ -8,12 +8,14 @@ import { inTransaction, type Queryable, type Tx } from '../../../db/database.js'
 import { nowIso } from '../../../db/time.js';
 import { likePattern, paginate, type Page } from '../../../http/pagination.js';
 import { maskMobile } from '../../../../shared/validators/mobile.js';
-import { ROLES_BY_ORGANIZATION_KIND } from '../../../../shared/roles.js';
+import { ROLES_BY_ORGANIZATION_KIND, type Role } from '../../../../shared/roles.js';
 import { appendAudit } from '../audit/auditTrail.js';
 import { userPolicy } from '../policies/user.js';
 import { sessionPolicy } from '../policies/session.js';
 import { apiTokenPolicy } from '../policies/apiToken.js';
 import { API_TOKEN_PREFIX, apiTokenHash } from '../auth/sessions.js';
+import { isDutyRole } from '../duties/duties.js';
+import { assignDuty, checkDutyFitsOrganization, checkRoleChange, guarded, lockDuties, refuseLosingHolder, releaseDuty, selfLockout } from '../duties/guard.js';
 import { loadUserView, selectUserViews, toUserView, type UserView } from './userView.js';
 import type { CreateApiTokenInput, CreateUserInput, ListUsersQuery } from './schema.js';
 
@@ -45,14 +47,18 @@ export async function listUsers(deps: AppDeps, ctx: RequestContext, q: ListUsers
   return { ...page, items: page.items.map(toUserView) };
 }
 
-async function checkRoleFitsOrganization(tx: Queryable, role: CreateUserInput['role'], organizationId: number, path = 'organizationId') {
+async function checkRoleFitsOrganization(tx: Queryable, role: Role, organizationId: number, path = 'organizationId') {
   const org = await tx.selectFrom('organizations').select(['kind']).where('id', '=', organizationId).executeTakeFirst();
   if (!org) throw fieldError(path, 'field.organization.unknown');
   if (!ROLES_BY_ORGANIZATION_KIND[org.kind].includes(role)) throw fieldError('role', 'field.role.notAllowedForOrganization');
+  checkDutyFitsOrganization(role, org.kind);
 }
 
-/** Inserts an account after checking that its role fits its organisation; shared by the API, the CLI and imports. */
-export async function insertUser(tx: Tx, deps: AppDeps, input: CreateUserInput & { isDemo?: boolean }): Promise<number> {
+/**
+ * Inserts an account after checking that its role fits its organisation, and records the administrator duty its
+ * role carries in the same transaction; shared by the API, the CLI, imports and the seeds.
+ */
+export async function insertUser(tx: Tx, deps: AppDeps, input: CreateUserInput & { isDemo?: boolean; assignedBy?: number | null }): Promise<number> {
   await checkRoleFitsOrganization(tx, input.role, input.organizationId);
   if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw duplicate('username', 'username');
   const mobileHash = input.mobile ? deps.sealer.lookup(input.mobile) : null;
@@ -83,13 +89,14 @@ export async function insertUser(tx: Tx, deps: AppDeps, input: CreateUserInput &
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await assignDuty(tx, Number(row.id), input.role, input.assignedBy ?? null);
   return Number(row.id);
 }
 
 export async function createUser(deps: AppDeps, ctx: RequestContext, input: CreateUserInput): Promise<UserView> {
   authorize(ctx.actor, userPolicy, 'create');
   const id = await inTransaction(deps.database, async (tx) => {
-    const id = await insertUser(tx, deps, input);
+    const id = await insertUser(tx, deps, { ...input, assignedBy: ctx.actor.userId });
     await appendAudit(tx, ctx, {
       entity: 'user',
       entityId: id,
@@ -107,18 +114,63 @@ export async function endSessionsOf(tx: Queryable, userId: number, reason: strin
   await tx.updateTable('sessions').set({ ended_at: nowIso(), end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
 }
 
+/**
+ * Disables or enables an account. Nobody disables their own account, nor the last active holder of an
+ * administrator duty or of the office role (duties/guard.ts; the database refuses it too).
+ */
 export async function setUserStatus(deps: AppDeps, ctx: RequestContext, id: number, status: 'active' | 'disabled'): Promise<UserView> {
   const action = status === 'disabled' ? 'disable' : 'enable';
-  await inTransaction(deps.database, async (tx) => {
-    const before = await tx.selectFrom('users').select(['id', 'organization_id', 'status']).where('id', '=', id).executeTakeFirst();
-    if (!before) throw notFound();
-    authorize(ctx.actor, userPolicy, action, { id, organization_id: Number(before.organization_id) }, id);
-    if (id === ctx.actor.userId) throw invalidState(before.status);
-    if (before.status === status) throw invalidState(before.status);
-    await tx.updateTable('users').set({ status, updated_at: nowIso() }).where('id', '=', id).execute();
-    if (status === 'disabled') await endSessionsOf(tx, id, 'account_disabled');
-    await appendAudit(tx, ctx, { entity: 'user', entityId: id, action, before: { status: before.status }, after: { status } });
-  });
+  await guarded(
+    inTransaction(deps.database, async (tx) => {
+      const before = await tx.selectFrom('users').select(['id', 'organization_id', 'status', 'role']).where('id', '=', id).executeTakeFirst();
+      if (!before) throw notFound();
+      authorize(ctx.actor, userPolicy, action, { id, organization_id: Number(before.organization_id) }, id);
+      if (id === ctx.actor.userId) throw selfLockout();
+      if (before.status === status) throw invalidState(before.status);
+      if (status === 'disabled') {
+        await lockDuties(tx);
+        await refuseLosingHolder(tx, { id, role: before.role, status: before.status, organization_id: Number(before.organization_id) });
+      }
+      await tx.updateTable('users').set({ status, updated_at: nowIso() }).where('id', '=', id).execute();
+      if (status === 'disabled') await endSessionsOf(tx, id, 'account_disabled');
+      await appendAudit(tx, ctx, { entity: 'user', entityId: id, action, before: { status: before.status }, after: { status } });
+    }),
+  );
+  return loadUserView(deps.database.db, id);
+}
+
+/**
+ * Gives an account another role its organisation allows. Refused (on the field): a move from one administrator
+ * duty to another (三员分立: a new duty is a new account) and a duty outside the office; refused (409): one's own
+ * role, and demoting the last active holder of a duty or of the office role. The account is signed out, so its
+ * next request runs under the new role.
+ */
+export async function changeUserRole(deps: AppDeps, ctx: RequestContext, id: number, role: Role): Promise<UserView> {
+  await guarded(
+    inTransaction(deps.database, async (tx) => {
+      const before = await tx.selectFrom('users').select(['id', 'organization_id', 'status', 'role']).where('id', '=', id).executeTakeFirst();
+      if (!before) throw notFound();
+      authorize(ctx.actor, userPolicy, 'changeRole', { id, organization_id: Number(before.organization_id) }, id);
+      if (id === ctx.actor.userId) throw selfLockout();
+      if (before.role === role) throw fieldError('role', 'field.role.unchanged');
+      checkRoleChange(before.role, role);
+      await checkRoleFitsOrganization(tx, role, Number(before.organization_id));
+      await lockDuties(tx);
+      await refuseLosingHolder(tx, { id, role: before.role, status: before.status, organization_id: Number(before.organization_id) });
+      if (isDutyRole(before.role)) await releaseDuty(tx, id);
+      await tx.updateTable('users').set({ role, updated_at: nowIso() }).where('id', '=', id).execute();
+      await assignDuty(tx, id, role, ctx.actor.userId);
+      await endSessionsOf(tx, id, 'role_changed');
+      await appendAudit(tx, ctx, {
+        entity: 'user',
+        entityId: id,
+        action: 'changeRole',
+        organizationId: Number(before.organization_id),
+        before: { role: before.role },
+        after: { role },
+      });
+    }),
+  );
   return loadUserView(deps.database.db, id);
 }
 
@@ -276,6 +328,8 @@ export async function createApiToken(deps: AppDeps, ctx: RequestContext, input: 
   authorize(ctx.actor, apiTokenPolicy, 'create');
   if (ctx.actor.userId === null) throw new AppError(403, 'FORBIDDEN', 'error.FORBIDDEN');
   const secret = `${API_TOKEN_PREFIX}${randomToken(32)}`;
+  // A token skips the second factor and is nobody in person: the three administrator duties are never a token's.
+  if (isDutyRole(input.role)) throw fieldError('role', 'field.role.dutyToken');
   const id = await inTransaction(deps.database, async (tx) => {
     await checkRoleFitsOrganization(tx, input.role, input.organizationId);
     const row = await tx

@@ -44,7 +44,8 @@ function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreat
     },
     onError: (e) => setError(applyApiError(form, e)),
   });
-  const roles = kind ? ROLES_BY_ORGANIZATION_KIND[kind] : [];
+  // A token skips the second factor, so the server refuses one with an administrator duty.
+  const roles = kind ? ROLES_BY_ORGANIZATION_KIND[kind].filter((r) => r !== 'admin' && r !== 'security' && r !== 'auditor') : [];
   return (
     <Modal
       open

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Form, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../api/client';
-import { useUser } from '../../../auth/AuthProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { errorMessage, useFormSubmit } from '../../../components/formErrors';
@@ -15,20 +14,20 @@ import { parameterApi, parameterKeys, useParameterHistory, useParameters, type P
 type Value = ParameterView['value'];
 
 /**
- * The system parameters the modules declare, with their current value, default and bounds: the office and
- * admins change one (the server checks its type and bounds and says which, on the field), reset it to the
- * default, and everyone here reads its history from the audit trail. A stale version (someone saved first) is
+ * The system parameters the modules declare, with their current value, default and bounds. 三员分立: the security
+ * administrator changes the security parameters (time-out, lockout), the office the business ones; each row says
+ * whether this user may (`canChange`, the server's policy), the server checks type and bounds and says which, on
+ * the field. Everyone here reads the history from the audit trail. A stale version (someone saved first) is
  * refused and the list reloaded.
  */
 export default function ParametersPage() {
   const t = useT();
   const { locale } = useLocale();
-  const user = useUser();
   const isPhone = useIsPhone();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const canEdit = user.role === 'office' || user.role === 'admin';
   const list = useParameters();
+  const canEditAny = (list.data ?? []).some((p) => p.canChange);
   const [editing, setEditing] = useState<ParameterView | null>(null);
   const [historyOf, setHistoryOf] = useState<ParameterView | null>(null);
   const [form] = Form.useForm<{ value: Value }>();
@@ -84,7 +83,10 @@ export default function ParametersPage() {
       title: t('parameters.name'),
       render: (_, p) => (
         <div style={{ maxWidth: isPhone ? 200 : 420, whiteSpace: 'normal' }}>
-          <div>{text(p.label)}</div>
+          <Space size="small">
+            <span>{text(p.label)}</span>
+            {p.security ? <Tag color="purple">{t('parameters.security')}</Tag> : null}
+          </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {isPhone ? p.key : `${text(p.description)} · ${p.key}`}
           </Typography.Text>
@@ -134,7 +136,7 @@ export default function ParametersPage() {
       title: t('common.actions'),
       render: (_, p) => (
         <Space size="small" wrap>
-          {canEdit ? (
+          {p.canChange ? (
             <Button
               size="small"
               type="primary"
@@ -148,7 +150,7 @@ export default function ParametersPage() {
               {t('parameters.edit')}
             </Button>
           ) : null}
-          {canEdit ? (
+          {p.canChange ? (
             <Button size="small" disabled={!p.overridden} onClick={() => reset(p)} data-testid={`parameter-reset-${p.key}`}>
               {t('parameters.reset')}
             </Button>
@@ -164,7 +166,7 @@ export default function ParametersPage() {
   return (
     <div data-testid="page-parameters">
       <PageHeader title={t('parameters.nav')} subtitle={t('parameters.subtitle')} />
-      <Alert type="info" showIcon title={canEdit ? t('parameters.cacheNote') : t('parameters.readOnly')} className="hx-form-alert" />
+      <Alert type="info" showIcon title={canEditAny ? t('parameters.cacheNote') : t('parameters.readOnly')} className="hx-form-alert" />
       <Card>
         {list.isError ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />

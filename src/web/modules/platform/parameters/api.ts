@@ -1,6 +1,7 @@
 /**
- * System parameters: shapes from the server's zod schemas (type-only imports), query keys and hooks. The office
- * and admins change values; auditors read them and their history.
+ * System parameters: shapes from the server's zod schemas (type-only imports), query keys and hooks. The security
+ * administrator changes the security parameters, the office the business ones (each row's `canChange`); auditors
+ * and the system administrator read them and their history.
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';

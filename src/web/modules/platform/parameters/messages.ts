@@ -9,9 +9,10 @@ export const parameterMessages = {
     en: 'Values that may change while the system runs; every change is checked against its bounds and audited',
   },
   'parameters.readOnly': {
-    'zh-CN': '您可以查看参数及修改记录，修改由专班办公室或系统管理员进行',
-    en: 'You may read the parameters and their history; the office or an administrator changes them',
+    'zh-CN': '您可以查看参数及修改记录；安全参数由安全管理员修改，业务参数由专班办公室修改',
+    en: 'You may read the parameters and their history; the security administrator changes the security ones, the office the business ones',
   },
+  'parameters.security': { 'zh-CN': '安全参数', en: 'Security' },
   'parameters.name': { 'zh-CN': '参数', en: 'Parameter' },
   'parameters.value': { 'zh-CN': '当前值', en: 'Value' },
   'parameters.default': { 'zh-CN': '默认值', en: 'Default' },
