@@ -10,8 +10,10 @@ export interface Config {
   databaseUrl: string;
   /** Secret for keyed hashes of tokens and session ids. */
   sessionSecret: string;
-  /** 32-byte key for AES-256-GCM encryption of personal data. */
+  /** Key version 1 (HUANXIN_ENCRYPTION_KEY), or the lowest configured version when that is not set. */
   encryptionKey: Buffer;
+  /** Every configured key version (HUANXIN_ENCRYPTION_KEY is 1, HUANXIN_ENCRYPTION_KEYS adds `N:key`), ascending; the highest seals. */
+  encryptionKeys: { version: number; key: Buffer }[];
   /** 32-byte key for the keyed hash (HMAC) that lets us check uniqueness of encrypted values. */
   lookupKey: Buffer;
   demo: boolean;
@@ -73,6 +75,26 @@ function key32(raw: string, purpose: string): Buffer {
   return createHash('sha256').update(`${purpose}:${raw}`).digest();
 }
 
+/**
+ * `HUANXIN_ENCRYPTION_KEYS="2:<key>,3:<key>"`: further key versions (same key formats). Version 1 is
+ * HUANXIN_ENCRYPTION_KEY; it may be left out once a re-encryption run has retired it.
+ */
+function keyVersions(raw: string | undefined, v1Raw: string | undefined): { version: number; key: Buffer }[] {
+  const out = new Map<number, Buffer>();
+  if (v1Raw !== undefined) out.set(1, key32(v1Raw, 'encryption'));
+  for (const item of (raw ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^(\d{1,6}):(.+)$/.exec(item);
+    if (!m || Number(m[1]) < 1) throw new ConfigError('HUANXIN_ENCRYPTION_KEYS must be "version:key" pairs separated by commas, versions from 1');
+    const version = Number(m[1]);
+    if (out.has(version)) throw new ConfigError(`HUANXIN_ENCRYPTION_KEYS gives key version ${version} twice`);
+    out.set(version, key32(m[2]!, 'encryption'));
+  }
+  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([version, key]) => ({ version, key }));
+}
+
 function cryptoSuite(raw: string | undefined): 'aes' | 'sm' {
   if (raw === undefined || raw === '' || raw === 'aes') return 'aes';
   if (raw === 'sm') return 'sm';
@@ -83,15 +105,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const dataDir = path.resolve(env.HUANXIN_DATA_DIR ?? 'data');
   const sessionSecret = env.HUANXIN_SESSION_SECRET ?? DEFAULT_SESSION_SECRET;
-  const encryptionKeyRaw = env.HUANXIN_ENCRYPTION_KEY ?? DEFAULT_ENCRYPTION_KEY;
+  const extraKeys = env.HUANXIN_ENCRYPTION_KEYS?.trim() ? env.HUANXIN_ENCRYPTION_KEYS : undefined;
+  // Without any key the development key is version 1; with HUANXIN_ENCRYPTION_KEYS alone, version 1 is gone.
+  const v1Raw = env.HUANXIN_ENCRYPTION_KEY ?? (extraKeys ? undefined : DEFAULT_ENCRYPTION_KEY);
+  // The lookup hashes are keyed from HUANXIN_LOOKUP_KEY, by default from key version 1's value (as before key
+  // versions); whoever removes version 1 from the configuration moves its value to HUANXIN_LOOKUP_KEY.
+  const lookupRaw = env.HUANXIN_LOOKUP_KEY ?? v1Raw ?? DEFAULT_ENCRYPTION_KEY;
   if (nodeEnv === 'production') {
     const problems: string[] = [];
     if (sessionSecret === DEFAULT_SESSION_SECRET || sessionSecret.length < 32)
       problems.push('HUANXIN_SESSION_SECRET must be set to a random value of at least 32 characters');
-    if (encryptionKeyRaw === DEFAULT_ENCRYPTION_KEY) problems.push('HUANXIN_ENCRYPTION_KEY must be set (64 hex characters or base64 of 32 bytes)');
+    if (v1Raw === DEFAULT_ENCRYPTION_KEY) problems.push('HUANXIN_ENCRYPTION_KEY must be set (64 hex characters or base64 of 32 bytes)');
+    if (v1Raw === undefined && lookupRaw === DEFAULT_ENCRYPTION_KEY)
+      problems.push('HUANXIN_LOOKUP_KEY must be set when HUANXIN_ENCRYPTION_KEY is not (the former version 1 key)');
     if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
   }
-  const encryptionKey = key32(encryptionKeyRaw, 'encryption');
+  const encryptionKeys = keyVersions(extraKeys, v1Raw);
+  const encryptionKey = encryptionKeys[0]!.key;
   return {
     nodeEnv,
     port: int(env, 'PORT', 3000),
@@ -99,8 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'huanxin.db')}`,
     sessionSecret,
     encryptionKey,
-    // Derived from the encryption key so one secret suffices, yet the two uses never share a key.
-    lookupKey: createHash('sha256').update('lookup:').update(encryptionKey).digest(),
+    encryptionKeys,
+    // Derived from the (version 1) encryption key so one secret suffices, yet the two uses never share a key.
+    lookupKey: createHash('sha256').update('lookup:').update(key32(lookupRaw, 'encryption')).digest(),
     // Demo accounts and data are on by default except in production, where they must be asked for.
     demo: env.HUANXIN_DEMO === undefined || env.HUANXIN_DEMO === '' ? nodeEnv !== 'production' : env.HUANXIN_DEMO !== '0',
     dataDir,

@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import { createSealer } from './core/crypto.js';
+import { createSuiteSealer } from './core/crypto.js';
 import type { AppDeps } from './core/deps.js';
 import type { ExtensionPoints } from './core/extensions.js';
 import { moduleContractProblems, resolveExtensions, type HuanxinModule } from './core/module.js';
@@ -9,6 +9,8 @@ import { migrateToLatest } from './db/migrations.js';
 import { MODULES } from './modules/index.js';
 import { seedDemo, type DemoAccount } from './modules/platform/seed/seedDemo.js';
 import { createParameterReader } from './modules/platform/parameters/reader.js';
+import { useAuditHashSuite } from './modules/platform/audit/auditTrail.js';
+import { syncKeyVersions } from './modules/platform/keys/registry.js';
 
 export interface RuntimeOptions {
   /** The modules to run: the installed ones by default (a test may add an example module). */
@@ -23,10 +25,13 @@ export function createDeps(config: Config, dbOptions: DatabaseOptions = {}, opti
   const problems = moduleContractProblems(modules);
   if (problems.length) throw new Error(`module contracts are incomplete:\n  ${problems.join('\n  ')}`);
   const database = createDatabase(config.databaseUrl, { poolSize: config.pgPoolSize, ...dbOptions });
+  // The audit trail's append functions keep their signatures (~80 callers): the suite is set for the process.
+  useAuditHashSuite(config.cryptoSuite);
   return {
     config,
     database,
-    sealer: createSealer(config.encryptionKey, config.lookupKey),
+    // The configured suite seals with the highest key version; every configured version (and suite) still opens.
+    sealer: createSuiteSealer(config.cryptoSuite, config.encryptionKeys, config.lookupKey),
     storage: createDiskStorage(config.uploadDir),
     extensions: resolveExtensions(modules, options.extensions),
     modules,
@@ -50,6 +55,8 @@ export async function prepareDatabase(deps: AppDeps, options: { demo: boolean; d
     deps.database,
     deps.modules.flatMap((m) => m.migrations),
   );
+  // Key versions as configured (a key that does not match its registered fingerprint refuses the start).
+  if (deps.modules.some((m) => m.name === 'platform')) await syncKeyVersions(deps);
   // Loaded before anything is served: after this, a read inside a transaction never waits for a query (reader.ts).
   await deps.parameters.refresh();
   for (const m of deps.modules) await m.seed?.reference?.(deps);

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createKeyring, suiteHmac, type CryptoSuite, type Keyring, type KeyVersion } from './cryptoSuites.js';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 } as const;
 
@@ -59,10 +60,28 @@ export interface Sealer {
   lookup(value: string): string;
 }
 
+/** A sealer with one AES key (version 1) and SHA-256 lookups: what the platform used before key versions. */
 export function createSealer(encryptionKey: Buffer, lookupKey: Buffer): Sealer {
+  return createSuiteSealer('aes', [{ version: 1, key: encryptionKey }], lookupKey);
+}
+
+/** The sealer of an installation that also knows its keyring (the key rotation reads it). */
+export interface KeyringSealer extends Sealer {
+  keyring: Keyring;
+}
+
+/**
+ * Seals with the suite and the highest key version; opens every form and version configured. Lookup hashes are
+ * HMAC with the suite's hash under one lookup key that is not rotated: a lookup hash is an equality index, not a
+ * secret store — rotating its key would mean recomputing every hash from its plaintext in one step for the
+ * lookups to keep matching, and a rotated encryption key already limits what a leaked ciphertext reveals.
+ */
+export function createSuiteSealer(suite: CryptoSuite, versions: readonly KeyVersion[], lookupKey: Buffer): KeyringSealer {
+  const keyring = createKeyring(suite, versions);
   return {
-    seal: (value) => encrypt(encryptionKey, value),
-    open: (sealed) => decrypt(encryptionKey, sealed),
-    lookup: (value) => lookupHash(lookupKey, value),
+    keyring,
+    seal: (value) => keyring.seal(value),
+    open: (sealed) => keyring.open(sealed),
+    lookup: (value) => suiteHmac(suite, lookupKey, value),
   };
 }

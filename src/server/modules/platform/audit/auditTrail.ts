@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { dialectOf, type Queryable, type Tx } from '../../../db/database.js';
 import { rowsFromColumns } from '../../../db/lists.js';
 import { nowIso } from '../../../db/time.js';
 import type { RequestContext } from '../../../core/context.js';
+import { suiteDigest, type CryptoSuite } from '../../../core/cryptoSuites.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -53,7 +53,25 @@ type HashedFields = {
   ip: string | null;
 };
 
-export function auditHash(prevHash: string, r: HashedFields): string {
+/**
+ * The suite new records are hashed with: SHA-256 (hex, as since the first record) or SM3 (`sm3:` + hex). Set
+ * once per process from the configuration (runtime.ts createDeps); the append functions keep their signatures, so
+ * the ~80 callers pass nothing. Each record's hash says its own algorithm, so a chain begun with SHA-256 still
+ * verifies after a switch to SM3 (and back).
+ */
+let appendSuite: CryptoSuite = 'aes';
+export function useAuditHashSuite(suite: CryptoSuite): void {
+  appendSuite = suite;
+}
+
+export const SM3_PREFIX = 'sm3:';
+
+/** The suite a stored hash was computed with. */
+export function auditHashSuite(hash: string): CryptoSuite {
+  return hash.startsWith(SM3_PREFIX) ? 'sm' : 'aes';
+}
+
+export function auditHash(prevHash: string, r: HashedFields, suite: CryptoSuite = appendSuite): string {
   const canonical = JSON.stringify([
     prevHash,
     r.chain,
@@ -71,7 +89,7 @@ export function auditHash(prevHash: string, r: HashedFields): string {
     r.request_id,
     r.ip,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return suite === 'sm' ? `${SM3_PREFIX}${suiteDigest('sm', canonical)}` : suiteDigest('aes', canonical);
 }
 
 /**
@@ -205,7 +223,7 @@ export async function verifyAuditTrail(db: Queryable, batchSize = 5000): Promise
         records++;
         count++;
         if (r.prev_hash !== prev) return { ok: false, records, brokenId: Number(r.id), chain: head.chain, reason: 'link' };
-        if (auditHash(prev, r) !== r.hash) return { ok: false, records, brokenId: Number(r.id), chain: head.chain, reason: 'hash' };
+        if (auditHash(prev, r, auditHashSuite(r.hash)) !== r.hash) return { ok: false, records, brokenId: Number(r.id), chain: head.chain, reason: 'hash' };
         prev = r.hash;
         lastId = Number(r.id);
       }
