@@ -2,6 +2,7 @@ import type { AppDeps } from '../core/deps.js';
 import { adminInitCommands } from './adminInit.js';
 import { backupCommands } from './backup.js';
 import { keyCommands } from './keys.js';
+import { dbRoleCommands } from './dbRoles.js';
 
 /** A command of `npm run cli --` beyond the core ones of main.ts: its usage line and what it runs (exit code). */
 export interface CliCommand {
@@ -10,4 +11,4 @@ export interface CliCommand {
   run(deps: AppDeps, args: string[]): Promise<number>;
 }
 
-export const EXTRA_COMMANDS: readonly CliCommand[] = [...adminInitCommands, ...backupCommands, ...keyCommands];
+export const EXTRA_COMMANDS: readonly CliCommand[] = [...adminInitCommands, ...backupCommands, ...keyCommands, ...dbRoleCommands];

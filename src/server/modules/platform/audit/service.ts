@@ -3,7 +3,8 @@ import type { RequestContext } from '../../../core/context.js';
 import { authorize } from '../../../core/policy.js';
 import { paginate } from '../../../http/pagination.js';
 import { auditPolicy } from '../policies/audit.js';
-import { verifyAuditTrail } from './auditTrail.js';
+import { inTransaction } from '../../../db/database.js';
+import { appendAudit, verifyAuditTrail } from './auditTrail.js';
 import type { AuditFilters, LoginFilters } from './schema.js';
 import { endOfShanghaiDate, shanghaiInstant } from '../../../core/time.js';
 
@@ -76,10 +77,37 @@ export async function listAudit(deps: AppDeps, ctx: RequestContext, q: AuditFilt
 /** Exports are bounded so one click cannot exhaust the server; officials narrow the dates for more. */
 export const EXPORT_LIMIT = 50_000;
 
+/**
+ * The auditor's export: the filtered records, the chain verification computed now over the whole trail, and each
+ * chain's head. The export itself is audited (who exported which filters, how many records, what the check said),
+ * after the verification, so the record it adds is not part of what it reports on.
+ */
 export async function exportAudit(deps: AppDeps, ctx: RequestContext, f: AuditFilters) {
   authorize(ctx.actor, auditPolicy, 'export');
-  const rows = await auditQuery(deps, f).selectAll().orderBy('id', 'desc').limit(EXPORT_LIMIT).execute();
-  return rows.map(toRecord);
+  const rows = (await auditQuery(deps, f).selectAll().orderBy('id', 'desc').limit(EXPORT_LIMIT).execute()).map(toRecord);
+  const verification = await verifyAuditTrail(deps.database.db);
+  const heads = await deps.database.db.selectFrom('audit_chains').selectAll().orderBy('chain').execute();
+  const verifiedAt = new Date().toISOString();
+  await inTransaction(deps.database, (tx) =>
+    appendAudit(tx, ctx, {
+      entity: 'audit_log',
+      action: 'export',
+      after: {
+        filters: f,
+        rows: rows.length,
+        truncated: rows.length === EXPORT_LIMIT,
+        verification: verification.ok
+          ? { ok: true, records: verification.records, chains: verification.chains }
+          : { ok: false, records: verification.records, brokenId: verification.brokenId, chain: verification.chain, reason: verification.reason },
+      },
+    }),
+  );
+  return {
+    rows,
+    verification,
+    verifiedAt,
+    heads: heads.map((h) => ({ chain: h.chain, length: Number(h.length), lastId: Number(h.last_id), lastHash: h.last_hash })),
+  };
 }
 
 export async function verifyAudit(deps: AppDeps, ctx: RequestContext) {

@@ -121,7 +121,7 @@ export default function AuditPage() {
             <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
               {verify.isPending ? t('audit.verifying') : t('audit.verify')}
             </Button>
-            <ExportButton path="/api/audit/export.xlsx" query={exportQuery} fallbackName="audit-trail.xlsx" />
+            <ExportButton path="/api/audit/export" query={exportQuery} fallbackName="audit-trail.xlsx" />
           </Space>
         }
       />
