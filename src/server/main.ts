@@ -16,6 +16,7 @@ import { importUsers } from './cli/userImport.js';
 import { startScheduler } from './core/jobs.js';
 import { translate } from './core/messages.js';
 import { EXTRA_COMMANDS } from './cli/commands.js';
+import { warnIfAdministratorsMissing } from './cli/adminInit.js';
 
 const USAGE = `Huanxin command line
   serve                      migrate, seed reference data (and demo data unless HUANXIN_DEMO=0), serve on $PORT
@@ -65,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
         });
         await prepareDatabase(deps, { demo: false });
         const orgName =
-          values.org ?? (values.role === 'office' || values.role === 'admin' || values.role === 'auditor' ? '工作专班办公室（市发改局）' : undefined);
+          values.org ?? (values.role === 'office' || values.role === 'admin' || values.role === 'auditor' || values.role === 'security' ? '工作专班办公室（市发改局）' : undefined);
         const org = orgName
           ? await deps.database.db
               .selectFrom('organizations')
@@ -192,6 +193,8 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
   const report = await prepareDatabase(deps, { demo: deps.config.demo, demoProgrammes: deps.config.demo });
   printDemo(report.demoAccounts);
   const app = await buildApp(deps);
+  // Production never makes administrators by itself: the three duties are created with `admin:init`.
+  if (deps.config.nodeEnv === 'production') await warnIfAdministratorsMissing(deps, app.log);
   let closing = false;
   let stopJobs = () => {};
   const shutdown = async (signal: string) => {
@@ -201,7 +204,14 @@ async function serve(deps: ReturnType<typeof createDeps>): Promise<number> {
     app.log.info({ signal, deadlineMs }, 'shutting down: finishing in-flight requests');
     const outcome = await stopWithin(async () => {
       stopJobs();
-      await app.close();
+      // A connection busy when the stop began and idle after its answer would hold app.close() open to the
+      // deadline: close such connections as they go idle.
+      const reap = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(reap);
+      }
       await deps.database.close();
     }, deadlineMs);
     if (outcome === 'deadline') app.log.warn({ deadlineMs }, 'shutdown deadline passed: exiting with requests still open');
