@@ -59,6 +59,9 @@ function Themed({ children }: { children: ReactNode }) {
           colorPrimary: '#1a4f95',
           colorInfo: '#1a4f95',
           colorLink: '#1a4f95',
+          // antd lightens links and primary buttons on hover, to under 4.5:1; these darken a little instead.
+          colorLinkHover: '#2358a5',
+          colorLinkActive: '#0d3466',
           borderRadius: 4,
           fontFamily: FONT_FAMILY[locale],
           colorBgLayout: '#f2f4f7',
@@ -68,6 +71,23 @@ function Themed({ children }: { children: ReactNode }) {
           colorPrimaryBorder: '#b3cbec',
           colorInfoBg: '#eef4fc',
           colorInfoBorder: '#bcd2f0',
+          // WCAG AA (4.5:1) for small text on white and on the grey page: antd's defaults for secondary lines,
+          // descriptions, form hints, empty states and placeholders (45 % and 25 % black) fall short of it.
+          colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+          colorTextDisabled: 'rgba(0, 0, 0, 0.45)',
+          // Status colours are also text (status tags, Typography type="success"…): antd's bright ones are fills
+          // at 2–3:1. Darker seeds, with the light tints pinned (antd would derive greyish ones from a dark seed).
+          colorSuccess: '#237804',
+          colorSuccessBg: '#f6ffed',
+          colorSuccessBorder: '#b7eb8f',
+          colorWarning: '#8a5300',
+          colorWarningBg: '#fffbe6',
+          colorWarningBorder: '#ffe58f',
+          colorError: '#cf1322',
+          colorErrorBg: '#fff2f0',
+          colorErrorBorder: '#ffccc7',
         },
         components: {
           Layout: { headerBg: '#0d3466', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff', bodyBg: '#f2f4f7' },

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installAccessibleNames } from './components/a11y';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,3 +11,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// Names for unlabelled controls and keyboard reach for scrolling tables, app-wide (see components/a11y.ts).
+installAccessibleNames();

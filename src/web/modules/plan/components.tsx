@@ -17,10 +17,11 @@ export const STATUS_COLORS: Record<IndicatorStatus, string> = {
 
 /** Colours for charts and the heat table, in the same order of severity as the tags. */
 export const STATUS_HEX: Record<IndicatorStatus, string> = {
-  on_track: '#389e0d',
-  at_risk: '#d48806',
+  // Dark enough to be read as tag text on their own tint (WCAG AA, 4.5:1).
+  on_track: '#237804',
+  at_risk: '#8a5300',
   behind: '#cf1322',
-  not_started: '#8c8c8c',
+  not_started: '#666666',
   overdue: '#c41d7f',
 };
 

@@ -226,6 +226,7 @@ export function ApplicationForm({ existing, initialProgramId }: { existing?: Car
           <Form.Item name="programId" rules={[{ required: true, message: t('common.required') }]}>
             <Select
               data-testid="car-program"
+              aria-label={t('car.form.program')}
               disabled={!!existing}
               options={open.map((p) => ({ value: p.id, label: `${p.name} · ${t(`car.kind.${p.kind}`)}` }))}
             />

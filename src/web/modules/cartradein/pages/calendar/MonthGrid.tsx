@@ -38,7 +38,10 @@ export function MonthGrid({ year, entries, onPick }: { year: number; entries: En
                     title={e?.note ?? undefined}
                     data-testid={`car-cal-day-${date}`}
                     data-kind={kind}
-                    aria-label={e?.note ? `${date} ${e.note}` : date}
+                    // The name starts with what the button shows (the day, its mark), then the full date and note.
+                    aria-label={[i + 1, e ? t(e.working ? 'car.cal.mark.workday' : 'car.cal.mark.holiday') : '', date, e?.note ?? '']
+                      .filter((x) => x !== '')
+                      .join(' ')}
                   >
                     <span>{i + 1}</span>
                     {e ? <small>{t(e.working ? 'car.cal.mark.workday' : 'car.cal.mark.holiday')}</small> : null}
