@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/api/**/*.test.ts', 'test/lint/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/api/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
     environment: 'node',
     // Two cores: run two files at a time; each file gets its own database.
     pool: 'forks',

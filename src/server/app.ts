@@ -7,13 +7,13 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { translate } from './core/messages.js';
 import type { AppDeps } from './core/deps.js';
 import { resolveLocale } from './core/locale.js';
 import { inTransaction, ping } from './db/database.js';
 import { migrationsOf } from './core/module.js';
-import { installErrorHandling, sendError } from './http/errorHandler.js';
+import { frameworkErrorHandler, installErrorHandling, sendError } from './http/errorHandler.js';
 import { installIdempotency } from './http/idempotency.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
 import { installResponseStats } from './http/responseStats.js';
@@ -21,7 +21,7 @@ import { deniedAuditTarget, installRequestContext } from './http/requestContext.
 import { appendAudit } from './modules/platform/audit/auditTrail.js';
 import { principalResolver } from './modules/platform/auth/sessions.js';
 import { installControlCharacterGuard } from './http/controlCharacters.js';
-import { documentedTransform } from './http/openapi.js';
+import { documentedTransform, documentedTransformObject } from './http/openapi.js';
 import { appliedMigrationCount } from './db/migrations.js';
 
 declare module 'fastify' {
@@ -30,6 +30,9 @@ declare module 'fastify' {
     routeCatalog: RouteOptions[];
   }
 }
+
+/** Longer path parameters than Fastify's 100 reach the route's own validation; above this, a 414 in the API's shape. */
+export const MAX_PARAM_LENGTH = 1000;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -46,8 +49,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A stop closes idle keep-alive connections at once and waits only for requests in flight (see shutdown.ts).
     forceCloseConnections: 'idle',
     // Longer path parameters than Fastify's 100 reach the route's own validation (a field-level 400 or a 404 in the
-    // API's shape) instead of Fastify's bare 414.
-    routerOptions: { maxParamLength: 1000 },
+    // API's shape); above MAX_PARAM_LENGTH the router refuses them, and frameworkErrors gives that 414 (and an
+    // undecodable path's 400) the API's shape instead of Fastify's bare one.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrorHandler(MAX_PARAM_LENGTH),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('routeCatalog', [] as RouteOptions[]);
@@ -65,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   installResponseStats(app);
-  installSecurityHeaders(app, { hsts: config.nodeEnv === 'production' });
+  installSecurityHeaders(app, { tls: config.tls, trustProxy: config.trustProxy });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 10 } });
 
@@ -86,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ session: [] }, { token: [] }],
     },
     transform: documentedTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: documentedTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

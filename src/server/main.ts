@@ -66,7 +66,10 @@ async function main(argv: string[]): Promise<number> {
         });
         await prepareDatabase(deps, { demo: false });
         const orgName =
-          values.org ?? (values.role === 'office' || values.role === 'admin' || values.role === 'auditor' || values.role === 'security' ? '工作专班办公室（市发改局）' : undefined);
+          values.org ??
+          (values.role === 'office' || values.role === 'admin' || values.role === 'auditor' || values.role === 'security'
+            ? '工作专班办公室（市发改局）'
+            : undefined);
         const org = orgName
           ? await deps.database.db
               .selectFrom('organizations')

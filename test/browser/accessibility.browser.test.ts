@@ -6,8 +6,9 @@ import type { Role } from '../../src/shared/roles.js';
 import { NAVIGATION } from '../../src/web/navigation.js';
 import { mayUse } from '../../src/web/layout/navigation.js';
 import { recordEvidence } from '../helpers/evidence.js';
-import { DEMO_RESIDENT, PHONE, WAIT_MS, animationsDone, launchBrowser, login, openSession, settle, startServer, type TestServer } from './harness.js';
+import { PHONE, WAIT_MS, animationsDone, launchBrowser, login, openSession, settle, startServer, type TestServer } from './harness.js';
 import { horizontalOverflow, seriousViolations, type Finding, type Overflow } from './axe.js';
+import { DEMO_ACCOUNT_OF_ROLE } from '../helpers/accounts.js';
 
 /**
  * Accessibility of every page (等保 asks it of a public service, and so does GB/T 37668): axe-core over each page
@@ -25,18 +26,7 @@ const VIEWPORTS = [
   { name: 'phone', size: PHONE },
 ] as const;
 
-const ACCOUNTS: { username: string; role: Role }[] = [
-  { username: 'demo_office', role: 'office' },
-  { username: 'demo_department', role: 'department' },
-  { username: 'demo_town', role: 'town' },
-  { username: 'demo_merchant', role: 'merchant' },
-  { username: 'demo_enterprise', role: 'enterprise' },
-  { username: 'demo_recycler', role: 'recycler' },
-  { username: 'demo_auditor', role: 'auditor' },
-  { username: 'demo_admin', role: 'admin' },
-  { username: 'demo_security', role: 'security' },
-  { username: DEMO_RESIDENT.mobile, role: 'resident' },
-];
+const ACCOUNTS = DEMO_ACCOUNT_OF_ROLE;
 
 /** The pages one opens without signing in (the router's public routes, src/web/App.tsx). */
 const PUBLIC_PATHS = ['/login', '/register/resident', '/register/enterprise', '/stores', '/events', '/recycling-sites', '/credit-disclosure'];

@@ -3,7 +3,7 @@ import type { Role } from '../../src/shared/roles.js';
 import { inTransaction } from '../../src/server/db/database.js';
 import { nowIso } from '../../src/server/db/time.js';
 import { insertUser } from '../../src/server/modules/platform/users/service.js';
-import type { TestApp } from './testApp.js';
+import { DEMO_RESIDENT, type TestApp } from './testApp.js';
 
 /**
  * An active enterprise in a town with one account of `role` (enterprise, merchant, recycler), straight into the
@@ -50,3 +50,17 @@ export async function addEnterpriseAccount(
     return id;
   });
 }
+
+/** One demo account of every role (made by the demo seed), in the order the matrices and page visits list them. */
+export const DEMO_ACCOUNT_OF_ROLE: { role: Role; username: string }[] = [
+  { role: 'resident', username: DEMO_RESIDENT.mobile },
+  { role: 'merchant', username: 'demo_merchant' },
+  { role: 'enterprise', username: 'demo_enterprise' },
+  { role: 'recycler', username: 'demo_recycler' },
+  { role: 'town', username: 'demo_town' },
+  { role: 'department', username: 'demo_department' },
+  { role: 'office', username: 'demo_office' },
+  { role: 'auditor', username: 'demo_auditor' },
+  { role: 'admin', username: 'demo_admin' },
+  { role: 'security', username: 'demo_security' },
+];

@@ -1,10 +1,28 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isMessageKey, translate, type MessageKey } from '../core/messages.js';
+import { isMessageKey, registerMessages, translate, type MessageKey } from '../core/messages.js';
+import { defineMessages } from '../../shared/i18n/messages.js';
 import type { Locale } from '../../shared/roles.js';
 import { AppError, type FieldIssue } from '../core/errors.js';
 import { resolveLocale } from '../core/locale.js';
 import { isUniqueViolation } from '../db/errors.js';
+
+/** The kernel's own refusals that happen before a route is found (the router's, not a route's). */
+const kernelMessages = defineMessages({
+  'error.URI_TOO_LONG': {
+    'zh-CN': '路径参数过长（每段最多 {max} 个字符）',
+    en: 'A path parameter is too long (at most {max} characters each)',
+  },
+  'error.BAD_URL': {
+    'zh-CN': '请求路径含有无法解码的字符',
+    en: 'The request path contains characters that cannot be decoded',
+  },
+});
+registerMessages(kernelMessages);
+
+declare module '../core/messages.js' {
+  interface ModuleMessageKeys extends Record<keyof typeof kernelMessages, true> {}
+}
 
 export interface ErrorDetail {
   field: string;
@@ -72,6 +90,26 @@ export function fieldDetails(fields: FieldIssue[], locale: Locale): ErrorDetail[
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, details: ErrorDetail[] = []): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
+}
+
+/**
+ * Fastify's router answers a path parameter over `maxParamLength` (414) and an undecodable path (400) itself, in
+ * its own shape; this gives them the API's shape and the caller's language (installed as `frameworkErrors`).
+ */
+export function frameworkErrorHandler(maxParamLength: number) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const locale = localeOf(request);
+    if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      sendError(reply, 414, 'URI_TOO_LONG', translate(locale, 'error.URI_TOO_LONG', { max: maxParamLength }));
+      return;
+    }
+    if (err.code === 'FST_ERR_BAD_URL') {
+      sendError(reply, 400, 'BAD_URL', translate(locale, 'error.BAD_URL'));
+      return;
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+    sendError(reply, status, 'BAD_REQUEST', translate(locale, 'error.VALIDATION_FAILED'));
+  };
 }
 
 /** Invoked after a 403 so the refusal itself lands in the audit trail (in its own transaction). */

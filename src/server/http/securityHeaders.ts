@@ -5,18 +5,13 @@ export interface SecurityHeaderOptions {
   tls?: boolean;
   /** config.trustProxy: X-Forwarded-Proto from the load balancer is believed. */
   trustProxy?: boolean;
-  /**
-   * Former name of `tls` (app.ts passed `nodeEnv === 'production'`); still honoured so a caller not yet moved to
-   * `tls` keeps compiling. Prefer `tls`.
-   */
-  hsts?: boolean;
 }
 
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
 /** Whether this request came over TLS: the server's own, or a trusted proxy that says so. */
 function overTls(request: FastifyRequest, options: SecurityHeaderOptions): boolean {
-  if (options.tls || options.hsts) return true;
+  if (options.tls) return true;
   if (!options.trustProxy) return false;
   // A proxy may send a list ("https, http") when chained: the first hop is the client's.
   const proto = request.headers['x-forwarded-proto'];

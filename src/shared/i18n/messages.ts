@@ -142,6 +142,10 @@ export const SHARED_MESSAGES = defineMessages({
     'zh-CN': '取值无效',
     en: 'Invalid value',
   },
+  'field.date.outOfRange': {
+    'zh-CN': '日期须在 2000-01-01 至 2099-12-31 之间',
+    en: 'The date must be between 2000-01-01 and 2099-12-31',
+  },
   'field.password.weak': {
     'zh-CN': '密码至少 10 位，并包含大写字母、小写字母、数字、符号中的至少 3 类',
     en: 'Passwords need at least 10 characters from at least 3 of: upper case, lower case, digits, symbols',

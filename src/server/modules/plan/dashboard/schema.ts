@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { INDICATOR_KINDS } from '../../../../shared/enums/plan.js';
 import { STATUSES } from '../status/evaluate.js';
+import { zCalendarDate } from '../../../../shared/zodFields.js';
 
 export const dashboardQuery = z.object({
   planId: z.coerce.number().int().positive().optional(),
   /** `YYYY-MM-DD`: the evaluation includes that whole day (Asia/Shanghai); default now. */
-  asOf: z.iso.date().optional(),
+  asOf: zCalendarDate().optional(),
   /** One town's figures (its own observations) instead of the whole city's. */
   townId: z.coerce.number().int().positive().optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
-export const trendQuery = z.object({ asOf: z.iso.date().optional() });
+export const trendQuery = z.object({ asOf: zCalendarDate().optional() });
 
 const statusCounts = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof STATUSES)[number], z.ZodNumber>);
 const status = z.enum(STATUSES);

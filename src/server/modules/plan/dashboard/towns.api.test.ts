@@ -100,4 +100,15 @@ describe('GET /api/plans/{id}/dashboard/towns', () => {
     }
     expect((await t.anonymous.get(`/api/plans/${planId}/dashboard/towns`)).statusCode).toBe(401);
   });
+
+  // A far-future asOf kept the server's event loop busy for ever (found by the fuzzer, year 3836): it is refused on
+  // the field, and the last day allowed still answers.
+  it('refuses an asOf outside 2000–2099 on the field and answers at its edge', async () => {
+    for (const url of [`/api/plan-dashboard?asOf=3836-02-29`, `/api/plans/${planId}/dashboard/towns?asOf=2100-01-01`]) {
+      const res = await office.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({ field: 'asOf', reason: 'date.outOfRange' });
+    }
+    expect((await office.get('/api/plan-dashboard?asOf=2099-12-31')).statusCode).toBe(200);
+  });
 });

@@ -244,6 +244,10 @@ describe('delivery and installation before settlement', () => {
     expect(summary.statusCode, summary.body).toBe(200);
     expect(summary.json()).toMatchObject({ onlineShare: 25, onlineUnits: 1, deliveryHours: 48, installationHours: 6 });
     expect((await shop0.client.get('/api/tradein/fulfilments/summary')).statusCode).toBe(403);
+    // An impossible day was a 500 (found by the fuzzer): now a field error.
+    const impossible = await w.commerce.get('/api/tradein/fulfilments/summary?from=2034-54-50');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.details[0]).toMatchObject({ field: 'from' });
     await jump(NOW);
   });
 });

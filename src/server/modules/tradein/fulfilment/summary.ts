@@ -7,12 +7,12 @@ import { shanghaiInstant, shanghaiYear, yearBounds } from '../../../core/time.js
 import { nowIso } from '../../../db/time.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { fulfilmentPolicy } from './policy.js';
+import { zCalendarDate } from '../../../../shared/zodFields.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const saleServiceQuery = z.object({
   /** Inclusive Asia/Shanghai dates; this year when left out. */
-  from: date.optional(),
-  to: date.optional(),
+  from: zCalendarDate().optional(),
+  to: zCalendarDate().optional(),
 });
 
 export const saleServiceView = z.object({
