@@ -72,6 +72,8 @@ describe('security controls page', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await screenshot(page, `security-controls-${name}`, { fullPage: true });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(page, `security-controls-${name}-top`, { docs: true });
       } finally {
         await session.context.close();
       }

@@ -41,7 +41,7 @@ describe('two-factor sign-in', () => {
       await page.getByTestId('mfa-recovery-codes').waitFor();
       expect(await page.getByTestId('mfa-recovery-code').count()).toBe(10);
       await page.getByTestId('mfa-status-on').waitFor();
-      await screenshot(page, 'two-factor-enrolled');
+      await screenshot(page, 'two-factor-enrolled', { docs: true });
       await logout(page);
 
       await page.getByTestId('login-username').fill('demo_town');
