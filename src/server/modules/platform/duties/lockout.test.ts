@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, isPostgres, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { recordEvidence } from '../../../../../test/helpers/evidence.js';
-import { nowIso } from '../../../db/time.js';
+import { insertActiveOrganization } from '../../../../../test/helpers/accounts.js';
 
 /**
  * No lock-out: nobody disables or demotes their own account or suspends their own organisation, and nobody —
@@ -106,34 +106,7 @@ describe('no lock-out', () => {
   it('the organisation holding the last holder of a duty is not suspended; with another holder elsewhere it is', async () => {
     const db = t.deps.database.db;
     // A second office organisation (an installation's disaster-recovery office, say) holding the only auditor.
-    const now = nowIso();
-    const branch = Number(
-      (
-        await db
-          .insertInto('organizations')
-          .values({
-            code: 'office-dr',
-            name: '专班办公室（备份）',
-            kind: 'office',
-            status: 'active',
-            division_code: null,
-            credit_code: null,
-            town_id: null,
-            address: null,
-            contact_name: null,
-            contact_mobile_enc: null,
-            contact_mobile_mask: null,
-            review_note: null,
-            reviewed_by: null,
-            reviewed_at: null,
-            is_demo: 0,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+    const branch = await insertActiveOrganization(db, { code: 'office-dr', name: '专班办公室（备份）', kind: 'office' });
     await create('auditor_dr', 'auditor', branch);
     expect((await admin.post(`/api/users/${ids.demo_auditor}/disable`)).statusCode).toBe(200);
     const res = await admin.post(`/api/organizations/${branch}/suspend`, { note: '测试暂停' }, { 'accept-language': 'en' });
