@@ -1,4 +1,5 @@
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE } from './requestContext.js';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 type TransformObjectInput = Parameters<typeof jsonSchemaTransformObject>[0];
@@ -48,8 +49,6 @@ const ERROR_BODY = {
 
 /** Statuses a kernel answers on the routes named here (the login throttle and lockout). */
 const THROTTLED_ROUTES = new Set(['/api/auth/login']);
-/** Mirrors requestContext.ts: routes a session that must change its password may still call. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/auth/locale']);
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const FILE_TYPES: [RegExp, string][] = [

@@ -14,7 +14,7 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a user who must change their password may still call. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/auth/locale']);
+export const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/auth/locale']);
 
 /**
  * Works out who is calling (session cookie or API token), in which language, and enforces CSRF and the route's
