@@ -28,6 +28,7 @@ const PublicEventsPage = lazy(() => import('./modules/cartradein/pages/events/Pu
 const PublicSitesPage = lazy(() => import('./modules/recycling/pages/PublicSitesPage'));
 // Second-hand dealers' violations, published as the plan asks (向社会公布违规情况).
 const PublicDisclosurePage = lazy(() => import('./modules/recycling/pages/dealers/PublicDisclosurePage'));
+const PublicNoticesPage = lazy(() => import('./modules/platform/notices/PublicNoticesPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -167,6 +168,7 @@ function AppRoutes() {
           <Route path="/events" element={<PublicEventsPage />} />
           <Route path="/recycling-sites" element={<PublicSitesPage />} />
           <Route path="/credit-disclosure" element={<PublicDisclosurePage />} />
+          <Route path="/announcements" element={<PublicNoticesPage />} />
           <Route element={<RequireSignIn />}>
             {NAVIGATION.items.map((item) => (
               <Route key={item.key} path={item.path} element={<RequireRole item={item} />} />

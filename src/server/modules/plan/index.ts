@@ -12,6 +12,12 @@ import { planRoutes } from './plans/routes.js';
 import { seedPlans } from './seed/seedPlans.js';
 import { importQueue } from './reporting/imports/queue.js';
 import { reportedObservationSource, reportingJobs, reportingMigrations, reportingRoutes } from './reporting/index.js';
+import { cascadeRoutes } from './cascade/routes.js';
+import { dashboardMigrations } from './dashboard/migrations.js';
+import { intakeRoutes } from './intake/routes.js';
+import { matterMigrations, matterRoutes, seedMattersDemo } from './matters/index.js';
+import { seedPlanDemo } from './seed/seedDemo.js';
+import { seedSupervisionDemo, supervisionJobs, supervisionMigrations, supervisionParameters, supervisionRoutes } from './supervision/index.js';
 
 export { metricRegistry } from './metrics/index.js';
 export { MetricRegistry } from './metrics/registry.js';
@@ -39,10 +45,19 @@ export function createPlanModule(registry: MetricRegistry, options: PlanModuleOp
     name: 'plan',
     messages: planMessages,
     // Reporting (periods, reports, workspace, briefing) is part of the plan module, with its own migrations.
-    migrations: [...planMigrations, ...reportingMigrations],
-    jobs: reportingJobs,
+    migrations: [...planMigrations, ...reportingMigrations, ...dashboardMigrations, ...supervisionMigrations, ...matterMigrations],
+    jobs: [...reportingJobs, ...supervisionJobs],
     queues: [importQueue],
-    seed: { reference: seedPlans },
+    parameters: supervisionParameters,
+    seed: {
+      reference: seedPlans,
+      // Reports first (18 months of them), then the orders and matters that follow from them.
+      demo: async (deps) => {
+        await seedPlanDemo(deps);
+        await seedSupervisionDemo(deps);
+        await seedMattersDemo(deps);
+      },
+    },
     plugin: async (app, { deps }) => {
       await app.register(planRoutes, { deps });
       await app.register(indicatorRoutes(registry), { deps });
@@ -50,6 +65,10 @@ export function createPlanModule(registry: MetricRegistry, options: PlanModuleOp
       await app.register(milestoneRoutes, { deps });
       await app.register(dashboardRoutes(measure), { deps });
       await app.register(reportingRoutes, { deps });
+      await app.register(intakeRoutes, { deps });
+      await app.register(cascadeRoutes, { deps });
+      await app.register(supervisionRoutes, { deps });
+      await app.register(matterRoutes, { deps });
     },
   };
 }

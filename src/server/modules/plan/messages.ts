@@ -1,8 +1,14 @@
 import { registerMessages } from '../../core/messages.js';
 import { defineMessages } from '../../../shared/i18n/messages.js';
+import { intakeMessages } from './intake/messages.js';
+import { matterMessages } from './matters/index.js';
+import { supervisionMessages } from './supervision/index.js';
 
 /** The plan module's messages (zh-CN and en side by side): The work plan, its indicators, reporting periods, reports, imports and reminders. */
 export const planMessages = defineMessages({
+  ...intakeMessages,
+  ...supervisionMessages,
+  ...matterMessages,
   'field.plan.fileProblem': {
     'zh-CN': '方案文件有误：{problem}',
     en: 'Invalid plan file: {problem}',

@@ -23,6 +23,7 @@ import { mfaJobs } from './mfa/jobs.js';
 import { keyJobs } from './keys/jobs.js';
 import { keyRoutes } from './keys/routes.js';
 import { securityControlRoutes } from './security/routes.js';
+import { noticeRoutes, seedNoticesDemo } from './notices/index.js';
 
 /** Organisations and their grants, accounts, sessions, tokens, the audit trail, attachments and notifications. */
 export const platformModule: HuanxinModule = {
@@ -36,6 +37,7 @@ export const platformModule: HuanxinModule = {
       // Every module's declared code lists (the platform's reference seed runs first).
       await seedDictionaries(deps);
     },
+    demo: seedNoticesDemo,
   },
   dictionaries: platformDictionaries,
   parameters: platformParameters,
@@ -58,5 +60,6 @@ export const platformModule: HuanxinModule = {
     await app.register(mfaRoutes, { deps });
     await app.register(keyRoutes, { deps });
     await app.register(securityControlRoutes, { deps });
+    await app.register(noticeRoutes, { deps });
   },
 };

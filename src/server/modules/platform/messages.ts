@@ -8,6 +8,7 @@ import { mfaMessages } from './mfa/messages.js';
 import { keysMessages } from './keys/messages.js';
 import { dutiesMessages } from './duties/messages.js';
 import { securityMessages } from './security/messages.js';
+import { noticeMessages } from './notices/index.js';
 
 /** The platform module's messages (zh-CN and en side by side): Accounts, sign-in and organisations. */
 export const platformMessages = defineMessages({
@@ -19,6 +20,7 @@ export const platformMessages = defineMessages({
   ...keysMessages,
   ...dutiesMessages,
   ...securityMessages,
+  ...noticeMessages,
   'error.ORGANIZATION_SELF_SUSPEND': {
     'zh-CN': '不能暂停本人所在单位：暂停会立即结束本单位所有账号的登录，且无人能再恢复',
     en: 'You cannot suspend your own organisation: it would sign out every account of it at once, leaving no one to resume it',

@@ -7,6 +7,7 @@ import { importJobMigrations } from './imports/migrations.js';
 import { mfaMigrations } from './mfa/migrations.js';
 import { keysMigrations } from './keys/migrations.js';
 import { dutiesMigrations } from './duties/migrations.js';
+import { noticeMigrations } from './notices/index.js';
 import { auditRetentionMigrations } from './audit/retentionMigrations.js';
 
 export const platformMigrations: ModuleMigration[] = [
@@ -232,4 +233,5 @@ export const platformMigrations: ModuleMigration[] = [
   ...keysMigrations,
   ...dutiesMigrations,
   ...auditRetentionMigrations,
+  ...noticeMigrations,
 ];

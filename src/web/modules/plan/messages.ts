@@ -3,8 +3,16 @@
  * units' workspace, the report form, notifications.
  */
 import type { Messages } from '../../i18n/catalogue';
+import { cascadeMessages } from './pages/cascade/messages';
+import { intakeMessages } from './pages/intake/messages';
+import { mattersMessages } from './pages/matters/messages';
+import { supervisionMessages } from './pages/supervision/messages';
 
 export const planMessages = {
+  ...intakeMessages,
+  ...supervisionMessages,
+  ...mattersMessages,
+  ...cascadeMessages,
   'nav.section.plan': { 'zh-CN': '行动方案', en: 'Work plan' },
   'nav.planDashboard': { 'zh-CN': '督导看板', en: 'Dashboard' },
   'nav.planDashboard.desc': {

@@ -24,6 +24,8 @@ import { platformMessages } from './messages';
 const pages = {
   Home: lazy(() => import('./pages/HomePage')),
   Notifications: lazy(() => import('./console/pages/NotificationsPage')),
+  Notices: lazy(() => import('./notices/NoticesPage')),
+  Notice: lazy(() => import('./notices/NoticePage')),
   MyOrganization: lazy(() => import('./pages/MyOrganizationPage')),
   Profile: lazy(() => import('./pages/ProfilePage')),
   Organizations: lazy(() => import('./pages/OrganizationsPage')),
@@ -66,6 +68,18 @@ export const platform: WebModule<PlatformMessageKey> = {
       roles: 'all',
       section: 'workspace',
       page: pages.Notifications,
+    },
+    // Scaffolded for issue 16 (notices work fills in descriptions and final roles).
+    { key: 'notices', path: '/notices', labelKey: 'nav.notices', icon: <BellOutlined />, roles: 'all', section: 'workspace', page: pages.Notices },
+    {
+      key: 'notice',
+      path: '/notices/:id',
+      labelKey: 'nav.notice',
+      icon: <BellOutlined />,
+      roles: 'all',
+      section: 'workspace',
+      page: pages.Notice,
+      menu: false,
     },
     {
       key: 'my-organization',

@@ -6,6 +6,7 @@ import { consoleMessages } from './console/messages';
 import { mfaMessages } from './mfa/messages';
 import { keyMessages } from './keys/messages';
 import { securityControlMessages } from './security/messages';
+import { noticesMessages } from './notices/messages';
 
 export const platformMessages = {
   ...dictionaryMessages,
@@ -14,6 +15,7 @@ export const platformMessages = {
   ...mfaMessages,
   ...keyMessages,
   ...securityControlMessages,
+  ...noticesMessages,
   'nav.section.workspace': { 'zh-CN': '工作台', en: 'Workspace' },
   'nav.section.organizations': { 'zh-CN': '单位与账号', en: 'Organisations & accounts' },
   'nav.section.security': { 'zh-CN': '安全审计', en: 'Security & audit' },
