@@ -6,6 +6,7 @@ import {
   DESKTOP,
   PHONE,
   WAIT_MS,
+  closePdfViewer,
   launchBrowser,
   login,
   openSession,
@@ -180,9 +181,7 @@ describe('car trade-in: apply on a phone → return → correct → approve → 
     await dp.getByTestId('car-review').waitFor();
     // "Checked by hand" is offered only once the reviewer has opened the certificate (a PDF, in a frame).
     await dp.locator('[data-testid="car-evidence-files-item"][data-kind="scrapping_certificate"] button').first().click();
-    await dp.getByTestId('car-evidence-files-pdf-close').click();
-    // The modal is gone only after its closing animation; until then its frame covers the page.
-    await dp.getByTestId('car-evidence-files-pdf-frame').waitFor({ state: 'detached' });
+    await closePdfViewer(dp, 'car-evidence-files');
     await dp.getByTestId('car-confirm-certificate').click();
     await dp.getByTestId('car-approve').click();
     await dp.getByTestId('car-status-approved').waitFor();

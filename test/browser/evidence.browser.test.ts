@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { InjectOptions } from 'fastify';
 import { scrappingApplication, scrappingProgramBody } from '../../src/server/modules/cartradein/testing/fixtures.js';
 import {
+  closePdfViewer,
   DESKTOP,
   PHONE,
   DEMO_PASSWORD,
@@ -110,8 +111,7 @@ describe('evidence a decision depends on', () => {
     await frame.waitFor();
     expect(await frame.getAttribute('src')).toMatch(/^blob:/);
     await screenshot(page, 'evidence-pdf-modal');
-    await page.getByTestId('car-evidence-files-pdf-close').click();
-    await frame.waitFor({ state: 'detached' });
+    await closePdfViewer(page, 'car-evidence-files');
     expect(await tick.isDisabled()).toBe(true);
 
     // The certificate's photo in the image preview.

@@ -270,6 +270,25 @@ export async function waitForText(page: Page, testId: string, text: string): Pro
 }
 
 /**
+ * Closes the evidence viewer's PDF modal (EvidenceViewer, test id prefix `testId`) and waits until its frame is gone
+ * (the frame would cover the page). Under CI's load a click that lands while the modal is still animating in was
+ * seen lost once in ~30 runs (the frame stayed for a minute), so the click is repeated while the frame is there.
+ */
+export async function closePdfViewer(page: Page, testId: string): Promise<void> {
+  const frame = page.getByTestId(`${testId}-pdf-frame`);
+  await frame.waitFor();
+  for (let attempt = 1; ; attempt++) {
+    if ((await frame.count()) > 0) await page.getByTestId(`${testId}-pdf-close`).click();
+    try {
+      await frame.waitFor({ state: 'detached', timeout: WAIT_MS / 4 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/**
  * A real one-page PDF with a line of text (Helvetica, so ASCII only), for evidence a browser shows in its PDF
  * viewer: a few header bytes pass the upload check but the viewer refuses to render them.
  */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { previousShanghaiMonth, shanghaiInstant } from '../helpers/clock.js';
 import {
+  closePdfViewer,
   DESKTOP,
   PHONE,
   WAIT_MS,
@@ -172,9 +173,7 @@ describe('plan reporting in the browser', () => {
     const openButton = evidenceRow.locator('[data-testid^="report-evidence-open-"]');
     const attachmentId = (await openButton.getAttribute('data-testid'))!.replace('report-evidence-open-', '');
     await openButton.click();
-    await office.page.getByTestId('report-evidence-pdf-frame').waitFor();
-    await office.page.getByTestId('report-evidence-pdf-close').click();
-    await office.page.getByTestId('report-evidence-pdf-frame').waitFor({ state: 'detached' });
+    await closePdfViewer(office.page, 'report-evidence');
     await evidenceRow.locator(`[data-testid="report-evidence-opened-${attachmentId}"]`).waitFor();
     const file = await office.page.request.get(`/api/plan-reports/${reportPath.split('/').pop()}/evidence/${attachmentId}`);
     expect(file.status()).toBe(200);
