@@ -50,6 +50,15 @@ export function plainCell(v: ExcelJS.CellValue): string | number | boolean | Dat
  * faster than loading the whole workbook; the template's list rules and styles are never built.
  */
 export async function readLedgerSheet(data: Buffer, def: LedgerDefinition, maxRows: number): Promise<ReadResult> {
+  // ExcelJS writes the shared strings after the sheets, so the streaming reader parks each sheet in a temporary
+  // file until they arrive; a rare failure there (seen once under a loaded CI: the template read back without its
+  // header) is not the file's fault. A refusal stops at the header, so reading a refused file again costs little,
+  // and a file that really lacks a column or cannot be read is refused the second time too.
+  const first = await readOnce(data, def, maxRows);
+  return first.ok ? first : readOnce(data, def, maxRows);
+}
+
+async function readOnce(data: Buffer, def: LedgerDefinition, maxRows: number): Promise<ReadResult> {
   const columns = importColumns(def);
   const byName = new Map<string, ImportColumn>();
   for (const c of columns) for (const name of headerNames(c)) if (!byName.has(name)) byName.set(name, c);
