@@ -61,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    // Only under the cluster supervisor: which process answered (its tests and an operator tracing a request).
+    if (config.clusterWorkerId) reply.header('x-huanxin-worker', config.clusterWorkerId);
     done();
   });
 

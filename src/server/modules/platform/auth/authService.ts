@@ -81,7 +81,7 @@ export async function login(deps: AppDeps, input: { username: string; password: 
   const addressKey = addressKeyOf(client);
   const timing = await loginTiming(deps);
   for (const key of [accountKey, addressKey]) {
-    const state = await throttleState(db, key, timing.windowMs);
+    const state = await throttleState(deps, key, timing.windowMs);
     if (state.lockedUntil) {
       await logLogin(deps, { username: name, userId: null, success: false, reason: 'locked' }, client);
       throw lockedError(state.lockedUntil);
@@ -98,8 +98,8 @@ export async function login(deps: AppDeps, input: { username: string; password: 
     .executeTakeFirst();
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !passwordOk) {
-    const account = await recordFailure(db, accountKey, await deps.parameters.get('platform.loginLockAfterFailures'), timing);
-    const address = await recordFailure(db, addressKey, THROTTLE.address.lockAfter, timing);
+    const account = await recordFailure(deps, accountKey, await deps.parameters.get('platform.loginLockAfterFailures'), timing);
+    const address = await recordFailure(deps, addressKey, THROTTLE.address.lockAfter, timing);
     await logLogin(deps, { username: name, userId: user ? Number(user.id) : null, success: false, reason: 'bad_credentials' }, client);
     const wait = Math.max(delayFor(account.failures, THROTTLE.account.slowAfter), delayFor(address.failures, THROTTLE.address.slowAfter));
     if (wait > 0) await sleep(wait);
@@ -130,7 +130,7 @@ export async function login(deps: AppDeps, input: { username: string; password: 
 /** What ends every successful sign-in, with or without a second factor: failures cleared, a session, the event. */
 export async function completeLogin(deps: AppDeps, who: { userId: number; loginName: string; reason: string }, client: ClientInfo): Promise<SignedIn> {
   const db = deps.database.db;
-  await clearFailures(db, accountKeyOf(who.loginName));
+  await clearFailures(deps, accountKeyOf(who.loginName));
   const session = await startSession(db, deps.config, who.userId, client);
   await db.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', who.userId).execute();
   await logLogin(deps, { username: who.loginName, userId: who.userId, success: true, reason: who.reason }, client);

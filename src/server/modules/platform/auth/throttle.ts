@@ -1,9 +1,9 @@
-import type { Queryable } from '../../../db/database.js';
-import { isoPlus, nowIso } from '../../../db/time.js';
+import type { AppDeps } from '../../../core/deps.js';
+import { rateLimitsOf, type FailureCount } from '../../../core/rateLimits.js';
 
 /**
- * Failed sign-ins, counted per account and per client address in the database so every app process sees the
- * same counts. Past `slowAfter` failures each answer is delayed; past `lockAfter` the key is locked. The
+ * Failed sign-ins, counted per account and per client address in a store every app process shares (the database,
+ * or Redis when REDIS_URL is set), so every process sees the same counts. Past `slowAfter` failures each answer is delayed; past `lockAfter` the key is locked. The
  * account's threshold, the counting window and the lock's length are system parameters
  * (`platform.loginLockAfterFailures`, `…FailureWindowMinutes`, `…LockMinutes`); these are their defaults.
  */
@@ -16,41 +16,26 @@ export const THROTTLE = {
   maxDelayMs: 3000,
 };
 
-export interface ThrottleState {
-  lockedUntil: string | null;
-  failures: number;
-}
+export type ThrottleState = FailureCount;
 
-export async function throttleState(db: Queryable, key: string, windowMs = THROTTLE.windowMs): Promise<ThrottleState> {
-  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-  if (!row) return { lockedUntil: null, failures: 0 };
-  const now = Date.now();
-  const locked = row.locked_until && new Date(row.locked_until).getTime() > now ? row.locked_until : null;
-  const inWindow = now - new Date(row.window_started_at).getTime() < windowMs;
-  return { lockedUntil: locked, failures: inWindow ? row.failures : 0 };
+/** The store shared by every app process (core/rateLimits.ts): the database, or Redis when REDIS_URL is set. */
+type ThrottleDeps = Pick<AppDeps, 'config' | 'database'>;
+
+export async function throttleState(deps: ThrottleDeps, key: string, windowMs = THROTTLE.windowMs): Promise<ThrottleState> {
+  return rateLimitsOf(deps).state(key, windowMs);
 }
 
 export async function recordFailure(
-  db: Queryable,
+  deps: ThrottleDeps,
   key: string,
   lockAfter: number,
   timing: { windowMs: number; lockMs: number } = THROTTLE,
 ): Promise<ThrottleState> {
-  const state = await throttleState(db, key, timing.windowMs);
-  const failures = state.failures + 1;
-  const now = nowIso();
-  const lockedUntil = failures >= lockAfter ? isoPlus(now, timing.lockMs) : state.lockedUntil;
-  const windowStart = state.failures === 0 ? now : undefined;
-  await db
-    .insertInto('login_throttle')
-    .values({ key, failures, window_started_at: now, locked_until: lockedUntil })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures, locked_until: lockedUntil, ...(windowStart ? { window_started_at: windowStart } : {}) }))
-    .execute();
-  return { failures, lockedUntil };
+  return rateLimitsOf(deps).recordFailure(key, lockAfter, timing);
 }
 
-export async function clearFailures(db: Queryable, key: string): Promise<void> {
-  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+export async function clearFailures(deps: ThrottleDeps, key: string): Promise<void> {
+  await rateLimitsOf(deps).clear([key]);
 }
 
 export function delayFor(failures: number, slowAfter: number): number {

@@ -28,7 +28,7 @@ interface Account {
 async function accountOf(deps: AppDeps, challenge: Challenge, client: ClientInfo): Promise<Account> {
   const db = deps.database.db;
   for (const key of [accountKeyOf(challenge.loginName), addressKeyOf(client)]) {
-    const state = await throttleState(db, key, (await loginTiming(deps)).windowMs);
+    const state = await throttleState(deps, key, (await loginTiming(deps)).windowMs);
     if (state.lockedUntil) {
       await logLogin(deps, { username: challenge.loginName, userId: challenge.userId, success: false, reason: 'locked' }, client);
       throw lockedError(state.lockedUntil);
@@ -55,8 +55,8 @@ async function refuse(deps: AppDeps, challenge: Challenge, client: ClientInfo, r
   const db = deps.database.db;
   const timing = await loginTiming(deps);
   await failChallenge(db, challenge.id);
-  const account = await recordFailure(db, accountKeyOf(challenge.loginName), await deps.parameters.get('platform.loginLockAfterFailures'), timing);
-  const address = await recordFailure(db, addressKeyOf(client), THROTTLE.address.lockAfter, timing);
+  const account = await recordFailure(deps, accountKeyOf(challenge.loginName), await deps.parameters.get('platform.loginLockAfterFailures'), timing);
+  const address = await recordFailure(deps, addressKeyOf(client), THROTTLE.address.lockAfter, timing);
   await logLogin(deps, { username: challenge.loginName, userId: challenge.userId, success: false, reason }, client);
   const wait = Math.max(delayFor(account.failures, THROTTLE.account.slowAfter), delayFor(address.failures, THROTTLE.address.slowAfter));
   if (wait > 0) await sleep(wait);
@@ -71,7 +71,7 @@ async function openOrRefuse(deps: AppDeps, token: string, client: ClientInfo): P
     return await openChallenge(deps.database.db, deps, token);
   } catch (e) {
     // An unknown or spent challenge counts against the address (guessing tokens), and is a login event.
-    await recordFailure(deps.database.db, addressKeyOf(client), THROTTLE.address.lockAfter, await loginTiming(deps));
+    await recordFailure(deps, addressKeyOf(client), THROTTLE.address.lockAfter, await loginTiming(deps));
     await logLogin(deps, { username: '(challenge)', userId: null, success: false, reason: 'mfa_challenge_invalid' }, client);
     throw e;
   }

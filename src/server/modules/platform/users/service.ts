@@ -14,6 +14,8 @@ import { userPolicy } from '../policies/user.js';
 import { sessionPolicy } from '../policies/session.js';
 import { apiTokenPolicy } from '../policies/apiToken.js';
 import { API_TOKEN_PREFIX, apiTokenHash } from '../auth/sessions.js';
+import { clearFailures } from '../auth/throttle.js';
+import { accountKeyOf } from '../auth/authService.js';
 import { isDutyRole } from '../duties/duties.js';
 import { assignDuty, checkDutyFitsOrganization, checkRoleChange, guarded, lockDuties, refuseLosingHolder, releaseDuty, selfLockout } from '../duties/guard.js';
 import { loadUserView, selectUserViews, toUserView, type UserView } from './userView.js';
@@ -199,7 +201,10 @@ export async function resetPassword(deps: AppDeps, ctx: RequestContext, id: numb
       .execute();
     await appendAudit(tx, ctx, { entity: 'user', entityId: id, action: 'resetPassword' });
   });
-  return loadUserView(deps.database.db, id);
+  const view = await loadUserView(deps.database.db, id);
+  // The count may live in Redis (REDIS_URL) rather than in login_throttle: cleared there too once committed.
+  await clearFailures(deps, accountKeyOf(view.username));
+  return view;
 }
 
 export async function listActiveSessions(
