@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import type { CalendarDay, ImportColumn } from './schema.js';
 
 /**
@@ -64,17 +65,17 @@ function instructionsSheet(workbook: ExcelJS.Workbook): void {
 const asExcelDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
 export async function templateWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   const sheet = calendarSheet(workbook, false);
   kindDropDown(sheet, TEMPLATE_ROWS + 1);
   instructionsSheet(workbook);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookToBuffer(workbook);
 }
 
 /** A year as it stands, in the template's layout (plus the weekday, which the import ignores). */
 export async function exportWorkbook(days: readonly CalendarDay[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   const sheet = calendarSheet(workbook, true);
   for (const d of days)
@@ -86,7 +87,7 @@ export async function exportWorkbook(days: readonly CalendarDay[]): Promise<Buff
     });
   kindDropDown(sheet, Math.max(days.length, TEMPLATE_ROWS) + 1);
   instructionsSheet(workbook);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookToBuffer(workbook);
 }
 
 /** What a cell holds, before any checking: a date cell stays a Date, a number a number, the rest is text. */

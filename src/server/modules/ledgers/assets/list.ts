@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
@@ -7,7 +6,7 @@ import { translate } from '../../../core/messages.js';
 import { authorize } from '../../../core/policy.js';
 import { shanghaiDate } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
-import { addSheet, type SheetColumn } from '../../../http/excel.js';
+import { addSheet, type SheetColumn, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { likePattern, paginate, type Page } from '../../../http/pagination.js';
 import { activeFields, fieldByKey, type AssetSlot, type LedgerField } from '../../../../shared/ledgers/definition.js';
 import { fromSlots, slotOf, type AssetRow } from '../definition/slots.js';
@@ -172,10 +171,10 @@ export async function exportAssets(deps: AppDeps, ctx: RequestContext, kindId: n
     },
     { header: translate(locale, 'ledgers.assets.export.oldFrom'), value: (r) => r.old_from },
   ];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   const sheet = addSheet(workbook, { name: labelOf(def.name, locale), columns, rows });
   if (total > rows.length) sheet.getCell('A1').note = translate(locale, 'ledgers.assets.export.truncated', { total, max: EXPORT_MAX_ROWS });
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await workbookToBuffer(workbook);
   return { filename: `${labelOf(def.name, locale)}-${today}.xlsx`, buffer };
 }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { importKeyField, type LedgerDefinition, type LedgerField } from '../../../../shared/ledgers/definition.js';
 import { addedEventOf, importColumns, type ImportColumn, type ImportLabels } from './columns.js';
 
@@ -128,7 +129,7 @@ function instructions(def: LedgerDefinition, columns: ImportColumn[], labels: Im
 
 /** The template workbook of a kind as xlsx bytes. */
 export async function templateWorkbook(def: LedgerDefinition, labels: ImportLabels): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   const columns = importColumns(def);
   const sheet = workbook.addWorksheet(dataSheetName(def), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -171,5 +172,5 @@ export async function templateWorkbook(def: LedgerDefinition, labels: ImportLabe
   help.columns = [{ width: 28 }, { width: 28 }, { width: 60 }, { width: 60 }];
   for (const line of instructions(def, columns, labels)) help.addRow(line);
   help.getRow(1).font = { bold: true, size: 14 };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookToBuffer(workbook);
 }

@@ -1,30 +1,7 @@
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/testApp.js';
 import { openPeriod, planIdOf, reportId } from '../reporting/testSupport.js';
-
-/** Reads one entry of a zip file (docx) through its central directory. */
-export function unzipEntry(zip: Buffer, name: string): Buffer | null {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(eocd + 16);
-  const count = zip.readUInt16LE(eocd + 10);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30);
-    const comment = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const entry = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    if (entry === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 0 ? data : inflateRawSync(data);
-    }
-    at += 46 + nameLength + extra + comment;
-  }
-  return null;
-}
+import { unzipEntry } from './testSupport.js';
 
 describe('monthly briefing', () => {
   let t: TestApp;
@@ -41,18 +18,40 @@ describe('monthly briefing', () => {
   });
   afterAll(() => t.close());
 
-  it('is a Word document with the plan’s indicators, statuses, reasons, overdue units and charts', async () => {
+  it('is a Word document with the plan’s indicators, statuses, reasons, overdue units, alerts and charts by name', async () => {
     const res = await (await t.login('demo_office')).get(`/api/briefings/monthly.docx?planId=${planId}&period=2025-02`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
+    if (process.env.BRIEFING_OUT) (await import('node:fs')).writeFileSync(process.env.BRIEFING_OUT, res.rawPayload);
     const xml = unzipEntry(res.rawPayload, 'word/document.xml')!.toString('utf8');
     const names = await t.deps.database.db.selectFrom('indicators').select('name').where('plan_id', '=', planId).execute();
     for (const n of names) expect(xml).toContain(n.name);
-    for (const s of ['工作简报', '2025年第2期', '一、总体情况', '三、滞后及风险指标', '四、逾期未报单位', '市公安局', '逾期未报']) expect(xml).toContain(s);
-    const media = unzipEntry(res.rawPayload, 'word/media/') ?? null;
-    expect(media).toBeNull(); // directories are not entries; the images are:
-    expect(xml.match(/<pic:pic/g)?.length).toBe(2);
-    if (process.env.BRIEFING_OUT) (await import('node:fs')).writeFileSync(process.env.BRIEFING_OUT, res.rawPayload);
+    const actions = await t.deps.database.db
+      .selectFrom('plan_actions')
+      .select('title')
+      .where('plan_id', '=', planId)
+      .where('section', '=', 'task')
+      .where('retired_at', 'is', null)
+      .execute();
+    expect(actions.length).toBeGreaterThan(0);
+    // The charts name each action (图1) and each status (图2): their labels are text beside the bars.
+    const figure1 = xml.slice(xml.indexOf('图1'), xml.indexOf('图2'));
+    for (const a of actions) expect(figure1).toContain(a.title);
+    for (const s of [
+      '晋江市推动大规模设备更新',
+      '简报',
+      '2025年第2期',
+      '一、总体情况',
+      '三、三色预警情况',
+      '四、滞后及风险指标',
+      '五、逾期未报单位',
+      '市公安局',
+      '逾期未报',
+      '抄送：',
+      '印发',
+    ])
+      expect(xml).toContain(s);
+    expect(xml.match(/<pic:pic/g)?.length).toBeGreaterThan(0);
   });
 
   it('is for the office and auditors only', async () => {

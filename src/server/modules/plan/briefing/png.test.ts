@@ -1,6 +1,5 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BAR_BLUE, barLayout, renderBarChart } from './barChart.js';
 import { Raster, crc32 } from './png.js';
 
 /** Decodes the PNGs this encoder writes (RGB, filter None) back into chunks and pixels. */
@@ -27,7 +26,7 @@ function decode(png: Buffer) {
   return { types: chunks.map((c) => c.type), width, height, bitDepth: ihdr[8], colourType: ihdr[9], pixel };
 }
 
-describe('PNG encoder and bar chart', () => {
+describe('PNG encoder', () => {
   it('computes the standard CRC-32', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
     expect(crc32(Buffer.from('IEND'))).toBe(0xae426082);
@@ -41,18 +40,5 @@ describe('PNG encoder and bar chart', () => {
     expect([png.width, png.height, png.bitDepth, png.colourType]).toEqual([4, 3, 8, 2]);
     expect(png.pixel(1, 2)).toEqual([10, 20, 30]);
     expect(png.pixel(0, 0)).toEqual([255, 255, 255]);
-  });
-
-  it('draws bars in proportion to their values', () => {
-    const width = 600;
-    const height = 300;
-    const png = decode(renderBarChart([{ value: 100 }, { value: 50 }, { value: 0 }], { width, height, max: 100, suffix: '%' }));
-    const L = barLayout(3, width, height);
-    const mid = (i: number) => Math.round(L.barX(i) + L.barW / 2);
-    // Full bar reaches near the top of the plot; the half bar only half-way; the empty one not at all.
-    expect(png.pixel(mid(0), L.top + 2)).toEqual([...BAR_BLUE]);
-    expect(png.pixel(mid(1), L.baseline - L.plotH / 2 + 3)).toEqual([...BAR_BLUE]);
-    expect(png.pixel(mid(1), L.baseline - L.plotH / 2 - 20)).not.toEqual([...BAR_BLUE]);
-    expect(png.pixel(mid(2), L.baseline - 3)).not.toEqual([...BAR_BLUE]);
   });
 });

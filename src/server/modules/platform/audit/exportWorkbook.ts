@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import { addSheet } from '../../../http/excel.js';
+import { addSheet, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import type { Locale } from '../../../../shared/roles.js';
 import type { exportAudit } from './service.js';
 import type { AuditFilters } from './schema.js';
@@ -12,7 +11,7 @@ type AuditExport = Awaited<ReturnType<typeof exportAudit>>;
  */
 export async function auditWorkbook(data: AuditExport, filters: AuditFilters, locale: Locale, exportedBy: string | null): Promise<Buffer> {
   const zh = locale === 'zh-CN';
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'Huanxin';
   wb.created = new Date(data.verifiedAt);
   addSheet(wb, {
@@ -82,5 +81,5 @@ export async function auditWorkbook(data: AuditExport, filters: AuditFilters, lo
       { header: zh ? '末条哈希' : 'Last hash', value: (h) => h.lastHash, width: 66 },
     ],
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookToBuffer(wb);
 }

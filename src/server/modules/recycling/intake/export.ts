@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook, setHeaderRow, workbookToBuffer } from '../../../http/excel.js';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { fieldError } from '../../../core/errors.js';
@@ -52,7 +52,7 @@ export async function exportInvoices(deps: AppDeps, ctx: RequestContext, q: { mo
       .execute()
   ).map(toInvoiceView);
   const l = labels(ctx.locale === 'zh-CN');
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'Huanxin';
   wb.created = new Date();
   const ws = wb.addWorksheet(l.sheet, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
@@ -74,6 +74,7 @@ export async function exportInvoices(deps: AppDeps, ctx: RequestContext, q: { mo
     ws.getCell(`C${i + 2}`).value = v;
   });
   const headRow = ws.getRow(6);
+  setHeaderRow(ws, 6);
   headRow.values = l.columns;
   headRow.font = { bold: true };
   headRow.alignment = { wrapText: true, vertical: 'middle' };
@@ -124,5 +125,5 @@ export async function exportInvoices(deps: AppDeps, ctx: RequestContext, q: { mo
       after: { month: q.month, recyclerId: scope, lines: rows.length },
     }),
   );
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${l.sheet}-${org.name}-${q.month}.xlsx` };
+  return { buffer: await workbookToBuffer(wb), filename: `${l.sheet}-${org.name}-${q.month}.xlsx` };
 }

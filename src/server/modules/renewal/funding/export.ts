@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { authorize } from '../../../core/policy.js';
 import { inTransaction } from '../../../db/database.js';
-import { addSheet } from '../../../http/excel.js';
+import { addSheet, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { fenToDecimal } from '../../../../shared/money.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { grantsOf } from '../../platform/grants/service.js';
@@ -38,7 +37,7 @@ export async function exportFunding(deps: AppDeps, ctx: RequestContext, q: Omit<
     { header: l.granted, value: (r: { grantedFen: number }) => yuan(r.grantedFen), width: 16 },
     { header: l.paid, value: (r: { paidFen: number }) => yuan(r.paidFen), width: 16 },
   ];
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'Huanxin';
   wb.created = new Date();
   addSheet(wb, {
@@ -84,5 +83,5 @@ export async function exportFunding(deps: AppDeps, ctx: RequestContext, q: Omit<
   await inTransaction(deps.database, (tx) =>
     appendAudit(tx, ctx, { entity: fundingPolicy.resource, entityId: null, action: 'export', after: { filters: q, lines: rows.length } }),
   );
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${l.file}.xlsx` };
+  return { buffer: await workbookToBuffer(wb), filename: `${l.file}.xlsx` };
 }

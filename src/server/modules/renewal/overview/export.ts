@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { authorize } from '../../../core/policy.js';
 import { inTransaction } from '../../../db/database.js';
-import { addSheet } from '../../../http/excel.js';
+import { addSheet, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { fenToDecimal } from '../../../../shared/money.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { overviewPolicy } from '../policies/overview.js';
@@ -94,7 +93,7 @@ export async function exportOverview(deps: AppDeps, ctx: RequestContext, q: Over
     { header: l.completedInYear(o.year), value: (r: OverviewFigures) => wan(r.completedInYearFen), width: 20 },
   ];
   const total = { ...o.totals, label: l.total };
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'Huanxin';
   wb.created = new Date();
   addSheet(wb, {
@@ -148,5 +147,5 @@ export async function exportOverview(deps: AppDeps, ctx: RequestContext, q: Over
   await inTransaction(deps.database, (tx) =>
     appendAudit(tx, ctx, { entity: overviewPolicy.resource, entityId: null, action: 'export', after: { filters: q } }),
   );
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${l.file}-${o.year}.xlsx` };
+  return { buffer: await workbookToBuffer(wb), filename: `${l.file}-${o.year}.xlsx` };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../../shared/roles.js';
 import { PROJECT_SECTORS, PROJECT_TYPES, wanToFen } from '../../../../shared/enums/renewalProjects.js';
-import { addSheet } from '../../../http/excel.js';
+import { addSheet, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { exportLabels, IMPORT_HEADERS, SECTOR_ZH, TYPE_ZH, type ImportColumn } from './labels.js';
 import type { ProjectRow } from './queries.js';
 
@@ -30,7 +30,7 @@ const INSTRUCTIONS = [
 ];
 
 export async function templateWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = Object.entries(IMPORT_HEADERS).map(([key, header]) => ({ header, key, width: Math.max(14, header.length + 4) }));
@@ -46,14 +46,14 @@ export async function templateWorkbook(): Promise<Buffer> {
   help.getColumn(1).width = 120;
   for (const line of INSTRUCTIONS) help.addRow([line]);
   help.getRow(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookToBuffer(workbook);
 }
 
 /** A filtered list in the template's columns (so it imports back elsewhere), plus status and outcome. */
 export async function exportWorkbook(rows: readonly ProjectRow[], locale: Locale, industryLabel: (code: string) => string): Promise<Buffer> {
   const l = exportLabels(locale);
   const h = IMPORT_HEADERS;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   addSheet<ProjectRow>(workbook, {
     name: l.sheet,
@@ -82,7 +82,7 @@ export async function exportWorkbook(rows: readonly ProjectRow[], locale: Locale
       { header: l.approvedAt, value: (p) => p.approved_at },
     ],
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookToBuffer(workbook);
 }
 
 export type RawRow = { row: number } & Record<ImportColumn, string>;

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { authorize } from '../../../core/policy.js';
 import { inTransaction } from '../../../db/database.js';
-import { addSheet } from '../../../http/excel.js';
+import { addSheet, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { surveyPolicy } from '../policies/survey.js';
 import { dictionaryLabels, listRegister } from './queries.js';
@@ -89,7 +88,7 @@ export async function exportSurvey(deps: AppDeps, ctx: RequestContext, roundId: 
     { header: l.lower, value: (f: FiguresView) => f.transformationLowerBound },
     { header: l.apps, value: (f: FiguresView) => f.apps5g },
   ];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   addSheet<FiguresView>(workbook, { name: `${results.round.year} ${l.byTown}`, rows: [results.city, ...results.byTown], columns });
   addSheet<FiguresView>(workbook, { name: `${results.round.year} ${l.byIndustry}`, rows: [results.city, ...results.byIndustry], columns });
@@ -111,7 +110,7 @@ export async function exportSurvey(deps: AppDeps, ctx: RequestContext, roundId: 
       { header: l.onBehalf, value: (r) => yn(r.response?.onBehalf) },
     ],
   });
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await workbookToBuffer(workbook);
   await inTransaction(deps.database, (tx) =>
     appendAudit(tx, ctx, { entity: 'renewal_survey_round', entityId: roundId, action: 'export', after: { rows: rows.length } }),
   );

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
@@ -27,7 +28,7 @@ type Column = keyof typeof COLUMNS;
 export const MAX_REGISTER_ROWS = 10_000;
 
 export async function registerTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = Object.entries(COLUMNS).map(([key, header]) => ({ header, key, width: key === 'name' ? 36 : 22 }));
@@ -42,7 +43,7 @@ export async function registerTemplate(): Promise<Buffer> {
     '名录中已有的信用代码不能重复导入 / a credit code already in the round’s register cannot be imported again.',
   ])
     help.addRow([line]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookToBuffer(workbook);
 }
 
 function cellText(v: ExcelJS.CellValue): string {

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { authorize } from '../../../core/policy.js';
 import { inTransaction } from '../../../db/database.js';
-import { addSheet } from '../../../http/excel.js';
+import { addSheet, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { settlementBatchPolicy } from '../policies/settlementBatch.js';
@@ -59,7 +58,7 @@ export async function paymentFile(
   const lines: PaymentLine[] = [];
   for (const b of rows) for (const l of await batchLines(db, Number(b.id))) lines.push({ batch: b, ...l });
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Huanxin';
   workbook.created = new Date();
   const payees = addSheet(workbook, {
@@ -121,5 +120,5 @@ export async function paymentFile(
     rows: lines,
   });
   for (const c of [8, 9]) detail.getColumn(c).numFmt = '#,##0.00';
-  return { filename, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  return { filename, buffer: await workbookToBuffer(workbook) };
 }
