@@ -162,6 +162,11 @@ export function IndicatorDrawer({
                 <UnitTags units={ind.organizations} />
               </Descriptions.Item>
             </Descriptions>
+            {ind.parent ? (
+              <Link to={`/plan/cascade?indicator=${ind.id}`} data-testid="drill-cascade">
+                {t('plan.cascade.openDrawer')}
+              </Link>
+            ) : null}
           </Card>
           {place ? (
             <Card size="small" title={t('plan.drill.task')} data-testid="drill-task">

@@ -5,6 +5,7 @@ import { notFound } from '../../../core/errors.js';
 import { inTransaction, type Queryable, type Tx } from '../../../db/database.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import type { PlanFile } from '../planfile/planFileSchema.js';
+import { checkParentLinks } from '../cascade/parentLinks.js';
 import { readPlanTree, treeToFile } from './planTree.js';
 import { PlanWriter } from './planWriter.js';
 
@@ -42,6 +43,8 @@ export async function loadPlanFileIn(tx: Tx, ctx: RequestContext, file: PlanFile
   const existing = await tx.selectFrom('plans').select(['id', 'file_hash']).where('code', '=', file.code).executeTakeFirst();
   if (existing && existing.file_hash === hash) return { planId: Number(existing.id), created: false, changed: false, revisions: 0 };
 
+  // Before anything is written: a link into a loaded plan must name one of its indicators (a field error otherwise).
+  await checkParentLinks(tx, file);
   const loader = new PlanWriter(tx, ctx, file, hash);
   await loader.loadOrganizations();
   const result = existing ? await loader.update(Number(existing.id)) : await loader.create();
