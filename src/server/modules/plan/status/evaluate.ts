@@ -309,19 +309,44 @@ export function reasonFor(
 
 const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
+/**
+ * What evaluating one indicator on one fixed set of observations can keep between evaluations at different
+ * moments: the observations parsed and sorted, and the actual value and forecast, which change only when another
+ * observation becomes known or another target applies (the dashboard's maintained answers, dashboard/snapshot.ts).
+ * Only ever reused with the same spec and the same observations it was first used with.
+ */
+export interface EvaluationMemo {
+  normalised?: Obs[];
+  actual: Map<string, number | null>;
+  forecast: Map<string, number | null>;
+}
+
+export const evaluationMemo = (): EvaluationMemo => ({ actual: new Map(), forecast: new Map() });
+
+function remembered(cache: Map<string, number | null> | undefined, key: string, compute: () => number | null): number | null {
+  if (!cache) return compute();
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 /** Evaluates one indicator as of a date: actual, expected, next target, progress, status with its reason, forecast. */
-export function evaluateIndicator(input: EvaluationInput): Evaluation {
+export function evaluateIndicator(input: EvaluationInput, memo?: EvaluationMemo): Evaluation {
   const { indicator: spec, asOf } = input;
   const missingReports = input.missingReports ?? 0;
-  const obs = normalise(input.observations);
+  const obs = memo ? (memo.normalised ??= normalise(input.observations)) : normalise(input.observations);
   const planStart = startOfDay(spec.planStart);
   const known = obs.filter((o) => o.end <= asOf);
-  const actual = actualFrom(spec, obs, asOf);
+  // Annual sums restart each calendar year; every other actual depends only on the observations known.
+  const actualKey = `${known.length}:${spec.kind === 'annual' ? shanghaiYear(asOf - 1) : ''}`;
+  const actual = remembered(memo?.actual, actualKey, () => actualFrom(spec, obs, asOf));
   const expected = expectedAt(spec, asOf, known[0]?.value ?? null);
   const target = nextTarget(spec, asOf);
   const progress = actual === null || !target || target.value === 0 ? null : (actual / target.value) * 100;
   const status = statusOf({ actual, expected, target, comparator: spec.comparator, asOf, planStart, missingReports });
-  const forecast = target ? forecastAt(spec, input.observations, asOf, target.due) : null;
+  const forecast = target ? remembered(memo?.forecast, `${known.length}:${target.due}`, () => forecastAt(spec, input.observations, asOf, target.due)) : null;
   const reason = reasonFor(status, { actual, expected, target, missingReports, asOf, planStart }, spec.unit, input.name);
   return { actual: round(actual), expected: round(expected), target, progress: round(progress, 1), status, reason, forecast: round(forecast) };
 }

@@ -33,6 +33,7 @@ import { useLocale, useT } from '../../../i18n/I18nProvider';
 import { planKeys, type DueReport, type ImportJob, type PeriodView, type ReportView, type WorkspaceView } from '../api';
 import { fileExtension } from '../../../components/evidence';
 import { IndicatorStatusTag, ReportStatusTag, formatNumber, indicatorName } from '../components';
+import { UnitSupervision } from './supervision/UnitSupervision';
 
 type WsIndicator = WorkspaceView['indicators'][number];
 
@@ -431,6 +432,7 @@ export default function WorkspacePage() {
           ]}
         />
       </Card>
+      <UnitSupervision />
       <ExcelRound periods={periods.data ?? []} />
     </div>
   );

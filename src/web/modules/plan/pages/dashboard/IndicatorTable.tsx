@@ -5,6 +5,11 @@ import { FilterBar } from '../../../../components/FilterBar';
 import { useLocale, useT } from '../../../../i18n/I18nProvider';
 import type { DashboardIndicator, DashboardView } from '../../api';
 import { IndicatorStatusTag, ProgressCell, formatNumber, indicatorName } from '../../components';
+import { AlertTag } from '../supervision/AlertTag';
+import type { AlertView } from '../supervision/api';
+
+/** Most urgent first when the table is sorted by alert colour. */
+const ALERT_RANK = { red: 0, yellow: 1, blue: 2, none: 3 } as const;
 
 /** Most urgent first when the table is sorted by status. */
 const SEVERITY: Record<IndicatorStatus, number> = { overdue: 0, behind: 1, at_risk: 2, not_started: 3, on_track: 4 };
@@ -17,7 +22,19 @@ type TableFilters = {
 };
 
 /** Every indicator with its figures and status, filtered by the query string (so a filtered view can be shared). */
-export function IndicatorTable({ data, onOpen }: { data: DashboardView; onOpen: (row: DashboardIndicator) => void }) {
+export function IndicatorTable({
+  data,
+  onOpen,
+  alerts,
+  onRaise,
+}: {
+  data: DashboardView;
+  onOpen: (row: DashboardIndicator) => void;
+  /** Today's alert of each indicator, by id. */
+  alerts?: ReadonlyMap<number, AlertView>;
+  /** The office raises a supervision order on the row. */
+  onRaise?: (row: DashboardIndicator) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const [search, setSearch] = useSearchParams();
@@ -111,6 +128,29 @@ export function IndicatorTable({ data, onOpen }: { data: DashboardView; onOpen: 
       ),
     },
     { key: 'forecast', title: t('plan.field.forecast'), align: 'right', sorter: byNumber('forecast'), render: (_, r) => num(r.forecast, r) },
+    {
+      key: 'alert',
+      title: t('plan.alert.field'),
+      sorter: (a, b) => ALERT_RANK[alerts?.get(a.id)?.colour ?? 'none'] - ALERT_RANK[alerts?.get(b.id)?.colour ?? 'none'],
+      render: (_, r) => {
+        const a = alerts?.get(r.id);
+        return <AlertTag colour={a?.colour} reason={a?.message} testId={`alert-${r.code}`} />;
+      },
+    },
+    ...(onRaise
+      ? [
+          {
+            key: 'raise',
+            title: t('common.actions'),
+            fixed: 'right' as const,
+            render: (_: unknown, r: DashboardIndicator) => (
+              <Button size="small" danger={alerts?.get(r.id)?.colour === 'red'} onClick={() => onRaise(r)} data-testid={`raise-${r.code}`}>
+                {t('plan.order.raise')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <>

@@ -1,0 +1,71 @@
+import { defineMessages } from '../../../../shared/i18n/messages.js';
+
+/** Messages of supervision orders and three-colour alerts (zh-CN and en side by side). */
+export const supervisionMessageList = defineMessages({
+  'field.order.planUnknown': { 'zh-CN': '没有这个工作方案', en: 'There is no such plan' },
+  'field.order.subjectUnknown': { 'zh-CN': '该方案中没有所选的指标、任务或节点', en: 'The plan has no such indicator, task or milestone' },
+  'field.order.notAUnit': { 'zh-CN': '督办对象须为在用的市直部门或镇街道', en: 'An order goes to an active department or town' },
+  'field.order.deadlinePast': { 'zh-CN': '办理期限不能早于今天', en: 'The deadline cannot be before today' },
+  'field.order.deadlineInvalid': { 'zh-CN': '办理期限不是有效日期', en: 'The deadline is not a valid date' },
+  'field.order.evidenceNotOwn': { 'zh-CN': '只能附本单位上传的佐证材料', en: 'Only evidence uploaded by your own unit can be attached' },
+
+  'notification.plan_order_issued': {
+    'zh-CN': '收到督办单“{matter}”，请于 {deadline} 前办理并反馈',
+    en: 'Supervision order "{matter}" issued to your unit: handle it and report back by {deadline}',
+  },
+  'notification.plan_order_signed': { 'zh-CN': '{unit} 已签收督办单“{matter}”', en: '{unit} signed for the order "{matter}"' },
+  'notification.plan_order_fed_back': { 'zh-CN': '{unit} 已反馈督办单“{matter}”，请复核', en: '{unit} reported back on "{matter}": please review' },
+  'notification.plan_order_returned': { 'zh-CN': '督办单“{matter}”的反馈被退回：{reason}', en: 'Your feedback on "{matter}" was sent back: {reason}' },
+  'notification.plan_order_closed': { 'zh-CN': '督办单“{matter}”已办结', en: 'The order "{matter}" is closed' },
+  'notification.plan_alert_red': { 'zh-CN': '红色预警：“{title}”已逾期', en: 'Red alert: "{title}" is overdue' },
+  'notification.plan_alert_yellow': { 'zh-CN': '黄色预警：“{title}”落后于序时进度', en: 'Yellow alert: "{title}" is behind the pro-rata schedule' },
+
+  'plan.alert.colour.red': { 'zh-CN': '红色', en: 'Red' },
+  'plan.alert.colour.yellow': { 'zh-CN': '黄色', en: 'Yellow' },
+  'plan.alert.colour.blue': { 'zh-CN': '蓝色', en: 'Blue' },
+  'plan.alert.reason.reportsMissing': { 'zh-CN': '“{title}”有 {count} 份报告逾期未报', en: '"{title}": {count} report(s) overdue' },
+  'plan.alert.reason.targetMissed': {
+    'zh-CN': '“{title}”{year}年目标 {target} 已到期未完成（实际 {actual}）',
+    en: '"{title}": the {year} target of {target} fell due unmet (actual {actual})',
+  },
+  'plan.alert.reason.behindSchedule': {
+    'zh-CN': '“{title}”完成进度 {progress}%，序时进度 {schedule}%',
+    en: '"{title}": {progress}% done against {schedule}% on the pro-rata schedule',
+  },
+  'plan.alert.reason.targetDueSoon': { 'zh-CN': '“{title}”{year}年目标 {days} 天后到期', en: '"{title}": the {year} target falls due in {days} day(s)' },
+  'plan.alert.reason.reportDueSoon': { 'zh-CN': '“{title}”有报告将于 {deadline} 截止', en: '"{title}": a report is due by {deadline}' },
+  'plan.alert.reason.orderOverdue': {
+    'zh-CN': '督办单“{title}”已超过办理期限 {deadline}（{days} 天）',
+    en: 'Order "{title}" is past its deadline {deadline} ({days} day(s))',
+  },
+  'plan.alert.reason.orderBehind': {
+    'zh-CN': '督办单“{title}”办理期限已过 {elapsed}%，办理进度 {progress}%',
+    en: 'Order "{title}": {elapsed}% of its time gone, {progress}% of the work done',
+  },
+  'plan.alert.reason.orderDueSoon': { 'zh-CN': '督办单“{title}”将于 {deadline} 到期', en: 'Order "{title}" is due by {deadline}' },
+
+  'plan.order.sheet': { 'zh-CN': '督办单', en: 'Supervision orders' },
+  'plan.order.col.id': { 'zh-CN': '编号', en: 'No.' },
+  'plan.order.col.subject': { 'zh-CN': '督办对象', en: 'About' },
+  'plan.order.col.unit': { 'zh-CN': '责任单位', en: 'Unit' },
+  'plan.order.col.matter': { 'zh-CN': '督办事项', en: 'Matter' },
+  'plan.order.col.requirement': { 'zh-CN': '办理要求', en: 'Requirement' },
+  'plan.order.col.deadline': { 'zh-CN': '办理期限', en: 'Deadline' },
+  'plan.order.col.status': { 'zh-CN': '状态', en: 'Status' },
+  'plan.order.col.overdue': { 'zh-CN': '逾期', en: 'Overdue' },
+  'plan.order.col.colour': { 'zh-CN': '预警', en: 'Alert' },
+  'plan.order.col.feedback': { 'zh-CN': '办理反馈', en: 'Feedback' },
+  'plan.order.col.issuedAt': { 'zh-CN': '下发时间', en: 'Issued' },
+  'plan.order.col.closedAt': { 'zh-CN': '办结时间', en: 'Closed' },
+  'plan.order.yes': { 'zh-CN': '是', en: 'Yes' },
+  'plan.order.subject.indicator': { 'zh-CN': '指标', en: 'Indicator' },
+  'plan.order.subject.task': { 'zh-CN': '任务', en: 'Task' },
+  'plan.order.subject.milestone': { 'zh-CN': '节点', en: 'Milestone' },
+  'plan.order.status.draft': { 'zh-CN': '已立项', en: 'Drafted' },
+  'plan.order.status.issued': { 'zh-CN': '已下发', en: 'Issued' },
+  'plan.order.status.signed': { 'zh-CN': '已签收', en: 'Signed' },
+  'plan.order.status.handling': { 'zh-CN': '办理中', en: 'In hand' },
+  'plan.order.status.fed_back': { 'zh-CN': '已反馈待复核', en: 'Awaiting review' },
+  'plan.order.status.returned': { 'zh-CN': '已退回', en: 'Sent back' },
+  'plan.order.status.closed': { 'zh-CN': '已办结', en: 'Closed' },
+});
