@@ -69,8 +69,17 @@ export const platform: WebModule<PlatformMessageKey> = {
       section: 'workspace',
       page: pages.Notifications,
     },
-    // Scaffolded for issue 16 (notices work fills in descriptions and final roles).
-    { key: 'notices', path: '/notices', labelKey: 'nav.notices', icon: <BellOutlined />, roles: 'all', section: 'workspace', page: pages.Notices },
+    // Everyone signed in reads the notices addressed to them; the office manages them (the page shows what the role may do).
+    {
+      key: 'notices',
+      path: '/notices',
+      labelKey: 'nav.notices',
+      descriptionKey: 'nav.notices.desc',
+      icon: <BellOutlined />,
+      roles: 'all',
+      section: 'workspace',
+      page: pages.Notices,
+    },
     {
       key: 'notice',
       path: '/notices/:id',

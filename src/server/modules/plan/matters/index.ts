@@ -1,9 +1,9 @@
-import type { ModulePlugin, Seeder } from '../../../core/module.js';
-import type { ModuleMigration } from '../../../db/migrations.js';
-import { defineMessages } from '../../../../shared/i18n/messages.js';
+import './tables.js';
 
-/** Major matters (重大事项) raised to the office and escalated (scaffold: filled in by the matters work). */
-export const matterRoutes: ModulePlugin = async () => {};
-export const matterMigrations: ModuleMigration[] = [];
-export const matterMessages = defineMessages({});
-export const seedMattersDemo: Seeder = async () => {};
+/** Major matters (重大事项) raised to the office and escalated to the work team; and the plan's public text. */
+export { matterRoutes } from './routes.js';
+export { matterMigrations } from './migrations.js';
+export { matterMessages } from './messages.js';
+export { matterParameters } from './parameters.js';
+export { seedMattersDemo, seedWorkTeam, seedWorkTeamAccount, DEMO_WORK_TEAM_USER } from './seed.js';
+export type { MatterTables } from './tables.js';

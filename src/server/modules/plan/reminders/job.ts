@@ -3,6 +3,7 @@ import type { ScheduledJob } from '../../../core/jobs.js';
 import { addDays, shanghaiDate, shanghaiHour } from '../../../core/time.js';
 import type { Queryable } from '../../../db/database.js';
 import { notify } from '../../platform/notifications/service.js';
+import { OFFICE } from '../../platform/seed/referenceOrganizations.js';
 import { EDITABLE_STATUSES, UNSUBMITTED_STATUSES } from '../reporting/tables.js';
 
 /** Reminders go out in the morning, Asia/Shanghai, when officials read them. */
@@ -78,7 +79,8 @@ export async function sendReportReminders(db: Queryable, now: Date): Promise<Rem
     byPeriod.set(Number(o.period_id), p);
   }
   if (byPeriod.size) {
-    const offices = await db.selectFrom('organizations').select('id').where('kind', '=', 'office').where('status', '=', 'active').execute();
+    // The office that chases reports; the work team above it (also of kind office) hears of matters, not of each late report.
+    const offices = await db.selectFrom('organizations').select('id').where('code', '=', OFFICE.code).where('status', '=', 'active').execute();
     for (const [periodId, p] of byPeriod)
       for (const office of offices)
         if (

@@ -1,9 +1,8 @@
-import type { ModulePlugin, Seeder } from '../../../core/module.js';
-import type { ModuleMigration } from '../../../db/migrations.js';
-import { defineMessages } from '../../../../shared/i18n/messages.js';
+import './tables.js';
 
-/** Notices (通知公告) to units and the public (scaffold: filled in by the notices work). */
-export const noticeRoutes: ModulePlugin = async () => {};
-export const noticeMigrations: ModuleMigration[] = [];
-export const noticeMessages = defineMessages({});
-export const seedNoticesDemo: Seeder = async () => {};
+/** Notices (通知公告) and policy explanations to units and the public, with read confirmations (签阅). */
+export { noticeRoutes } from './routes.js';
+export { noticeMigrations } from './migrations.js';
+export { noticeMessages } from './messages.js';
+export { seedNoticesDemo } from './seed.js';
+export type { NoticeTables } from './tables.js';

@@ -1,0 +1,35 @@
+import type { AppDeps } from '../../../core/deps.js';
+import type { z } from 'zod';
+import type { publicPlanSchema } from './schema.js';
+
+/**
+ * The current plan's published text for the public announcements page: the document itself is public
+ * (晋政文〔2024〕98号), so its title, number, preamble, general requirements and actions are shown to anyone.
+ * Indicators' progress and units' reports are not part of it.
+ */
+export async function publicPlan(deps: AppDeps): Promise<z.infer<typeof publicPlanSchema>> {
+  const db = deps.database.db;
+  const plan = await db
+    .selectFrom('plans')
+    .select(['id', 'title', 'doc_number', 'issuer', 'issued_on', 'preamble', 'general_requirements'])
+    .orderBy('issued_on', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!plan) return null;
+  const actions = await db
+    .selectFrom('plan_actions')
+    .select(['section', 'number', 'title', 'text'])
+    .where('plan_id', '=', plan.id)
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  return {
+    title: plan.title,
+    docNumber: plan.doc_number,
+    issuer: plan.issuer,
+    issuedOn: plan.issued_on,
+    preamble: plan.preamble,
+    generalRequirements: plan.general_requirements,
+    sections: actions,
+  };
+}
