@@ -37,6 +37,18 @@ export interface Config {
   tls: boolean;
   /** Where the proof scripts (tests, fuzzing, scans) leave their evidence for the security controls page. */
   evidenceDir: string;
+  /** Redis shared by every app process for the sign-in rate limits (REDIS_URL); without it they live in the database. */
+  redisUrl: string | null;
+  /** Prefix of this installation's Redis keys (HUANXIN_REDIS_PREFIX), so installations can share one Redis. */
+  redisKeyPrefix: string;
+  /** Set by the cluster supervisor (HUANXIN_CLUSTER_WORKER): answers carry it in `x-huanxin-worker`. */
+  clusterWorkerId: string | null;
+  /**
+   * How long the dashboard keeps its snapshot of computed indicators' metrics (HUANXIN_DASHBOARD_METRIC_SECONDS;
+   * 60, and 0 under test so that a test sees a record it just wrote): other modules' records carry no version
+   * the dashboard could follow, so their figures are as of the snapshot, which the answer's dataAsOf states.
+   */
+  dashboardMetricSeconds: number;
   version: string;
 }
 
@@ -149,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mfaRoles: roleList(env.HUANXIN_MFA_ROLES, nodeEnv === 'production' ? OFFICIAL_ROLES : []),
     tls: env.HUANXIN_TLS === '1',
     evidenceDir: path.resolve(env.HUANXIN_EVIDENCE_DIR ?? 'test-artifacts/evidence'),
+    redisUrl: env.REDIS_URL?.trim() || null,
+    redisKeyPrefix: env.HUANXIN_REDIS_PREFIX ?? 'huanxin:',
+    clusterWorkerId: env.HUANXIN_CLUSTER_WORKER?.trim() || null,
+    dashboardMetricSeconds: int(env, 'HUANXIN_DASHBOARD_METRIC_SECONDS', nodeEnv === 'test' ? 0 : 60),
     version: env.npm_package_version ?? '0.1.0',
   };
 }

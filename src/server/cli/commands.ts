@@ -3,6 +3,7 @@ import { adminInitCommands } from './adminInit.js';
 import { backupCommands } from './backup.js';
 import { keyCommands } from './keys.js';
 import { dbRoleCommands } from './dbRoles.js';
+import { dashboardCommands } from './planDashboard.js';
 
 /** A command of `npm run cli --` beyond the core ones of main.ts: its usage line and what it runs (exit code). */
 export interface CliCommand {
@@ -11,4 +12,4 @@ export interface CliCommand {
   run(deps: AppDeps, args: string[]): Promise<number>;
 }
 
-export const EXTRA_COMMANDS: readonly CliCommand[] = [...adminInitCommands, ...backupCommands, ...keyCommands, ...dbRoleCommands];
+export const EXTRA_COMMANDS: readonly CliCommand[] = [...adminInitCommands, ...backupCommands, ...keyCommands, ...dbRoleCommands, ...dashboardCommands];

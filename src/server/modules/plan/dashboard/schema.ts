@@ -54,6 +54,12 @@ export const dashboardSchema = z
     planId: z.number().int(),
     asOf: z.string().describe('ISO instant the figures are as of'),
     townId: z.number().int().nullable(),
+    dataAsOf: z
+      .string()
+      .describe(
+        'ISO instant the figures’ data is complete to (数据截至): reports are kept up to date as they are decided, so the asOf instant (or now, if sooner); the time of the snapshot of other modules’ metrics when a computed indicator is shown',
+      ),
+    dataVersion: z.number().int().nullable().describe('version of the maintained data the answer was built from (its ETag); null when recomputed'),
     cards: z.array(
       rollUpSchema.extend({
         actionId: z.number().int(),

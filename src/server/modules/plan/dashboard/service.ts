@@ -7,9 +7,9 @@ import type { MetricRegistry } from '../metrics/registry.js';
 import { lowerBoundFigure, observeTowns, type IndicatorObservations, type ObservationSource, type ObservedIndicator } from '../observations/source.js';
 import type { ReportedObservations } from '../reporting/observations.js';
 import { indicatorPolicy } from '../policies/indicator.js';
-import { readPlanTree, type IndicatorRow, type TargetRow } from '../plans/planTree.js';
+import { readPlanTree, type IndicatorRow, type PlanTree, type TargetRow } from '../plans/planTree.js';
 import { loadIndicator } from '../indicators/service.js';
-import { actualAt, asOfInstant, evaluateIndicator, expectedAt, type IndicatorSpec } from '../status/evaluate.js';
+import { actualAt, asOfInstant, evaluateIndicator, expectedAt, type EvaluationMemo, type IndicatorSpec } from '../status/evaluate.js';
 import { rollUp, summarise } from '../status/rollup.js';
 import { monthStartsBetween, shanghaiDate, startOfDay, yearEnd } from '../status/time.js';
 import type { DashboardIndicator, DashboardQuery, DashboardView, TownIndicator, TownsDashboardQuery, TownsDashboardView, TrendView } from './schema.js';
@@ -21,7 +21,7 @@ export interface PlanMeasurement {
 }
 
 /** The plan the dashboard shows when none is named: 晋政文〔2024〕98号 if loaded, else the first plan. */
-async function resolvePlanId(db: Queryable, planId: number | undefined): Promise<number> {
+export async function resolvePlanId(db: Queryable, planId: number | undefined): Promise<number> {
   if (planId !== undefined) return planId;
   const rows = await db.selectFrom('plans').select(['id', 'code']).orderBy('id').execute();
   const chosen = rows.find((r) => r.code === 'JJ-2024-98') ?? rows[0];
@@ -66,18 +66,21 @@ export function observedOf(row: IndicatorRow, planStart: string): ObservedIndica
 }
 
 /** One indicator evaluated on the observations of the city or of one town; every dashboard view goes through here. */
-function evaluateRow(spec: IndicatorSpec, row: IndicatorRow, observed: IndicatorObservations | undefined, asOf: number) {
-  return evaluateIndicator({
-    indicator: spec,
-    observations: observed?.observations ?? [],
-    missingReports: observed?.missingReports ?? 0,
-    asOf,
-    name: { zh: row.name, en: row.name_en },
-  });
+export function evaluateRow(spec: IndicatorSpec, row: IndicatorRow, observed: IndicatorObservations | undefined, asOf: number, memo?: EvaluationMemo) {
+  return evaluateIndicator(
+    {
+      indicator: spec,
+      observations: observed?.observations ?? [],
+      missingReports: observed?.missingReports ?? 0,
+      asOf,
+      name: { zh: row.name, en: row.name_en },
+    },
+    memo,
+  );
 }
 
 /** What both dashboards show of an indicator's evaluation. */
-function evaluationFields(e: ReturnType<typeof evaluateRow>, observed: IndicatorObservations | undefined) {
+export function evaluationFields(e: ReturnType<typeof evaluateRow>, observed: IndicatorObservations | undefined) {
   return {
     actual: e.actual,
     expected: e.expected,
@@ -91,58 +94,52 @@ function evaluationFields(e: ReturnType<typeof evaluateRow>, observed: Indicator
   };
 }
 
+/** What one indicator is evaluated on: its observations (and the memo kept with them, if any), its platform figure. */
+export interface IndicatorInputs {
+  observed: IndicatorObservations | undefined;
+  memo?: EvaluationMemo | undefined;
+  computed: number | null;
+}
+
 /**
- * Every indicator of a plan evaluated as of a date, with cards per action and roll-ups per responsible unit.
- * A fixed number of queries: the plan tree (nine), one observation batch, and the metrics of computed and
- * lower-bound indicators.
+ * The dashboard of a plan tree as of an instant, from each indicator's inputs: the one assembly both the
+ * recomputing path (buildDashboard) and the maintained one (maintained.ts) go through, so they answer alike.
  */
-export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure: PlanMeasurement, q: DashboardQuery): Promise<DashboardView> {
-  authorize(ctx.actor, indicatorPolicy, 'read');
-  const db = deps.database.db;
-  const planId = await resolvePlanId(db, q.planId);
-  const tree = await readPlanTree(db, planId);
-  if (!tree) throw notFound();
-  const asOf = asOfInstant(q.asOf);
+export function assembleDashboard(
+  tree: PlanTree,
+  q: { planId: number; asOf: number; townId: number | null },
+  inputsOf: (row: IndicatorRow, spec: (observed: IndicatorObservations | undefined) => IndicatorSpec) => IndicatorInputs,
+): Omit<DashboardView, 'dataAsOf' | 'dataVersion'> {
   const planStart = tree.plan.issued_on;
-  const observations = await measure.observations.observe(
-    db,
-    tree.indicators.map((r) => observedOf(r, planStart)),
-    { asOf: new Date(asOf).toISOString(), ...(q.townId ? { townId: q.townId } : {}) },
-  );
   const actions = new Map(tree.actions.map((a) => [Number(a.id), a]));
   const tasks = new Map(tree.tasks.map((t) => [Number(t.id), t]));
-
-  const indicators: DashboardIndicator[] = await Promise.all(
-    tree.indicators.map(async (row) => {
-      const id = Number(row.id);
-      const targets = tree.targetsByIndicator.get(id);
-      const units = tree.unitsByIndicator.get(id) ?? [];
-      const lead = units.find((u) => u.role === 'lead') ?? null;
-      const observed = observations.get(id);
-      const spec = withReportedBaseline(specOf(row, targets, planStart), observed);
-      const e = evaluateRow(spec, row, observed, asOf);
-      const computed = await lowerBoundFigure(db, measure.registry, { spec, lowerBoundMetric: row.lower_bound_metric }, asOf, q.townId);
-      const action = actions.get(Number(row.action_id))!;
-      return {
-        id,
-        code: row.code,
-        name: row.name,
-        nameEn: row.name_en,
-        unit: row.unit,
-        kind: row.kind,
-        comparator: row.comparator,
-        source: row.source,
-        actionId: Number(row.action_id),
-        actionCode: action.code,
-        taskNumber: row.task_id === null ? row.related_task : (tasks.get(Number(row.task_id))?.number ?? null),
-        leadUnit: lead?.unit_name ?? null,
-        leadUnitId: lead?.organization_id == null ? null : Number(lead.organization_id),
-        units: units.map((u) => u.unit_name),
-        ...evaluationFields(e, observed),
-        computed: computed === null ? null : Math.round(computed * 10000) / 10000,
-      };
-    }),
-  );
+  const indicators: DashboardIndicator[] = tree.indicators.map((row) => {
+    const id = Number(row.id);
+    const units = tree.unitsByIndicator.get(id) ?? [];
+    const lead = units.find((u) => u.role === 'lead') ?? null;
+    const specFor = (observed: IndicatorObservations | undefined) => withReportedBaseline(specOf(row, tree.targetsByIndicator.get(id), planStart), observed);
+    const { observed, memo, computed } = inputsOf(row, specFor);
+    const e = evaluateRow(specFor(observed), row, observed, q.asOf, memo);
+    const action = actions.get(Number(row.action_id))!;
+    return {
+      id,
+      code: row.code,
+      name: row.name,
+      nameEn: row.name_en,
+      unit: row.unit,
+      kind: row.kind,
+      comparator: row.comparator,
+      source: row.source,
+      actionId: Number(row.action_id),
+      actionCode: action.code,
+      taskNumber: row.task_id === null ? row.related_task : (tasks.get(Number(row.task_id))?.number ?? null),
+      leadUnit: lead?.unit_name ?? null,
+      leadUnitId: lead?.organization_id == null ? null : Number(lead.organization_id),
+      units: units.map((u) => u.unit_name),
+      ...evaluationFields(e, observed),
+      computed: computed === null ? null : Math.round(computed * 10000) / 10000,
+    };
+  });
 
   const byAction = rollUp(indicators, (i) => i.actionId);
   const unitIds = new Map<string, number | null>();
@@ -152,9 +149,9 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
   // Section-level indicators count for their related task.
   const byTask = rollUp(indicators, (i) => (i.taskNumber === null ? null : `${i.actionId}:${i.taskNumber}`));
   return {
-    planId,
-    asOf: new Date(asOf).toISOString(),
-    townId: q.townId ?? null,
+    planId: q.planId,
+    asOf: new Date(q.asOf).toISOString(),
+    townId: q.townId,
     cards: tree.actions.map((a) => {
       const id = Number(a.id);
       const milestones = tree.milestones.filter((m) => Number(m.action_id) === id);
@@ -173,6 +170,42 @@ export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure
     units: [...byUnit].map(([name, r]) => ({ organizationId: unitIds.get(name) ?? null, name, ...r })),
     indicators,
   };
+}
+
+/**
+ * Every indicator of a plan evaluated as of a date, with cards per action and roll-ups per responsible unit,
+ * recomputed from every accepted report: the reference the maintained dashboard (maintained.ts) is checked
+ * against and benchmarked with. A fixed number of queries: the plan tree (nine), one observation batch, and the
+ * metrics of computed and lower-bound indicators.
+ */
+export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure: PlanMeasurement, q: DashboardQuery): Promise<DashboardView> {
+  authorize(ctx.actor, indicatorPolicy, 'read');
+  const db = deps.database.db;
+  const planId = await resolvePlanId(db, q.planId);
+  const tree = await readPlanTree(db, planId);
+  if (!tree) throw notFound();
+  const asOf = asOfInstant(q.asOf);
+  const planStart = tree.plan.issued_on;
+  const observations = await measure.observations.observe(
+    db,
+    tree.indicators.map((r) => observedOf(r, planStart)),
+    { asOf: new Date(asOf).toISOString(), ...(q.townId ? { townId: q.townId } : {}) },
+  );
+  const computed = new Map(
+    await Promise.all(
+      tree.indicators.map(async (row) => {
+        const id = Number(row.id);
+        const spec = withReportedBaseline(specOf(row, tree.targetsByIndicator.get(id), planStart), observations.get(id));
+        return [id, await lowerBoundFigure(db, measure.registry, { spec, lowerBoundMetric: row.lower_bound_metric }, asOf, q.townId)] as const;
+      }),
+    ),
+  );
+  const view = assembleDashboard(tree, { planId, asOf, townId: q.townId ?? null }, (row) => ({
+    observed: observations.get(Number(row.id)),
+    computed: computed.get(Number(row.id)) ?? null,
+  }));
+  // Recomputed from the reports themselves: complete as of the moment it was computed.
+  return { ...view, dataAsOf: new Date(Math.min(asOf, Date.now())).toISOString(), dataVersion: null };
 }
 
 /**

@@ -114,6 +114,11 @@ export function metricObservationSource(registry: MetricRegistry): ObservationSo
   };
 }
 
+/** Whether the indicator is measured by an installed metric (else by its units' reports). */
+export function isMetricComputed(registry: MetricRegistry, i: { source: IndicatorSource; metric: string | null }): boolean {
+  return i.source === 'computed' && i.metric !== null && registry.has(i.metric);
+}
+
 /**
  * Computed indicators from their metrics, every other indicator from the reports source. An indicator bound to
  * a metric whose module is not installed yet (the recycling module's stations, say) is reported by its units
@@ -121,7 +126,7 @@ export function metricObservationSource(registry: MetricRegistry): ObservationSo
  */
 export function combinedObservationSource(registry: MetricRegistry, reported: ObservationSource): ObservationSource {
   const metrics = metricObservationSource(registry);
-  const isComputed = (i: ObservedIndicator) => i.source === 'computed' && i.metric !== null && registry.has(i.metric);
+  const isComputed = (i: ObservedIndicator) => isMetricComputed(registry, i);
   return {
     async observe(db, indicators, query) {
       const [computed, fromReports] = await Promise.all([

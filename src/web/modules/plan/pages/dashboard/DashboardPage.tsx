@@ -18,6 +18,8 @@ import { IndicatorTable } from './IndicatorTable';
 import { OverdueList } from './OverdueList';
 import { TownHeat } from './TownHeat';
 import { UnitRecords } from './UnitRecords';
+import { RaiseOrderModal, type OrderSubjectRef } from '../supervision/RaiseOrderModal';
+import { RefreshAlertsButton, useIndicatorAlerts } from './Alerts';
 
 /** The office and auditors read every unit's reports: the units' record, the overdue list and the briefing are theirs. */
 const readsAllReports = (role: string) => role === 'office' || role === 'auditor';
@@ -39,6 +41,10 @@ export default function DashboardPage() {
     placeholderData: keepPreviousData,
   });
   const [openRow, setOpenRow] = useState<DashboardIndicator | null>(null);
+  const [raising, setRaising] = useState<OrderSubjectRef | null>(null);
+  const alerts = useIndicatorAlerts(planId);
+  const office = user.role === 'office';
+  const raise = (r: DashboardIndicator) => planId && setRaising({ planId, subject: 'indicator', subjectId: r.id, title: r.name, organizationId: r.leadUnitId });
   const setParam = (k: string, v: string | undefined) =>
     setSearch(
       (p) => {
@@ -56,7 +62,11 @@ export default function DashboardPage() {
 
   const d = data.data;
   const tabs = [
-    { key: 'indicators', label: t('plan.tab.indicators'), children: d ? <IndicatorTable data={d} onOpen={setOpenRow} /> : null },
+    {
+      key: 'indicators',
+      label: t('plan.tab.indicators'),
+      children: d ? <IndicatorTable data={d} onOpen={setOpenRow} alerts={alerts.byIndicator} onRaise={office ? raise : undefined} /> : null,
+    },
     ...(full && planId ? [{ key: 'units', label: t('plan.tab.units'), children: d ? <UnitRecords data={d} planId={planId} /> : null }] : []),
     ...(planId
       ? [
@@ -74,11 +84,12 @@ export default function DashboardPage() {
     <div data-testid="page-plan-dashboard">
       <PageHeader
         title={t('plan.dashboard.title')}
-        subtitle={plan ? `${plan.title}（${plan.docNumber}）${d ? ` · ${t('plan.dashboard.asOf', { at: formatDateTime(d.asOf) })}` : ''}` : undefined}
+        subtitle={plan ? `${plan.title}（${plan.docNumber}）${d ? ` · ${t('plan.dashboard.asOf', { at: formatDateTime(d.dataAsOf) })}` : ''}` : undefined}
         extra={
           <Space wrap>
             {planId ? <ExportButton path="/api/plan-dashboard/export.xlsx" query={q} fallbackName="indicators.xlsx" testId="dashboard-export" /> : null}
             {full && planId ? <BriefingButton planId={planId} /> : null}
+            {office && planId ? <RefreshAlertsButton planId={planId} /> : null}
           </Space>
         }
       />
@@ -112,6 +123,7 @@ export default function DashboardPage() {
           <Typography.Text type="secondary">{t('plan.dashboard.footnote', { date: formatDate(d.asOf) })}</Typography.Text>
         </>
       )}
+      {raising ? <RaiseOrderModal subject={raising} onClose={() => setRaising(null)} /> : null}
       <IndicatorDrawer indicatorId={openRow?.id ?? null} row={openRow ?? undefined} planId={planId} asOf={asOf} onClose={() => setOpenRow(null)} />
     </div>
   );
