@@ -7,15 +7,25 @@ import { nowIso } from '../../../db/time.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { DEFAULT_CAR_PROGRAMS } from './defaults.js';
 import { insertCarProgram } from './service.js';
+import { seedCarEventsDemo } from './demoEvents.js';
 
 const DEMO_NOTE =
   '演示数据：本活动由演示种子按启动当日生成（申请期一年），仅供体验，不是官方活动。 Demo data: made by the demo seed around the day of start-up, for trying the platform only.';
 
 /**
  * With demo data on, every start makes sure a car scrapping programme (the national rule, labelled 演示) is open
- * for applications around today, and closes demo programmes whose window has ended.
+ * for applications around today, and closes demo programmes whose window has ended; then it gives the module a
+ * history of promotion events. The history ends at the real clock: the services it goes
+ * through stamp the real time and cannot record what has not happened by then, so a `now` ahead of it (a test's
+ * day years on) makes the programmes only.
  */
 export async function seedCarTradeinDemo(deps: AppDeps, now = new Date()): Promise<void> {
+  await seedCarProgrammeDemo(deps, now);
+  if (now.getTime() > Date.now() + 86_400_000) return;
+  await seedCarEventsDemo(deps, now);
+}
+
+async function seedCarProgrammeDemo(deps: AppDeps, now: Date): Promise<void> {
   const today = shanghaiDate(now);
   const ctx = systemContext('seed-demo');
   await inTransaction(deps.database, async (tx) => {

@@ -5,6 +5,7 @@ import { systemContext } from '../../../core/context.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 import { parsePlanFile } from '../planfile/planFileSchema.js';
 import { loadPlanFile, type LoadResult } from '../plans/planLoader.js';
+import { LOAD_REFERENCE_PLANS_ON_START, referencePlanFiles, withParentLinks } from '../cascade/referencePlans.js';
 
 /** The plan files every installation loads on start, in order (parents before children keeps cascades resolved). */
 export const PLAN_FILES = [new URL('../planfile/data/jinjiang-2024-98.json', import.meta.url)];
@@ -13,10 +14,13 @@ export const PLAN_FILES = [new URL('../planfile/data/jinjiang-2024-98.json', imp
  * Loads the plan files on every start. Idempotent: a file already loaded is skipped by its content hash, so
  * the office's edits since are kept; a changed file in the repository updates the plan in place with revisions.
  */
-export async function seedPlans(deps: AppDeps): Promise<LoadResult[]> {
+export async function seedPlans(deps: AppDeps, options: { reference?: boolean } = {}): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  for (const url of PLAN_FILES) {
-    const file = parsePlanFile(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')));
+  const reference = options.reference ?? LOAD_REFERENCE_PLANS_ON_START;
+  const plans = PLAN_FILES.map((url) => parsePlanFile(JSON.parse(readFileSync(fileURLToPath(url), 'utf8'))));
+  // The working plan first, so it keeps the first id; the reference (parent) plans after it — links resolve in either order.
+  const files = reference ? [...plans.map(withParentLinks), ...referencePlanFiles()] : plans;
+  for (const file of files) {
     try {
       results.push(await loadPlanFile(deps, systemContext('plan-loader'), file));
     } catch (err) {
