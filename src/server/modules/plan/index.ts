@@ -15,7 +15,7 @@ import { reportedObservationSource, reportingJobs, reportingMigrations, reportin
 import { cascadeRoutes } from './cascade/routes.js';
 import { dashboardMigrations } from './dashboard/migrations.js';
 import { intakeRoutes } from './intake/routes.js';
-import { matterMigrations, matterRoutes, seedMattersDemo } from './matters/index.js';
+import { matterMigrations, matterParameters, matterRoutes, seedMattersDemo, seedWorkTeam } from './matters/index.js';
 import { seedPlanDemo } from './seed/seedDemo.js';
 import { seedSupervisionDemo, supervisionJobs, supervisionMigrations, supervisionParameters, supervisionRoutes } from './supervision/index.js';
 
@@ -48,9 +48,12 @@ export function createPlanModule(registry: MetricRegistry, options: PlanModuleOp
     migrations: [...planMigrations, ...reportingMigrations, ...dashboardMigrations, ...supervisionMigrations, ...matterMigrations],
     jobs: [...reportingJobs, ...supervisionJobs],
     queues: [importQueue],
-    parameters: supervisionParameters,
+    parameters: [...supervisionParameters, ...matterParameters],
     seed: {
-      reference: seedPlans,
+      reference: async (deps) => {
+        await seedPlans(deps);
+        await seedWorkTeam(deps);
+      },
       // Reports first (18 months of them), then the orders and matters that follow from them.
       demo: async (deps) => {
         await seedPlanDemo(deps);
