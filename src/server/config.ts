@@ -49,6 +49,11 @@ export interface Config {
    * the dashboard could follow, so their figures are as of the snapshot, which the answer's dataAsOf states.
    */
   dashboardMetricSeconds: number;
+  /**
+   * Whether every start loads the working plan's parent plans (国发〔2024〕7号, 闽政〔2024〕5号) as reference data for
+   * the target cascade (HUANXIN_REFERENCE_PLANS; on unless `0`).
+   */
+  referencePlans: boolean;
   version: string;
 }
 
@@ -164,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL?.trim() || null,
     redisKeyPrefix: env.HUANXIN_REDIS_PREFIX ?? 'huanxin:',
     clusterWorkerId: env.HUANXIN_CLUSTER_WORKER?.trim() || null,
+    referencePlans: env.HUANXIN_REFERENCE_PLANS !== '0',
     dashboardMetricSeconds: int(env, 'HUANXIN_DASHBOARD_METRIC_SECONDS', nodeEnv === 'test' ? 0 : 60),
     version: env.npm_package_version ?? '0.1.0',
   };

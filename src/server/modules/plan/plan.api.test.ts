@@ -86,7 +86,8 @@ describe('plan API', () => {
       }
       metricRegistry.register(m);
     }
-    t = await createTestApp();
+    // The working plan alone: cascade.api.test.ts covers it with its parent plans beside it.
+    t = await createTestApp({ env: { HUANXIN_REFERENCE_PLANS: '0' } });
     office = await t.login('demo_office');
     const plans = (await office.get('/api/plans')).json();
     planId = plans[0].id;

@@ -68,6 +68,8 @@ describe('indicator cascade', () => {
     expect((await seedPlans(t.deps, { reference: true })).every((r) => !r.changed)).toBe(true);
     // What the dashboard, the workspace and the cascade picker show when no plan is named.
     expect((await office.get('/api/plan-dashboard')).json().planId).toBe(Number(plans[0]!.id));
+    // The plans list (the web's first choice) puts the plans others cite after the working plan.
+    expect((await office.get('/api/plans')).json().map((p: { code: string }) => p.code)).toEqual(['JJ-2024-98', 'GF-2024-7', 'MZ-2024-5']);
     expect((await office.get('/api/indicator-cascade')).json().plan.code).toBe('JJ-2024-98');
     const department = await t.login('demo_department');
     const workspace = await department.get('/api/plan-workspace');

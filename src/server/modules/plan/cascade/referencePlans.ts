@@ -21,13 +21,6 @@ export const REFERENCE_PLANS: readonly { code: string; url: URL; provenance: str
   },
 ];
 
-/**
- * Whether start-up seeding loads the reference plans and the working plan's parent links. Off until "the" plan is
- * chosen by code everywhere: GET /api/plans lists by issue date and the web takes the first, which would then be
- * 国发〔2024〕7号 (see the cascade report). Tests and the CLI load them with `seedPlans(deps, { reference: true })`.
- */
-export const LOAD_REFERENCE_PLANS_ON_START = false;
-
 const PARENT_LINK_FILES = [new URL('../planfile/data/jinjiang-2024-98.parents.json', import.meta.url)];
 
 interface ParentLinkFile {

@@ -13,6 +13,7 @@ import { actualAt, asOfInstant, evaluateIndicator, expectedAt, type EvaluationMe
 import { rollUp, summarise } from '../status/rollup.js';
 import { monthStartsBetween, shanghaiDate, startOfDay, yearEnd } from '../status/time.js';
 import type { DashboardIndicator, DashboardQuery, DashboardView, TownIndicator, TownsDashboardQuery, TownsDashboardView, TrendView } from './schema.js';
+import { plansInWorkingOrder } from '../plans/workingPlans.js';
 
 /** What the plan module measures with: the metric registry and where observations come from. */
 export interface PlanMeasurement {
@@ -23,8 +24,7 @@ export interface PlanMeasurement {
 /** The plan the dashboard shows when none is named: 晋政文〔2024〕98号 if loaded, else the first plan. */
 export async function resolvePlanId(db: Queryable, planId: number | undefined): Promise<number> {
   if (planId !== undefined) return planId;
-  const rows = await db.selectFrom('plans').select(['id', 'code']).orderBy('id').execute();
-  const chosen = rows.find((r) => r.code === 'JJ-2024-98') ?? rows[0];
+  const chosen = (await plansInWorkingOrder(db))[0];
   if (!chosen) throw notFound();
   return Number(chosen.id);
 }

@@ -27,7 +27,8 @@ describe('plan loader', () => {
     db().selectFrom('indicators').selectAll().where('plan_id', '=', planId).where('code', '=', code).executeTakeFirstOrThrow();
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: false });
+    // The working plan alone, as its file has it (no parent links): cascade.api.test.ts loads the parents.
+    t = await createTestApp({ demo: false, env: { HUANXIN_REFERENCE_PLANS: '0' } });
     planId = Number((await db().selectFrom('plans').select('id').where('code', '=', 'JJ-2024-98').executeTakeFirstOrThrow()).id);
   });
   afterAll(() => t.close());

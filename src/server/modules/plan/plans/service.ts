@@ -9,11 +9,11 @@ import { loadPlanFileIn, type LoadResult } from './planLoader.js';
 import { readPlanTree, treeToFile } from './planTree.js';
 import type { PlanDetailView, PlanSummaryView } from './schema.js';
 import { planDetail, planSummary } from './views.js';
+import { plansInWorkingOrder } from './workingPlans.js';
 
 export async function listPlans(deps: AppDeps, ctx: RequestContext): Promise<PlanSummaryView[]> {
   authorize(ctx.actor, planPolicy, 'list');
-  const rows = await deps.database.db.selectFrom('plans').selectAll().orderBy('issued_on').orderBy('id').execute();
-  return rows.map(planSummary);
+  return (await plansInWorkingOrder(deps.database.db)).map(planSummary);
 }
 
 export async function getPlan(deps: AppDeps, ctx: RequestContext, id: number): Promise<PlanDetailView> {

@@ -5,7 +5,7 @@ import { systemContext } from '../../../core/context.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 import { parsePlanFile } from '../planfile/planFileSchema.js';
 import { loadPlanFile, type LoadResult } from '../plans/planLoader.js';
-import { LOAD_REFERENCE_PLANS_ON_START, referencePlanFiles, withParentLinks } from '../cascade/referencePlans.js';
+import { referencePlanFiles, withParentLinks } from '../cascade/referencePlans.js';
 
 /** The plan files every installation loads on start, in order (parents before children keeps cascades resolved). */
 export const PLAN_FILES = [new URL('../planfile/data/jinjiang-2024-98.json', import.meta.url)];
@@ -16,7 +16,9 @@ export const PLAN_FILES = [new URL('../planfile/data/jinjiang-2024-98.json', imp
  */
 export async function seedPlans(deps: AppDeps, options: { reference?: boolean } = {}): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  const reference = options.reference ?? LOAD_REFERENCE_PLANS_ON_START;
+  // With the parents as reference data (config.referencePlans): lists and defaults put the plans others cite after
+  // the working plan (plans/workingPlans.ts), so a parent never becomes "the" plan.
+  const reference = options.reference ?? deps.config.referencePlans;
   const plans = PLAN_FILES.map((url) => parsePlanFile(JSON.parse(readFileSync(fileURLToPath(url), 'utf8'))));
   // The working plan first, so it keeps the first id; the reference (parent) plans after it — links resolve in either order.
   const files = reference ? [...plans.map(withParentLinks), ...referencePlanFiles()] : plans;
