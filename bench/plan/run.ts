@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HUANXIN_DEMO: '0',
+    // Production turns on the second factor for officials; the benchmark's accounts sign in with a password.
+    HUANXIN_MFA_ROLES: 'none',
     HUANXIN_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     HUANXIN_SESSION_SECRET: randomBytes(32).toString('hex'),

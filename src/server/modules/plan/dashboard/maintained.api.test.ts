@@ -162,10 +162,17 @@ describe(`maintained dashboard = recomputed dashboard (seed ${SEED})`, () => {
 
   it('is rebuilt from the reports when the maintained rows were lost', async () => {
     const db = t.deps.database.db;
+    // Where an observation is (the randomised statuses may leave none for the city, only for a town), and after
+    // every period has ended, so that losing it must show.
+    const one = await db
+      .selectFrom('plan_dashboard_observations as d')
+      .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+      .select(['d.organization_id', 'd.lead'])
+      .where((eb) => eb.or([eb('d.lead', '=', 1), eb('o.kind', '=', 'town')]))
+      .executeTakeFirstOrThrow();
+    const atEnd = { planId, asOf: '2027-12-31', ...(Number(one.lead) === 1 ? {} : { townId: Number(one.organization_id) }) };
     await sql`delete from plan_dashboard_observations`.execute(db);
     await sql`update plan_dashboard_state set version = version + 1`.execute(db);
-    // At the end of the data (a random earlier date may precede every accepted report, and then both are empty).
-    const atEnd = { planId, asOf: shanghaiDate(NOW) };
     const broken = await buildMaintainedDashboard(t.deps, ctx, measure, dashboardCache(0), atEnd);
     const reference = await buildDashboard(t.deps, ctx, measure, atEnd);
     expect(strip(broken)).not.toEqual(strip(reference));

@@ -28,6 +28,8 @@ interface PlanSnapshot {
   version: number;
   tree: PlanTree;
   scopes: Map<number | null, Scope>;
+  /** Whole answers by town, instant and metric snapshot: the Monday-morning crowd asks the same question. */
+  views: Map<string, DashboardView>;
 }
 
 interface MetricSnapshot {
@@ -70,7 +72,7 @@ async function planSnapshot(db: Queryable, cache: DashboardCache, planId: number
   if (!snapshot) {
     const tree = await readPlanTree(db, id);
     if (!tree) throw notFound();
-    snapshot = { version, tree, scopes: new Map() };
+    snapshot = { version, tree, scopes: new Map(), views: new Map() };
     // Another request may have moved the cache on meanwhile; this snapshot is still right for its own version.
     if (cache.version === version) cache.plans.set(id, snapshot);
   }
@@ -155,6 +157,9 @@ export async function buildMaintainedDashboard(
   const scope = await scopeOf(db, snapshot, measure.registry, townId);
   const reportedOf = (row: IndicatorRow) => observedAt(scope.get(Number(row.id)), asOfIso)?.observed;
   const metrics = await metricSnapshot(db, cache, measure, tree, { planId, asOfDate: q.asOf, townId }, reportedOf, now);
+  const key = `${townId ?? ''}|${asOf}|${metrics?.takenAt ?? ''}`;
+  const kept = snapshot.views.get(key);
+  if (kept) return kept;
   const view = assembleDashboard(tree, { planId, asOf, townId }, (row) => {
     const id = Number(row.id);
     const computed = metrics?.lowerBounds.get(id) ?? null;
@@ -162,5 +167,8 @@ export async function buildMaintainedDashboard(
     const at = observedAt(scope.get(id), asOfIso);
     return { observed: at?.observed, memo: at?.memo, computed };
   });
-  return { ...view, dataAsOf: new Date(Math.min(asOf, now, metrics?.takenAt ?? now)).toISOString(), dataVersion: version };
+  const answer = { ...view, dataAsOf: new Date(Math.min(asOf, now, metrics?.takenAt ?? now)).toISOString(), dataVersion: version };
+  if (snapshot.views.size >= MAX_ENTRIES) snapshot.views.clear();
+  snapshot.views.set(key, answer);
+  return answer;
 }
