@@ -42,7 +42,7 @@ describe('target cascade page', () => {
     expect(await page.getByTestId('cascade-reference').count()).toBe(2);
     expect(await page.getByTestId('cascade-level-county').getByTestId('cascade-no-data').textContent()).toContain('无数据');
     expect(await page.getByTestId('cascade-level-county').getByTestId('cascade-share').textContent()).toContain('不能相加');
-    await screenshot(page, 'plan-cascade', { fullPage: true });
+    await screenshot(page, 'plan-cascade', { fullPage: true, docs: true });
 
     await pickOption(page, 'cascade-picker', 'A3-S-02', 'A3-S-02');
     await waitForText(page, 'cascade-level-county', '二手车交易量增长率');

@@ -58,7 +58,7 @@ describe('notices and matters in the browser', () => {
     await office.page.getByTestId('notice-readers').waitFor({ timeout: WAIT_MS });
     await settle(office.page);
     expect(await office.page.getByTestId('notice-readers').innerText()).toContain('市商务局（演示）');
-    await screenshot(office.page, 'notice-readers-desktop');
+    await screenshot(office.page, 'notice-readers-desktop', { docs: true });
     expect([...office.errors, ...dept.errors]).toEqual([]);
     await office.context.close();
     await dept.context.close();
@@ -94,7 +94,7 @@ describe('notices and matters in the browser', () => {
     await dept.page.reload();
     await dept.page.getByTestId('matter-answer').getByText('同意由市级财政按比例给予补助').waitFor({ timeout: WAIT_MS });
     expect(await dept.page.getByTestId('matter-answer').innerText()).toContain('工作专班');
-    await screenshot(dept.page, 'matter-answered-desktop');
+    await screenshot(dept.page, 'matter-answered-desktop', { docs: true });
     await dept.page.setViewportSize(PHONE);
     await screenshot(dept.page, 'matter-answered-phone');
     await dept.page.goto('/plan/matters');
@@ -113,7 +113,7 @@ describe('notices and matters in the browser', () => {
     // Notices to units only never show here.
     expect(list).not.toContain('关于报送2025年四季度');
     await s.page.getByTestId('public-plan').getByText('晋政文', { exact: false }).first().waitFor({ timeout: WAIT_MS });
-    await screenshot(s.page, 'announcements-phone', { fullPage: true });
+    await screenshot(s.page, 'announcements-phone', { fullPage: true, docs: true });
     await s.page.setViewportSize(DESKTOP);
     await screenshot(s.page, 'announcements-desktop', { fullPage: true });
     expect(s.errors).toEqual([]);

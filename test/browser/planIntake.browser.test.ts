@@ -44,7 +44,7 @@ describe('plan intake page', () => {
     const row = page.locator(`[data-testid="intake-item"][data-path="${ITEM}"]`);
     await row.click();
     expect(await page.getByTestId('intake-highlight').textContent()).toBe('村级便民商店覆盖率达到95%以上');
-    await screenshot(page, 'plan-intake-desktop', { fullPage: false });
+    await screenshot(page, 'plan-intake-desktop', { fullPage: false, docs: true });
 
     // An item without responsible units: the import refuses it and says so on the item.
     await row.getByTestId('intake-item-edit').click();

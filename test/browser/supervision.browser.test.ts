@@ -123,7 +123,7 @@ describe('supervision in the browser', () => {
     await office.page.getByTestId('alerts-refresh').click();
     await office.page.locator(`[data-testid="alert-${INDICATOR}"][data-colour="yellow"]`).waitFor();
     await settle(office.page);
-    await screenshot(office.page, 'supervision-dashboard');
+    await screenshot(office.page, 'supervision-dashboard', { docs: true });
 
     // One click from the dashboard: the form comes prefilled with the indicator and its lead unit.
     await office.page.getByTestId(`raise-${INDICATOR}`).click();
@@ -167,7 +167,7 @@ describe('supervision in the browser', () => {
     await office.page.getByTestId('order-close-ok').click();
     await orderStatus(office.page, 'closed');
     for (const action of ['raise', 'issue', 'sign', 'feedback', 'close']) await office.page.getByTestId(`order-event-${action}`).waitFor();
-    await screenshot(office.page, 'supervision-order-closed', { fullPage: true });
+    await screenshot(office.page, 'supervision-order-closed', { fullPage: true, docs: true });
 
     // The list shows it closed and filters by status.
     await office.page.goto('/plan/orders?status=closed');
@@ -186,7 +186,7 @@ describe('supervision in the browser', () => {
       await phone.page.goto('/plan/orders');
       await phone.page.getByTestId('order-table').waitFor();
       await settle(phone.page);
-      await screenshot(phone.page, 'supervision-orders-phone');
+      await screenshot(phone.page, 'supervision-orders-phone', { docs: true });
       await phone.page.locator('[data-testid^="order-open-"]').first().click({ timeout: WAIT_MS });
       await phone.page.getByTestId('page-plan-order').waitFor();
       await screenshot(phone.page, 'supervision-order-phone', { fullPage: true });
