@@ -3,7 +3,12 @@
  * line per run of items on the same baseline). A scanned PDF has no text layer and comes back empty, which the
  * service reports as a field error rather than an empty draft.
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import mammoth from 'mammoth';
+
+// pdfjs reads the metrics of the 14 standard fonts from its own files; without them it warns on every such PDF.
+const STANDARD_FONTS = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
 export type DocumentKind = 'docx' | 'pdf' | 'text';
 
@@ -30,7 +35,8 @@ interface PdfTextItem {
 
 export async function pdfText(data: Buffer): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS })
+    .promise;
   const pages: string[] = [];
   try {
     for (let p = 1; p <= doc.numPages; p++) {
