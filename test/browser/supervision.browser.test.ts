@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { inTransaction } from '../../src/server/db/database.js';
 import { insertUser } from '../../src/server/modules/platform/users/service.js';
 import { previousShanghaiMonth } from '../helpers/clock.js';
@@ -20,6 +20,7 @@ import {
   type Session,
   type TestServer,
 } from './harness.js';
+import { acceptReport, openLastMonth, orderStatus, reportFromWorkspace } from './planFlows.js';
 
 /**
  * Supervision through the browser, on the server's real clock: the office opens last month's period; 市商务局
@@ -63,23 +64,6 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function orderStatus(page: Page, status: string): Promise<void> {
-  await page.locator(`[data-testid="page-plan-order"][data-status="${status}"]`).waitFor();
-}
-
-/** A unit fills in and submits its report on the indicator from its workspace. */
-async function report(page: Page, value: string, narrative: string): Promise<string> {
-  await page.goto('/plan/workspace');
-  await page.getByTestId('due-table').waitFor();
-  await page.getByTestId(`fill-${INDICATOR}`).first().click();
-  await page.getByTestId('report-form').waitFor();
-  await page.locator('input[data-testid="report-value"], [data-testid="report-value"] input').first().fill(value);
-  await page.getByTestId('report-narrative').fill(narrative);
-  await page.getByTestId('report-submit').click();
-  await page.locator('[data-testid="page-plan-report"][data-status="submitted"]').waitFor();
-  return new URL(page.url()).pathname;
-}
-
 describe('supervision in the browser', () => {
   let office: Session;
   let dept: Session;
@@ -89,10 +73,7 @@ describe('supervision in the browser', () => {
     office = await openSession(browser, server.baseUrl, DESKTOP);
     dept = await openSession(browser, server.baseUrl, DESKTOP);
     await login(office.page, 'demo_office');
-    await office.page.goto('/plan/reports');
-    await office.page.getByTestId('period-open').click();
-    await office.page.getByTestId('period-open-ok').click();
-    await office.page.locator('[data-testid="period-table"] tr', { hasText: period }).waitFor();
+    await openLastMonth(office.page, period);
 
     // Before anything is reported the indicator is neither yellow nor red: no alert, or blue when the period's
     // deadline is within three days (the first days of a month).
@@ -102,20 +83,17 @@ describe('supervision in the browser', () => {
     await office.page.locator(`[data-testid="alert-${INDICATOR}"]:is([data-colour="none"], [data-colour="blue"])`).waitFor({ state: 'attached' });
 
     await login(dept.page, 'demo_department');
-    const reportPath = await report(dept.page, '0.01', `${period} 全市完成汽车以旧换新100辆。`);
+    const reportPath = await reportFromWorkspace(dept.page, INDICATOR, '0.01', `${period} 全市完成汽车以旧换新100辆。`);
     for (const c of CO_UNITS) {
       const s = await openSession(browser, server.baseUrl, DESKTOP);
       try {
         await login(s.page, c.username);
-        await report(s.page, '0.01', `${c.unit}配合完成相关工作。`);
+        await reportFromWorkspace(s.page, INDICATOR, '0.01', `${c.unit}配合完成相关工作。`);
       } finally {
         await s.context.close();
       }
     }
-    await office.page.goto(reportPath);
-    await office.page.getByTestId('report-accept').click();
-    await office.page.getByTestId('accept-ok').click();
-    await office.page.locator('[data-testid="page-plan-report"][data-status="accepted"]').waitFor();
+    await acceptReport(office.page, reportPath);
 
     // The office recomputes today's alerts: far behind the pro-rata schedule, the indicator is yellow.
     await office.page.goto(`/plan/dashboard?q=${INDICATOR}`);
