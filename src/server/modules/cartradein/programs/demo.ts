@@ -8,6 +8,7 @@ import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { DEFAULT_CAR_PROGRAMS } from './defaults.js';
 import { insertCarProgram } from './service.js';
 import { seedCarEventsDemo } from './demoEvents.js';
+import { seedCarApplicationsDemo } from './demoApplications.js';
 
 const DEMO_NOTE =
   '演示数据：本活动由演示种子按启动当日生成（申请期一年），仅供体验，不是官方活动。 Demo data: made by the demo seed around the day of start-up, for trying the platform only.';
@@ -15,14 +16,15 @@ const DEMO_NOTE =
 /**
  * With demo data on, every start makes sure a car scrapping programme (the national rule, labelled 演示) is open
  * for applications around today, and closes demo programmes whose window has ended; then it gives the module a
- * history of promotion events. The history ends at the real clock: the services it goes
- * through stamp the real time and cannot record what has not happened by then, so a `now` ahead of it (a test's
- * day years on) makes the programmes only.
+ * history of promotion events and residents' applications at every step of their review. The history ends at
+ * the real clock: the services it goes through stamp the real time and cannot record what has not happened by
+ * then, so a `now` ahead of it (a test's day years on) makes the programmes only.
  */
 export async function seedCarTradeinDemo(deps: AppDeps, now = new Date()): Promise<void> {
   await seedCarProgrammeDemo(deps, now);
   if (now.getTime() > Date.now() + 86_400_000) return;
   await seedCarEventsDemo(deps, now);
+  await seedCarApplicationsDemo(deps, now);
 }
 
 async function seedCarProgrammeDemo(deps: AppDeps, now: Date): Promise<void> {
