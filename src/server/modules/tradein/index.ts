@@ -20,6 +20,7 @@ import { tradeinMetrics } from './metrics.js';
 import { tradeinMigrations } from './migrations.js';
 import { programEndingJob, tradeinProgramNotices } from './programs/ending.js';
 import { seedTradeinDemo } from './programs/demo.js';
+import { seedTradeinSalesDemo } from './programs/demoSales.js';
 import { programRoutes } from './programs/routes.js';
 import { seedTradeinReference } from './programs/seed.js';
 import { manualProofVerifier } from './redemptions/oldItemProof.js';
@@ -43,10 +44,12 @@ export const tradeinModule: HuanxinModule = {
   grantDomains: [{ domain: 'tradein', capabilities: ['manage', 'confirm_payment'] }],
   seed: {
     reference: seedTradeinReference,
-    // Showrooms belong to the demo enrolments the programme demo makes.
+    // Showrooms and the demo sales belong to the demo enrolments the programme demo makes. The sales are seeded
+    // here and not by the programme demo, whose callers (tests among them) count what it makes.
     demo: async (deps) => {
       await seedTradeinDemo(deps);
       await seedShowroomDemo(deps);
+      await seedTradeinSalesDemo(deps);
     },
   },
   // Until the recycling module provides intake records, an old item is proved by a photo reviewed by hand.
