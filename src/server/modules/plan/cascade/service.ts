@@ -14,17 +14,16 @@ import { MAX_CASCADE_DEPTH } from './parentLinks.js';
 import { provenanceOf } from './referencePlans.js';
 import type { CascadeLevelView, CascadeListView, CascadePlanView, CascadeView } from './schema.js';
 import { shareOf } from './share.js';
+import { defaultPlanId } from '../plans/workingPlans.js';
 
 /** The platform's own observations: the same source the dashboard measures the working plan with. */
 const observationSource: ObservationSource = combinedObservationSource(metricRegistry, reportedObservationSource);
 
-/** The working plan when none is named: 晋政文〔2024〕98号 if loaded, else the first plan (as the dashboard). */
+/** The working plan when none is named (as the dashboard). */
 async function resolvePlanId(db: Queryable, planId: number | undefined): Promise<number> {
-  if (planId !== undefined) return planId;
-  const rows = await db.selectFrom('plans').select(['id', 'code']).orderBy('id').execute();
-  const chosen = rows.find((r) => r.code === 'JJ-2024-98') ?? rows[0];
-  if (!chosen) throw notFound();
-  return Number(chosen.id);
+  const id = planId ?? (await defaultPlanId(db));
+  if (id === null) throw notFound();
+  return id;
 }
 
 /** A division code's tier (GB/T 2260): 100000 the whole country, xx0000 a province, xxxx00 a city, else a county. */

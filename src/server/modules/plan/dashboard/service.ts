@@ -13,7 +13,7 @@ import { actualAt, asOfInstant, evaluateIndicator, expectedAt, type EvaluationMe
 import { rollUp, summarise } from '../status/rollup.js';
 import { monthStartsBetween, shanghaiDate, startOfDay, yearEnd } from '../status/time.js';
 import type { DashboardIndicator, DashboardQuery, DashboardView, TownIndicator, TownsDashboardQuery, TownsDashboardView, TrendView } from './schema.js';
-import { plansInWorkingOrder } from '../plans/workingPlans.js';
+import { defaultPlanId } from '../plans/workingPlans.js';
 
 /** What the plan module measures with: the metric registry and where observations come from. */
 export interface PlanMeasurement {
@@ -21,12 +21,12 @@ export interface PlanMeasurement {
   observations: ObservationSource;
 }
 
-/** The plan the dashboard shows when none is named: 晋政文〔2024〕98号 if loaded, else the first plan. */
+/** The plan the dashboard shows when none is named: the working plan (plans/workingPlans.ts). */
 export async function resolvePlanId(db: Queryable, planId: number | undefined): Promise<number> {
   if (planId !== undefined) return planId;
-  const chosen = (await plansInWorkingOrder(db))[0];
-  if (!chosen) throw notFound();
-  return Number(chosen.id);
+  const chosen = await defaultPlanId(db);
+  if (chosen === null) throw notFound();
+  return chosen;
 }
 
 export function specOf(row: IndicatorRow, targets: readonly TargetRow[] | undefined, planStart: string): IndicatorSpec {

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../../core/deps.js';
 import type { z } from 'zod';
 import type { publicPlanSchema } from './schema.js';
+import { defaultPlanId } from '../plans/workingPlans.js';
 
 /**
  * The current plan's published text for the public announcements page: the document itself is public
@@ -9,12 +10,16 @@ import type { publicPlanSchema } from './schema.js';
  */
 export async function publicPlan(deps: AppDeps): Promise<z.infer<typeof publicPlanSchema>> {
   const db = deps.database.db;
-  const plan = await db
-    .selectFrom('plans')
-    .select(['id', 'title', 'doc_number', 'issuer', 'issued_on', 'preamble', 'general_requirements'])
-    .orderBy('issued_on', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  // The working plan, not a parent plan loaded for the cascade.
+  const planId = await defaultPlanId(db);
+  const plan =
+    planId === null
+      ? undefined
+      : await db
+          .selectFrom('plans')
+          .select(['id', 'title', 'doc_number', 'issuer', 'issued_on', 'preamble', 'general_requirements'])
+          .where('id', '=', planId)
+          .executeTakeFirst();
   if (!plan) return null;
   const actions = await db
     .selectFrom('plan_actions')

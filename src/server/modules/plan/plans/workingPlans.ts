@@ -17,3 +17,9 @@ export async function plansInWorkingOrder(db: Queryable): Promise<Selectable<Pla
   const parents = new Set(cited.map((c) => c.parent_plan_code));
   return [...rows.filter((r) => !parents.has(r.code)), ...rows.filter((r) => parents.has(r.code))];
 }
+
+/** The plan a page shows when none is named: the first in working order; null when no plan is loaded. */
+export async function defaultPlanId(db: Queryable): Promise<number | null> {
+  const first = (await plansInWorkingOrder(db))[0];
+  return first ? Number(first.id) : null;
+}

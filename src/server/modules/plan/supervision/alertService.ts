@@ -3,20 +3,14 @@ import type { RequestContext } from '../../../core/context.js';
 import { isMessageKey, translate } from '../../../core/messages.js';
 import { authorize } from '../../../core/policy.js';
 import { shanghaiDate } from '../../../core/time.js';
-import { inTransaction, type Queryable } from '../../../db/database.js';
+import { inTransaction } from '../../../db/database.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
 import { latestAlertDay, listCurrentAlerts } from './alerts.js';
 import { computePlanAlerts, type AlertRunCounts } from './compute.js';
 import { readsAllOrders } from './policies/common.js';
 import { planAlertPolicy } from './policies/alert.js';
 import type { AlertsView } from './schema.js';
-
-/** The plan shown when none is named: 晋政文〔2024〕98号 if loaded, else the first plan (as the dashboard does). */
-async function defaultPlanId(db: Queryable): Promise<number | null> {
-  const rows = await db.selectFrom('plans').select(['id', 'code']).orderBy('id').execute();
-  const chosen = rows.find((r) => r.code === 'JJ-2024-98') ?? rows[0];
-  return chosen ? Number(chosen.id) : null;
-}
+import { defaultPlanId } from '../plans/workingPlans.js';
 
 /**
  * Today's alerts for the dashboard (every indicator's colour, and the orders the caller may read) or, with

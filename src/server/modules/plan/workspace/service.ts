@@ -15,12 +15,13 @@ import { evidenceOf, reportRows, reportView } from '../reporting/reports/service
 import type { ReportRole, ReportStatus } from '../reporting/tables.js';
 import { evaluateIndicator } from '../status/evaluate.js';
 import type { WorkspaceView } from './schema.js';
+import { defaultPlanId as defaultPlanIdOf } from '../plans/workingPlans.js';
 
 async function defaultPlanId(db: Queryable, planId: number | undefined): Promise<number> {
   if (planId !== undefined) return planId;
-  const first = await db.selectFrom('plans').select('id').orderBy('id').executeTakeFirst();
-  if (!first) throw notFound();
-  return Number(first.id);
+  const first = await defaultPlanIdOf(db);
+  if (first === null) throw notFound();
+  return first;
 }
 
 /**
