@@ -44,11 +44,13 @@ export interface Config {
   /** Set by the cluster supervisor (HUANXIN_CLUSTER_WORKER): answers carry it in `x-huanxin-worker`. */
   clusterWorkerId: string | null;
   /**
-   * How long the dashboard keeps its snapshot of computed indicators' metrics (HUANXIN_DASHBOARD_METRIC_SECONDS;
-   * 60, and 0 under test so that a test sees a record it just wrote): other modules' records carry no version
-   * the dashboard could follow, so their figures are as of the snapshot, which the answer's dataAsOf states.
+   * How long the plan dashboard keeps an answer "as of now" and its snapshot of the computed indicators' metrics
+   * (HUANXIN_DASHBOARD_SNAPSHOT_SECONDS; 60, and 0 under test so that a test sees a record it just wrote). A report
+   * decided meanwhile changes the data version and with it the answer at once; other modules' records carry no
+   * version the dashboard could follow, so their figures are as of the snapshot, which the answer's asOf and
+   * dataAsOf state.
    */
-  dashboardMetricSeconds: number;
+  dashboardSnapshotSeconds: number;
   /**
    * Whether every start loads the working plan's parent plans (国发〔2024〕7号, 闽政〔2024〕5号) as reference data for
    * the target cascade (HUANXIN_REFERENCE_PLANS; on unless `0`).
@@ -170,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: env.HUANXIN_REDIS_PREFIX ?? 'huanxin:',
     clusterWorkerId: env.HUANXIN_CLUSTER_WORKER?.trim() || null,
     referencePlans: env.HUANXIN_REFERENCE_PLANS !== '0',
-    dashboardMetricSeconds: int(env, 'HUANXIN_DASHBOARD_METRIC_SECONDS', nodeEnv === 'test' ? 0 : 60),
+    dashboardSnapshotSeconds: int(env, 'HUANXIN_DASHBOARD_SNAPSHOT_SECONDS', nodeEnv === 'test' ? 0 : 60),
     version: env.npm_package_version ?? '0.1.0',
   };
 }

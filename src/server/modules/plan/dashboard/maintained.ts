@@ -18,7 +18,7 @@ import { loadScopes, observedAt, type Scope } from './snapshot.js';
  * evaluates what depends on the instant (expected value, status, reason). Answers are those of buildDashboard.
  *
  * Computed indicators read other modules' metrics, whose changes no version follows: their observations and
- * lower-bound figures are a snapshot taken on demand and kept `metricSnapshotMs` (config.dashboardMetricSeconds),
+ * lower-bound figures are a snapshot taken on demand and kept `snapshotMs` (config.dashboardSnapshotSeconds),
  * and the answer's dataAsOf says when it was taken (数据截至).
  */
 /** Scopes (towns) per plan and metric snapshots kept at most: a query may name any town id or date. */
@@ -28,7 +28,7 @@ interface PlanSnapshot {
   version: number;
   tree: PlanTree;
   scopes: Map<number | null, Scope>;
-  /** Whole answers by town, instant and metric snapshot: the Monday-morning crowd asks the same question. */
+  /** Whole dated answers by town, instant and metric snapshot: a month's briefing day asks the same question. */
   views: Map<string, DashboardView>;
 }
 
@@ -40,15 +40,15 @@ interface MetricSnapshot {
 
 /** The in-memory side of the maintained dashboard, one per running module (tests make their own). */
 export interface DashboardCache {
-  metricSnapshotMs: number;
+  snapshotMs: number;
   version: number;
   defaultPlanId: number | null;
   plans: Map<number, PlanSnapshot>;
   metrics: Map<string, MetricSnapshot>;
 }
 
-export const dashboardCache = (metricSnapshotMs: number): DashboardCache => ({
-  metricSnapshotMs,
+export const dashboardCache = (snapshotMs: number): DashboardCache => ({
+  snapshotMs,
   version: -1,
   defaultPlanId: null,
   plans: new Map(),
@@ -107,7 +107,7 @@ async function metricSnapshot(
   if (!computedRows.length && !lowerBoundRows.length) return null;
   const key = `${q.planId}|${q.townId ?? ''}|${q.asOfDate ?? 'now'}`;
   const kept = cache.metrics.get(key);
-  if (kept && now - kept.takenAt < cache.metricSnapshotMs) return kept;
+  if (kept && now - kept.takenAt < cache.snapshotMs) return kept;
   const asOf = asOfInstant(q.asOfDate, now);
   const planStart = tree.plan.issued_on;
   const observations = await metricObservationSource(registry).observe(
@@ -152,14 +152,22 @@ export async function buildMaintainedDashboard(
   const { tree } = snapshot;
   const planId = Number(tree.plan.id);
   const townId = q.townId ?? null;
+  // An answer "as of now" is kept as long as a metric snapshot (config.dashboardSnapshotSeconds) and states its
+  // instant in asOf; a dated one is a fixed instant, kept until the metric snapshot it read is renewed. A decided
+  // report changes the version, which drops both with the plan's snapshot.
+  const nowKey = `${townId ?? ''}|now`;
+  if (q.asOf === undefined) {
+    const kept = snapshot.views.get(nowKey);
+    if (kept && now - Date.parse(kept.asOf) < cache.snapshotMs) return kept;
+  }
   const asOf = asOfInstant(q.asOf, now);
   const asOfIso = new Date(asOf).toISOString();
   const scope = await scopeOf(db, snapshot, measure.registry, townId);
   const reportedOf = (row: IndicatorRow) => observedAt(scope.get(Number(row.id)), asOfIso)?.observed;
   const metrics = await metricSnapshot(db, cache, measure, tree, { planId, asOfDate: q.asOf, townId }, reportedOf, now);
-  const key = `${townId ?? ''}|${asOf}|${metrics?.takenAt ?? ''}`;
-  const kept = snapshot.views.get(key);
-  if (kept) return kept;
+  const key = q.asOf === undefined ? nowKey : `${townId ?? ''}|${asOf}|${metrics?.takenAt ?? ''}`;
+  const keptDated = q.asOf === undefined ? undefined : snapshot.views.get(key);
+  if (keptDated) return keptDated;
   const view = assembleDashboard(tree, { planId, asOf, townId }, (row) => {
     const id = Number(row.id);
     const computed = metrics?.lowerBounds.get(id) ?? null;

@@ -75,7 +75,7 @@ const recomputing = () => process.env.HUANXIN_PLAN_DASHBOARD === 'recompute';
 
 export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
   return async (app, { deps }) => {
-    const cache = dashboardCache(deps.config.dashboardMetricSeconds * 1000);
+    const cache = dashboardCache(deps.config.dashboardSnapshotSeconds * 1000);
     const dashboardOf = (ctx: RequestContext, q: DashboardQuery) =>
       recomputing() ? buildDashboard(deps, ctx, measure, q) : buildMaintainedDashboard(deps, ctx, measure, cache, q);
 

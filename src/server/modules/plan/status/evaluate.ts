@@ -356,11 +356,7 @@ export function actualAt(spec: IndicatorSpec, observations: readonly Observation
   return round(actualFrom(spec, normalise(observations), at));
 }
 
-/**
- * Parses an `asOf` query (`YYYY-MM-DD`, the whole day included) or defaults to now — the start of the current
- * minute, so that every answer within a minute is the same answer (the maintained dashboard keeps it) and states
- * that instant as its asOf. A straight-line expectation moves by a minute's share of a plan's years meanwhile.
- */
+/** Parses an `asOf` query (`YYYY-MM-DD`, the whole day included) or defaults to now. */
 export function asOfInstant(asOf: string | undefined, now = Date.now()): number {
-  return asOf ? endOfDay(asOf) : now - (now % 60_000);
+  return asOf ? endOfDay(asOf) : now;
 }
