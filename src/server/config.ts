@@ -56,6 +56,13 @@ export interface Config {
    * the target cascade (HUANXIN_REFERENCE_PLANS; on unless `0`).
    */
   referencePlans: boolean;
+  /**
+   * A PostgreSQL streaming replica of DATABASE_URL (DATABASE_REPLICA_URL) that dashboards, exports and public lists
+   * read from while its lag is within replicaMaxLagSeconds (db/replica.ts); null without one, and with SQLite.
+   */
+  replicaUrl: string | null;
+  /** Past this lag (HUANXIN_REPLICA_MAX_LAG_SECONDS, 5) the routed reads go to the primary until it catches up. */
+  replicaMaxLagSeconds: number;
   version: string;
 }
 
@@ -140,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
   }
   const encryptionKeys = keyVersions(extraKeys, v1Raw);
+  const postgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '');
   const encryptionKey = encryptionKeys[0]!.key;
   return {
     nodeEnv,
@@ -173,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clusterWorkerId: env.HUANXIN_CLUSTER_WORKER?.trim() || null,
     referencePlans: env.HUANXIN_REFERENCE_PLANS !== '0',
     dashboardSnapshotSeconds: int(env, 'HUANXIN_DASHBOARD_SNAPSHOT_SECONDS', nodeEnv === 'test' ? 0 : 60),
+    // A SQLite file has no replica to read from.
+    replicaUrl: (postgres && env.DATABASE_REPLICA_URL?.trim()) || null,
+    replicaMaxLagSeconds: int(env, 'HUANXIN_REPLICA_MAX_LAG_SECONDS', 5),
     version: env.npm_package_version ?? '0.1.0',
   };
 }

@@ -6,6 +6,7 @@ import { moduleContractProblems, resolveExtensions, type HuanxinModule } from '.
 import { createDiskStorage } from './core/storage.js';
 import { createDatabase, type DatabaseOptions } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
+import { createReadRouter } from './db/replica.js';
 import { MODULES } from './modules/index.js';
 import { seedDemo, type DemoAccount } from './modules/platform/seed/seedDemo.js';
 import { createParameterReader } from './modules/platform/parameters/reader.js';
@@ -24,12 +25,27 @@ export function createDeps(config: Config, dbOptions: DatabaseOptions = {}, opti
   const modules = options.modules ?? MODULES;
   const problems = moduleContractProblems(modules);
   if (problems.length) throw new Error(`module contracts are incomplete:\n  ${problems.join('\n  ')}`);
-  const database = createDatabase(config.databaseUrl, { poolSize: config.pgPoolSize, ...dbOptions });
+  const primary = createDatabase(config.databaseUrl, { poolSize: config.pgPoolSize, ...dbOptions });
+  const reads = createReadRouter(primary, {
+    url: config.replicaUrl,
+    maxLagSeconds: config.replicaMaxLagSeconds,
+    schema: primary.schema,
+    poolSize: dbOptions.poolSize ?? config.pgPoolSize,
+  });
+  // Every stop path (serve, the CLI, tests, benches) closes the database; the replica's pool goes with it.
+  const database = {
+    ...primary,
+    close: async () => {
+      await reads.close();
+      await primary.close();
+    },
+  };
   // The audit trail's append functions keep their signatures (~80 callers): the suite is set for the process.
   useAuditHashSuite(config.cryptoSuite);
   return {
     config,
     database,
+    reads,
     // The configured suite seals with the highest key version; every configured version (and suite) still opens.
     sealer: createSuiteSealer(config.cryptoSuite, config.encryptionKeys, config.lookupKey),
     storage: createDiskStorage(config.uploadDir),

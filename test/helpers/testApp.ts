@@ -84,6 +84,7 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
   // another file dropping its schema at that moment made the introspection fail now and then.
   const pgDatabase = isPostgres() ? `huanxin_t_${randomBytes(6).toString('hex')}` : null;
   if (pgDatabase) await adminQuery(`create database ${pgDatabase}`);
+  const replicaUrl = options.env?.DATABASE_REPLICA_URL ?? process.env.DATABASE_REPLICA_URL;
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -92,6 +93,8 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     HUANXIN_PG_POOL_SIZE: '5',
     ...options.env,
+    // A physical replica holds every database of its primary: the test's own is read there under the same name.
+    ...(pgDatabase && replicaUrl ? { DATABASE_REPLICA_URL: withDatabase(replicaUrl, pgDatabase) } : {}),
   });
   const deps = createDeps(
     config,

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { ReadRouter } from '../db/replica.js';
 import type { Sealer } from './crypto.js';
 import type { ExtensionPoints } from './extensions.js';
 import type { HuanxinModule } from './module.js';
@@ -10,6 +11,8 @@ import type { FileStorage } from './storage.js';
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** Where pure reads that may lag a little go: a streaming replica when configured and current (db/replica.ts). */
+  reads: ReadRouter;
   sealer: Sealer;
   storage: FileStorage;
   /** The extension points, resolved once from the installed modules (see extensions.ts). */

@@ -62,6 +62,17 @@ export async function dataVersion(db: Queryable): Promise<{ version: number; cha
 }
 
 async function planSnapshot(db: Queryable, cache: DashboardCache, planId: number | undefined, version: number): Promise<PlanSnapshot> {
+  // A replica that is behind (within the read routing's limit) reads an older version than the cache holds. Its
+  // answer is right for that version, but keeping it would put the cache back a version, and the next request
+  // (another replica's or the primary's) would throw it away again: the cache only moves forward, and an older
+  // version's snapshot is built for the one request and dropped. A newer version (the replica has replayed what
+  // the primary committed) moves it on as any commit does.
+  if (version < cache.version) {
+    const id = planId ?? (await resolvePlanId(db, undefined));
+    const tree = await readPlanTree(db, id);
+    if (!tree) throw notFound();
+    return { version, tree, scopes: new Map(), views: new Map() };
+  }
   if (cache.version !== version) {
     cache.version = version;
     cache.defaultPlanId = null;
@@ -144,9 +155,11 @@ export async function buildMaintainedDashboard(
   cache: DashboardCache,
   q: DashboardQuery,
   now = Date.now(),
+  // The version is read from the handle the data is read from, first: what a snapshot keeps under a version is
+  // never older than it, on a replica as on the primary (replay only moves forward).
+  db: Queryable = deps.database.db,
 ): Promise<DashboardView> {
   authorize(ctx.actor, indicatorPolicy, 'read');
-  const db = deps.database.db;
   const { version } = await dataVersion(db);
   const snapshot = await planSnapshot(db, cache, q.planId, version);
   const { tree } = snapshot;

@@ -178,9 +178,14 @@ export function assembleDashboard(
  * against and benchmarked with. A fixed number of queries: the plan tree (nine), one observation batch, and the
  * metrics of computed and lower-bound indicators.
  */
-export async function buildDashboard(deps: AppDeps, ctx: RequestContext, measure: PlanMeasurement, q: DashboardQuery): Promise<DashboardView> {
+export async function buildDashboard(
+  deps: AppDeps,
+  ctx: RequestContext,
+  measure: PlanMeasurement,
+  q: DashboardQuery,
+  db: Queryable = deps.database.db,
+): Promise<DashboardView> {
   authorize(ctx.actor, indicatorPolicy, 'read');
-  const db = deps.database.db;
   const planId = await resolvePlanId(db, q.planId);
   const tree = await readPlanTree(db, planId);
   if (!tree) throw notFound();
@@ -221,9 +226,9 @@ export async function buildTownsDashboard(
   measure: PlanMeasurement,
   planId: number,
   q: TownsDashboardQuery,
+  db: Queryable = deps.database.db,
 ): Promise<TownsDashboardView> {
   authorize(ctx.actor, indicatorPolicy, 'read');
-  const db = deps.database.db;
   const tree = await readPlanTree(db, planId);
   if (!tree) throw notFound();
   const asOf = asOfInstant(q.asOf);
@@ -266,8 +271,8 @@ export async function indicatorTrend(
   measure: PlanMeasurement,
   id: number,
   asOfDate: string | undefined,
+  db: Queryable = deps.database.db,
 ): Promise<TrendView> {
-  const db = deps.database.db;
   const loaded = await loadIndicator(db, id);
   if (!loaded) throw notFound();
   authorize(ctx.actor, indicatorPolicy, 'read', { id, planId: Number(loaded.row.plan_id) }, id);

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../core/deps.js';
+import type { Queryable } from '../../../db/database.js';
 import type { z } from 'zod';
 import type { publicPlanSchema } from './schema.js';
 import { defaultPlanId } from '../plans/workingPlans.js';
@@ -8,8 +9,7 @@ import { defaultPlanId } from '../plans/workingPlans.js';
  * (晋政文〔2024〕98号), so its title, number, preamble, general requirements and actions are shown to anyone.
  * Indicators' progress and units' reports are not part of it.
  */
-export async function publicPlan(deps: AppDeps): Promise<z.infer<typeof publicPlanSchema>> {
-  const db = deps.database.db;
+export async function publicPlan(deps: AppDeps, db: Queryable = deps.database.db): Promise<z.infer<typeof publicPlanSchema>> {
   // The working plan, not a parent plan loaded for the cascade.
   const planId = await defaultPlanId(db);
   const plan =

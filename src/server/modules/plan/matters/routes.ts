@@ -117,6 +117,7 @@ export const matterRoutes: ModulePlugin = async (app, { deps }) => {
       security: [],
       response: { 200: publicPlanSchema },
     },
-    handler: () => publicPlan(deps),
+    // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
+    handler: async () => publicPlan(deps, await deps.reads.reader()),
   });
 };

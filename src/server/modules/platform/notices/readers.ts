@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../core/deps.js';
+import type { Queryable } from '../../../db/database.js';
 import type { RequestContext } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
 import { authorize } from '../../../core/policy.js';
@@ -68,8 +69,8 @@ export async function exportUnconfirmed(deps: AppDeps, ctx: RequestContext, id: 
 }
 
 /** Published public notices, newest first, searchable: anyone, no sign-in. */
-export async function listPublicNotices(deps: AppDeps, q: PublicNoticeQuery): Promise<Page<PublicNoticeView>> {
-  let base = deps.database.db.selectFrom('notices').where('status', '=', 'published').where('audience', '=', 'public');
+export async function listPublicNotices(deps: AppDeps, q: PublicNoticeQuery, db: Queryable = deps.database.db): Promise<Page<PublicNoticeView>> {
+  let base = db.selectFrom('notices').where('status', '=', 'published').where('audience', '=', 'public');
   if (q.q) {
     const like = likePattern(q.q);
     base = base.where((eb) => eb.or([eb('title', 'like', like), eb('body', 'like', like)]));

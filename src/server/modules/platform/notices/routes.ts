@@ -105,6 +105,7 @@ export const noticeRoutes: ModulePlugin = async (app, { deps }) => {
       querystring: publicNoticeQuery,
       response: { 200: pageOf(publicNoticeSchema) },
     },
-    handler: (req) => listPublicNotices(deps, req.query),
+    // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
+    handler: async (req) => listPublicNotices(deps, req.query, await deps.reads.reader()),
   });
 };

@@ -83,8 +83,9 @@ async function migrationState(deps: AppDeps): Promise<ServiceStatus['migrations'
 export async function serviceStatus(deps: AppDeps, ctx: RequestContext, stats: ResponseStats): Promise<ServiceStatus> {
   authorize(ctx.actor, serviceStatusPolicy, 'read');
   const probes = [...platformQueues, ...deps.modules.flatMap((m) => m.queues ?? [])];
-  const [database, migrations, queues] = await Promise.all([
+  const [database, replica, migrations, queues] = await Promise.all([
     databaseSize(deps),
+    deps.reads.state(),
     migrationState(deps),
     Promise.all(probes.map(async (p) => ({ name: p.name, label: p.label[ctx.locale], scope: p.scope, depth: await p.depth(deps) }))),
   ]);
@@ -96,6 +97,7 @@ export async function serviceStatus(deps: AppDeps, ctx: RequestContext, stats: R
     uptimeSeconds: Math.floor(process.uptime()),
     now: new Date().toISOString(),
     database,
+    replica,
     migrations,
     queues,
     serverErrors: { scope: 'process', since: stats.since, ...stats.serverErrors() },

@@ -56,6 +56,20 @@ describe('service status', () => {
     expect(s.migrations).toEqual({ applied: names.length, pending: 0, latest: names.at(-1), pendingNames: [] });
   });
 
+  it('says whether a read replica is configured and where the routed reads go', async () => {
+    const s = await status();
+    // The replica itself is test/replica/'s (npm run test:replica); here, as in the default suite, there is none.
+    if (t.deps.config.replicaUrl) return;
+    expect(s.replica).toEqual({
+      configured: false,
+      maxLagSeconds: t.deps.config.replicaMaxLagSeconds,
+      lagSeconds: null,
+      reads: 'primary',
+      reason: null,
+      checkedAt: null,
+    });
+  });
+
   it('reports the real backlogs: job runs in flight, unread notifications, and what modules declare', async () => {
     const before = await status();
     const depth = (s: ServiceStatus, name: string) => s.queues.find((q) => q.name === name)?.depth;

@@ -166,9 +166,9 @@ export async function exportSites(deps: AppDeps, ctx: RequestContext, q: ExportS
 }
 
 /** The public list: operating sites only (planned, suspended, closed and banned ones never appear). No login. */
-export async function publicSites(deps: AppDeps, ctx: RequestContext, q: PublicSitesQuery): Promise<PublicSiteView[]> {
+export async function publicSites(deps: AppDeps, ctx: RequestContext, q: PublicSitesQuery, db: Queryable = deps.database.db): Promise<PublicSiteView[]> {
   authorize(ctx.actor, recyclingSitePolicy, 'publicList');
-  let base = siteBase(deps.database.db).where('s.status', '=', 'operating');
+  let base = siteBase(db).where('s.status', '=', 'operating');
   if (q.townId) base = base.where('s.town_id', '=', q.townId);
   if (q.kind) base = base.where('s.kind', '=', q.kind);
   const rows = await base.orderBy('t.name').orderBy('s.kind').orderBy('s.name').orderBy('s.id').limit(2000).execute();

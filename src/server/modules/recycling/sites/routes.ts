@@ -37,7 +37,8 @@ export const recyclingSiteRoutes: ModulePlugin = async (app, { deps }) => {
       querystring: publicSitesQuery,
       response: { 200: z.array(publicSiteView) },
     },
-    handler: (req) => publicSites(deps, req.ctx, req.query),
+    // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
+    handler: async (req) => publicSites(deps, req.ctx, req.query, await deps.reads.reader()),
   });
   app.get('/recycling/public/sites/summary', {
     config: { policy: 'public' },

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../core/deps.js';
 import type { RequestContext } from '../../../core/context.js';
 import { authorize } from '../../../core/policy.js';
-import { inTransaction } from '../../../db/database.js';
+import { inTransaction, type Queryable } from '../../../db/database.js';
 import { addSheet, newWorkbook, workbookToBuffer } from '../../../http/excel.js';
 import { fenToDecimal } from '../../../../shared/money.js';
 import { appendAudit } from '../../platform/audit/auditTrail.js';
@@ -76,12 +76,12 @@ const LABELS = {
  * The overview as a workbook: by sector, type, town and year, and funding by source, amounts in 万元 so the sheets
  * read like the departments' own statistics and sum in Excel. Audited with the filters.
  */
-export async function exportOverview(deps: AppDeps, ctx: RequestContext, q: OverviewQuery) {
+export async function exportOverview(deps: AppDeps, ctx: RequestContext, q: OverviewQuery, db: Queryable = deps.database.db) {
   authorize(ctx.actor, overviewPolicy, 'export');
   const l = LABELS[ctx.locale];
   const sectors = ctx.locale === 'en' ? SECTOR_EN : SECTOR_ZH;
   const types = ctx.locale === 'en' ? TYPE_EN : TYPE_ZH;
-  const o = await overviewFigures(deps.database.db, ctx.locale, q, await deps.parameters.get('renewal.oldMachineToolYears'));
+  const o = await overviewFigures(db, ctx.locale, q, await deps.parameters.get('renewal.oldMachineToolYears'));
   const figures = [
     { header: l.projects, value: (r: OverviewFigures) => r.projects, width: 10 },
     { header: l.planned, value: (r: OverviewFigures) => wan(r.plannedFen), width: 18 },

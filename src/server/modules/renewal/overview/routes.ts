@@ -23,7 +23,8 @@ export const overviewRoutes: ModulePlugin = async (app, { deps }) => {
     config: policy('export'),
     schema: { tags, summary: 'The overview to Excel (万元), with the same filters', querystring: overviewQuery },
     handler: async (req, reply) => {
-      const { buffer, filename } = await exportOverview(deps, req.ctx, req.query);
+      // Figures of the whole city, a few seconds old at most: from the replica when current (db/replica.ts).
+      const { buffer, filename } = await exportOverview(deps, req.ctx, req.query, await deps.reads.reader());
       return sendXlsx(reply, filename, buffer);
     },
   });

@@ -71,12 +71,13 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
       querystring: publicMerchantsQuery,
       response: { 200: publicMerchantPage },
     },
-    handler: (req) => findStores(deps, req.query),
+    // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
+    handler: async (req) => findStores(deps, req.query, await deps.reads.reader()),
   });
   app.get('/tradein/public/categories', {
     config: { policy: 'public' },
     schema: { tags, summary: 'Categories of the active programmes (public, for the store finder)', response: { 200: publicCategoriesView } },
-    handler: () => publicCategories(deps),
+    handler: async () => publicCategories(deps, await deps.reads.reader()),
   });
 
   app.get('/tradein/products', {

@@ -37,8 +37,7 @@ function eligibleEnrolments(db: Queryable, today: string, f: Filters) {
   return q;
 }
 
-export async function findStores(deps: AppDeps, query: PublicMerchantsQuery): Promise<Page<PublicMerchantView>> {
-  const db = deps.database.db;
+export async function findStores(deps: AppDeps, query: PublicMerchantsQuery, db: Queryable = deps.database.db): Promise<Page<PublicMerchantView>> {
   const today = shanghaiDate();
   const pattern = query.q ? likePattern(query.q) : null;
   const base = db
@@ -160,8 +159,8 @@ export async function findStores(deps: AppDeps, query: PublicMerchantsQuery): Pr
 }
 
 /** The categories residents can look for: those of the programmes that are active and not over, each once. */
-export async function publicCategories(deps: AppDeps): Promise<{ category: string; name: string }[]> {
-  const rows = await deps.database.db
+export async function publicCategories(deps: AppDeps, db: Queryable = deps.database.db): Promise<{ category: string; name: string }[]> {
+  const rows = await db
     .selectFrom('tradein_categories as k')
     .innerJoin('tradein_programs as g', 'g.id', 'k.program_id')
     .select(['k.category', 'k.name'])

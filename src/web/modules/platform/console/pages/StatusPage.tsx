@@ -20,6 +20,33 @@ function formatBytes(n: number | null): string {
 
 type Queue = ServiceStatus['queues'][number];
 
+/** Whether a replica serves the dashboards, exports and public lists, how far behind it is, and why not if not. */
+function ReplicaDescriptions({ replica: r }: { replica: ServiceStatus['replica'] }) {
+  const t = useT();
+  if (!r.configured) return <Typography.Text type="secondary">{t('console.status.replica.none')}</Typography.Text>;
+  return (
+    <Descriptions column={1} size="small">
+      <Descriptions.Item label={t('console.status.replica.configured')}>
+        <Tag color="success">{t('console.status.replica.yes')}</Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('console.status.replica.lag')}>
+        <span data-testid="status-replica-lag">
+          {r.lagSeconds === null
+            ? t('console.status.replica.lag.unknown', { max: r.maxLagSeconds })
+            : t('console.status.replica.lag.value', { s: Math.round(r.lagSeconds * 10) / 10, max: r.maxLagSeconds })}
+        </span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('console.status.replica.reads')}>
+        <Tag color={r.reads === 'replica' ? 'success' : 'warning'} data-testid="status-replica-reads">
+          {t(`console.status.replica.reads.${r.reads}`)}
+        </Tag>
+        {r.reason ? <Typography.Text type="secondary">{t(`console.status.replica.reason.${r.reason}`)}</Typography.Text> : null}
+      </Descriptions.Item>
+      {r.checkedAt ? <Descriptions.Item label={t('console.status.replica.checkedAt')}>{formatDateTime(r.checkedAt)}</Descriptions.Item> : null}
+    </Descriptions>
+  );
+}
+
 /** What the service is and how it is doing: version, runtime, database, migrations, backlogs, 5xx answers. */
 export default function StatusPage() {
   const t = useT();
@@ -87,6 +114,11 @@ export default function StatusPage() {
                   </Descriptions.Item>
                 </Descriptions>
               ) : null}
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title={t('console.status.replica')} loading={!s} data-testid="status-replica">
+              {s ? <ReplicaDescriptions replica={s.replica} /> : null}
             </Card>
           </Col>
           <Col xs={24} lg={12}>
