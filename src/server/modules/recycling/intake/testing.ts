@@ -74,10 +74,4 @@ export const paperSale = (siteId: number, seller: number, priceFen: number, extr
   ...extra,
 });
 
-/** Sets a system parameter as the office does (its current version read first). */
-export async function setParameter(office: TestClient, key: string, value: number): Promise<void> {
-  const list = (await office.get('/api/parameters')).json() as { key: string; version: number }[];
-  const version = list.find((p) => p.key === key)!.version;
-  const res = await office.put(`/api/parameters/${key}`, { value, version });
-  if (res.statusCode !== 200) throw new Error(`set ${key}: ${res.statusCode} ${res.body}`);
-}
+export { setParameter } from '../../../../../test/helpers/parameters.js';

@@ -1,3 +1,4 @@
+import { setParameter as setOfficeParameter } from '../../../../../test/helpers/parameters.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { addDays, shanghaiDate } from '../../../../../test/helpers/clock.js';
@@ -43,11 +44,7 @@ describe('renewal projects', () => {
   });
   afterAll(() => t.close());
 
-  const setParameter = async (key: string, value: number | string) => {
-    const list = (await office.get('/api/parameters')).json() as { key: string; version: number }[];
-    const res = await office.put(`/api/parameters/${key}`, { value, version: list.find((p) => p.key === key)!.version });
-    expect(res.statusCode, res.body).toBe(200);
-  };
+  const setParameter = (key: string, value: number | string) => setOfficeParameter(office, key, value);
 
   const create = async (over: Record<string, unknown> = {}) => {
     const res = await ent.post('/api/renewal/projects', projectInput(townId, over));
