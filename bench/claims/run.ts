@@ -14,6 +14,7 @@ import autocannon, { type Result } from 'autocannon';
 import { loadConfig } from '../../src/server/config.js';
 import { adminQuery, freePort, waitHealthy, withDatabase } from '../lib/server.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
+import { storeParameters } from '../../test/helpers/parameters.js';
 import { createSignedInResidents } from '../../src/server/modules/tradein/testing/residents.js';
 import { DEFAULT_PROGRAMS } from '../../src/server/modules/tradein/programs/defaults.js';
 import { insertProgram } from '../../src/server/modules/tradein/programs/service.js';
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
     const config = loadConfig({ ...process.env, ...env });
     const deps = createDeps(config);
     await prepareDatabase(deps, { demo: false });
+    // autocannon sends every claim from one address: the per-address burst limit is for farms, not for the bench.
+    await storeParameters(deps, { 'tradein.claimBurstPerAddress': 1_000_000 });
     log(`creating ${RESIDENTS} signed-in residents…`);
     const residents = await createSignedInResidents(deps.database, config, RESIDENTS, `bench${tag}`);
     const program = { id: await createLiveProgram(deps) };

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/server/config.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { computeInvoiceNumber } from '../../src/server/modules/tradein/redemptions/testInvoices.js';
+import { storeParameters } from '../../test/helpers/parameters.js';
 import { recordEvidence } from '../../test/helpers/evidence.js';
 import { scratchDatabase } from '../lib/process.js';
 import { PNG } from './png.js';
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
     const config = loadConfig({ ...process.env, ...env });
     let deps = createDeps(config);
     await prepareDatabase(deps, { demo: true, demoProgrammes: true });
+    // Every load request comes from loopback: the per-address burst limit is for farms, not for the bench.
+    await storeParameters(deps, { 'tradein.claimBurstPerAddress': 1_000_000 });
     const world = await prepareWorld(deps, config, RESIDENTS, QUOTA);
     await deps.database.close();
 

@@ -101,6 +101,23 @@ describe.each(stores)('rate limits in the $name store', ({ name, skip }) => {
     if (name === 'redis') expect(counted).toBe(20);
     else expect(counted).toBeGreaterThan(0);
   });
+
+  it.skipIf(skip)('counts requests per key in a fixed window, every concurrent request counted, and starts afresh once it ends', async () => {
+    const window = 400;
+    const started = Date.now();
+    const first = await limits.countHits(['claim:person:1', 'claim:address:10.0.0.9'], window);
+    expect(first.map((c) => [c.key, c.hits])).toEqual([
+      ['claim:person:1', 1],
+      ['claim:address:10.0.0.9', 1],
+    ]);
+    expect(first[0]!.resetsAt).toBeGreaterThanOrEqual(started + window - 50);
+    expect(first[0]!.resetsAt).toBeLessThanOrEqual(Date.now() + window + 50);
+    await Promise.all(Array.from({ length: 20 }, () => limits.countHits(['claim:address:10.0.0.9'], window)));
+    const [person, address] = await limits.countHits(['claim:person:1', 'claim:address:10.0.0.9'], window);
+    expect([person!.hits, address!.hits]).toEqual([2, 22]);
+    await new Promise((done) => setTimeout(done, window + 100));
+    expect((await limits.countHits(['claim:address:10.0.0.9'], window))[0]!.hits).toBe(1);
+  });
 });
 
 describe.skipIf(!redisUp)('the Redis store shared by two app instances', () => {

@@ -20,8 +20,24 @@ export interface FailureTiming {
   lockMs: number;
 }
 
+/** Requests counted under a key in a fixed window (claim bursts): how many so far and when the window ends. */
+export interface HitCount {
+  key: string;
+  hits: number;
+  /** Epoch milliseconds at which this window's count stops applying. */
+  resetsAt: number;
+}
+
 export interface RateLimits {
   readonly store: 'database' | 'redis';
+  /**
+   * One more request under each key, counted in a fixed window of `windowMs` that starts with the key's first
+   * request; answers each key's count including this one. A caller refuses past its limit (and the refused request
+   * counts too, so hammering does not reopen the window early).
+   */
+  countHits(keys: readonly string[], windowMs: number): Promise<HitCount[]>;
+  /** Forgets the counts of windows that have ended (a daily job; the database store only keeps such rows). */
+  purgeEnded(): Promise<number>;
   state(key: string, windowMs: number): Promise<FailureCount>;
   /** One more failure; at `lockAfter` failures within the window the key is locked for `timing.lockMs`. */
   recordFailure(key: string, lockAfter: number, timing: FailureTiming): Promise<FailureCount>;

@@ -28,6 +28,24 @@ redis.call('PEXPIRE', KEYS[1], keep)
 return {failures, locked}
 `;
 
+/** Each key raised in its fixed window; the window (and the key) ends `windowMs` after the key's first request. */
+const COUNT_HITS = `
+local windowMs = tonumber(ARGV[1])
+local out = {}
+for i, key in ipairs(KEYS) do
+  local hits = redis.call('INCR', key)
+  if hits == 1 then redis.call('PEXPIRE', key, windowMs) end
+  local left = redis.call('PTTL', key)
+  if left < 0 then
+    redis.call('PEXPIRE', key, windowMs)
+    left = windowMs
+  end
+  out[#out + 1] = hits
+  out[#out + 1] = left
+end
+return out
+`;
+
 /**
  * With Redis unreachable the counts fall back to the database store (also shared by every process): sign-in
  * keeps working and keeps being throttled, counting afresh from the database's counts until Redis answers again.
@@ -46,6 +64,7 @@ export function createRedisRateLimits(url: string, prefix: string, fallback: Rat
   // The connection alone must not keep a process (a CLI run, a test worker) alive.
   redis.on('connect', () => (redis as unknown as { stream?: { unref?: () => void } }).stream?.unref?.());
   const keyOf = (key: string) => `${prefix}throttle:${key}`;
+  const windowKeyOf = (key: string) => `${prefix}window:${key}`;
   const orFallback = async <T>(viaRedis: () => Promise<T>, viaDatabase: () => Promise<T>): Promise<T> => {
     try {
       return await viaRedis();
@@ -75,6 +94,18 @@ export function createRedisRateLimits(url: string, prefix: string, fallback: Rat
         },
         () => fallback.recordFailure(key, lockAfter, timing),
       ),
+    countHits: (keys, windowMs) =>
+      orFallback(
+        async () => {
+          if (keys.length === 0) return [];
+          const now = Date.now();
+          const out = (await redis.eval(COUNT_HITS, keys.length, ...keys.map(windowKeyOf), windowMs)) as number[];
+          return keys.map((key, i) => ({ key, hits: Number(out[2 * i]), resetsAt: now + Number(out[2 * i + 1]) }));
+        },
+        () => fallback.countHits(keys, windowMs),
+      ),
+    // Redis expires its own windows; the fallback's rows from an outage are purged there.
+    purgeEnded: () => fallback.purgeEnded(),
     async clear(keys) {
       if (!keys.length) return;
       // Both: a count the fallback kept during an outage must not survive a reset either.

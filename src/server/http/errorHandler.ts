@@ -120,6 +120,8 @@ export function installErrorHandling(app: FastifyInstance, recordDenial: DenialR
     const locale = localeOf(request);
     if (err instanceof AppError) {
       if (err.status === 403) await recordDenial(request, err).catch((e) => request.log.error(e, 'audit of denial failed'));
+      // A refusal that says how long to wait (a rate limit, a full queue) says it to clients too.
+      if ((err.status === 429 || err.status === 503) && typeof err.params.seconds === 'number') reply.header('retry-after', String(err.params.seconds));
       return sendError(reply, err.status, err.code, translate(locale, err.messageKey, err.params), fieldDetails(err.fields, locale));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

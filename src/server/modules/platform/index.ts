@@ -21,6 +21,7 @@ import { importJobsQueue, importRecoveryJob } from './imports/recovery.js';
 import { mfaRoutes } from './mfa/routes.js';
 import { mfaJobs } from './mfa/jobs.js';
 import { keyJobs } from './keys/jobs.js';
+import { rateWindowPurgeJob } from './auth/rateWindowJob.js';
 import { keyRoutes } from './keys/routes.js';
 import { securityControlRoutes } from './security/routes.js';
 import { noticeRoutes, seedNoticesDemo } from './notices/index.js';
@@ -42,7 +43,7 @@ export const platformModule: HuanxinModule = {
   dictionaries: platformDictionaries,
   parameters: platformParameters,
   // Background spreadsheet imports of every module (imports/kernel.ts): dead ones given up, the backlog shown.
-  jobs: [importRecoveryJob, ...mfaJobs, ...keyJobs],
+  jobs: [importRecoveryJob, rateWindowPurgeJob, ...mfaJobs, ...keyJobs],
   queues: [importJobsQueue],
   plugin: async (app, { deps, extensions }) => {
     await app.register(authRoutes, { deps });

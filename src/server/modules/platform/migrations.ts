@@ -234,4 +234,16 @@ export const platformMigrations: ModuleMigration[] = [
   ...dutiesMigrations,
   ...auditRetentionMigrations,
   ...noticeMigrations,
+  {
+    // Burst limits on claims (issue 15), per person and per client address, counted here when there is no Redis.
+    name: '20261202_1000_platform_rate_windows',
+    async up(db) {
+      await db.schema
+        .createTable('rate_windows')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('window_ends_at', bigint, (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

@@ -97,6 +97,17 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
+/**
+ * Requests counted in a fixed window per key (`claim:person:<id>`, `claim:address:<ip>`), shared by every app
+ * process when there is no Redis: one row per key, raised by one upsert.
+ */
+export interface RateWindowTable {
+  key: string;
+  hits: number;
+  /** Epoch milliseconds at which the window's count stops applying. */
+  window_ends_at: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   chain: string;
@@ -216,6 +227,7 @@ export interface PlatformTables {
   api_tokens: ApiTokenTable;
   login_events: LoginEventTable;
   login_throttle: LoginThrottleTable;
+  rate_windows: RateWindowTable;
   audit_log: AuditLogTable;
   audit_chains: AuditChainTable;
   idempotency_keys: IdempotencyKeyTable;

@@ -3,6 +3,8 @@ import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock
 import { createTestApp, type TestApp } from '../../../../../test/helpers/testApp.js';
 import { verifyAuditTrail } from '../../platform/audit/auditTrail.js';
 import { createSignedInResidents } from '../testing/residents.js';
+import { openTestPool } from '../testing/pools.js';
+import { storeParameters } from '../../../../../test/helpers/parameters.js';
 
 /**
  * The seeded programmes' releases, vouchers and sales are dated around "now": the file sets its clock to a morning
@@ -26,30 +28,17 @@ describe('claims under concurrency', () => {
       .where('code', '=', 'appliance-national-2025')
       .executeTakeFirstOrThrow();
     programId = Number(program.id);
+    // One test address sends every claim, one person forty at once: the burst limits and the queue (claimQueue.test.ts)
+    // stand aside so that the claim batch itself is what these tests race.
+    await storeParameters(t.deps, {
+      'tradein.claimBurstPerAddress': 1_000_000,
+      'tradein.claimBurstPerPerson': 1000,
+      'tradein.claimBacklogPerProcess': 100_000,
+    });
   });
   afterAll(() => t.close());
 
-  async function pool(category: string, quota: number): Promise<number> {
-    const now = Date.now();
-    const row = await t.deps.database.db
-      .insertInto('tradein_pools')
-      .values({
-        program_id: programId,
-        category,
-        quota,
-        issued: 0,
-        returned_quota: 0,
-        opens_at: new Date(now - 60_000).toISOString(),
-        closes_at: new Date(now + 3600_000).toISOString(),
-        source: 'manual',
-        release_key: null,
-        created_by: null,
-        created_at: new Date(now).toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return Number(row.id);
-  }
+  const pool = (category: string, quota: number) => openTestPool(t.deps, category, quota);
 
   it('1,000 concurrent claims against a pool of 100: exactly 100 vouchers and 900 clean 409s', async () => {
     const poolId = await pool('refrigerator', 100);

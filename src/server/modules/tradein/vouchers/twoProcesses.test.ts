@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, isPostgres, type TestApp } from '../../../../../test/helpers/testApp.js';
 import { createSignedInResidents } from '../testing/residents.js';
+import { openTestPool } from '../testing/pools.js';
+import { storeParameters } from '../../../../../test/helpers/parameters.js';
 
 const SERVER_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../testing/server.ts');
 
@@ -44,6 +46,8 @@ describe.skipIf(!isPostgres())('claims with two app processes against one Postgr
   let ports: number[] = [];
   beforeAll(async () => {
     t = await createTestApp({ demo: false });
+    // Every claim comes from this test's one address: the per-address burst limit stands aside.
+    await storeParameters(t.deps, { 'tradein.claimBurstPerAddress': 1_000_000 });
     // The test's own database, which both server processes share.
     const env = { DATABASE_URL: t.deps.config.databaseUrl, HUANXIN_DATA_DIR: t.deps.config.dataDir, HUANXIN_PG_POOL_SIZE: '5' };
     const started = await Promise.all([startServer(env), startServer(env)]);
@@ -58,25 +62,7 @@ describe.skipIf(!isPostgres())('claims with two app processes against one Postgr
 
   it('1,000 claims spread over both processes against a pool of 100: exactly 100 vouchers', async () => {
     const db = t.deps.database.db;
-    const program = await db.selectFrom('tradein_programs').select('id').where('code', '=', 'digital-national-2025').executeTakeFirstOrThrow();
-    const now = Date.now();
-    const pool = await db
-      .insertInto('tradein_pools')
-      .values({
-        program_id: Number(program.id),
-        category: 'mobile_phone',
-        quota: 100,
-        issued: 0,
-        returned_quota: 0,
-        opens_at: new Date(now - 60_000).toISOString(),
-        closes_at: new Date(now + 3600_000).toISOString(),
-        source: 'manual',
-        release_key: null,
-        created_by: null,
-        created_at: new Date(now).toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const pool = { id: await openTestPool(t.deps, 'mobile_phone', 100, 'digital-national-2025') };
     const residents = await createSignedInResidents(t.deps.database, t.deps.config, 1000);
     // Every resident asks both processes at once: the same person racing themselves across processes too.
     const attempts = residents.flatMap((r, i) => [0, 1].map((k) => ({ r, port: ports[(i + k) % 2]! })));
