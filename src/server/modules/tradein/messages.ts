@@ -11,6 +11,14 @@ export const tradeinMessages = defineMessages({
     'zh-CN': '本批次消费券已领完，请关注下一批发放',
     en: 'This release has run out of vouchers; watch for the next release',
   },
+  'error.CLAIM_RATE_LIMITED': {
+    'zh-CN': '领券请求过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many claim requests; try again in {seconds} seconds',
+  },
+  'error.CLAIM_QUEUE_FULL': {
+    'zh-CN': '本批次排队人数已满，剩余消费券已有人排队等候，请关注下一批发放',
+    en: 'The queue for this release is full: the vouchers left are spoken for by those waiting; watch for the next release',
+  },
   'error.POOL_CLOSED': {
     'zh-CN': '本批次不在领取时间内',
     en: 'This release is not open for claims now',

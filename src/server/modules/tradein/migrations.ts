@@ -286,4 +286,41 @@ export const tradeinMigrations: ModuleMigration[] = [
     },
   },
   migrationSaleAfterTill,
+  {
+    // The queue in front of a release rush (issue 15): one place per resident and release; the waiting places by
+    // pool and place, so the head, the tail and a resident's position are index lookups, not counts.
+    name: '20261202_1100_tradein_claim_queue',
+    async up(db, dialect) {
+      await withId(db.schema.createTable('tradein_claim_queue'), dialect)
+        .addColumn('pool_id', bigint, (c) => c.notNull().references('tradein_pools.id'))
+        .addColumn('user_id', bigint, (c) => c.notNull().references('users.id'))
+        .addColumn('place', bigint, (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('actor_json', 'text', (c) => c.notNull())
+        .addColumn('request_id', 'text')
+        .addColumn('ip', 'text')
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text')
+        .addColumn('enqueued_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('done_at', 'text')
+        .addColumn('voucher_id', bigint, (c) => c.references('tradein_vouchers.id'))
+        .addColumn('error_code', 'text')
+        .addColumn('error_params_json', 'text')
+        .addUniqueConstraint('tradein_claim_queue_person', ['pool_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createIndex('tradein_claim_queue_waiting')
+        .on('tradein_claim_queue')
+        .columns(['pool_id', 'place'])
+        .where(sql.ref('status'), 'in', ['waiting', 'claiming'])
+        .execute();
+      await db.schema
+        .createIndex('tradein_claim_queue_status')
+        .on('tradein_claim_queue')
+        .columns(['status', 'id'])
+        .where(sql.ref('status'), 'in', ['waiting', 'claiming'])
+        .execute();
+    },
+  },
 ];

@@ -156,6 +156,31 @@ export interface TradeinVoucherTable {
   updated_at: string;
 }
 
+/** A resident's place in a release's queue while the database is busier than it can take (claimQueue.ts). */
+export interface TradeinClaimQueueTable {
+  id: Generated<number>;
+  pool_id: number;
+  user_id: number;
+  /** Order of arrival within the pool: one more than the last place taken (ties possible between processes). */
+  place: number;
+  status: 'waiting' | 'claiming' | 'issued' | 'refused';
+  /** Who claims, as the request that joined the queue saw them (the claim's audit record names them). */
+  actor_json: string;
+  request_id: string | null;
+  ip: string | null;
+  locale: string;
+  /** The device the resident claimed on (X-Device-Id), for risk control once the voucher is issued; cleared then. */
+  device_id: string | null;
+  enqueued_at: string;
+  /** When a process took the place to claim (a place taken by a process that died is put back). */
+  started_at: string | null;
+  done_at: string | null;
+  voucher_id: number | null;
+  error_code: string | null;
+  /** The refusal's message parameters (a programme's end date): a JSON object. */
+  error_params_json: string | null;
+}
+
 export interface TradeinRedemptionTable {
   id: Generated<number>;
   voucher_id: number;
@@ -333,6 +358,7 @@ export interface TradeinTables {
   tradein_products: TradeinProductTable;
   tradein_pools: TradeinPoolTable;
   tradein_vouchers: TradeinVoucherTable;
+  tradein_claim_queue: TradeinClaimQueueTable;
   tradein_redemptions: TradeinRedemptionTable;
   tradein_risk_rules: TradeinRiskRuleTable;
   tradein_risk_rule_versions: TradeinRiskRuleVersionTable;

@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import type { Attachment, Page } from '../../api/types';
 import type { ProgramView, ruleVersionView } from '../../../server/modules/tradein/programs/schema';
 import type { CategoryRule } from '../../../server/modules/tradein/programs/rules';
-import type { PoolView, VoucherView, voucherLookupView } from '../../../server/modules/tradein/vouchers/schema';
+import type { PoolView, QueuePlaceView, VoucherView, voucherLookupView } from '../../../server/modules/tradein/vouchers/schema';
 import type { MerchantView, ProductView, PublicMerchantView } from '../../../server/modules/tradein/merchants/schema';
 import type { RedemptionView } from '../../../server/modules/tradein/redemptions/schema';
 import type { RiskReviewView, riskReviewDetailView, RiskRuleView } from '../../../server/modules/tradein/risk/schema';
@@ -20,6 +20,7 @@ export type {
   ProgramView,
   CategoryRule,
   PoolView,
+  QueuePlaceView,
   VoucherView,
   MerchantView,
   ProductView,
@@ -44,6 +45,7 @@ export const keys = {
   programs: ['tradein', 'programs'] as const,
   pools: (q: object) => ['tradein', 'pools', q] as const,
   myVouchers: ['tradein', 'vouchers', 'mine'] as const,
+  queuePlace: (poolId: number) => ['tradein', 'queue', poolId] as const,
   merchants: (q: object) => ['tradein', 'merchants', q] as const,
   stores: (q: object) => ['tradein', 'stores', q] as const,
   products: (q: object) => ['tradein', 'products', q] as const,

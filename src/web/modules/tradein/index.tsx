@@ -34,6 +34,7 @@ import { onlineMessages } from './pages/online/messages';
 import { fulfilmentMessages } from './pages/fulfilment/messages';
 import { afterSalesMessages } from './pages/aftersales/messages';
 import { showroomMessages } from './pages/showrooms/messages';
+import { claimQueueMessages } from './pages/claim/messages';
 
 /**
  * The trade-in module's pages (consumer goods: appliances, digital products). The server's policies decide the
@@ -80,6 +81,7 @@ const messages = {
   ...fulfilmentMessages,
   ...afterSalesMessages,
   ...showroomMessages,
+  ...claimQueueMessages,
 };
 export type TradeinMessageKey = keyof typeof messages;
 

@@ -55,6 +55,25 @@ export const voucherView = z.object({
 export type VoucherView = z.infer<typeof voucherView>;
 
 export const claimResponse = z.object({ voucher: voucherView });
+
+export const QUEUE_STATUSES = ['waiting', 'claiming', 'issued', 'refused'] as const;
+/** A resident's place in a release's queue, or how the queued claim ended. */
+export const queuePlaceView = z.object({
+  ticketId: z.number().int(),
+  poolId: z.number().int(),
+  enqueuedAt: z.string(),
+  status: z.enum(QUEUE_STATUSES),
+  /** 1 is next; null once the claim has ended. */
+  position: z.number().int().nullable(),
+  /** From how fast the queue has been served; null until that is known. */
+  estimatedWaitSeconds: z.number().int().nullable(),
+  /** When to ask again (also sent as Retry-After). */
+  retryAfterSeconds: z.number().int().nullable(),
+  voucher: voucherView.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type QueuePlaceView = z.infer<typeof queuePlaceView>;
+export const claimQueuedResponse = z.object({ queued: queuePlaceView });
 export const codeParams = z.object({ code: z.string().min(4).max(20) });
 
 /** What a merchant sees when it looks a code up at the till: enough to sell, nothing personal beyond a mask. */

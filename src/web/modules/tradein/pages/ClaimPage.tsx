@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Collapse, Modal, Skeleton, Tag, Typography } from 'antd';
 import { GiftOutlined, ShopOutlined, SyncOutlined } from '@ant-design/icons';
@@ -8,12 +8,18 @@ import { useT } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/ResultPages';
 import { formatMinute } from '../../../components/format';
-import { keys, POOL_REFRESH_MS, usePrograms, type PoolView, type VoucherView } from '../api';
+import { keys, POOL_REFRESH_MS, usePrograms, type PoolView, type QueuePlaceView, type VoucherView } from '../api';
 import { EmptyState, ruleSentences, RuleText, tradeinError, VoucherCard } from '../components';
+import { QueuePlace } from './claim/QueuePlace';
+
+/** Refusals shown on the release itself (the others are a passing message). */
+const REFUSALS = new Set(['POOL_EXHAUSTED', 'ALREADY_CLAIMED', 'CLAIM_QUEUE_FULL']);
 
 /**
  * The resident's claim page: today's open releases with their live remaining quota (asked again every few
- * seconds), a claim button on each, and every programme's rules in plain words below.
+ * seconds), a claim button on each, and every programme's rules in plain words below. When a release is busier
+ * than the database can take, the claim answers with a place in the release's queue, shown on the release until
+ * the claim has ended.
  */
 export default function ClaimPage() {
   const t = useT();
@@ -36,6 +42,7 @@ export default function ClaimPage() {
   const [busy, setBusy] = useState<number | null>(null);
   const [claimed, setClaimed] = useState<VoucherView | null>(null);
   const [refusal, setRefusal] = useState<{ poolId: number; code: string; text: string } | null>(null);
+  const [queued, setQueued] = useState<Record<number, QueuePlaceView>>({});
   // One key per claim action, kept across a retry after a lost answer so the server returns the same voucher.
   const pending = useRef(new Map<number, string>());
 
@@ -47,20 +54,40 @@ export default function ClaimPage() {
     const key = pending.current.get(pool.id) ?? newIdempotencyKey();
     pending.current.set(pool.id, key);
     try {
-      const res = await api.post<{ voucher: VoucherView }>(`/api/tradein/pools/${pool.id}/claims`, {}, { idempotencyKey: key, device: true });
+      const res = await api.post<{ voucher: VoucherView } | { queued: QueuePlaceView }>(
+        `/api/tradein/pools/${pool.id}/claims`,
+        {},
+        { idempotencyKey: key, device: true },
+      );
       pending.current.delete(pool.id);
+      if ('queued' in res) {
+        setQueued((q) => ({ ...q, [pool.id]: res.queued }));
+        return;
+      }
       setClaimed(res.voucher);
       void qc.invalidateQueries({ queryKey: keys.myVouchers });
     } catch (e) {
       if (e instanceof ApiError && e.status > 0) pending.current.delete(pool.id);
       const code = e instanceof ApiError ? e.code : 'ERROR';
-      if (code === 'POOL_EXHAUSTED' || code === 'ALREADY_CLAIMED') setRefusal({ poolId: pool.id, code, text: tradeinError(t, e) });
+      if (REFUSALS.has(code)) setRefusal({ poolId: pool.id, code, text: tradeinError(t, e) });
       else message.error(tradeinError(t, e));
     } finally {
       setBusy(null);
       void qc.invalidateQueries({ queryKey: keys.pools({ status: 'open' }) });
     }
   }
+
+  const queueEnded = useCallback(
+    (ended: QueuePlaceView) => {
+      setQueued(({ [ended.poolId]: _ended, ...rest }) => rest);
+      if (ended.status === 'issued' && ended.voucher) {
+        setClaimed(ended.voucher);
+        void qc.invalidateQueries({ queryKey: keys.myVouchers });
+      } else if (ended.error) setRefusal({ poolId: ended.poolId, code: ended.error.code, text: ended.error.message });
+      void qc.invalidateQueries({ queryKey: keys.pools({ status: 'open' }) });
+    },
+    [qc],
+  );
 
   const open = pools.data ?? [];
   const active = (programs.data ?? []).filter((p) => p.status === 'active');
@@ -144,6 +171,7 @@ export default function ClaimPage() {
                       data-code={refusal.code}
                     />
                   ) : null}
+                  {queued[p.id] ? <QueuePlace place={queued[p.id]!} onEnded={queueEnded} /> : null}
                   {held ? (
                     <Link to="/tradein/my/vouchers">
                       <Button size="large" block data-testid="claim-view">
@@ -151,7 +179,15 @@ export default function ClaimPage() {
                       </Button>
                     </Link>
                   ) : (
-                    <Button type="primary" size="large" block disabled={empty} loading={busy === p.id} onClick={() => void claim(p)} data-testid="claim-button">
+                    <Button
+                      type="primary"
+                      size="large"
+                      block
+                      disabled={empty}
+                      loading={busy === p.id || queued[p.id] !== undefined}
+                      onClick={() => void claim(p)}
+                      data-testid="claim-button"
+                    >
                       {empty ? t('tradein.claim.gone') : t('tradein.claim.action')}
                     </Button>
                   )}

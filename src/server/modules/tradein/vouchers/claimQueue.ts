@@ -1,0 +1,246 @@
+import type { Actor, RequestContext } from '../../../core/context.js';
+import type { DialectName, Queryable } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
+import type { Locale } from '../../../../shared/roles.js';
+import type { TradeinClaimQueueTable } from '../tables.js';
+
+/**
+ * The queue in front of a release rush, kept in the database every app process shares (`tradein_claim_queue`).
+ * A resident holds one place per release; places are numbered in the order of arrival within the release, so
+ * the head and the tail of a release's queue, and a resident's position (own place − head place + 1), are index
+ * lookups rather than counts — a hundred thousand residents polling must not each count the queue. Places that
+ * leave out of order (a claim refused early) only make a position an overestimate until the head passes them.
+ *
+ * Whoever takes a place claims through the same batch as every other claim (claimBatch.ts), so the queue changes
+ * when a claim is made, never whether: the pool's quota and the one-active-voucher rule are the database's.
+ */
+
+export type QueueStatus = TradeinClaimQueueTable['status'];
+
+export interface QueueTicket {
+  id: number;
+  poolId: number;
+  userId: number;
+  place: number;
+  status: QueueStatus;
+  voucherId: number | null;
+  errorCode: string | null;
+  errorParams: Record<string, unknown>;
+  enqueuedAt: string;
+}
+
+export interface QueueBounds {
+  /** Lowest place still waiting or being claimed; null when nobody waits. */
+  head: number | null;
+  /** Highest place still waiting or being claimed. */
+  tail: number | null;
+}
+
+const LIVE: QueueStatus[] = ['waiting', 'claiming'];
+
+function toTicket(r: {
+  id: number;
+  pool_id: number;
+  user_id: number;
+  place: number;
+  status: QueueStatus;
+  voucher_id: number | null;
+  error_code: string | null;
+  error_params_json: string | null;
+  enqueued_at: string;
+}): QueueTicket {
+  return {
+    id: Number(r.id),
+    poolId: Number(r.pool_id),
+    userId: Number(r.user_id),
+    place: Number(r.place),
+    status: r.status,
+    voucherId: r.voucher_id === null ? null : Number(r.voucher_id),
+    errorCode: r.error_code,
+    errorParams: r.error_params_json ? (JSON.parse(r.error_params_json) as Record<string, unknown>) : {},
+    enqueuedAt: r.enqueued_at,
+  };
+}
+
+const ticketColumns = ['id', 'pool_id', 'user_id', 'place', 'status', 'voucher_id', 'error_code', 'error_params_json', 'enqueued_at'] as const;
+
+export async function findTicket(db: Queryable, poolId: number, userId: number): Promise<QueueTicket | null> {
+  const row = await db.selectFrom('tradein_claim_queue').select(ticketColumns).where('pool_id', '=', poolId).where('user_id', '=', userId).executeTakeFirst();
+  return row ? toTicket(row) : null;
+}
+
+export async function queueBounds(db: Queryable, poolId: number): Promise<QueueBounds> {
+  const row = await db
+    .selectFrom('tradein_claim_queue')
+    .select((eb) => [eb.fn.min('place').as('head'), eb.fn.max('place').as('tail')])
+    .where('pool_id', '=', poolId)
+    .where('status', 'in', LIVE)
+    .executeTakeFirst();
+  return { head: row?.head == null ? null : Number(row.head), tail: row?.tail == null ? null : Number(row.tail) };
+}
+
+/** The highest place ever given in this pool (finished places included), so a new place is always behind it. */
+async function lastPlace(db: Queryable, poolId: number): Promise<number> {
+  const row = await db
+    .selectFrom('tradein_claim_queue')
+    .select((eb) => eb.fn.max('place').as('last'))
+    .where('pool_id', '=', poolId)
+    .executeTakeFirst();
+  return row?.last == null ? 0 : Number(row.last);
+}
+
+/**
+ * Puts the resident at the back of the pool's queue, or answers the place they already hold. A finished place
+ * (claimed, refused) is given up for a new one at the back: asking again is a new claim.
+ */
+export async function joinQueue(db: Queryable, poolId: number, ctx: RequestContext, deviceId: string | null): Promise<QueueTicket> {
+  const userId = ctx.actor.userId!;
+  const held = await findTicket(db, poolId, userId);
+  if (held && LIVE.includes(held.status)) return held;
+  const place = (await lastPlace(db, poolId)) + 1;
+  const values = {
+    pool_id: poolId,
+    user_id: userId,
+    place,
+    status: 'waiting' as const,
+    actor_json: JSON.stringify({ ...ctx.actor, sessionId: null }),
+    request_id: ctx.requestId,
+    ip: ctx.ip,
+    locale: ctx.locale,
+    device_id: deviceId,
+    enqueued_at: nowIso(),
+    started_at: null,
+    done_at: null,
+    voucher_id: null,
+    error_code: null,
+    error_params_json: null,
+  };
+  // Two requests of one resident at once: the unique (pool, user) makes one of them the other's place.
+  await db
+    .insertInto('tradein_claim_queue')
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .columns(['pool_id', 'user_id'])
+        .doUpdateSet({
+          place,
+          status: 'waiting',
+          actor_json: values.actor_json,
+          request_id: values.request_id,
+          ip: values.ip,
+          locale: values.locale,
+          device_id: deviceId,
+          enqueued_at: values.enqueued_at,
+          started_at: null,
+          done_at: null,
+          voucher_id: null,
+          error_code: null,
+          error_params_json: null,
+        })
+        .where('tradein_claim_queue.status', 'not in', LIVE),
+    )
+    .execute();
+  return (await findTicket(db, poolId, userId))!;
+}
+
+/** A place taken to claim: the claim's context rebuilt from what the joining request saw. */
+export interface TakenPlace {
+  ticketId: number;
+  poolId: number;
+  enqueuedAt: string;
+  deviceId: string | null;
+  ctx: RequestContext;
+}
+
+/**
+ * Takes up to `limit` waiting places, oldest first across releases, for this process to claim. On PostgreSQL
+ * concurrent processes skip each other's rows (SKIP LOCKED); SQLite has one writer.
+ */
+export async function takeWaiting(db: Queryable, dialect: DialectName, limit: number): Promise<TakenPlace[]> {
+  const startedAt = nowIso();
+  const rows = await db
+    .updateTable('tradein_claim_queue')
+    .set({ status: 'claiming', started_at: startedAt })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('tradein_claim_queue')
+        .select('id')
+        .where('status', '=', 'waiting')
+        .orderBy('id')
+        .limit(limit)
+        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+    )
+    .where('status', '=', 'waiting')
+    .returning(['id', 'pool_id', 'actor_json', 'request_id', 'ip', 'locale', 'device_id', 'enqueued_at'])
+    .execute();
+  return rows
+    .map((r) => ({
+      ticketId: Number(r.id),
+      poolId: Number(r.pool_id),
+      enqueuedAt: r.enqueued_at,
+      deviceId: r.device_id,
+      ctx: { actor: JSON.parse(r.actor_json) as Actor, requestId: r.request_id, ip: r.ip, locale: r.locale as Locale },
+    }))
+    .sort((a, b) => a.ticketId - b.ticketId);
+}
+
+export interface PlaceOutcome {
+  ticketId: number;
+  voucherId: number | null;
+  errorCode: string | null;
+  errorParams: Record<string, unknown>;
+}
+
+/** Records how each taken place ended; only a place still being claimed is changed. */
+export async function finishPlaces(db: Queryable, outcomes: readonly PlaceOutcome[]): Promise<void> {
+  const doneAt = nowIso();
+  for (const o of outcomes)
+    await db
+      .updateTable('tradein_claim_queue')
+      .set({
+        status: o.voucherId !== null ? 'issued' : 'refused',
+        voucher_id: o.voucherId,
+        error_code: o.errorCode,
+        error_params_json: o.errorCode ? JSON.stringify(o.errorParams) : null,
+        device_id: null,
+        done_at: doneAt,
+      })
+      .where('id', '=', o.ticketId)
+      .where('status', '=', 'claiming')
+      .execute();
+}
+
+/**
+ * Puts back places taken by a process that stopped before it recorded their outcome. Claiming such a place again
+ * is safe: a voucher it had issued makes the second claim ALREADY_CLAIMED, which the drainer reads as issued.
+ */
+export async function requeueStale(db: Queryable, olderThanMs: number): Promise<number> {
+  const before = new Date(Date.now() - olderThanMs).toISOString();
+  const result = await db
+    .updateTable('tradein_claim_queue')
+    .set({ status: 'waiting', started_at: null })
+    .where('status', '=', 'claiming')
+    .where('started_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Whether anyone waits in any release (the drainer's cheap question while it is idle). */
+export async function anyoneWaiting(db: Queryable): Promise<boolean> {
+  const row = await db.selectFrom('tradein_claim_queue').select('id').where('status', 'in', LIVE).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The voucher a queued claim issued, when a retried claim found it already held (a place put back after a crash). */
+export async function voucherIssuedFromPool(db: Queryable, poolId: number, userId: number, since: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('tradein_vouchers')
+    .select('id')
+    .where('pool_id', '=', poolId)
+    .where('holder_user_id', '=', userId)
+    .where('issued_at', '>=', since)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.id) : null;
+}

@@ -1,0 +1,92 @@
+import type { AppDeps } from '../../../core/deps.js';
+import type { RequestContext } from '../../../core/context.js';
+import { AppError, notFound } from '../../../core/errors.js';
+import { translate } from '../../../core/messages.js';
+import type { MessageKey } from '../../../core/messages.js';
+import { authorize } from '../../../core/policy.js';
+import { inTransaction } from '../../../db/database.js';
+import { nowIso } from '../../../db/time.js';
+import { voucherPolicy } from '../policies/voucher.js';
+import { claimAdmissionFor } from './claimAdmission.js';
+import { poolClosed, poolExhausted } from './claimBatch.js';
+import { checkClaimBurst } from './claimLimits.js';
+import { findTicket, joinQueue, queueBounds, type QueueTicket } from './claimQueue.js';
+import type { QueuePlaceView, VoucherView } from './schema.js';
+import { loadVoucherView } from './service.js';
+
+/** The answer to a claim: the voucher, or the resident's place in the release's queue. */
+export type ClaimAnswer = { voucher: VoucherView } | { queued: QueuePlaceView };
+
+export const claimQueueFull = () => new AppError(409, 'CLAIM_QUEUE_FULL', 'error.CLAIM_QUEUE_FULL');
+
+/** The queue never holds more residents than the vouchers left could serve, with room for claims refused on the way. */
+const QUEUE_SLACK = 1.2;
+
+/**
+ * A resident asks for a voucher from a release (POST …/claims). Past the burst limits the answer is 429; while the
+ * process has room and nobody waits for this release the claim joins the batch and the answer is the voucher;
+ * otherwise the resident takes a place in the release's queue and is told their position and expected wait.
+ */
+export async function requestClaim(deps: AppDeps, ctx: RequestContext, poolId: number, deviceId: string | null): Promise<ClaimAnswer> {
+  authorize(ctx.actor, voucherPolicy, 'claim');
+  await checkClaimBurst(deps, ctx);
+  const admission = claimAdmissionFor(deps);
+  if (!(await admission.mustQueue(poolId))) {
+    const outcome = await admission.claim(ctx, poolId);
+    if (outcome.error) throw outcome.error;
+    return { voucher: outcome.voucher! };
+  }
+  return { queued: await takePlace(deps, ctx, poolId, deviceId) };
+}
+
+async function takePlace(deps: AppDeps, ctx: RequestContext, poolId: number, deviceId: string | null): Promise<QueuePlaceView> {
+  const admission = claimAdmissionFor(deps);
+  const now = nowIso();
+  const ticket = await inTransaction(deps.database, async (tx) => {
+    const pool = await tx.selectFrom('tradein_pools').select(['quota', 'issued', 'opens_at', 'closes_at']).where('id', '=', poolId).executeTakeFirst();
+    if (!pool) throw notFound();
+    if (now < pool.opens_at || now >= pool.closes_at) throw poolClosed();
+    const held = await findTicket(tx, poolId, ctx.actor.userId!);
+    if (held && (held.status === 'waiting' || held.status === 'claiming')) return held;
+    const remaining = pool.quota - pool.issued;
+    if (remaining <= 0) throw poolExhausted();
+    // Read inside the transaction: on SQLite it holds the one connection, and the bound must be the current one.
+    const bounds = await queueBounds(tx, poolId);
+    const waiting = bounds.head === null ? 0 : bounds.tail! - bounds.head + 1;
+    const queueMax = await deps.parameters.get('tradein.claimQueueMax');
+    if (waiting >= Math.min(queueMax, Math.ceil(remaining * QUEUE_SLACK))) throw claimQueueFull();
+    return joinQueue(tx, poolId, ctx, deviceId);
+  });
+  const bounds = await admission.bounds(poolId);
+  admission.noteJoined(poolId, { head: bounds.head ?? ticket.place, tail: Math.max(bounds.tail ?? ticket.place, ticket.place) });
+  return placeView(deps, ctx, ticket);
+}
+
+/** The resident's place in a release's queue (GET …/queue): where they stand, or how their claim ended. */
+export async function myQueuePlace(deps: AppDeps, ctx: RequestContext, poolId: number): Promise<QueuePlaceView> {
+  authorize(ctx.actor, voucherPolicy, 'claim');
+  const ticket = await findTicket(deps.database.db, poolId, ctx.actor.userId!);
+  if (!ticket) throw notFound();
+  return placeView(deps, ctx, ticket);
+}
+
+async function placeView(deps: AppDeps, ctx: RequestContext, ticket: QueueTicket): Promise<QueuePlaceView> {
+  const base = { ticketId: ticket.id, poolId: ticket.poolId, enqueuedAt: ticket.enqueuedAt };
+  if (ticket.status === 'issued') {
+    const voucher = await loadVoucherView(deps.database.db, ticket.voucherId!);
+    return { ...base, status: 'issued', position: null, estimatedWaitSeconds: null, retryAfterSeconds: null, voucher, error: null };
+  }
+  if (ticket.status === 'refused') {
+    const code = ticket.errorCode ?? 'INTERNAL';
+    const message = translate(ctx.locale, `error.${code}` as MessageKey, ticket.errorParams);
+    return { ...base, status: 'refused', position: null, estimatedWaitSeconds: null, retryAfterSeconds: null, voucher: null, error: { code, message } };
+  }
+  const admission = claimAdmissionFor(deps);
+  const bounds = await admission.bounds(ticket.poolId);
+  const position = Math.max(1, ticket.place - (bounds.head ?? ticket.place) + 1);
+  const rate = admission.servingRate(ticket.poolId);
+  const estimatedWaitSeconds = rate ? Math.ceil(position / rate) : null;
+  // Poll less often the further back one stands: a hundred thousand places must not poll every second.
+  const retryAfterSeconds = estimatedWaitSeconds === null ? 2 : Math.min(15, Math.max(1, Math.round(estimatedWaitSeconds / 4)));
+  return { ...base, status: ticket.status, position, estimatedWaitSeconds, retryAfterSeconds, voucher: null, error: null };
+}
