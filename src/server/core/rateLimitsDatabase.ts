@@ -1,10 +1,10 @@
 import type { Database } from '../db/database.js';
+import { createRateWindowCounter } from './rateWindowsDatabase.js';
 import { countAt, type FailureCount, type FailureTiming, type RateLimits } from './rateLimits.js';
 
 /**
  * The counts in platform's tables: sign-in failures in `login_throttle` (one row per key, read and upserted per
- * failure), request bursts in `rate_windows` (all of a request's keys raised by one upsert that restarts a
- * window that has ended, so two processes counting at once both count).
+ * failure), request bursts in `rate_windows` (rateWindowsDatabase.ts: one upsert for all the requests of a turn).
  */
 export function createDatabaseRateLimits(database: Database): RateLimits {
   const db = database.db;
@@ -43,36 +43,7 @@ export function createDatabaseRateLimits(database: Database): RateLimits {
           .where('key', 'in', [...keys])
           .execute();
     },
-    async countHits(keys, windowMs) {
-      if (keys.length === 0) return [];
-      const now = Date.now();
-      const rows = await db
-        .insertInto('rate_windows')
-        .values(keys.map((key) => ({ key, hits: 1, window_ends_at: now + windowMs })))
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet((eb) => {
-            const ended = eb('rate_windows.window_ends_at', '<=', now);
-            return {
-              hits: eb
-                .case()
-                .when(ended)
-                .then(1)
-                .else(eb('rate_windows.hits', '+', 1))
-                .end(),
-              window_ends_at: eb
-                .case()
-                .when(ended)
-                .then(now + windowMs)
-                .else(eb.ref('rate_windows.window_ends_at'))
-                .end(),
-            };
-          }),
-        )
-        .returning(['key', 'hits', 'window_ends_at'])
-        .execute();
-      const byKey = new Map(rows.map((r) => [r.key, r]));
-      return keys.map((key) => ({ key, hits: Number(byKey.get(key)!.hits), resetsAt: Number(byKey.get(key)!.window_ends_at) }));
-    },
+    countHits: createRateWindowCounter(database),
     async purgeEnded() {
       const result = await db.deleteFrom('rate_windows').where('window_ends_at', '<=', Date.now()).executeTakeFirst();
       return Number(result.numDeletedRows);
