@@ -60,7 +60,15 @@ start() {
   install -d -o postgres -g postgres -m 700 "$dir"
   say "base backup of 127.0.0.1:5432 into $dir"
   # -R writes standby.signal and primary_conninfo (postgresql.auto.conf); -X stream copies the WAL of the backup.
-  as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p 5432 -U postgres -D "$dir" -R -X stream >&2
+  # -c fast: an immediate checkpoint, not a spread one that waits minutes for the next. A backup cut short (seen
+  # once while another client forced checkpoints) is taken again.
+  for attempt in 1 2 3; do
+    as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p 5432 -U postgres -D "$dir" -R -X stream -c fast >&2 && break
+    [ "$attempt" = 3 ] && { say "base backup failed three times"; exit 1; }
+    say "base backup failed; again"
+    rm -rf "$dir" && install -d -o postgres -g postgres -m 700 "$dir"
+    sleep 2
+  done
 
   # Debian keeps the cluster's postgresql.conf and pg_hba.conf in /etc/postgresql, outside the data directory, so
   # the copy has none: without them it would not start (no pg_hba.conf), or would take the primary's port and
