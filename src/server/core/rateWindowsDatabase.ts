@@ -27,7 +27,9 @@ export function createRateWindowCounter(database: Database): (keys: readonly str
     for (const w of group) for (const key of w.keys) requests.set(key, (requests.get(key) ?? 0) + 1);
     const now = Date.now();
     const totals = new Map<string, { hits: number; endsAt: number }>();
-    const keys = [...requests.keys()];
+    // In one order everywhere: two processes raising overlapping keys lock their rows in the same order, so they
+    // wait for each other instead of deadlocking.
+    const keys = [...requests.keys()].sort();
     for (let i = 0; i < keys.length; i += CHUNK) {
       const rows = await db
         .insertInto('rate_windows')

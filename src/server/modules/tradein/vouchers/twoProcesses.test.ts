@@ -76,9 +76,12 @@ describe.skipIf(!isPostgres())('claims with two app processes against one Postgr
     });
     const tally: Record<string, number> = {};
     for (const s of statuses) tally[s] = (tally[s] ?? 0) + 1;
-    expect(tally.issued).toBe(100);
+    expect(tally.issued, JSON.stringify(tally)).toBe(100);
     expect(Object.keys(tally).sort()).toEqual(expect.arrayContaining(['issued', '409 POOL_EXHAUSTED']));
-    expect(Object.keys(tally).every((k) => k === 'issued' || k === '409 POOL_EXHAUSTED' || k === '409 ALREADY_CLAIMED')).toBe(true);
+    expect(
+      Object.keys(tally).every((k) => k === 'issued' || k === '409 POOL_EXHAUSTED' || k === '409 ALREADY_CLAIMED'),
+      JSON.stringify(tally),
+    ).toBe(true);
     const p = await db.selectFrom('tradein_pools').select(['issued']).where('id', '=', pool.id).executeTakeFirstOrThrow();
     expect(p.issued).toBe(100);
     const vouchers = await db.selectFrom('tradein_vouchers').select('holder_user_id').where('pool_id', '=', pool.id).execute();
