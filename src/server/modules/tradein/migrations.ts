@@ -315,6 +315,9 @@ export const tradeinMigrations: ModuleMigration[] = [
         .columns(['pool_id', 'place'])
         .where(sql.ref('status'), 'in', ['waiting', 'claiming'])
         .execute();
+      // The last place ever given in a release, finished ones included (a new place goes behind it): without this
+      // index every join scanned the release's finished places, and a rush's joins grew with the square of its size.
+      await db.schema.createIndex('tradein_claim_queue_places').on('tradein_claim_queue').columns(['pool_id', 'place']).execute();
       await db.schema
         .createIndex('tradein_claim_queue_status')
         .on('tradein_claim_queue')

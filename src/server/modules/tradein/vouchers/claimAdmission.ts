@@ -57,6 +57,11 @@ export class ClaimAdmission {
   /** Claims through this process's batch, counted while they wait for the database. */
   async claim(ctx: RequestContext, poolId: number): Promise<ClaimOutcome> {
     this.inFlight++;
+    return this.claimAdmitted(ctx, poolId);
+  }
+
+  /** A claim `admit` let through (and counted): through the batch, uncounted when it has its answer. */
+  async claimAdmitted(ctx: RequestContext, poolId: number): Promise<ClaimOutcome> {
     try {
       return await claimBatcherFor(this.deps).claim(ctx, poolId);
     } finally {
@@ -67,12 +72,19 @@ export class ClaimAdmission {
     }
   }
 
-  /** Whether a new claim for this pool must queue: the process is full, or residents are known to wait for it. */
-  async mustQueue(poolId: number): Promise<boolean> {
+  /**
+   * Whether a new claim for this pool may go straight to the batch — the process has room and nobody is known to
+   * wait for the release — and if so counts it at once: the check and the count are one synchronous step, so a
+   * burst whose requests all arrive in one turn cannot all pass an empty process's check before any is counted.
+   * The caller then claims with `claimAdmitted`; false: the claim must queue.
+   */
+  async admit(poolId: number): Promise<boolean> {
     const backlog = await this.deps.parameters.get('tradein.claimBacklogPerProcess');
-    if (this.inFlight >= backlog) return true;
+    if (this.inFlight >= backlog) return false;
     const known = this.pools.get(poolId);
-    return known !== undefined && known.head !== null && Date.now() - known.readAt < BOUNDS_FRESH_MS * 4;
+    if (known !== undefined && known.head !== null && Date.now() - known.readAt < BOUNDS_FRESH_MS * 4) return false;
+    this.inFlight++;
+    return true;
   }
 
   /** The pool's queue as of at most BOUNDS_FRESH_MS ago. */

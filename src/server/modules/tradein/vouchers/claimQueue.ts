@@ -79,25 +79,48 @@ export async function queueBounds(db: Queryable, poolId: number): Promise<QueueB
   return { head: row?.head == null ? null : Number(row.head), tail: row?.tail == null ? null : Number(row.tail) };
 }
 
-/** The highest place ever given in this pool (finished places included), so a new place is always behind it. */
-async function lastPlace(db: Queryable, poolId: number): Promise<number> {
+/**
+ * One round trip for what a join needs: the live head and tail, and the last place ever given (finished ones too,
+ * so a new place is always behind it). Three index lookups, each a min or max the index answers at its end.
+ */
+async function placesOf(db: Queryable, poolId: number): Promise<QueueBounds & { last: number }> {
+  const live = db.selectFrom('tradein_claim_queue').where('pool_id', '=', poolId).where('status', 'in', LIVE);
   const row = await db
-    .selectFrom('tradein_claim_queue')
-    .select((eb) => eb.fn.max('place').as('last'))
-    .where('pool_id', '=', poolId)
-    .executeTakeFirst();
-  return row?.last == null ? 0 : Number(row.last);
+    .selectNoFrom((eb) => [
+      live.select((q) => q.fn.min('place').as('head')).as('head'),
+      live.select((q) => q.fn.max('place').as('tail')).as('tail'),
+      eb
+        .selectFrom('tradein_claim_queue')
+        .select((q) => q.fn.max('place').as('last'))
+        .where('pool_id', '=', poolId)
+        .as('last'),
+    ])
+    .executeTakeFirstOrThrow();
+  const n = (v: unknown) => (v == null ? null : Number(v));
+  return { head: n(row.head), tail: n(row.tail), last: n(row.last) ?? 0 };
 }
 
 /**
  * Puts the resident at the back of the pool's queue, or answers the place they already hold. A finished place
- * (claimed, refused) is given up for a new one at the back: asking again is a new claim.
+ * (claimed, refused) is given up for a new one at the back: asking again is a new claim. `admit` sees the queue as
+ * the join read it and may refuse (throw). Three round trips and no transaction: in a rush every round trip of every
+ * join counts (each is a system call on both sides, measured with bench:province), and none needs another's
+ * snapshot — the unique (pool, user) decides between two joins of one resident, and two residents joining at once
+ * may share a place number, which only orders them by arrival within it.
  */
-export async function joinQueue(db: Queryable, poolId: number, ctx: RequestContext, deviceId: string | null): Promise<QueueTicket> {
+export async function joinQueue(
+  db: Queryable,
+  poolId: number,
+  ctx: RequestContext,
+  deviceId: string | null,
+  admit: (places: QueueBounds & { last: number }) => void,
+): Promise<QueueTicket> {
   const userId = ctx.actor.userId!;
   const held = await findTicket(db, poolId, userId);
   if (held && LIVE.includes(held.status)) return held;
-  const place = (await lastPlace(db, poolId)) + 1;
+  const places = await placesOf(db, poolId);
+  admit(places);
+  const place = places.last + 1;
   const values = {
     pool_id: poolId,
     user_id: userId,
@@ -116,7 +139,7 @@ export async function joinQueue(db: Queryable, poolId: number, ctx: RequestConte
     error_params_json: null,
   };
   // Two requests of one resident at once: the unique (pool, user) makes one of them the other's place.
-  await db
+  const written = await db
     .insertInto('tradein_claim_queue')
     .values(values)
     .onConflict((oc) =>
@@ -139,8 +162,9 @@ export async function joinQueue(db: Queryable, poolId: number, ctx: RequestConte
         })
         .where('tradein_claim_queue.status', 'not in', LIVE),
     )
-    .execute();
-  return (await findTicket(db, poolId, userId))!;
+    .returning(ticketColumns)
+    .executeTakeFirst();
+  return written ? toTicket(written) : (await findTicket(db, poolId, userId))!;
 }
 
 /** A place taken to claim: the claim's context rebuilt from what the joining request saw. */
@@ -191,21 +215,48 @@ export interface PlaceOutcome {
   errorParams: Record<string, unknown>;
 }
 
-/** Records how each taken place ended; only a place still being claimed is changed. */
+/**
+ * Records how each taken place ended; only a place still being claimed is changed. One statement for the issued
+ * places (each given its voucher) and one per kind of refusal, not one per place: a drain takes hundreds at once.
+ */
 export async function finishPlaces(db: Queryable, outcomes: readonly PlaceOutcome[]): Promise<void> {
   const doneAt = nowIso();
-  for (const o of outcomes)
+  const issued = outcomes.filter((o) => o.voucherId !== null);
+  const [first, ...rest] = issued;
+  if (first)
     await db
       .updateTable('tradein_claim_queue')
-      .set({
-        status: o.voucherId !== null ? 'issued' : 'refused',
-        voucher_id: o.voucherId,
-        error_code: o.errorCode,
-        error_params_json: o.errorCode ? JSON.stringify(o.errorParams) : null,
+      .set((eb) => ({
+        status: 'issued',
+        voucher_id: rest
+          .reduce((c, o) => c.when('id', '=', o.ticketId).then(o.voucherId), eb.case().when('id', '=', first.ticketId).then(first.voucherId))
+          .end(),
+        error_code: null,
+        error_params_json: null,
         device_id: null,
         done_at: doneAt,
-      })
-      .where('id', '=', o.ticketId)
+      }))
+      .where(
+        'id',
+        'in',
+        issued.map((o) => o.ticketId),
+      )
+      .where('status', '=', 'claiming')
+      .execute();
+  const refusals = new Map<string, { code: string; params: string; ids: number[] }>();
+  for (const o of outcomes) {
+    if (o.voucherId !== null) continue;
+    const code = o.errorCode ?? 'INTERNAL';
+    const params = JSON.stringify(o.errorParams);
+    const kind = refusals.get(`${code} ${params}`) ?? { code, params, ids: [] };
+    kind.ids.push(o.ticketId);
+    refusals.set(`${code} ${params}`, kind);
+  }
+  for (const kind of refusals.values())
+    await db
+      .updateTable('tradein_claim_queue')
+      .set({ status: 'refused', voucher_id: null, error_code: kind.code, error_params_json: kind.params, device_id: null, done_at: doneAt })
+      .where('id', 'in', kind.ids)
       .where('status', '=', 'claiming')
       .execute();
 }

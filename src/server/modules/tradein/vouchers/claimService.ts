@@ -4,13 +4,12 @@ import { AppError, notFound } from '../../../core/errors.js';
 import { translate } from '../../../core/messages.js';
 import type { MessageKey } from '../../../core/messages.js';
 import { authorize } from '../../../core/policy.js';
-import { inTransaction } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { voucherPolicy } from '../policies/voucher.js';
 import { claimAdmissionFor } from './claimAdmission.js';
 import { poolClosed, poolExhausted } from './claimBatch.js';
 import { checkClaimBurst } from './claimLimits.js';
-import { findTicket, joinQueue, queueBounds, type QueueTicket } from './claimQueue.js';
+import { findTicket, joinQueue, type QueueTicket } from './claimQueue.js';
 import type { QueuePlaceView, VoucherView } from './schema.js';
 import { loadVoucherView } from './service.js';
 
@@ -31,8 +30,8 @@ export async function requestClaim(deps: AppDeps, ctx: RequestContext, poolId: n
   authorize(ctx.actor, voucherPolicy, 'claim');
   await checkClaimBurst(deps, ctx);
   const admission = claimAdmissionFor(deps);
-  if (!(await admission.mustQueue(poolId))) {
-    const outcome = await admission.claim(ctx, poolId);
+  if (await admission.admit(poolId)) {
+    const outcome = await admission.claimAdmitted(ctx, poolId);
     if (outcome.error) throw outcome.error;
     return { voucher: outcome.voucher! };
   }
@@ -41,24 +40,22 @@ export async function requestClaim(deps: AppDeps, ctx: RequestContext, poolId: n
 
 async function takePlace(deps: AppDeps, ctx: RequestContext, poolId: number, deviceId: string | null): Promise<QueuePlaceView> {
   const admission = claimAdmissionFor(deps);
+  const db = deps.database.db;
   const now = nowIso();
-  const ticket = await inTransaction(deps.database, async (tx) => {
-    const pool = await tx.selectFrom('tradein_pools').select(['quota', 'issued', 'opens_at', 'closes_at']).where('id', '=', poolId).executeTakeFirst();
-    if (!pool) throw notFound();
-    if (now < pool.opens_at || now >= pool.closes_at) throw poolClosed();
-    const held = await findTicket(tx, poolId, ctx.actor.userId!);
-    if (held && (held.status === 'waiting' || held.status === 'claiming')) return held;
-    const remaining = pool.quota - pool.issued;
+  const pool = await db.selectFrom('tradein_pools').select(['quota', 'issued', 'opens_at', 'closes_at']).where('id', '=', poolId).executeTakeFirst();
+  if (!pool) throw notFound();
+  if (now < pool.opens_at || now >= pool.closes_at) throw poolClosed();
+  const remaining = pool.quota - pool.issued;
+  const queueMax = Math.min(await deps.parameters.get('tradein.claimQueueMax'), Math.ceil(remaining * QUEUE_SLACK));
+  // The bound is checked on the places as this join read them, not under a lock: joins at the same instant may
+  // pass it together, by at most the joins in flight — a bound on waiting, never on vouchers.
+  const ticket = await joinQueue(db, poolId, ctx, deviceId, (places) => {
     if (remaining <= 0) throw poolExhausted();
-    // Read inside the transaction: on SQLite it holds the one connection, and the bound must be the current one.
-    const bounds = await queueBounds(tx, poolId);
-    const waiting = bounds.head === null ? 0 : bounds.tail! - bounds.head + 1;
-    const queueMax = await deps.parameters.get('tradein.claimQueueMax');
-    if (waiting >= Math.min(queueMax, Math.ceil(remaining * QUEUE_SLACK))) throw claimQueueFull();
-    return joinQueue(tx, poolId, ctx, deviceId);
+    const waiting = places.head === null ? 0 : places.tail! - places.head + 1;
+    if (waiting >= queueMax) throw claimQueueFull();
   });
-  const bounds = await admission.bounds(poolId);
-  admission.noteJoined(poolId, { head: bounds.head ?? ticket.place, tail: Math.max(bounds.tail ?? ticket.place, ticket.place) });
+  const known = await admission.bounds(poolId);
+  admission.noteJoined(poolId, { head: known.head ?? ticket.place, tail: Math.max(known.tail ?? ticket.place, ticket.place) });
   return placeView(deps, ctx, ticket);
 }
 
