@@ -5,7 +5,7 @@
  *
  *   BENCH_SECONDS (10)  BENCH_CONNECTIONS (200)  BENCH_RESIDENTS (120000)  BENCH_IDEMPOTENCY=1 (send Idempotency-Key)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { loadConfig } from '../../src/server/config.js';
 import { adminQuery, freePort, waitHealthy, withDatabase } from '../lib/server.js';
+import { cpuSeconds, pgbenchTps } from '../lib/measure.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { storeParameters } from '../../test/helpers/parameters.js';
 import { createSignedInResidents } from '../../src/server/modules/tradein/testing/residents.js';
@@ -50,29 +51,6 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
-}
-
-/** CPU time (user + system) a process has used so far, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-function pgbenchTps(url: string): number {
-  const bin = ['pgbench', '/usr/lib/postgresql/15/bin/pgbench'].find((b) => {
-    try {
-      execFileSync(b, ['--version'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!bin) throw new Error('pgbench not found');
-  execFileSync(bin, ['-i', '-q', url], { stdio: ['ignore', 'ignore', 'ignore'] });
-  const out = execFileSync(bin, ['-N', '-T', '15', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  const m = /tps = ([\d.]+)/.exec(out);
-  if (!m) throw new Error(`could not read pgbench output:\n${out}`);
-  return Number(m[1]);
 }
 
 /**
