@@ -17,6 +17,7 @@ import { cpuSeconds, pgbenchTps } from '../lib/measure.js';
 import { createDeps, prepareDatabase } from '../../src/server/runtime.js';
 import { storeParameters } from '../../test/helpers/parameters.js';
 import { createSignedInResidents } from '../../src/server/modules/tradein/testing/residents.js';
+import { openTestPool } from '../../src/server/modules/tradein/testing/pools.js';
 import { DEFAULT_PROGRAMS } from '../../src/server/modules/tradein/programs/defaults.js';
 import { insertProgram } from '../../src/server/modules/tradein/programs/service.js';
 import { addDays, shanghaiDate } from '../../src/server/core/time.js';
@@ -114,25 +115,7 @@ async function main(): Promise<void> {
     const residents = await createSignedInResidents(deps.database, config, RESIDENTS, `bench${tag}`);
     const program = { id: await createLiveProgram(deps) };
     const quota = RESIDENTS + 1; // larger than the run can drain: every claim that fails is a bug, not exhaustion
-    const now = Date.now();
-    const pool = await deps.database.db
-      .insertInto('tradein_pools')
-      .values({
-        program_id: Number(program.id),
-        category: 'refrigerator',
-        quota,
-        issued: 0,
-        returned_quota: 0,
-        opens_at: new Date(now - 60_000).toISOString(),
-        closes_at: new Date(now + 3600_000).toISOString(),
-        source: 'manual',
-        release_key: null,
-        created_by: null,
-        created_at: new Date(now).toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const poolId = Number(pool.id);
+    const poolId = await openTestPool(deps, 'refrigerator', quota, program.id);
 
     const port = await freePort();
     const server = await new Promise<ChildProcess>((resolve, reject) => {

@@ -4,6 +4,7 @@ import type { Config } from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/core/deps.js';
 import { DEMO_MERCHANT_NAME } from '../../src/server/modules/tradein/programs/demo.js';
 import { createSignedInResidents, type SignedInResident } from '../../src/server/modules/tradein/testing/residents.js';
+import { openTestPool } from '../../src/server/modules/tradein/testing/pools.js';
 import { signIn, type SignedIn } from '../lib/accounts.js';
 
 export interface CrashWorld {
@@ -35,24 +36,7 @@ export async function prepareWorld(deps: AppDeps, config: Config, residents: num
     .where('status', '=', 'active')
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  const now = Date.now();
-  const pool = await db
-    .insertInto('tradein_pools')
-    .values({
-      program_id: Number(program.id),
-      category: 'refrigerator',
-      quota,
-      issued: 0,
-      returned_quota: 0,
-      opens_at: new Date(now - 60_000).toISOString(),
-      closes_at: new Date(now + 3 * 3600_000).toISOString(),
-      source: 'manual',
-      release_key: null,
-      created_by: null,
-      created_at: new Date(now).toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const poolId = await openTestPool(deps, 'refrigerator', quota, Number(program.id), { sinceMs: 60_000, forMs: 3 * 3600_000 });
   const org = await db.selectFrom('organizations').select('id').where('name', '=', DEMO_MERCHANT_NAME).executeTakeFirstOrThrow();
   const product = await db
     .selectFrom('tradein_products')
@@ -63,7 +47,7 @@ export async function prepareWorld(deps: AppDeps, config: Config, residents: num
   const plan = await db.selectFrom('plans').select('id').where('code', '=', 'JJ-2024-98').executeTakeFirstOrThrow();
   return {
     programId: Number(program.id),
-    poolId: Number(pool.id),
+    poolId,
     quota,
     productId: Number(product.id),
     residents: await createSignedInResidents(deps.database, config, residents, `crash${randomBytes(3).toString('hex')}`),

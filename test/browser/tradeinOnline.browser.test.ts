@@ -18,6 +18,7 @@ import {
   type Session,
   type TestServer,
 } from './harness.js';
+import { openTestPool } from '../../src/server/modules/tradein/testing/pools.js';
 
 /**
  * Trade-in online and after the sale, through the web app:
@@ -48,25 +49,7 @@ beforeAll(async () => {
     .where('code', 'like', 'demo-appliance-%')
     .where('status', '=', 'active')
     .executeTakeFirstOrThrow();
-  const now = Date.now();
-  const pool = await db
-    .insertInto('tradein_pools')
-    .values({
-      program_id: program.id,
-      category: 'air_conditioner',
-      quota: 10,
-      issued: 0,
-      returned_quota: 0,
-      opens_at: new Date(now - 3600_000).toISOString(),
-      closes_at: new Date(now + 2 * 86_400_000).toISOString(),
-      source: 'manual',
-      release_key: null,
-      created_by: null,
-      created_at: new Date(now).toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  demoPoolId = Number(pool.id);
+  demoPoolId = await openTestPool(server.deps, 'air_conditioner', 10, Number(program.id), { sinceMs: 3600_000, forMs: 2 * 86_400_000 });
   browser = await launchBrowser();
 });
 
