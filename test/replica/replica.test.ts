@@ -34,6 +34,25 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
+/** A public notice written straight into the primary, as if just published. */
+async function publishNotice(t: TestApp, title: string): Promise<void> {
+  const at = new Date().toISOString();
+  await t.deps.database.db
+    .insertInto('notices')
+    .values({
+      title,
+      kind: 'notice',
+      body: 'replica test',
+      audience: 'public',
+      status: 'published',
+      published_at: at,
+      is_demo: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
 describe.skipIf(skip)('reads routed to a streaming replica', () => {
   let t: TestApp;
   let office: TestClient;
@@ -79,23 +98,6 @@ describe.skipIf(skip)('reads routed to a streaming replica', () => {
     expect(res.statusCode).toBe(200);
     return res.json<{ items: { title: string }[] }>().items.map((i) => i.title);
   };
-  const publishOnPrimary = async (title: string) => {
-    const at = new Date().toISOString();
-    await t.deps.database.db
-      .insertInto('notices')
-      .values({
-        title,
-        kind: 'notice',
-        body: 'replica test',
-        audience: 'public',
-        status: 'published',
-        published_at: at,
-        is_demo: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-  };
   const bumpDashboardVersion = async (): Promise<number> => {
     const row = await t.deps.database.db
       .updateTable('plan_dashboard_state')
@@ -111,7 +113,7 @@ describe.skipIf(skip)('reads routed to a streaming replica', () => {
     expect(status).toMatchObject({ configured: true, maxLagSeconds: MAX_LAG, reads: 'replica', reason: null });
     expect(status.lagSeconds).toBeLessThanOrEqual(MAX_LAG);
     const title = `副本可见 ${Date.now()}`;
-    await publishOnPrimary(title);
+    await publishNotice(t, title);
     const version = await bumpDashboardVersion();
     await caughtUp();
     expect(await publicTitles(title)).toEqual([title]);
@@ -129,7 +131,7 @@ describe.skipIf(skip)('reads routed to a streaming replica', () => {
     );
     const before = await dashboardVersion();
     const title = `副本暂停 ${Date.now()}`;
-    await publishOnPrimary(title);
+    await publishNotice(t, title);
     const version = await bumpDashboardVersion();
     expect(version).toBe(before! + 1);
 
@@ -176,21 +178,7 @@ describe.skipIf(skip)('a replica that cannot be reached', () => {
 
   it('sends the routed reads to the primary, and the status page says why', async () => {
     const title = `主库回退 ${Date.now()}`;
-    const at = new Date().toISOString();
-    await t.deps.database.db
-      .insertInto('notices')
-      .values({
-        title,
-        kind: 'notice',
-        body: 'replica test',
-        audience: 'public',
-        status: 'published',
-        published_at: at,
-        is_demo: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await publishNotice(t, title);
     const list = await t.anonymous.get(`/api/public/notices?q=${encodeURIComponent(title)}`);
     expect(list.statusCode).toBe(200);
     expect(list.json<{ items: { title: string }[] }>().items.map((i) => i.title)).toEqual([title]);
