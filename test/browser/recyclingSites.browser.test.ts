@@ -63,13 +63,23 @@ describe('recycling sites: register, open, on the public list', () => {
     await p.getByTestId('site-form-address').fill('陈埭镇湖中村 8 号');
     await p.getByTestId('site-form-lat').fill('24.83');
     await p.getByTestId('site-form-lng').fill('118.62');
+    // A multiple select: the option is clicked once its dropdown has stopped sliding in (a click during the animation
+    // was lost under CI's load, and the form then refused to save without a material), and the tag is checked.
     const materials = p.getByTestId('site-form-materials');
     await materials.click();
-    await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '废纸' }).first().click();
+    const paper = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '废纸' }).first();
+    await paper.waitFor();
+    await animationsDone(p);
+    await paper.click();
+    await materials.locator('.ant-select-selection-item').filter({ hasText: '废纸' }).waitFor();
     await p.keyboard.press('Escape');
     await p.getByTestId('site-form-hours').fill('08:00–17:30');
     await screenshot(p, 'recycling-site-form');
-    await p.getByTestId('site-form-save').click();
+    const [created] = await Promise.all([
+      p.waitForResponse((r) => r.url().endsWith('/api/recycling/sites') && r.request().method() === 'POST'),
+      p.getByTestId('site-form-save').click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
     await p.getByTestId('site-form').waitFor({ state: 'hidden' });
     await waitForText(p, 'site-table', NAME);
     const list = (await (await p.request.get('/api/recycling/sites', { params: { q: NAME } })).json()) as { items: { id: number; status: string }[] };
