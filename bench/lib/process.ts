@@ -70,7 +70,12 @@ export async function scratchDatabase(): Promise<Scratch> {
       HUANXIN_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     },
     async cleanup() {
-      if (pgUrl) await adminQuery(pgUrl, `drop database if exists ${scratchDb}`).catch(() => undefined);
+      // FORCE: a server killed mid-run can leave a connection behind, and a plain drop would fail on it.
+      if (pgUrl) {
+        await adminQuery(pgUrl, `drop database if exists ${scratchDb} with (force)`).catch((e: unknown) => {
+          console.error(`could not drop the scratch database ${scratchDb} (drop it by hand): ${e instanceof Error ? e.message : String(e)}`);
+        });
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

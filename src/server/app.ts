@@ -107,6 +107,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
+  // Liveness, not readiness: it answers from the event loop alone. A process whose database pool is saturated
+  // during a rush is busy, not hung — killing it would only drop the claims it holds (cluster/supervisor.ts).
+  app.get('/livez', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', pid: process.pid }));
   app.get('/healthz', { config: { policy: 'public' }, schema: { hide: true } }, async () => {
     await ping(deps.database);
     return {

@@ -9,6 +9,7 @@ import { loadConfig, ConfigError } from '../../src/server/config.js';
 import { createTestApp, isPostgres, type TestApp } from '../helpers/testApp.js';
 import { recordEvidence } from '../helpers/evidence.js';
 import { liftAuditGuardsAsDba } from '../../src/server/modules/platform/audit/dbaTampering.js';
+import { inTransaction } from '../../src/server/db/database.js';
 
 const run = promisify(execFile);
 
@@ -24,6 +25,20 @@ describe('the API as a whole', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', database: isPostgres() ? 'postgres' : 'sqlite' });
     expect(res.json().migrations).toBeGreaterThan(0);
+  });
+
+  it('answers /livez without the database: a worker whose connections are all busy is alive, not hung', async () => {
+    // SQLite has one connection: while this transaction holds it, /healthz's ping waits — /livez must not.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holding = inTransaction(t.deps.database, () => held);
+    const health = t.anonymous.get('/healthz');
+    const live = await t.anonymous.get('/livez');
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toMatchObject({ status: 'ok', pid: process.pid });
+    release();
+    await holding;
+    expect((await health).statusCode).toBe(200);
   });
 
   it('serves an OpenAPI 3 document that a standard validator accepts, and the docs UI', async () => {

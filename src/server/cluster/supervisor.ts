@@ -15,7 +15,7 @@ export interface ClusterOptions {
   runDir: string;
   pgbouncer: boolean;
   nginxProcesses: number | 'auto';
-  /** How often each worker's /healthz is asked, and after how many misses in a row it is restarted. */
+  /** How often each worker's /livez is asked, and after how many misses in a row it is restarted. */
   healthIntervalMs: number;
   healthMisses: number;
   readyTimeoutMs: number;
@@ -30,7 +30,7 @@ export interface ClusterOptions {
  * requests lives in the database (sessions, idempotency keys, job runs, the claim quotas) or in Redis (the sign-in
  * counts, when REDIS_URL is set), so any process may answer any request and no stickiness is configured.
  *
- * - A worker that exits on its own, or misses `healthMisses` health checks in a row, is restarted on its port
+ * - A worker that exits on its own, or misses `healthMisses` liveness checks (`/livez`) in a row, is restarted on its port
  *   (after a pause that doubles while it keeps failing); nginx meanwhile sends its share to the others.
  * - SIGHUP: a rolling restart. One worker at a time: a new process on a new port, ready (healthy) first; nginx
  *   reloaded onto the new set of ports; once no nginx worker of the old configuration is left, the old process is
@@ -41,6 +41,8 @@ export interface ClusterOptions {
  */
 export class Supervisor {
   private readonly slots: Worker[] = [];
+  /** Every process spawned and not yet exited, in a slot or not (one still starting, one draining). */
+  private readonly live = new Set<Worker>();
   /** Per slot, how many processes it has had: worker ids are `w<slot>.<generation>`. */
   private readonly generations = new Map<number, number>();
   private nginx: Nginx | null = null;
@@ -114,7 +116,11 @@ export class Supervisor {
     const generation = (this.generations.get(slot) ?? 0) + 1;
     this.generations.set(slot, generation);
     const worker = spawnWorker(slot, generation, port, this.workerEnv);
-    void worker.exited.then((code) => this.onExit(worker, code));
+    this.live.add(worker);
+    void worker.exited.then((code) => {
+      this.live.delete(worker);
+      this.onExit(worker, code);
+    });
     try {
       await waitReady(worker, this.options.readyTimeoutMs);
     } catch (e) {
@@ -158,7 +164,9 @@ export class Supervisor {
     await Promise.all(
       this.slots.map(async (w) => {
         if (w.retiring || w.child.exitCode !== null || w.child.signalCode !== null) return;
-        if (await healthy(w.port)) return void this.misses.delete(w.id);
+        // Liveness only: under a rush /healthz would wait behind the claims for a database connection, and a
+        // loaded worker killed for it loses what it was answering (seen in bench:province before /livez).
+        if (await healthy(w.port, 2000, '/livez')) return void this.misses.delete(w.id);
         const missed = (this.misses.get(w.id) ?? 0) + 1;
         this.misses.set(w.id, missed);
         if (missed >= this.options.healthMisses && this.slots[w.slot] === w) {
@@ -217,7 +225,9 @@ export class Supervisor {
       if (this.healthTimer) clearInterval(this.healthTimer);
       await this.reloading?.catch(() => undefined);
       await this.nginx?.stop();
-      await Promise.all(this.slots.map((w) => stopWorker(w, this.options.drainMs)));
+      // Every live process, not only the slots: a replacement still starting (a crash's restart, a SIGTERM during
+      // start-up) is in no slot yet and would outlive the supervisor.
+      await Promise.all([...this.live].map((w) => stopWorker(w, this.options.drainMs)));
       await this.pgbouncer?.stop();
       this.log.info({ cluster: 'stopped' }, 'cluster stopped');
     }

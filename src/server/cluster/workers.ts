@@ -47,10 +47,13 @@ export function spawnWorker(slot: number, generation: number, port: number, env:
   return { id, slot, port, child, retiring: false, exited };
 }
 
-/** Whether the worker answers its health check (`/healthz`, which also pings the database) within `timeoutMs`. */
-export async function healthy(port: number, timeoutMs = 2000): Promise<boolean> {
+/**
+ * Whether the worker answers `probe` within `timeoutMs`: `/healthz` (ready: it pings the database and counts the
+ * migrations) before a worker gets traffic, `/livez` (alive: the event loop answers) while it serves.
+ */
+export async function healthy(port: number, timeoutMs = 2000, probe: '/healthz' | '/livez' = '/healthz'): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`http://127.0.0.1:${port}${probe}`, { signal: AbortSignal.timeout(timeoutMs) });
     await res.arrayBuffer();
     return res.status === 200;
   } catch {
