@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createDatabase } from './database.js';
-import { createReadRouter, decideRoute, type ReplicaProbe } from './replica.js';
+import { sql } from 'kysely';
+import { createReadRouter, decideRoute, isReplicaFailure, type ReplicaProbe } from './replica.js';
 
 /**
  * The routing decision without a replica: the measurements are made up (test/replica/ runs against a real one).
@@ -86,6 +87,39 @@ describe('read routing to a replica', () => {
       await hanging.close();
       await refused.close();
     }
+  });
+
+  it('runs a read that the replica failed again on the primary, and sends the next reads there until it measures again', async () => {
+    let clock = 1_000_000;
+    // Measured fit, but nothing listens there: the read itself fails to connect.
+    const router = createReadRouter(primary, { url: CLOSED, maxLagSeconds: 5, now: () => clock, probe: async () => streaming(0) });
+    const asked: unknown[] = [];
+    const one = (db: Parameters<Parameters<typeof router.read>[0]>[0]) => {
+      asked.push(db);
+      return sql<{ one: number }>`select 1 as one`.execute(db).then((r) => r.rows[0]!.one);
+    };
+    try {
+      expect(await router.read(one)).toBe(1);
+      expect(asked).toHaveLength(2);
+      expect(asked[0]).not.toBe(primary.db);
+      expect(asked[1]).toBe(primary.db);
+      expect(await router.state()).toMatchObject({ reads: 'primary', reason: 'unreachable' });
+      expect(await router.read(one)).toBe(1);
+      expect(asked).toHaveLength(3);
+      clock += 1000;
+      expect(await router.reader()).not.toBe(primary.db);
+    } finally {
+      await router.close();
+    }
+  });
+
+  it('retries on the primary only what is the replica’s fault, not a query the primary would refuse too', () => {
+    expect(isReplicaFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isReplicaFailure(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isReplicaFailure(Object.assign(new Error('the database system is shutting down'), { code: '57P03' }))).toBe(true);
+    expect(isReplicaFailure(Object.assign(new Error('canceling statement due to conflict with recovery'), { code: '40001' }))).toBe(true);
+    expect(isReplicaFailure(Object.assign(new Error('syntax error'), { code: '42601' }))).toBe(false);
+    expect(isReplicaFailure(Object.assign(new Error('division by zero'), { code: '22012' }))).toBe(false);
   });
 
   it('is configured for PostgreSQL only, with a lag limit of 5 s unless set', () => {

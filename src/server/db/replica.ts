@@ -37,6 +37,12 @@ export interface ReplicaState {
 export interface ReadRouter {
   /** The handle for a pure read that may lag by up to the configured limit: the replica when fit, else the primary. */
   reader(): Promise<Queryable>;
+  /**
+   * Runs a pure read on `reader()`; when it was the replica's and the replica failed it (connection lost, standby
+   * shutting down, a query cancelled by replay), runs it again on the primary and sends the next reads there until
+   * the replica is measured again. A failure the primary would repeat (a bad query) is not retried.
+   */
+  read<T>(work: (db: Queryable) => Promise<T>): Promise<T>;
   state(): Promise<ReplicaState>;
   close(): Promise<void>;
 }
@@ -86,6 +92,17 @@ export function decideRoute(probe: ReplicaProbe | Error, maxLagSeconds: number):
   return { reads: 'replica', reason: null, lagSeconds };
 }
 
+/**
+ * Whether a failed replica read is the replica's fault rather than the query's: no SQLSTATE (a refused or dropped
+ * connection, a pool timeout), connection exceptions (08), operator intervention such as a standby shutting down
+ * (57), insufficient resources (53), and 40001, which a hot standby raises when replay cancels a conflicting query.
+ */
+export function isReplicaFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const sqlstate = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+  return sqlstate === null || /^(08|57|53)/.test(sqlstate) || sqlstate === '40001';
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -99,7 +116,7 @@ export function createReadRouter(primary: Database, options: ReadRouterOptions):
   const { url, maxLagSeconds } = options;
   if (!url) {
     const state: ReplicaState = { configured: false, maxLagSeconds, lagSeconds: null, reads: 'primary', reason: null, checkedAt: null };
-    return { reader: async () => primary.db, state: async () => state, close: async () => undefined };
+    return { reader: async () => primary.db, read: (work) => work(primary.db), state: async () => state, close: async () => undefined };
   }
   const probeEveryMs = options.probeEveryMs ?? 1000;
   const probeTimeoutMs = options.probeTimeoutMs ?? 1000;
@@ -130,8 +147,25 @@ export function createReadRouter(primary: Database, options: ReadRouterOptions):
     // Requests arriving while the replica is looked at share the one look.
     return (inFlight ??= measure().finally(() => (inFlight = null)));
   };
+  const reader = async (): Promise<Queryable> => ((await state()).reads === 'replica' ? replica : primary.db);
   return {
-    reader: async () => ((await state()).reads === 'replica' ? replica : primary.db),
+    reader,
+    async read(work) {
+      const db = await reader();
+      if (db !== replica) return work(db);
+      try {
+        return await work(db);
+      } catch (error) {
+        if (!isReplicaFailure(error)) throw error;
+        // Until the next measurement: the reads after this one go straight to the primary.
+        const at = now();
+        current = {
+          at,
+          state: { configured: true, maxLagSeconds, reads: 'primary', reason: 'unreachable', lagSeconds: null, checkedAt: new Date(at).toISOString() },
+        };
+        return work(primary.db);
+      }
+    },
     state,
     close: async () => {
       await inFlight?.catch(() => undefined);

@@ -77,10 +77,10 @@ export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
   return async (app, { deps }) => {
     const cache = dashboardCache(deps.config.dashboardSnapshotSeconds * 1000);
     // Pure reads, a few seconds old at most: from the replica when one is configured and current (db/replica.ts).
-    const dashboardOf = async (ctx: RequestContext, q: DashboardQuery) => {
-      const db = await deps.reads.reader();
-      return recomputing() ? buildDashboard(deps, ctx, measure, q, db) : buildMaintainedDashboard(deps, ctx, measure, cache, q, Date.now(), db);
-    };
+    const dashboardOf = (ctx: RequestContext, q: DashboardQuery) =>
+      deps.reads.read((db) =>
+        recomputing() ? buildDashboard(deps, ctx, measure, q, db) : buildMaintainedDashboard(deps, ctx, measure, cache, q, Date.now(), db),
+      );
 
     app.get('/plan-dashboard', {
       config: { policy: { policy: indicatorPolicy, action: 'read' } },
@@ -142,7 +142,7 @@ export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
         querystring: townsDashboardQuery,
         response: { 200: townsDashboardSchema },
       },
-      handler: async (req) => buildTownsDashboard(deps, req.ctx, measure, req.params.id, req.query, await deps.reads.reader()),
+      handler: async (req) => deps.reads.read((db) => buildTownsDashboard(deps, req.ctx, measure, req.params.id, req.query, db)),
     });
 
     app.get('/plans/:id/dashboard/units', {
@@ -167,7 +167,7 @@ export function dashboardRoutes(measure: PlanMeasurement): ModulePlugin {
         querystring: trendQuery,
         response: { 200: trendSchema },
       },
-      handler: async (req) => indicatorTrend(deps, req.ctx, measure, req.params.id, req.query.asOf, await deps.reads.reader()),
+      handler: async (req) => deps.reads.read((db) => indicatorTrend(deps, req.ctx, measure, req.params.id, req.query.asOf, db)),
     });
   };
 }

@@ -118,6 +118,6 @@ export const matterRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 200: publicPlanSchema },
     },
     // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
-    handler: async () => publicPlan(deps, await deps.reads.reader()),
+    handler: async () => deps.reads.read((db) => publicPlan(deps, db)),
   });
 };

@@ -106,6 +106,6 @@ export const noticeRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 200: pageOf(publicNoticeSchema) },
     },
     // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
-    handler: async (req) => listPublicNotices(deps, req.query, await deps.reads.reader()),
+    handler: async (req) => deps.reads.read((db) => listPublicNotices(deps, req.query, db)),
   });
 };

@@ -38,7 +38,7 @@ export const recyclingSiteRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 200: z.array(publicSiteView) },
     },
     // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
-    handler: async (req) => publicSites(deps, req.ctx, req.query, await deps.reads.reader()),
+    handler: async (req) => deps.reads.read((db) => publicSites(deps, req.ctx, req.query, db)),
   });
   app.get('/recycling/public/sites/summary', {
     config: { policy: 'public' },

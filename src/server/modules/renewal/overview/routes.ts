@@ -24,7 +24,7 @@ export const overviewRoutes: ModulePlugin = async (app, { deps }) => {
     schema: { tags, summary: 'The overview to Excel (万元), with the same filters', querystring: overviewQuery },
     handler: async (req, reply) => {
       // Figures of the whole city, a few seconds old at most: from the replica when current (db/replica.ts).
-      const { buffer, filename } = await exportOverview(deps, req.ctx, req.query, await deps.reads.reader());
+      const { buffer, filename } = await deps.reads.read((db) => exportOverview(deps, req.ctx, req.query, db));
       return sendXlsx(reply, filename, buffer);
     },
   });

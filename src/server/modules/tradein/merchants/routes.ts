@@ -72,12 +72,12 @@ export const merchantRoutes: ModulePlugin = async (app, { deps }) => {
       response: { 200: publicMerchantPage },
     },
     // Public lists read from the replica when current (db/replica.ts): nobody reads back there what they just wrote.
-    handler: async (req) => findStores(deps, req.query, await deps.reads.reader()),
+    handler: async (req) => deps.reads.read((db) => findStores(deps, req.query, db)),
   });
   app.get('/tradein/public/categories', {
     config: { policy: 'public' },
     schema: { tags, summary: 'Categories of the active programmes (public, for the store finder)', response: { 200: publicCategoriesView } },
-    handler: async () => publicCategories(deps, await deps.reads.reader()),
+    handler: async () => deps.reads.read((db) => publicCategories(deps, db)),
   });
 
   app.get('/tradein/products', {
