@@ -1,6 +1,6 @@
 /**
- * The rush: every resident sends their claim once, `connections` at a time, until each has been answered or the
- * time bound passes. A 202 is a place in the release's queue: it is asked after (GET …/queue) as Retry-After says
+ * The rush: every resident sends their claim once, `connections` at a time, until each has been answered, the
+ * release has been out for `afterExhaustedSeconds`, or the time bound passes. A 202 is a place in the release's queue: it is asked after (GET …/queue) as Retry-After says
  * until the claim is issued or refused; the wait from the 202 to that answer is the queue wait.
  */
 import { type Client, outcomeKey, type Answer, type Who } from './http.js';
@@ -14,6 +14,11 @@ export interface RushOptions {
   maxRetryAfterSeconds: number;
   /** Questions about one place before it is given up (counted as unresolved). */
   maxPolls: number;
+  /**
+   * How long residents keep arriving once the release has run out (their answers, POOL_EXHAUSTED at once, are the
+   * cost of the crowd that comes too late); the residents after that are not sent and reported as such.
+   */
+  afterExhaustedSeconds: number;
   /** Called once, when the release has run out (the last voucher issued, or the first POOL_EXHAUSTED). */
   onExhausted: () => void;
   /** Each voucher as it is issued (the redeemers take them). */
@@ -118,8 +123,9 @@ export async function rush(client: Client, residents: Who[], o: RushOptions): Pr
 
   const following: Promise<void>[] = [];
   let next = 0;
+  const stillArriving = () => r.exhaustedAfterSeconds === null || performance.now() - started < (r.exhaustedAfterSeconds + o.afterExhaustedSeconds) * 1000;
   const sender = async () => {
-    while (next < residents.length && performance.now() < o.deadline) {
+    while (next < residents.length && performance.now() < o.deadline && stillArriving()) {
       const who = residents[next++]!;
       r.sent++;
       let a = await client.send('POST', path, who);
