@@ -21,7 +21,7 @@ import { openTestPool } from '../../src/server/modules/tradein/testing/pools.js'
 import { DEFAULT_PROGRAMS } from '../../src/server/modules/tradein/programs/defaults.js';
 import { insertProgram } from '../../src/server/modules/tradein/programs/service.js';
 import { addDays, shanghaiDate } from '../../src/server/core/time.js';
-import { inTransaction } from '../../src/server/db/database.js';
+import { inTransaction, refreshStatistics } from '../../src/server/db/database.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     await storeParameters(deps, { 'tradein.claimBurstPerAddress': 1_000_000 });
     log(`creating ${RESIDENTS} signed-in residents…`);
     const residents = await createSignedInResidents(deps.database, config, RESIDENTS, `bench${tag}`);
+    await refreshStatistics(deps.database.db, ['users', 'sessions']);
     const program = { id: await createLiveProgram(deps) };
     const quota = RESIDENTS + 1; // larger than the run can drain: every claim that fails is a bug, not exhaustion
     const poolId = await openTestPool(deps, 'refrigerator', quota, program.id);

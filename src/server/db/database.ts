@@ -115,8 +115,11 @@ export async function ping(database: Database): Promise<void> {
 
 /**
  * After a bulk write (an import), lets the planner see the new sizes: SQLite re-analyses the tables that grew
- * enough to matter (`pragma optimize`); PostgreSQL's autovacuum does it by itself.
+ * enough to matter (`pragma optimize`). PostgreSQL's autovacuum does it by itself, but its first analysis of a
+ * table just filled can be a minute away, and until then a plan may scan the whole table: the session lookup took
+ * 11 ms instead of 0.2 ms right after 40,000 residents were added. `tables` names the tables to analyse now.
  */
-export async function refreshStatistics(q: Queryable): Promise<void> {
-  if (dialectOf(q) === 'sqlite') await sql`pragma optimize`.execute(q);
+export async function refreshStatistics(q: Queryable, tables: readonly (keyof DatabaseSchema & string)[] = []): Promise<void> {
+  if (dialectOf(q) === 'sqlite') return void (await sql`pragma optimize`.execute(q));
+  for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(q);
 }
