@@ -1,5 +1,6 @@
 import type { Actor, RequestContext } from '../../../core/context.js';
 import type { DialectName, Queryable } from '../../../db/database.js';
+import { inIds } from '../../../db/lists.js';
 import { nowIso } from '../../../db/time.js';
 import type { Locale } from '../../../../shared/roles.js';
 import type { TradeinClaimQueueTable } from '../tables.js';
@@ -69,6 +70,17 @@ export async function findTicket(db: Queryable, poolId: number, userId: number):
   return row ? toTicket(row) : null;
 }
 
+/** The places several residents hold in one release, by user id (one query for a turn's polls and joins). */
+export async function findTickets(db: Queryable, dialect: DialectName, poolId: number, userIds: readonly number[]): Promise<Map<number, QueueTicket>> {
+  const rows = await db
+    .selectFrom('tradein_claim_queue')
+    .select(ticketColumns)
+    .where('pool_id', '=', poolId)
+    .where(inIds(dialect, 'user_id', userIds))
+    .execute();
+  return new Map(rows.map((r) => [Number(r.user_id), toTicket(r)]));
+}
+
 export async function queueBounds(db: Queryable, poolId: number): Promise<QueueBounds> {
   const row = await db
     .selectFrom('tradein_claim_queue')
@@ -83,7 +95,7 @@ export async function queueBounds(db: Queryable, poolId: number): Promise<QueueB
  * One round trip for what a join needs: the live head and tail, and the last place ever given (finished ones too,
  * so a new place is always behind it). Three index lookups, each a min or max the index answers at its end.
  */
-async function placesOf(db: Queryable, poolId: number): Promise<QueueBounds & { last: number }> {
+export async function placesOf(db: Queryable, poolId: number): Promise<QueueBounds & { last: number }> {
   const live = db.selectFrom('tradein_claim_queue').where('pool_id', '=', poolId).where('status', 'in', LIVE);
   const row = await db
     .selectNoFrom((eb) => [
@@ -101,6 +113,15 @@ async function placesOf(db: Queryable, poolId: number): Promise<QueueBounds & { 
 }
 
 /**
+ * How a join reads the place held and the queue's ends: straight from the database, or through the turn's shared
+ * look-ups (claimQueueReads.ts). Either may be a moment old; the upsert below decides.
+ */
+export interface JoinReads {
+  ticket(poolId: number, userId: number): Promise<QueueTicket | null>;
+  places(poolId: number): Promise<QueueBounds & { last: number }>;
+}
+
+/**
  * Puts the resident at the back of the pool's queue, or answers the place they already hold. A finished place
  * (claimed, refused) is given up for a new one at the back: asking again is a new claim. `admit` sees the queue as
  * the join read it and may refuse (throw). Three round trips and no transaction: in a rush every round trip of every
@@ -114,11 +135,12 @@ export async function joinQueue(
   ctx: RequestContext,
   deviceId: string | null,
   admit: (places: QueueBounds & { last: number }) => void,
+  reads: JoinReads = { ticket: (p, u) => findTicket(db, p, u), places: (p) => placesOf(db, p) },
 ): Promise<QueueTicket> {
   const userId = ctx.actor.userId!;
-  const held = await findTicket(db, poolId, userId);
+  const held = await reads.ticket(poolId, userId);
   if (held && LIVE.includes(held.status)) return held;
-  const places = await placesOf(db, poolId);
+  const places = await reads.places(poolId);
   admit(places);
   const place = places.last + 1;
   const values = {

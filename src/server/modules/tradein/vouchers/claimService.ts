@@ -9,9 +9,9 @@ import { voucherPolicy } from '../policies/voucher.js';
 import { claimAdmissionFor } from './claimAdmission.js';
 import { poolClosed, poolExhausted } from './claimBatch.js';
 import { checkClaimBurst } from './claimLimits.js';
-import { findTicket, joinQueue, type QueueTicket } from './claimQueue.js';
+import { joinQueue, type QueueBounds, type QueueTicket } from './claimQueue.js';
+import { queueReadsFor } from './claimQueueReads.js';
 import type { QueuePlaceView, VoucherView } from './schema.js';
-import { loadVoucherView } from './service.js';
 
 /** The answer to a claim: the voucher, or the resident's place in the release's queue. */
 export type ClaimAnswer = { voucher: VoucherView } | { queued: QueuePlaceView };
@@ -40,20 +40,21 @@ export async function requestClaim(deps: AppDeps, ctx: RequestContext, poolId: n
 
 async function takePlace(deps: AppDeps, ctx: RequestContext, poolId: number, deviceId: string | null): Promise<QueuePlaceView> {
   const admission = claimAdmissionFor(deps);
-  const db = deps.database.db;
+  const reads = queueReadsFor(deps);
   const now = nowIso();
-  const pool = await db.selectFrom('tradein_pools').select(['quota', 'issued', 'opens_at', 'closes_at']).where('id', '=', poolId).executeTakeFirst();
+  const pool = await reads.pool(poolId);
   if (!pool) throw notFound();
-  if (now < pool.opens_at || now >= pool.closes_at) throw poolClosed();
+  if (now < pool.opensAt || now >= pool.closesAt) throw poolClosed();
   const remaining = pool.quota - pool.issued;
   const queueMax = Math.min(await deps.parameters.get('tradein.claimQueueMax'), Math.ceil(remaining * QUEUE_SLACK));
   // The bound is checked on the places as this join read them, not under a lock: joins at the same instant may
   // pass it together, by at most the joins in flight — a bound on waiting, never on vouchers.
-  const ticket = await joinQueue(db, poolId, ctx, deviceId, (places) => {
+  const admit = (places: QueueBounds) => {
     if (remaining <= 0) throw poolExhausted();
     const waiting = places.head === null ? 0 : places.tail! - places.head + 1;
     if (waiting >= queueMax) throw claimQueueFull();
-  });
+  };
+  const ticket = await joinQueue(deps.database.db, poolId, ctx, deviceId, admit, reads);
   const known = await admission.bounds(poolId);
   admission.noteJoined(poolId, { head: known.head ?? ticket.place, tail: Math.max(known.tail ?? ticket.place, ticket.place) });
   return placeView(deps, ctx, ticket);
@@ -62,7 +63,7 @@ async function takePlace(deps: AppDeps, ctx: RequestContext, poolId: number, dev
 /** The resident's place in a release's queue (GET …/queue): where they stand, or how their claim ended. */
 export async function myQueuePlace(deps: AppDeps, ctx: RequestContext, poolId: number): Promise<QueuePlaceView> {
   authorize(ctx.actor, voucherPolicy, 'claim');
-  const ticket = await findTicket(deps.database.db, poolId, ctx.actor.userId!);
+  const ticket = await queueReadsFor(deps).ticket(poolId, ctx.actor.userId!);
   if (!ticket) throw notFound();
   return placeView(deps, ctx, ticket);
 }
@@ -70,7 +71,8 @@ export async function myQueuePlace(deps: AppDeps, ctx: RequestContext, poolId: n
 async function placeView(deps: AppDeps, ctx: RequestContext, ticket: QueueTicket): Promise<QueuePlaceView> {
   const base = { ticketId: ticket.id, poolId: ticket.poolId, enqueuedAt: ticket.enqueuedAt };
   if (ticket.status === 'issued') {
-    const voucher = await loadVoucherView(deps.database.db, ticket.voucherId!);
+    const voucher = await queueReadsFor(deps).voucher(ticket.voucherId!);
+    if (!voucher) throw notFound();
     return { ...base, status: 'issued', position: null, estimatedWaitSeconds: null, retryAfterSeconds: null, voucher, error: null };
   }
   if (ticket.status === 'refused') {

@@ -191,10 +191,13 @@ export async function lookupVoucher(deps: AppDeps, ctx: RequestContext, rawCode:
   return { ...view, holderMask: row.mobile_mask };
 }
 
-export async function loadVoucherView(db: Queryable, id: number): Promise<VoucherView> {
-  const row = await selectVouchers(db).where('v.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound();
-  return toVoucherView(row);
+/** Several vouchers by id, in one query (the queue's polls of one turn, claimQueueReads.ts). */
+export async function loadVoucherViews(db: Queryable, ids: readonly number[]): Promise<Map<number, VoucherView>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectVouchers(db)
+    .where('v.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [Number(r.id), toVoucherView(r)]));
 }
 
 /** Marks every voucher past its expiry as expired; their quota goes back to the next release. */
