@@ -97,6 +97,27 @@ describe('the claim queue', () => {
     expect(await verifyAuditTrail(t.deps.database.db)).toMatchObject({ ok: true });
   });
 
+  it('residents joining at the same moment take places one behind the other, and the bound counts each of them', async () => {
+    const poolId = await openTestPool(t.deps, 'washing_machine', 5);
+    const residents = await createSignedInResidents(t.deps.database, t.deps.config, 10);
+    const admission = claimAdmissionFor(t.deps);
+    await admission.stop();
+    try {
+      // Their reads of the queue are shared (claimQueueReads.ts); five vouchers left → room for 1.2 × 5 = 6.
+      const answers = await Promise.all(residents.map((r) => claim(r, poolId)));
+      const queued = answers.filter((a) => a.statusCode === 202);
+      expect(queued).toHaveLength(6);
+      expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().error.code)).toEqual(Array(4).fill('CLAIM_QUEUE_FULL'));
+      const places = await t.deps.database.db.selectFrom('tradein_claim_queue').select('place').where('pool_id', '=', poolId).execute();
+      expect(new Set(places.map((p) => Number(p.place))).size).toBe(6);
+      const positions = queued.map((a) => a.json().queued.position as number).sort((a, b) => a - b);
+      expect(positions).toEqual([1, 2, 3, 4, 5, 6]);
+    } finally {
+      admission.start();
+      admission.wake();
+    }
+  });
+
   it('a resident holds one place per release; asking again after the claim ended is a new claim, refused as already claimed', async () => {
     const poolId = await openTestPool(t.deps, 'television', 5);
     const [r] = await createSignedInResidents(t.deps.database, t.deps.config, 1);

@@ -5,6 +5,8 @@ import { findTickets, placesOf, type JoinReads, type QueueTicket } from './claim
 import type { VoucherView } from './schema.js';
 import { loadVoucherViews } from './service.js';
 
+type Places = Awaited<ReturnType<typeof placesOf>>;
+
 /** What a join needs of its release: whether it is open now, and how much is left. */
 export interface PoolState {
   quota: number;
@@ -42,14 +44,23 @@ function createQueueReads(deps: AppDeps): QueueReads {
     for (const [pool, users] of byPool) for (const [user, t] of await findTickets(db, dialect, pool, users)) found.set(`${pool}:${user}`, t);
     return found;
   });
-  const places = tickBatcher<number, Awaited<ReturnType<typeof placesOf>>>(
-    async (ids) => new Map(await Promise.all(ids.map(async (id) => [id, await placesOf(db, id)] as const))),
+  const placesOfTurn = tickBatcher<number, Places & { joined: number }>(
+    async (ids) => new Map(await Promise.all(ids.map(async (id) => [id, { ...(await placesOf(db, id)), joined: 0 }] as const))),
   );
+  // The joins of one turn read the ends once, and each is then told of those before it in the turn: they take
+  // the places after `last` one by one, and count as waiting ahead of the next (the queue's bound would otherwise
+  // see a turn's hundred joins as one).
+  const places = async (poolId: number): Promise<Places> => {
+    const turn = (await placesOfTurn(poolId))!;
+    const ahead = turn.joined++;
+    if (ahead === 0) return { head: turn.head, tail: turn.tail, last: turn.last };
+    return { head: turn.head ?? turn.last + 1, tail: Math.max(turn.tail ?? 0, turn.last + ahead), last: turn.last + ahead };
+  };
   const vouchers = tickBatcher<number, VoucherView>((ids) => loadVoucherViews(db, ids));
   return {
     pool: pools,
     ticket: async (poolId, userId) => (await tickets(`${poolId}:${userId}`)) ?? null,
-    places: async (poolId) => (await places(poolId))!,
+    places,
     voucher: vouchers,
   };
 }
