@@ -13,8 +13,9 @@ export interface DistributableKeys {
    * column: Citus enforces a unique key only when it holds that column. `id` stays the bigserial it was (unique
    * through the one sequence), and keeps a plain index of its own, so a lookup by id alone is still an index scan.
    * Only tables no foreign key points at: a referenced key widens together with its referencing tables.
+   * `replacesIndex` names an index on exactly `(column, id)` that the new key makes redundant (dropped).
    */
-  primaryKeys?: readonly { table: string; column: string }[];
+  primaryKeys?: readonly { table: string; column: string; replacesIndex?: string }[];
   /**
    * "Who did it" foreign keys to `users` that Citus cannot keep: `users` is distributed by id, and a foreign key
    * from a reference or local table, or from another colocation group, to a distributed table is not allowed. The
@@ -33,9 +34,10 @@ export async function makeDistributable(
 ): Promise<void> {
   if (dialect !== 'postgres') return;
   for (const { table, constraint } of keys.actorForeignKeys ?? []) await db.schema.alterTable(table).dropConstraint(constraint).execute();
-  for (const { table, column } of keys.primaryKeys ?? []) {
+  for (const { table, column, replacesIndex } of keys.primaryKeys ?? []) {
     await db.schema.alterTable(table).dropConstraint(`${table}_pkey`).execute();
     await db.schema.alterTable(table).addPrimaryKeyConstraint(`${table}_pkey`, [column, 'id']).execute();
     await db.schema.createIndex(`${table}_by_id`).on(table).column('id').execute();
+    if (replacesIndex) await db.schema.dropIndex(replacesIndex).execute();
   }
 }

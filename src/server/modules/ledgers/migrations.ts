@@ -100,7 +100,7 @@ export const ledgersMigrations: ModuleMigration[] = [
     name: '20261203_1700_ledgers_distributable_keys',
     async up(db, dialect) {
       await makeDistributable(db, dialect, {
-        primaryKeys: [{ table: 'ledger_events', column: 'asset_id' }],
+        primaryKeys: [{ table: 'ledger_events', column: 'asset_id', replacesIndex: 'ledger_events_asset' }],
         actorForeignKeys: [
           { table: 'ledger_assets', constraint: 'ledger_assets_created_by_fkey' },
           { table: 'ledger_events', constraint: 'ledger_events_created_by_fkey' },

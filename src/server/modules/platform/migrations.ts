@@ -253,7 +253,7 @@ export const platformMigrations: ModuleMigration[] = [
     async up(db, dialect) {
       await makeDistributable(db, dialect, {
         primaryKeys: [
-          { table: 'audit_log', column: 'chain' },
+          { table: 'audit_log', column: 'chain', replacesIndex: 'audit_log_chain' },
           { table: 'import_jobs', column: 'user_id' },
           { table: 'login_events', column: 'username' },
           { table: 'mfa_challenges', column: 'user_id' },
