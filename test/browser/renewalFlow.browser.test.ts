@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { renewalModule } from '../../src/server/modules/renewal/index.js';
 import {
   DESKTOP,
+  animationsDone,
   PHONE,
   launchBrowser,
   login,
@@ -125,8 +126,17 @@ describe('a retrofit project from registration to the plan dashboard', () => {
     // ── The enterprise starts construction today and completes it: 760 万元 actual, 300 万元 equipment, a report ──
     await openProject(ent, '/renewal/projects/mine', id, 'page-renewal-my-projects');
     await ent.getByTestId('project-start').click();
-    await ent.locator('.ant-modal:visible .ant-btn-primary').click();
+    // The confirmation still sliding in can swallow a click (seen under CI's load): settled first, and the start's
+    // answer checked; then the project opened afresh, so its actions are the ones the server gives after the start.
+    await ent.locator('.ant-modal:visible .ant-btn-primary').waitFor();
+    await animationsDone(ent);
+    const [started] = await Promise.all([
+      ent.waitForResponse((r) => r.url().includes(`/api/renewal/projects/${id}/`) && r.request().method() !== 'GET'),
+      ent.locator('.ant-modal:visible .ant-btn-primary').click(),
+    ]);
+    expect(started.status(), await started.text()).toBeLessThan(300);
     await ent.getByTestId('project-status-under_construction').first().waitFor();
+    await openProject(ent, '/renewal/projects/mine', id, 'page-renewal-my-projects');
     await ent.getByTestId('project-complete').click();
     await ent.getByTestId('project-complete-form').waitFor();
     await ent.getByTestId('project-actual').fill('760');

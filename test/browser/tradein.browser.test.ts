@@ -9,6 +9,7 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   WAIT_MS,
+  animationsDone,
   launchBrowser,
   login,
   openMenu,
@@ -67,8 +68,17 @@ async function go(page: Page, path: string, testId: string): Promise<void> {
 
 /** Clicks the OK button of the open modal/confirm that carries this test id and waits for the modal to go. */
 async function clickAndWaitGone(page: Page, testId: string): Promise<void> {
+  // A click that lands while the confirmation is still animating in can be lost under CI's load (seen): it is
+  // made once the dialog has settled, and made again if the dialog is still there after a while.
+  await page.getByTestId(testId).waitFor();
+  await animationsDone(page);
   await page.getByTestId(testId).click();
-  await page.getByTestId(testId).waitFor({ state: 'hidden' });
+  try {
+    await page.getByTestId(testId).waitFor({ state: 'hidden', timeout: 15_000 });
+  } catch {
+    if ((await page.getByTestId(testId).count()) > 0) await page.getByTestId(testId).click();
+    await page.getByTestId(testId).waitFor({ state: 'hidden' });
+  }
 }
 
 const PRODUCT = { brand: '演示牌', model: 'BCD-520 对开门冰箱', referenceYuan: '3000' };
