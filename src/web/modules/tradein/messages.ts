@@ -375,6 +375,7 @@ export const tradeinMessages = {
     en: 'Monthly, per merchant: 市商务局 approves, 市财政局 confirms and pays',
   },
 
+  'tradein.overview.program': { 'zh-CN': '补贴活动', en: 'Programme' },
   'tradein.overview.subtitle': { 'zh-CN': '资金使用与补贴进度', en: 'Budget use and progress' },
   'tradein.overview.asOf': { 'zh-CN': '数据时间 {time}', en: 'As of {time}' },
   'tradein.overview.committed': { 'zh-CN': '已领未用（{n} 张，万元）', en: 'Claimed, unused ({n}; 10k yuan)' },

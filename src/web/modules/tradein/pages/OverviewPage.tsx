@@ -133,6 +133,8 @@ export default function OverviewPage() {
             loading={programs.isPending}
             options={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             data-testid="overview-program"
+            // Its only visible name is the page title: axe found the picker unnamed on a phone.
+            aria-label={t('tradein.overview.program')}
           />
         }
       />
