@@ -1,7 +1,8 @@
 /**
  * The rush: every resident sends their claim once, `connections` at a time, until each has been answered, the
- * release has been out for `afterExhaustedSeconds`, or the time bound passes. A 202 is a place in the release's queue: it is asked after (GET …/queue) as Retry-After says
- * until the claim is issued or refused; the wait from the 202 to that answer is the queue wait.
+ * release has been out for `afterExhaustedSeconds`, or the time bound passes. A 202 is a place in the release's
+ * queue: it is asked after (GET …/queue) as Retry-After says until the claim is issued or refused; the wait from
+ * the 202 to that answer is the queue wait.
  */
 import { type Client, outcomeKey, type Answer, type Who } from './http.js';
 

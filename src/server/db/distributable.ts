@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from './database.js';
+import type { ModuleMigration } from './migrations.js';
 
 /**
  * What a module's migration changes so that its tables distribute on Citus (issue 15; the layout and the rules are
@@ -25,7 +26,7 @@ export interface DistributableKeys {
   actorForeignKeys?: readonly { table: string; constraint: string }[];
 }
 
-export async function makeDistributable(
+async function makeDistributable(
   // A migration sees the database as it was when it was written (see ModuleMigration).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
@@ -40,4 +41,9 @@ export async function makeDistributable(
     await db.schema.createIndex(`${table}_by_id`).on(table).column('id').execute();
     if (replacesIndex) await db.schema.dropIndex(replacesIndex).execute();
   }
+}
+
+/** A module's migration that makes its tables distributable: `<date>_<module>_distributable_keys`, PostgreSQL only. */
+export function distributableKeysMigration(date: string, module: string, keys: DistributableKeys): ModuleMigration {
+  return { name: `${date}_${module}_distributable_keys`, up: (db, dialect) => makeDistributable(db, dialect, keys) };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
 import { NUMBER_SLOT_NAMES, TEXT_SLOT_NAMES } from '../../../shared/ledgers/definition.js';
-import { makeDistributable } from '../../db/distributable.js';
+import { distributableKeysMigration } from '../../db/distributable.js';
 
 export const ledgersMigrations: ModuleMigration[] = [
   {
@@ -95,19 +95,14 @@ export const ledgersMigrations: ModuleMigration[] = [
       await db.schema.createIndex('ledger_events_asset').on('ledger_events').columns(['asset_id', 'id']).execute();
     },
   },
-  {
-    // Citus-distributable keys (issue 15, test/citus/REPORT.md): see makeDistributable. PostgreSQL only.
-    name: '20261203_1700_ledgers_distributable_keys',
-    async up(db, dialect) {
-      await makeDistributable(db, dialect, {
-        primaryKeys: [{ table: 'ledger_events', column: 'asset_id', replacesIndex: 'ledger_events_asset' }],
-        actorForeignKeys: [
-          { table: 'ledger_assets', constraint: 'ledger_assets_created_by_fkey' },
-          { table: 'ledger_events', constraint: 'ledger_events_created_by_fkey' },
-          { table: 'ledger_kind_versions', constraint: 'ledger_kind_versions_created_by_fkey' },
-          { table: 'ledger_kinds', constraint: 'ledger_kinds_created_by_fkey' },
-        ],
-      });
-    },
-  },
+  // Citus-distributable keys (issue 15, test/citus/REPORT.md), PostgreSQL only: see db/distributable.ts.
+  distributableKeysMigration('20261203_1700', 'ledgers', {
+    primaryKeys: [{ table: 'ledger_events', column: 'asset_id', replacesIndex: 'ledger_events_asset' }],
+    actorForeignKeys: [
+      { table: 'ledger_assets', constraint: 'ledger_assets_created_by_fkey' },
+      { table: 'ledger_events', constraint: 'ledger_events_created_by_fkey' },
+      { table: 'ledger_kind_versions', constraint: 'ledger_kind_versions_created_by_fkey' },
+      { table: 'ledger_kinds', constraint: 'ledger_kinds_created_by_fkey' },
+    ],
+  }),
 ];

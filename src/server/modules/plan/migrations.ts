@@ -1,6 +1,6 @@
 import type { CreateTableBuilder } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
-import { makeDistributable } from '../../db/distributable.js';
+import { distributableKeysMigration } from '../../db/distributable.js';
 
 /** A responsible-unit table: one row per unit named for a task, indicator or milestone, in the plan's order. */
 function unitColumns<T extends string>(table: CreateTableBuilder<T, never>) {
@@ -156,23 +156,18 @@ export const planMigrations: ModuleMigration[] = [
       await db.schema.createIndex('plan_revisions_entity').on('plan_revisions').columns(['entity', 'entity_id', 'id']).execute();
     },
   },
-  {
-    // Citus-distributable keys (issue 15, test/citus/REPORT.md): see makeDistributable. PostgreSQL only.
-    name: '20261203_1700_plan_distributable_keys',
-    async up(db, dialect) {
-      await makeDistributable(db, dialect, {
-        primaryKeys: [{ table: 'plan_import_jobs', column: 'user_id' }],
-        actorForeignKeys: [
-          { table: 'milestones', constraint: 'milestones_done_by_fkey' },
-          { table: 'plan_matters', constraint: 'plan_matters_answered_by_fkey' },
-          { table: 'plan_matters', constraint: 'plan_matters_raised_by_fkey' },
-          { table: 'plan_reporting_periods', constraint: 'plan_reporting_periods_opened_by_fkey' },
-          { table: 'plan_reports', constraint: 'plan_reports_decided_by_fkey' },
-          { table: 'plan_reports', constraint: 'plan_reports_updated_by_fkey' },
-          { table: 'plan_supervision_orders', constraint: 'plan_supervision_orders_raised_by_fkey' },
-          { table: 'plan_supervision_orders', constraint: 'plan_supervision_orders_signed_by_fkey' },
-        ],
-      });
-    },
-  },
+  // Citus-distributable keys (issue 15, test/citus/REPORT.md), PostgreSQL only: see db/distributable.ts.
+  distributableKeysMigration('20261203_1700', 'plan', {
+    primaryKeys: [{ table: 'plan_import_jobs', column: 'user_id' }],
+    actorForeignKeys: [
+      { table: 'milestones', constraint: 'milestones_done_by_fkey' },
+      { table: 'plan_matters', constraint: 'plan_matters_answered_by_fkey' },
+      { table: 'plan_matters', constraint: 'plan_matters_raised_by_fkey' },
+      { table: 'plan_reporting_periods', constraint: 'plan_reporting_periods_opened_by_fkey' },
+      { table: 'plan_reports', constraint: 'plan_reports_decided_by_fkey' },
+      { table: 'plan_reports', constraint: 'plan_reports_updated_by_fkey' },
+      { table: 'plan_supervision_orders', constraint: 'plan_supervision_orders_raised_by_fkey' },
+      { table: 'plan_supervision_orders', constraint: 'plan_supervision_orders_signed_by_fkey' },
+    ],
+  }),
 ];

@@ -9,7 +9,7 @@ import { keysMigrations } from './keys/migrations.js';
 import { dutiesMigrations } from './duties/migrations.js';
 import { noticeMigrations } from './notices/index.js';
 import { auditRetentionMigrations } from './audit/retentionMigrations.js';
-import { makeDistributable } from '../../db/distributable.js';
+import { distributableKeysMigration } from '../../db/distributable.js';
 
 export const platformMigrations: ModuleMigration[] = [
   {
@@ -247,29 +247,24 @@ export const platformMigrations: ModuleMigration[] = [
         .execute();
     },
   },
-  {
-    // Citus-distributable keys (issue 15, test/citus/REPORT.md): see makeDistributable. PostgreSQL only.
-    name: '20261203_1700_platform_distributable_keys',
-    async up(db, dialect) {
-      await makeDistributable(db, dialect, {
-        primaryKeys: [
-          { table: 'audit_log', column: 'chain', replacesIndex: 'audit_log_chain' },
-          { table: 'import_jobs', column: 'user_id' },
-          { table: 'login_events', column: 'username' },
-          { table: 'mfa_challenges', column: 'user_id' },
-          { table: 'mfa_recovery_codes', column: 'user_id' },
-          { table: 'record_timeline', column: 'entity_id' },
-          { table: 'sessions', column: 'user_id' },
-        ],
-        actorForeignKeys: [
-          { table: 'api_tokens', constraint: 'api_tokens_created_by_fkey' },
-          { table: 'attachments', constraint: 'attachments_uploaded_by_fkey' },
-          { table: 'key_reencryption_runs', constraint: 'key_reencryption_runs_started_by_fkey' },
-          { table: 'notice_reads', constraint: 'notice_reads_user_id_fkey' },
-          { table: 'notices', constraint: 'notices_created_by_fkey' },
-          { table: 'notices', constraint: 'notices_published_by_fkey' },
-        ],
-      });
-    },
-  },
+  // Citus-distributable keys (issue 15, test/citus/REPORT.md), PostgreSQL only: see db/distributable.ts.
+  distributableKeysMigration('20261203_1700', 'platform', {
+    primaryKeys: [
+      { table: 'audit_log', column: 'chain', replacesIndex: 'audit_log_chain' },
+      { table: 'import_jobs', column: 'user_id' },
+      { table: 'login_events', column: 'username' },
+      { table: 'mfa_challenges', column: 'user_id' },
+      { table: 'mfa_recovery_codes', column: 'user_id' },
+      { table: 'record_timeline', column: 'entity_id' },
+      { table: 'sessions', column: 'user_id' },
+    ],
+    actorForeignKeys: [
+      { table: 'api_tokens', constraint: 'api_tokens_created_by_fkey' },
+      { table: 'attachments', constraint: 'attachments_uploaded_by_fkey' },
+      { table: 'key_reencryption_runs', constraint: 'key_reencryption_runs_started_by_fkey' },
+      { table: 'notice_reads', constraint: 'notice_reads_user_id_fkey' },
+      { table: 'notices', constraint: 'notices_created_by_fkey' },
+      { table: 'notices', constraint: 'notices_published_by_fkey' },
+    ],
+  }),
 ];

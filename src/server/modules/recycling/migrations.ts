@@ -7,7 +7,7 @@ import { siteMigrations } from './sites/migrations.js';
 import { intakeMigrations } from './intake/migrations.js';
 import { vehiclesMigrations } from './vehicles/migrations.js';
 import { dealersMigrations } from './dealers/migrations.js';
-import { makeDistributable } from '../../db/distributable.js';
+import { distributableKeysMigration } from '../../db/distributable.js';
 
 export const recyclingMigrations: ModuleMigration[] = [
   {
@@ -53,25 +53,20 @@ export const recyclingMigrations: ModuleMigration[] = [
   ...intakeMigrations,
   ...vehiclesMigrations,
   ...dealersMigrations,
-  {
-    // Citus-distributable keys (issue 15, test/citus/REPORT.md): see makeDistributable. PostgreSQL only.
-    name: '20261203_1700_recycling_distributable_keys',
-    async up(db, dialect) {
-      await makeDistributable(db, dialect, {
-        primaryKeys: [
-          { table: 'recycling_dealer_trades', column: 'dealer_id' },
-          { table: 'recycling_reverse_invoices', column: 'recycler_organization_id' },
-        ],
-        actorForeignKeys: [
-          { table: 'recycling_credit_rule_versions', constraint: 'recycling_credit_rule_versions_created_by_fkey' },
-          { table: 'recycling_dealer_trades', constraint: 'recycling_dealer_trades_recorded_by_fkey' },
-          { table: 'recycling_dealer_violations', constraint: 'recycling_dealer_violations_recorded_by_fkey' },
-          { table: 'recycling_inspections', constraint: 'recycling_inspections_inspector_user_id_fkey' },
-          { table: 'recycling_intake_records', constraint: 'recycling_intake_records_recorded_by_fkey' },
-          { table: 'recycling_rectifications', constraint: 'recycling_rectifications_submitted_by_fkey' },
-          { table: 'recycling_rectifications', constraint: 'recycling_rectifications_verified_by_fkey' },
-        ],
-      });
-    },
-  },
+  // Citus-distributable keys (issue 15, test/citus/REPORT.md), PostgreSQL only: see db/distributable.ts.
+  distributableKeysMigration('20261203_1700', 'recycling', {
+    primaryKeys: [
+      { table: 'recycling_dealer_trades', column: 'dealer_id' },
+      { table: 'recycling_reverse_invoices', column: 'recycler_organization_id' },
+    ],
+    actorForeignKeys: [
+      { table: 'recycling_credit_rule_versions', constraint: 'recycling_credit_rule_versions_created_by_fkey' },
+      { table: 'recycling_dealer_trades', constraint: 'recycling_dealer_trades_recorded_by_fkey' },
+      { table: 'recycling_dealer_violations', constraint: 'recycling_dealer_violations_recorded_by_fkey' },
+      { table: 'recycling_inspections', constraint: 'recycling_inspections_inspector_user_id_fkey' },
+      { table: 'recycling_intake_records', constraint: 'recycling_intake_records_recorded_by_fkey' },
+      { table: 'recycling_rectifications', constraint: 'recycling_rectifications_submitted_by_fkey' },
+      { table: 'recycling_rectifications', constraint: 'recycling_rectifications_verified_by_fkey' },
+    ],
+  }),
 ];

@@ -4,7 +4,7 @@ import { nowIso } from '../../db/time.js';
 import { copyIntoRecordTimeline } from '../platform/timeline/copyOldTimeline.js';
 import { migration0210 } from './risk/migration0210.js';
 import { migrationSaleAfterTill } from './migrationSaleAfterTill.js';
-import { makeDistributable } from '../../db/distributable.js';
+import { distributableKeysMigration } from '../../db/distributable.js';
 
 export const tradeinMigrations: ModuleMigration[] = [
   {
@@ -327,19 +327,14 @@ export const tradeinMigrations: ModuleMigration[] = [
         .execute();
     },
   },
-  {
-    // Citus-distributable keys (issue 15, test/citus/REPORT.md): see makeDistributable. PostgreSQL only.
-    name: '20261203_1700_tradein_distributable_keys',
-    async up(db, dialect) {
-      await makeDistributable(db, dialect, {
-        primaryKeys: [
-          { table: 'tradein_after_sales_cases', column: 'holder_user_id' },
-          { table: 'tradein_claim_queue', column: 'user_id' },
-          { table: 'tradein_device_sightings', column: 'device_hash' },
-          { table: 'tradein_online_orders', column: 'holder_user_id' },
-          { table: 'tradein_risk_signals', column: 'holder_user_id' },
-        ],
-      });
-    },
-  },
+  // Citus-distributable keys (issue 15, test/citus/REPORT.md), PostgreSQL only: see db/distributable.ts.
+  distributableKeysMigration('20261203_1700', 'tradein', {
+    primaryKeys: [
+      { table: 'tradein_after_sales_cases', column: 'holder_user_id' },
+      { table: 'tradein_claim_queue', column: 'user_id' },
+      { table: 'tradein_device_sightings', column: 'device_hash' },
+      { table: 'tradein_online_orders', column: 'holder_user_id' },
+      { table: 'tradein_risk_signals', column: 'holder_user_id' },
+    ],
+  }),
 ];
