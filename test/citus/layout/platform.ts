@@ -3,6 +3,9 @@ import { distributed, LOCAL, REFERENCE, USERS_GROUP, type Layout } from './roles
 export const platformLayout: Layout = {
   // Accounts: residents are most of them (millions in a province), so users is the root of the holder group.
   users: distributed('id'),
+  // Usernames, mobile and ID-number hashes, unique across all accounts: distributed by the value itself, so each
+  // is enforced on one shard (a new account writes its users shard and these, in one transaction).
+  user_identifiers: distributed('value'),
   sessions: distributed('user_id', USERS_GROUP),
   mfa_authenticators: distributed('user_id', USERS_GROUP),
   mfa_challenges: distributed('user_id', USERS_GROUP),

@@ -10,6 +10,7 @@ import { dutiesMigrations } from './duties/migrations.js';
 import { noticeMigrations } from './notices/index.js';
 import { auditRetentionMigrations } from './audit/retentionMigrations.js';
 import { distributableKeysMigration } from '../../db/distributable.js';
+import { userMigrations } from './users/migrations.js';
 
 export const platformMigrations: ModuleMigration[] = [
   {
@@ -235,6 +236,7 @@ export const platformMigrations: ModuleMigration[] = [
   ...dutiesMigrations,
   ...auditRetentionMigrations,
   ...noticeMigrations,
+  ...userMigrations,
   {
     // Burst limits on claims (issue 15), per person and per client address, counted here when there is no Redis.
     name: '20261202_1000_platform_rate_windows',

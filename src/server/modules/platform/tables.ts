@@ -50,6 +50,17 @@ export interface UserTable {
   updated_at: string;
 }
 
+/**
+ * The keys that identify one account across the whole database: its username, the keyed hash of its mobile number,
+ * the keyed hash of its citizen ID number. Each is unique here, by its own value, so that the rule still holds when
+ * `users` is spread over shards by id (Citus enforces a unique key only within the distribution column).
+ */
+export interface UserIdentifierTable {
+  kind: 'username' | 'mobile' | 'id_number';
+  value: string;
+  user_id: number;
+}
+
 export interface SessionTable {
   /** Keyed hash of the cookie value: a copy of the table gives nobody a session. */
   id: string;
@@ -223,6 +234,7 @@ export interface RecordTimelineTable {
 export interface PlatformTables {
   organizations: OrganizationTable;
   users: UserTable;
+  user_identifiers: UserIdentifierTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_events: LoginEventTable;

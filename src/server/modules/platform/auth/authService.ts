@@ -15,6 +15,7 @@ import { endSession, startSession } from './sessions.js';
 import { mfaRequiredFor, mfaStateOf } from '../mfa/factors.js';
 import { createChallenge } from '../mfa/challenges.js';
 import { THROTTLE, clearFailures, delayFor, recordFailure, throttleState } from './throttle.js';
+import { recordUserIdentifiers } from '../users/identifiers.js';
 
 export const RESIDENTS_ORGANIZATION_CODE = 'public-residents';
 
@@ -195,10 +196,11 @@ export async function registerResident(deps: AppDeps, ctx: RequestContext, input
     if (clash.length) throw duplicate('mobile', ctx.locale === 'en' ? 'Mobile number' : '手机号码');
     const org = await tx.selectFrom('organizations').select('id').where('code', '=', RESIDENTS_ORGANIZATION_CODE).executeTakeFirstOrThrow();
     const now = nowIso();
+    const username = `resident_${randomToken(9).replace(/[-_]/g, 'x').toLowerCase()}`;
     const row = await tx
       .insertInto('users')
       .values({
-        username: `resident_${randomToken(9).replace(/[-_]/g, 'x').toLowerCase()}`,
+        username,
         display_name: input.realName,
         role: 'resident',
         organization_id: org.id,
@@ -221,6 +223,7 @@ export async function registerResident(deps: AppDeps, ctx: RequestContext, input
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
+    await recordUserIdentifiers(tx, [{ userId: id, username, mobileHash, idNumberHash: idHash }]);
     await appendAudit(
       tx,
       { ...ctx, actor: { ...ctx.actor, userId: id, role: 'resident', username: input.realName } },

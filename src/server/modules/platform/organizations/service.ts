@@ -16,6 +16,7 @@ import { organizationPolicy, type OrganizationRecord } from '../policies/organiz
 import type { EnterpriseRegistration, ListOrganizationsQuery, OrganizationView } from './schema.js';
 import { organizationWorkflow } from './workflow.js';
 import { guarded, refuseOrganizationLockout } from '../duties/guard.js';
+import { recordUserIdentifiers } from '../users/identifiers.js';
 
 const SORT_COLUMNS = {
   name: 'organizations.name',
@@ -204,6 +205,7 @@ export async function registerEnterprise(deps: AppDeps, ctx: RequestContext, inp
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await recordUserIdentifiers(tx, [{ userId: Number(user.id), username: input.username, mobileHash: null, idNumberHash: null }]);
     const actorCtx = { ...ctx, actor: { ...ctx.actor, userId: Number(user.id), username: input.username, role: 'enterprise' as const, organizationId: orgId } };
     await appendAudit(tx, actorCtx, {
       entity: 'organization',

@@ -20,6 +20,7 @@ import { isDutyRole } from '../duties/duties.js';
 import { assignDuty, checkDutyFitsOrganization, checkRoleChange, guarded, lockDuties, refuseLosingHolder, releaseDuty, selfLockout } from '../duties/guard.js';
 import { loadUserView, selectUserViews, toUserView, type UserView } from './userView.js';
 import type { CreateApiTokenInput, CreateUserInput, ListUsersQuery } from './schema.js';
+import { recordUserIdentifiers } from './identifiers.js';
 
 const SORT = {
   username: 'users.username',
@@ -91,6 +92,7 @@ export async function insertUser(tx: Tx, deps: AppDeps, input: CreateUserInput &
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await recordUserIdentifiers(tx, [{ userId: Number(row.id), username: input.username, mobileHash, idNumberHash: null }]);
   await assignDuty(tx, Number(row.id), input.role, input.assignedBy ?? null);
   return Number(row.id);
 }

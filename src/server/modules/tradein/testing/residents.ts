@@ -4,6 +4,7 @@ import type { Database } from '../../../db/database.js';
 import { isoPlus, nowIso } from '../../../db/time.js';
 import { RESIDENTS_ORGANIZATION_CODE } from '../../platform/auth/authService.js';
 import { sessionIdOf } from '../../platform/auth/sessions.js';
+import { recordUserIdentifiers } from '../../platform/users/identifiers.js';
 
 export interface SignedInResident {
   userId: number;
@@ -55,8 +56,12 @@ export async function createSignedInResidents(
           updated_at: now,
         })),
       )
-      .returning('id')
+      .returning(['id', 'username'])
       .execute();
+    await recordUserIdentifiers(
+      db,
+      users.map((u) => ({ userId: Number(u.id), username: u.username, mobileHash: null, idNumberHash: null })),
+    );
     const sessions = users.map((u) => ({
       userId: Number(u.id),
       cookieValue: randomBytes(32).toString('base64url'),
