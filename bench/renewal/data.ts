@@ -138,12 +138,26 @@ export async function createProjects(deps: AppDeps, enterprises: readonly BenchE
         });
       }
       const ids = (await tx.insertInto('renewal_projects').values(rows).returning('id').execute()).map((r) => Number(r.id));
+      const orgOf = new Map(ids.map((id, k) => [id, rows[k]!.organization_id]));
+      // Every project code is held in renewal_project_codes too (20261203_1810): the import's check reads it there.
+      await tx
+        .insertInto('renewal_project_codes')
+        .values(ids.map((id, k) => ({ code: rows[k]!.code, organization_id: orgOf.get(id)!, project_id: id })))
+        .execute();
       await tx
         .insertInto('renewal_project_old_equipment')
         .values(
           ids.flatMap((id, k) => [
-            { project_id: id, position: 0, name: '普通车床', count: 1 + (k % 4), years_in_service: 6 + (k % 12), is_machine_tool: 1 },
-            { project_id: id, position: 1, name: '空压机', count: 1, years_in_service: 12, is_machine_tool: 0 },
+            {
+              organization_id: orgOf.get(id)!,
+              project_id: id,
+              position: 0,
+              name: '普通车床',
+              count: 1 + (k % 4),
+              years_in_service: 6 + (k % 12),
+              is_machine_tool: 1,
+            },
+            { organization_id: orgOf.get(id)!, project_id: id, position: 1, name: '空压机', count: 1, years_in_service: 12, is_machine_tool: 0 },
           ]),
         )
         .execute();
@@ -151,6 +165,7 @@ export async function createProjects(deps: AppDeps, enterprises: readonly BenchE
         .insertInto('renewal_project_new_equipment')
         .values(
           ids.map((id, k) => ({
+            organization_id: orgOf.get(id)!,
             project_id: id,
             position: 0,
             equipment_code: null,
@@ -169,6 +184,7 @@ export async function createProjects(deps: AppDeps, enterprises: readonly BenchE
           .insertInto('renewal_funding_applications')
           .values(
             funded.map((id, k) => ({
+              organization_id: orgOf.get(id)!,
               project_id: id,
               source: SOURCES[k % SOURCES.length]!,
               status: 'partially_paid' as const,

@@ -16,6 +16,10 @@ export const renewalLayout: Layout = {
   renewal_certifications: distributed('organization_id', PROJECTS),
   renewal_standards: distributed('organization_id', PROJECTS),
   renewal_rd_reports: distributed('organization_id', PROJECTS),
+  // A project code names one project across every enterprise: held by the code, each on its own shard.
+  renewal_project_codes: distributed('code'),
+  // A certificate number of a kind is one enterprise's whoever claims it: held by the number, each on its own shard.
+  renewal_certification_numbers: distributed('number_key'),
   // An import job belongs to the user who uploaded the file.
   renewal_project_imports: distributed('user_id', USERS_GROUP),
 

@@ -29,7 +29,7 @@ const yearOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 4)`
 export async function fundingFigures(db: Queryable, locale: RequestContext['locale']): Promise<OverviewView> {
   const rows = await db
     .selectFrom('renewal_funding_applications as a')
-    .innerJoin('renewal_projects as p', 'p.id', 'a.project_id')
+    .innerJoin('renewal_projects as p', (j) => j.onRef('p.organization_id', '=', 'a.organization_id').onRef('p.id', '=', 'a.project_id'))
     .innerJoin('organizations as t', 't.id', 'p.town_id')
     .select(['a.source', 'p.sector', 'p.town_id', 't.name as town_name'])
     .select((eb) => [

@@ -153,10 +153,11 @@ describe('payments never pass the grant; the loan-interest subsidy', () => {
   it('the per-project cap is the database’s: of two subsidies racing for one project only what fits is charged', async () => {
     const db = t.deps.database.db;
     const town = Number((await db.selectFrom('organizations').select('id').where('kind', '=', 'town').orderBy('id').executeTakeFirstOrThrow()).id);
-    const other = await addProject(t, { organizationId: await addEnterprise(t, 'pay_ent2', town), townId: town });
+    const otherOrg = await addEnterprise(t, 'pay_ent2', town);
+    const other = await addProject(t, { organizationId: otherOrg, townId: town });
     const settings = { dayBasis: 360, capYuan: 60_000 };
     const charge = (fen: number) =>
-      inTransaction(t.deps.database, (tx) => chargeInterestSubsidy(tx, settings, other, fen)).then(
+      inTransaction(t.deps.database, (tx) => chargeInterestSubsidy(tx, settings, { id: other, organizationId: otherOrg }, fen)).then(
         () => 'charged',
         (e: { code?: string }) => e.code,
       );

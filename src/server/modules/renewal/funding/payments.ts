@@ -26,12 +26,7 @@ import { fundingWorkflow } from './workflow.js';
 export async function recordPayment(deps: AppDeps, ctx: RequestContext, id: number, input: PaymentInput): Promise<ApplicationDetailView> {
   const today = shanghaiDate();
   await inTransaction(deps.database, async (tx) => {
-    const a = await tx
-      .selectFrom('renewal_funding_applications as a')
-      .innerJoin('renewal_projects as p', 'p.id', 'a.project_id')
-      .select(['a.status', 'a.granted_on', 'p.organization_id'])
-      .where('a.id', '=', id)
-      .executeTakeFirst();
+    const a = await tx.selectFrom('renewal_funding_applications').select(['status', 'granted_on', 'organization_id']).where('id', '=', id).executeTakeFirst();
     if (!a) throw notFound();
     const grants = await grantsOf(tx, ctx.actor, 'renewal');
     authorize(ctx.actor, fundingPolicy, 'pay', policyRecord(grants, a), id);
@@ -70,6 +65,7 @@ export async function recordPayment(deps: AppDeps, ctx: RequestContext, id: numb
     const payment = await tx
       .insertInto('renewal_funding_payments')
       .values({
+        organization_id: Number(a.organization_id),
         application_id: id,
         paid_on: paidOn,
         amount_fen: input.amountFen,

@@ -22,7 +22,7 @@ const NOBODY = -1;
 export function applicationBase(db: Queryable) {
   return db
     .selectFrom('renewal_funding_applications as a')
-    .innerJoin('renewal_projects as p', 'p.id', 'a.project_id')
+    .innerJoin('renewal_projects as p', (j) => j.onRef('p.organization_id', '=', 'a.organization_id').onRef('p.id', '=', 'a.project_id'))
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .innerJoin('organizations as t', 't.id', 'p.town_id')
     .leftJoin('organizations as g', 'g.id', 'a.granting_organization_id')

@@ -67,6 +67,7 @@ export async function seedFundingDemo(deps: AppDeps): Promise<void> {
         const row = await tx
           .insertInto('renewal_funding_applications')
           .values({
+            organization_id: Number(p.organization_id),
             project_id: p.id,
             source: plan.source,
             status: 'applied',
@@ -113,7 +114,7 @@ export async function seedFundingDemo(deps: AppDeps): Promise<void> {
         }
         if (plan.grantedFen === undefined) continue;
         const grantedOn = addDays(today, -90);
-        if (loan) await chargeInterestSubsidy(tx, settings, p.id, plan.grantedFen);
+        if (loan) await chargeInterestSubsidy(tx, settings, { id: p.id, organizationId }, plan.grantedFen);
         await move(tx, ctx, fundingWorkflow, {
           id,
           action: 'grant',
@@ -138,6 +139,7 @@ export async function seedFundingDemo(deps: AppDeps): Promise<void> {
           await tx
             .insertInto('renewal_funding_payments')
             .values({
+              organization_id: organizationId,
               application_id: id,
               paid_on: paidOn,
               amount_fen: amount,

@@ -89,6 +89,7 @@ export async function applyForFunding(deps: AppDeps, ctx: RequestContext, input:
     const row = await tx
       .insertInto('renewal_funding_applications')
       .values({
+        organization_id: Number(project.organization_id),
         project_id: input.projectId,
         source: input.source,
         status: 'applied',
@@ -129,13 +130,7 @@ export async function applyForFunding(deps: AppDeps, ctx: RequestContext, input:
 }
 
 async function loadForDecision(tx: Tx, ctx: RequestContext, id: number, action: 'grant' | 'reject') {
-  const row = await tx
-    .selectFrom('renewal_funding_applications as a')
-    .innerJoin('renewal_projects as p', 'p.id', 'a.project_id')
-    .selectAll('a')
-    .select('p.organization_id')
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+  const row = await tx.selectFrom('renewal_funding_applications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   const grants = await grantsOf(tx, ctx.actor, 'renewal');
   authorize(ctx.actor, fundingPolicy, action, policyRecord(grants, row), id);
@@ -186,7 +181,7 @@ export async function grantFunding(deps: AppDeps, ctx: RequestContext, id: numbe
     const requested = Number(a.requested_fen);
     if (granted > requested && !input.overRequestReason) throw badRequest([{ path: 'overRequestReason', reason: 'field.renewal.fundingOverRequestReason' }]);
     // The cap is the database's to decide when two grants for one project race (the preview above read it).
-    if (loan) await chargeInterestSubsidy(tx, settings, Number(a.project_id), granted);
+    if (loan) await chargeInterestSubsidy(tx, settings, { id: Number(a.project_id), organizationId: Number(a.organization_id) }, granted);
     const now = nowIso();
     await move(tx, ctx, fundingWorkflow, {
       id,

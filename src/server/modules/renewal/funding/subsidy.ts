@@ -98,22 +98,35 @@ export function grantedSubsidy(
  * database lets one through: on PostgreSQL the second waits for the first's row lock and re-checks against the
  * committed total, on SQLite writers are serialised. The insert beforehand only makes sure the row exists.
  */
-export async function chargeInterestSubsidy(tx: Tx, settings: SubsidySettings, projectId: number, amountFen: number): Promise<void> {
+export async function chargeInterestSubsidy(
+  tx: Tx,
+  settings: SubsidySettings,
+  project: { id: number; organizationId: number },
+  amountFen: number,
+): Promise<void> {
   const capFen = settings.capYuan === 0 ? null : settings.capYuan * 100;
   const now = nowIso();
+  const { id: projectId, organizationId } = project;
+  // No conflict target: the primary key is (project_id) on SQLite and (organization_id, project_id) on PostgreSQL.
   await tx
     .insertInto('renewal_project_interest_subsidies')
-    .values({ project_id: projectId, granted_fen: 0, cap_fen: capFen, updated_at: now })
-    .onConflict((oc) => oc.column('project_id').doNothing())
+    .values({ organization_id: organizationId, project_id: projectId, granted_fen: 0, cap_fen: capFen, updated_at: now })
+    .onConflict((oc) => oc.doNothing())
     .execute();
   let charge = tx
     .updateTable('renewal_project_interest_subsidies')
     .set((eb) => ({ granted_fen: eb('granted_fen', '+', amountFen), cap_fen: capFen, updated_at: now }))
+    .where('organization_id', '=', organizationId)
     .where('project_id', '=', projectId);
   if (capFen !== null) charge = charge.where((eb) => eb(eb('granted_fen', '+', amountFen), '<=', capFen));
   const charged = await charge.executeTakeFirst();
   if (Number(charged.numUpdatedRows) === 1) return;
-  const row = await tx.selectFrom('renewal_project_interest_subsidies').select('granted_fen').where('project_id', '=', projectId).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('renewal_project_interest_subsidies')
+    .select('granted_fen')
+    .where('organization_id', '=', organizationId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirstOrThrow();
   const params = { cap: fenToYuan(capFen!), granted: fenToYuan(Number(row.granted_fen)), left: fenToYuan(Math.max(0, capFen! - Number(row.granted_fen))) };
   throw new AppError(409, 'FUNDING_SUBSIDY_CAP', 'error.FUNDING_SUBSIDY_CAP', params, [
     { path: 'grantedFen', reason: 'field.renewal.fundingSubsidyCap', params },

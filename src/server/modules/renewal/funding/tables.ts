@@ -9,6 +9,8 @@ import type { FundingStatus } from '../../../../shared/enums/renewalFunding.js';
  */
 export interface RenewalFundingApplicationTable {
   id: Generated<number>;
+  /** The project's enterprise (renewal_projects.organization_id): the column the table is distributed by on Citus. */
+  organization_id: number;
   project_id: number;
   source: string;
   status: FundingStatus;
@@ -46,6 +48,8 @@ export interface RenewalFundingApplicationTable {
 /** One payment (拨付) of an application: date, amount and the payment reference (国库支付凭证号). */
 export interface RenewalFundingPaymentTable {
   id: Generated<number>;
+  /** The application's enterprise: the column the table is distributed by on Citus. */
+  organization_id: number;
   application_id: number;
   paid_on: string;
   amount_fen: number;
@@ -62,6 +66,8 @@ export interface RenewalFundingPaymentTable {
  * CHECK keeps the total within it.
  */
 export interface RenewalProjectInterestSubsidyTable {
+  /** The project's enterprise: the column the table is distributed by on Citus. */
+  organization_id: number;
   project_id: number;
   granted_fen: number;
   cap_fen: number | null;

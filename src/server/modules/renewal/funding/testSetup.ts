@@ -5,6 +5,7 @@ import type { Role } from '../../../../shared/roles.js';
 import { inTransaction } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { insertUser } from '../../platform/users/service.js';
+import { holdProjectCodes } from '../projects/codes.js';
 import type { TestApp } from '../../../../../test/helpers/testApp.js';
 
 /**
@@ -33,10 +34,11 @@ export async function addProject(
   p: { organizationId: number; townId: number; status?: ProjectStatus; sector?: ProjectSector; name?: string; year?: number; isDemo?: boolean },
 ): Promise<number> {
   const now = nowIso();
+  const code = `RP-T-${randomBytes(4).toString('hex')}`;
   const row = await t.deps.database.db
     .insertInto('renewal_projects')
     .values({
-      code: `RP-T-${randomBytes(4).toString('hex')}`,
+      code,
       name: p.name ?? '测试技改项目',
       organization_id: p.organizationId,
       town_id: p.townId,
@@ -76,5 +78,6 @@ export async function addProject(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await inTransaction(t.deps.database, (tx) => holdProjectCodes(tx, [{ code, organizationId: p.organizationId, projectId: Number(row.id) }]));
   return Number(row.id);
 }

@@ -98,14 +98,23 @@ describe('renewal overview', () => {
     await db
       .insertInto('renewal_project_old_equipment')
       .values([
-        { project_id: done, position: 0, name: '旧车床', count: 4, years_in_service: 12, is_machine_tool: 1 },
-        { project_id: done, position: 1, name: '旧铣床', count: 2, years_in_service: 10, is_machine_tool: 1 },
-        { project_id: done, position: 2, name: '旧锅炉', count: 1, years_in_service: 20, is_machine_tool: 0 },
+        { organization_id: a, project_id: done, position: 0, name: '旧车床', count: 4, years_in_service: 12, is_machine_tool: 1 },
+        { organization_id: a, project_id: done, position: 1, name: '旧铣床', count: 2, years_in_service: 10, is_machine_tool: 1 },
+        { organization_id: a, project_id: done, position: 2, name: '旧锅炉', count: 1, years_in_service: 20, is_machine_tool: 0 },
       ])
       .execute();
     await db
       .insertInto('renewal_project_new_equipment')
-      .values({ project_id: done, position: 0, equipment_code: null, name: '五轴加工中心', count: 2, amount_fen: 10_000_000_00, is_first_set: 1 })
+      .values({
+        organization_id: a,
+        project_id: done,
+        position: 0,
+        equipment_code: null,
+        name: '五轴加工中心',
+        count: 2,
+        amount_fen: 10_000_000_00,
+        is_first_set: 1,
+      })
       .execute();
   });
   afterAll(() => t.close());

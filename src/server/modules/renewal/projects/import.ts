@@ -16,6 +16,7 @@ import { readSheet, wanToFen, type RawRow } from './excel.js';
 import { IMPORT_HEADERS, SECTOR_EN, SECTOR_ZH, TYPE_EN, TYPE_ZH, type ImportColumn } from './labels.js';
 import type { ImportJobView } from './schema.js';
 import { writeProjects } from './importWrite.js';
+import { takenProjectCodes } from './codes.js';
 
 /**
  * A department's existing project list into the library: the file is checked row by row in the background (the
@@ -158,15 +159,7 @@ async function checkRows(
       .where('credit_code', 'in', credit.slice(i, i + 500))
       .execute())
       enterprises.set(String(o.credit_code).toUpperCase(), Number(o.id));
-  const codes = [...new Set(raw.map((r) => r.code).filter(Boolean))];
-  const taken = new Set<string>();
-  for (let i = 0; i < codes.length; i += 500)
-    for (const p of await db
-      .selectFrom('renewal_projects')
-      .select('code')
-      .where('code', 'in', codes.slice(i, i + 500))
-      .execute())
-      taken.add(p.code);
+  const taken = await takenProjectCodes(db, [...new Set(raw.map((r) => r.code).filter(Boolean))]);
 
   const today = shanghaiDate();
   const parsed: Parsed[] = [];

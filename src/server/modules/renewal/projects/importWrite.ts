@@ -5,12 +5,14 @@ import { nowIso } from '../../../db/time.js';
 import type { Parsed } from './import.js';
 import { projectCode } from './service.js';
 import { projectWorkflow } from './workflow.js';
+import { holdProjectCodes } from './codes.js';
 
 /**
  * Writes checked rows of an import into the library, in the import's transaction: one multi-row insert, one update
  * giving the rows without a code of their own a project code (it needs the id), and their timeline entries and
  * audit records in a batch — a few statements per chunk instead of seven per project (bench/renewal). Rows are
- * matched to their ids by code: a temporary one, unique to the job and row, until the update.
+ * matched to their ids by code: a temporary one, unique to the job and row, until the update. Every final code is
+ * then held in renewal_project_codes in one more insert (a code taken meanwhile fails the import there).
  */
 export async function writeProjects(tx: Tx, ctx: RequestContext, jobId: number, rows: readonly Parsed[]): Promise<void> {
   const now = nowIso();
@@ -78,6 +80,10 @@ export async function writeProjects(tx: Tx, ctx: RequestContext, jobId: number, 
         uncoded.map((u) => u.id),
       )
       .execute();
+  await holdProjectCodes(
+    tx,
+    rows.map((p, i) => ({ code: p.code ?? projectCode(Number(p.plannedStart.slice(0, 4)), ids[i]!), organizationId: p.organizationId, projectId: ids[i]! })),
+  );
   await enterMany(
     tx,
     ctx,

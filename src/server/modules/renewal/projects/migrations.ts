@@ -136,3 +136,28 @@ export const projectsMigrations: ModuleMigration[] = [
     },
   },
 ];
+
+/**
+ * A project code names one project across the whole library, and stays so on Citus, where the projects are
+ * distributed by enterprise and a unique key holds only within one: the codes move to a table of their own keyed by
+ * the code (distributed by it), filled from the projects. It cannot be made unique per enterprise instead: an imported
+ * list keeps the department's codes, which are checked against every enterprise's, and may look like issued ones.
+ * On PostgreSQL the projects' own unique constraint goes (Citus refuses it); SQLite keeps it, changing nothing there.
+ */
+export const projectCodesMigration: ModuleMigration = {
+  name: '20261203_1810_renewal_project_codes',
+  async up(db, dialect) {
+    await db.schema
+      .createTable('renewal_project_codes')
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('organization_id', bigint, (c) => c.notNull().references('organizations.id'))
+      .addColumn('project_id', bigint, (c) => c.notNull())
+      .execute();
+    await db
+      .insertInto('renewal_project_codes')
+      .columns(['code', 'organization_id', 'project_id'])
+      .expression((eb) => eb.selectFrom('renewal_projects').select(['code', 'organization_id', 'id']))
+      .execute();
+    if (dialect === 'postgres') await db.schema.alterTable('renewal_projects').dropConstraint('renewal_projects_code_key').execute();
+  },
+};

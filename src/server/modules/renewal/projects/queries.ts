@@ -109,10 +109,22 @@ export function toProjectView(actor: Actor, p: ProjectRow, grants: Grants): Proj
 export const isOverAge = (row: { is_machine_tool: number; years_in_service: number }, years: number) =>
   Number(row.is_machine_tool) === 1 && Number(row.years_in_service) > years;
 
-export async function equipmentOf(db: Queryable, projectId: number) {
+export async function equipmentOf(db: Queryable, project: { id: number; organizationId: number }) {
   const [old, fresh] = await Promise.all([
-    db.selectFrom('renewal_project_old_equipment').selectAll().where('project_id', '=', projectId).orderBy('position').execute(),
-    db.selectFrom('renewal_project_new_equipment').selectAll().where('project_id', '=', projectId).orderBy('position').execute(),
+    db
+      .selectFrom('renewal_project_old_equipment')
+      .selectAll()
+      .where('organization_id', '=', project.organizationId)
+      .where('project_id', '=', project.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('renewal_project_new_equipment')
+      .selectAll()
+      .where('organization_id', '=', project.organizationId)
+      .where('project_id', '=', project.id)
+      .orderBy('position')
+      .execute(),
   ]);
   return { old, fresh };
 }

@@ -15,7 +15,7 @@ function selectRecognitions(db: Queryable) {
     .selectFrom('renewal_recognitions as r')
     .innerJoin('organizations as o', 'o.id', 'r.organization_id')
     .innerJoin('organizations as t', 't.id', 'r.town_id')
-    .leftJoin('renewal_projects as p', 'p.id', 'r.project_id')
+    .leftJoin('renewal_projects as p', (j) => j.onRef('p.organization_id', '=', 'r.organization_id').onRef('p.id', '=', 'r.project_id'))
     .selectAll('r')
     .select(['o.name as organization_name', 't.name as town_name', 'p.code as project_code', 'p.name as project_name']);
 }

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../platform/seed/seedDemo.js';
 import { insertUser } from '../../platform/users/service.js';
 import type { RenewalProjectTable } from './tables.js';
 import { projectCode, writeEquipment } from './service.js';
+import { holdProjectCodes } from './codes.js';
 import { projectWorkflow, type ProjectAction } from './workflow.js';
 
 type DemoProject = Pick<RenewalProjectTable, 'name' | 'sector' | 'industry' | 'type' | 'status'> & {
@@ -184,21 +185,23 @@ export async function seedProjectsDemo(deps: AppDeps): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       const id = Number(row.id);
-      await tx
-        .updateTable('renewal_projects')
-        .set({ code: `${projectCode(year, id)}-演示` })
-        .where('id', '=', id)
-        .execute();
-      await writeEquipment(tx, id, {
-        oldEquipment: [
-          { name: '普通数控车床', count: 6, yearsInService: 14, isMachineTool: true },
-          { name: '燃煤导热油炉', count: 1, yearsInService: 9, isMachineTool: false },
-        ],
-        newEquipment: [
-          { equipmentCode: 'footwear_auto_cutting', name: '全自动裁床', count: 4, amountFen: Math.floor((d.equipmentWan * WAN) / 2), isFirstSet: false },
-          { equipmentCode: 'general_industrial_robot', name: '工业机器人', count: 2, amountFen: null, isFirstSet: true },
-        ],
-      });
+      const code = `${projectCode(year, id)}-演示`;
+      await tx.updateTable('renewal_projects').set({ code }).where('id', '=', id).execute();
+      await holdProjectCodes(tx, [{ code, organizationId: Number(org.id), projectId: id }]);
+      await writeEquipment(
+        tx,
+        { id, organizationId: Number(org.id) },
+        {
+          oldEquipment: [
+            { name: '普通数控车床', count: 6, yearsInService: 14, isMachineTool: true },
+            { name: '燃煤导热油炉', count: 1, yearsInService: 9, isMachineTool: false },
+          ],
+          newEquipment: [
+            { equipmentCode: 'footwear_auto_cutting', name: '全自动裁床', count: 4, amountFen: Math.floor((d.equipmentWan * WAN) / 2), isFirstSet: false },
+            { equipmentCode: 'general_industrial_robot', name: '工业机器人', count: 2, amountFen: null, isFirstSet: true },
+          ],
+        },
+      );
       await enter(tx, ctx, projectWorkflow, { id, action: 'draft', organizationId: Number(org.id), note: '演示数据' });
       for (const action of PATHS[d.status])
         await move(tx, ctx, projectWorkflow, {

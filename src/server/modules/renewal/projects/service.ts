@@ -17,6 +17,7 @@ import type { ProjectDetail, ProjectInput, ProjectListQuery } from './schema.js'
 import { bumpDataVersion } from '../../platform/dataVersions/versions.js';
 import { RENEWAL_DATA_VERSION } from '../overview/version.js';
 import { projectWorkflow } from './workflow.js';
+import { holdProjectCodes } from './codes.js';
 
 export const projectCode = (year: number, id: number) => `RP-${year}-${String(id).padStart(6, '0')}`;
 
@@ -66,14 +67,20 @@ const columnsOf = (input: ProjectInput) => ({
 });
 
 /** Replaces a project's equipment rows with the input's, in order. */
-export async function writeEquipment(tx: Tx, projectId: number, input: Pick<ProjectInput, 'oldEquipment' | 'newEquipment'>): Promise<void> {
-  await tx.deleteFrom('renewal_project_old_equipment').where('project_id', '=', projectId).execute();
-  await tx.deleteFrom('renewal_project_new_equipment').where('project_id', '=', projectId).execute();
+export async function writeEquipment(
+  tx: Tx,
+  project: { id: number; organizationId: number },
+  input: Pick<ProjectInput, 'oldEquipment' | 'newEquipment'>,
+): Promise<void> {
+  const { id: projectId, organizationId } = project;
+  await tx.deleteFrom('renewal_project_old_equipment').where('organization_id', '=', organizationId).where('project_id', '=', projectId).execute();
+  await tx.deleteFrom('renewal_project_new_equipment').where('organization_id', '=', organizationId).where('project_id', '=', projectId).execute();
   if (input.oldEquipment.length)
     await tx
       .insertInto('renewal_project_old_equipment')
       .values(
         input.oldEquipment.map((e, position) => ({
+          organization_id: organizationId,
           project_id: projectId,
           position,
           name: e.name,
@@ -88,6 +95,7 @@ export async function writeEquipment(tx: Tx, projectId: number, input: Pick<Proj
       .insertInto('renewal_project_new_equipment')
       .values(
         input.newEquipment.map((e, position) => ({
+          organization_id: organizationId,
           project_id: projectId,
           position,
           equipment_code: e.equipmentCode ?? null,
@@ -111,7 +119,7 @@ export async function createProject(deps: AppDeps, ctx: RequestContext, input: P
       .insertInto('renewal_projects')
       .values({
         ...columns,
-        // Replaced at once by the code the id gives; unique meanwhile.
+        // Replaced at once by the code the id gives (and held in renewal_project_codes then); unique meanwhile.
         code: `pending-${now}-${ctx.actor.userId}-${Math.random().toString(36).slice(2)}`,
         organization_id: ctx.actor.organizationId!,
         status: 'draft',
@@ -139,12 +147,11 @@ export async function createProject(deps: AppDeps, ctx: RequestContext, input: P
       .returning('id')
       .executeTakeFirstOrThrow();
     const pid = Number(row.id);
-    await tx
-      .updateTable('renewal_projects')
-      .set({ code: projectCode(columns.year, pid) })
-      .where('id', '=', pid)
-      .execute();
-    await writeEquipment(tx, pid, input);
+    const organizationId = ctx.actor.organizationId!;
+    const code = projectCode(columns.year, pid);
+    await tx.updateTable('renewal_projects').set({ code }).where('organization_id', '=', organizationId).where('id', '=', pid).execute();
+    await holdProjectCodes(tx, [{ code, organizationId, projectId: pid }]);
+    await writeEquipment(tx, { id: pid, organizationId }, input);
     await enter(tx, ctx, projectWorkflow, {
       id: pid,
       action: 'draft',
@@ -171,7 +178,7 @@ export async function updateProject(deps: AppDeps, ctx: RequestContext, id: numb
       .where('status', '=', p.status)
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw badRequest([{ path: 'status', reason: 'field.renewal.projects.notEditable' }]);
-    await writeEquipment(tx, id, input);
+    await writeEquipment(tx, { id, organizationId: Number(p.organization_id) }, input);
     // A returned project is in the overview: its edit changes the figures (a draft's does not, but costs nothing).
     await bumpDataVersion(tx, RENEWAL_DATA_VERSION);
     await appendAudit(tx, ctx, {
@@ -221,7 +228,7 @@ export async function getProject(deps: AppDeps, ctx: RequestContext, id: number)
   // A town sees a project once it is submitted; a draft is the enterprise's own.
   if (ctx.actor.role === 'town' && p.status === 'draft') throw notFound();
   const years = await deps.parameters.get('renewal.oldMachineToolYears');
-  const { old, fresh } = await equipmentOf(db, id);
+  const { old, fresh } = await equipmentOf(db, { id, organizationId: Number(p.organization_id) });
   const evidenceIds = p.evidence_json ? (JSON.parse(p.evidence_json) as number[]) : [];
   const evidence = evidenceIds.length
     ? await db.selectFrom('attachments').select(['id', 'filename', 'mime_type', 'size_bytes']).where('id', 'in', evidenceIds).orderBy('id').execute()

@@ -73,6 +73,8 @@ export interface RenewalProjectTable {
 /** Old equipment a project replaces; machine tools in service longer than the configured years are flagged on read. */
 export interface RenewalProjectOldEquipmentTable {
   id: Generated<number>;
+  /** The project's enterprise: the column the table is distributed by on Citus. */
+  organization_id: number;
   project_id: number;
   position: number;
   name: string;
@@ -84,6 +86,8 @@ export interface RenewalProjectOldEquipmentTable {
 /** New equipment a project buys, from the advanced-equipment dictionary of its industry (二(五)1). */
 export interface RenewalProjectNewEquipmentTable {
   id: Generated<number>;
+  /** The project's enterprise: the column the table is distributed by on Citus. */
+  organization_id: number;
   project_id: number;
   position: number;
   /** Code of the `renewal_advanced_equipment` dictionary; null for equipment outside the lists. */
@@ -113,6 +117,17 @@ export interface RenewalRecognitionTable {
   created_at: string;
 }
 
+/**
+ * The code of every project, whoever's: a code names one project across the whole library (an imported list keeps
+ * the department's own codes, which may look like the ones issued here). Its own table keyed by the code, since on
+ * Citus the projects are distributed by enterprise and a unique key there holds only within one enterprise.
+ */
+export interface RenewalProjectCodeTable {
+  code: string;
+  organization_id: number;
+  project_id: number;
+}
+
 /** An upload of a department's existing project list, read in the background (the page polls its progress). */
 export interface RenewalProjectImportTable {
   id: Generated<number>;
@@ -132,6 +147,7 @@ export interface RenewalProjectImportTable {
 export interface ProjectsTables {
   renewal_project_imports: RenewalProjectImportTable;
   renewal_projects: RenewalProjectTable;
+  renewal_project_codes: RenewalProjectCodeTable;
   renewal_project_old_equipment: RenewalProjectOldEquipmentTable;
   renewal_project_new_equipment: RenewalProjectNewEquipmentTable;
   renewal_recognitions: RenewalRecognitionTable;

@@ -41,18 +41,44 @@ async function checkCertification(tx: Tx, input: CertificationInput, _organizati
   if (input.validUntil && input.validUntil < input.issuedOn) issues.push({ path: 'validUntil', reason: 'field.renewal.standards.validBeforeIssued' });
   if (input.issuedOn > shanghaiDate()) issues.push({ path: 'issuedOn', reason: 'field.renewal.standards.dateInFuture' });
   if (issues.length) return issues;
-  // A certificate number is unique within its kind, whoever holds it.
+  // A certificate number is unique within its kind, whoever holds it (renewal_certification_numbers holds them all).
   let q = tx
-    .selectFrom('renewal_certifications')
-    .select('id')
+    .selectFrom('renewal_certification_numbers')
+    .select('certification_id')
     .where('kind', '=', input.kind)
     .where('number_key', '=', normaliseCertificateNumber(input.certificateNumber));
-  if (id !== null) q = q.where('id', '!=', id);
+  if (id !== null) q = q.where('certification_id', '!=', id);
   if (await q.executeTakeFirst())
     throw new AppError(409, 'DUPLICATE', 'error.DUPLICATE', { field: 'certificateNumber' }, [
       { path: 'certificateNumber', reason: 'field.renewal.standards.certificateTaken' },
     ]);
   return issues;
+}
+
+/**
+ * Holds a certification's number in renewal_certification_numbers, keyed by kind and number whoever holds it: on
+ * Citus the certifications are distributed by enterprise and their own unique index could only hold within one. An
+ * edit that changes the number releases the old one in the same transaction. Certifications are never deleted and a
+ * withdrawn one keeps its number (as the unique index did), so nothing else releases it.
+ */
+async function holdNumber(
+  tx: Tx,
+  record: { id: number; organizationId: number; columns: { kind?: string; number_key?: string } },
+  before?: { kind: string; number_key: string },
+): Promise<void> {
+  const { kind, number_key } = record.columns as { kind: string; number_key: string };
+  if (before?.kind === kind && before.number_key === number_key) return;
+  if (before)
+    await tx
+      .deleteFrom('renewal_certification_numbers')
+      .where('kind', '=', before.kind)
+      .where('number_key', '=', before.number_key)
+      .where('certification_id', '=', record.id)
+      .execute();
+  await tx
+    .insertInto('renewal_certification_numbers')
+    .values({ kind, number_key, organization_id: record.organizationId, certification_id: record.id })
+    .execute();
 }
 
 /** Certifications of enterprises, confirmed by 市工信局 (renewal `manage`). */
@@ -84,6 +110,7 @@ export const certificationSpec: ClaimSpec<'renewal_certifications', Certificatio
     expired: r.valid_until !== null && r.valid_until < shanghaiDate(),
   }),
   check: checkCertification,
+  holdKeys: holdNumber,
   search: ['title', 'issuer', 'certificate_number'],
   dateColumn: 'issued_on',
   nameColumn: 'title',

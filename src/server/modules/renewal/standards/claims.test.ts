@@ -186,6 +186,24 @@ describe('renewal standards, certifications, brands and R&D reports', () => {
         })
       ).statusCode,
     ).toBe(201);
+    // Two enterprises racing for one number: one is recorded, the other gets the field-level 409 (the number's own
+    // table decides, on PostgreSQL the only unique key it has).
+    const rival = await Promise.all(
+      [ent, other].map((c) => c.post('/api/renewal/certifications', { ...certificationInput({ certificateNumber: 'CQC 2025 0777' }), evidence: [] })),
+    );
+    expect(rival.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(fields(rival.find((r) => r.statusCode === 409)!)).toEqual(['certificateNumber']);
+    // An edit to another number releases the old one, which another enterprise may then record; the new one is held.
+    const [holder, loser] = rival[0]!.statusCode === 201 ? [ent, other] : [other, ent];
+    const held = rival.find((r) => r.statusCode === 201)!.json();
+    const moved = await holder.put(`/api/renewal/certifications/${held.id}`, { ...certificationInput({ certificateNumber: 'CQC 2025 0778' }), evidence: [] });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await loser.post('/api/renewal/certifications', { ...certificationInput({ certificateNumber: 'CQC 2025 0777' }), evidence: [] })).statusCode).toBe(
+      201,
+    );
+    expect(fields(await loser.post('/api/renewal/certifications', { ...certificationInput({ certificateNumber: 'CQC 2025 0778' }), evidence: [] }))).toEqual([
+      'certificateNumber',
+    ]);
     // One organisation records its part in a standard once (however the number is typed).
     expect((await ent.post('/api/renewal/standards', { ...standardInput({ number: 'GB/T 45200—2025' }), evidence: [] })).statusCode).toBe(201);
     const again = await ent.post('/api/renewal/standards', { ...standardInput({ number: 'gb/t 45200-2025' }), evidence: [] });

@@ -98,3 +98,29 @@ export const standardsMigrations: ModuleMigration[] = [
     },
   },
 ];
+
+/**
+ * A certificate number is unique within its kind whoever holds it, and stays so on Citus, where certifications are
+ * distributed by enterprise and a unique key holds only within one: the numbers move to a table of their own keyed by
+ * (kind, number), distributed by the number, filled from the certifications. On PostgreSQL the certifications' own
+ * unique index goes (Citus refuses it); SQLite keeps it, changing nothing there.
+ */
+export const certificationNumbersMigration: ModuleMigration = {
+  name: '20261203_1820_renewal_certification_numbers',
+  async up(db, dialect) {
+    await db.schema
+      .createTable('renewal_certification_numbers')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('number_key', 'text', (c) => c.notNull())
+      .addColumn('organization_id', bigint, (c) => c.notNull().references('organizations.id'))
+      .addColumn('certification_id', bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint('renewal_certification_numbers_pkey', ['kind', 'number_key'])
+      .execute();
+    await db
+      .insertInto('renewal_certification_numbers')
+      .columns(['kind', 'number_key', 'organization_id', 'certification_id'])
+      .expression((eb) => eb.selectFrom('renewal_certifications').select(['kind', 'number_key', 'organization_id', 'id']))
+      .execute();
+    if (dialect === 'postgres') await db.schema.dropIndex('renewal_certifications_number').execute();
+  },
+};

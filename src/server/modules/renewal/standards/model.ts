@@ -39,6 +39,16 @@ export interface ClaimSpec<
   /** The model's own columns from a body (the common ones are the service's). */
   columns(input: I): Omit<Partial<Selectable<StandardsTables[T]>>, 'id'>;
   view(row: ClaimRow<T>): V;
+  /**
+   * Writes the record's keys that are unique across organisations into their lookup table, in the transaction of
+   * the record's insert (`before` undefined) or of its update (`before` the row as it was); a duplicate fails there
+   * on the lookup table's primary key. Only the models with such a key have it.
+   */
+  holdKeys?(
+    tx: Tx,
+    record: { id: number; organizationId: number; columns: Omit<Partial<Selectable<StandardsTables[T]>>, 'id'> },
+    before?: ClaimRow<T>,
+  ): Promise<void>;
   /** Field issues of the body (dates in order, codes offered…); a duplicate throws its own 409. */
   check(tx: Tx, input: I, organizationId: number, id: number | null): Promise<FieldIssue[]>;
   /** Columns the list's search matches, the date the year filter and the `date` sort read, the `name` sort's column. */

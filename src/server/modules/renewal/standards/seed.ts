@@ -119,6 +119,7 @@ export async function seedStandardsDemo(deps: AppDeps): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       const id = Number(row.id);
+      await spec.holdKeys?.(tx, { id, organizationId, columns });
       await enter(tx, ctx, spec.workflow, { id, action: 'draft', organizationId, note: '演示数据' });
       for (const action of PATHS[status])
         await move(tx, ctx, spec.workflow, {

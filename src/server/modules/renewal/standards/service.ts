@@ -98,6 +98,7 @@ export async function createClaim(deps: AppDeps, ctx: RequestContext, spec: AnyC
         .returning('id')
         .executeTakeFirstOrThrow();
       const newId = Number(row.id);
+      await spec.holdKeys?.(tx, { id: newId, organizationId, columns: spec.columns(input) });
       await enter(tx, ctx, spec.workflow, {
         id: newId,
         action: 'draft',
@@ -126,6 +127,7 @@ export async function updateClaim(deps: AppDeps, ctx: RequestContext, spec: AnyC
         .where('status', '=', row.status)
         .executeTakeFirst();
       if (Number(changed.numUpdatedRows) !== 1) throw badRequest([{ path: 'status', reason: 'field.renewal.standards.notEditable' }]);
+      await spec.holdKeys?.(tx, { id, organizationId, columns: spec.columns(input) }, row);
       await appendAudit(tx, ctx, {
         entity: spec.workflow.kind,
         entityId: id,

@@ -59,6 +59,18 @@ export interface RenewalCertificationTable extends ClaimColumns {
   valid_until: string | null;
 }
 
+/**
+ * The number of every certification of a kind, whoever holds it: a certificate is one enterprise's. Its own table
+ * keyed by the number, since on Citus the certifications are distributed by enterprise and a unique key there holds
+ * only within one enterprise.
+ */
+export interface RenewalCertificationNumberTable {
+  kind: string;
+  number_key: string;
+  organization_id: number;
+  certification_id: number;
+}
+
 /** A 国潮 brand or a 晋江优品 product of an enterprise. */
 export interface RenewalBrandTable extends ClaimColumns {
   kind: BrandKind;
@@ -83,4 +95,9 @@ export interface StandardsTables {
   renewal_certifications: RenewalCertificationTable;
   renewal_brands: RenewalBrandTable;
   renewal_rd_reports: RenewalRdReportTable;
+}
+
+/** The part's lookup tables (apart from StandardsTables, whose every table is a claim model's). */
+export interface StandardsLookupTables {
+  renewal_certification_numbers: RenewalCertificationNumberTable;
 }
