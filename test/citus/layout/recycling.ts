@@ -5,6 +5,8 @@ export const recyclingLayout: Layout = {
   recycling_pickups: distributed('resident_user_id', USERS_GROUP),
   recycling_certificates: distributed('resident_user_id', USERS_GROUP),
   recycling_certificate_uses: distributed('resident_user_id', USERS_GROUP),
+  // A certificate number is unique across residents (typed at a till without knowing whose it is): by the number.
+  recycling_certificate_numbers: distributed('number'),
   // Intake records and the reverse invoices issued for them are a recycler's books: colocated by recycler.
   recycling_intake_records: distributed('recycler_organization_id'),
   recycling_reverse_invoices: distributed('recycler_organization_id', 'recycling_intake_records'),
@@ -13,6 +15,10 @@ export const recyclingLayout: Layout = {
   // Scrapped vehicles (every car scrapped in the province) and their assemblies: by dismantler.
   recycling_scrapped_vehicles: distributed('dismantler_organization_id'),
   recycling_scrapped_vehicle_assemblies: distributed('dismantler_organization_id', 'recycling_scrapped_vehicles'),
+  // A scrapping certificate number is unique across dismantlers (a car application cites it): by the number.
+  recycling_scrapped_vehicle_certificate_numbers: distributed('certificate_number'),
+  // One open scrapping per car across dismantlers: by the VIN.
+  recycling_scrapped_vehicle_open_vins: distributed('vin'),
   // Second-hand dealers' trades (one row per car traded): by dealer; the dealer register itself is small.
   recycling_dealer_trades: distributed('dealer_id'),
 

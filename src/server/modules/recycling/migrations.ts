@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { bigint, withId, type ModuleMigration } from '../../db/migrations.js';
+import { globalKeysMigration } from './globalKeysMigration.js';
 import { inspectionMigrations } from './inspections/migrations.js';
 import { pickupMigrations } from './pickups/migrations.js';
 import { certificateMigrations } from './certificates/migrations.js';
@@ -69,4 +70,80 @@ export const recyclingMigrations: ModuleMigration[] = [
       { table: 'recycling_rectifications', constraint: 'recycling_rectifications_verified_by_fkey' },
     ],
   }),
+  // The rest of the module's tables (issue 15 part 3): children take their parent's distribution column, keys and
+  // foreign keys hold it; the keys that must stay unique across owners move to lookup tables (the next migration).
+  distributableKeysMigration('20261203_1800', 'recycling', {
+    childColumns: [
+      { table: 'recycling_certificate_uses', column: 'resident_user_id', parent: 'recycling_certificates', via: 'certificate_id' },
+      {
+        table: 'recycling_scrapped_vehicle_assemblies',
+        column: 'dismantler_organization_id',
+        parent: 'recycling_scrapped_vehicles',
+        via: 'vehicle_id',
+      },
+    ],
+    primaryKeys: [
+      {
+        table: 'recycling_pickups',
+        column: 'resident_user_id',
+        referencedBy: [{ table: 'recycling_certificates', constraint: 'recycling_certificates_pickup_id_fkey', column: 'resident_user_id', via: 'pickup_id' }],
+      },
+      {
+        table: 'recycling_certificates',
+        column: 'resident_user_id',
+        referencedBy: [
+          {
+            table: 'recycling_certificate_uses',
+            constraint: 'recycling_certificate_uses_certificate_id_fkey',
+            column: 'resident_user_id',
+            via: 'certificate_id',
+          },
+        ],
+      },
+      { table: 'recycling_certificate_uses', column: 'resident_user_id' },
+      {
+        table: 'recycling_intake_records',
+        column: 'recycler_organization_id',
+        referencedBy: [
+          {
+            table: 'recycling_reverse_invoices',
+            constraint: 'recycling_reverse_invoices_intake_id_fkey',
+            column: 'recycler_organization_id',
+            via: 'intake_id',
+          },
+        ],
+      },
+      {
+        table: 'recycling_scrapped_vehicles',
+        column: 'dismantler_organization_id',
+        referencedBy: [
+          {
+            table: 'recycling_scrapped_vehicle_assemblies',
+            constraint: 'recycling_scrapped_vehicle_assemblies_vehicle_id_fkey',
+            column: 'dismantler_organization_id',
+            via: 'vehicle_id',
+          },
+        ],
+      },
+      {
+        table: 'recycling_scrapped_vehicle_assemblies',
+        column: 'dismantler_organization_id',
+        key: ['vehicle_id', 'assembly'],
+        constraint: 'recycling_scrapped_vehicle_assemblies_pk',
+      },
+    ],
+    uniqueKeys: [
+      // Still one use per certificate: a certificate is on its resident's shard, and so are its uses.
+      { table: 'recycling_certificate_uses', column: 'resident_user_id', name: 'recycling_certificate_uses_one', kind: 'index', columns: ['certificate_id'] },
+      // Still one reverse invoice per intake record: an intake record and its invoice are on the recycler's shard.
+      {
+        table: 'recycling_reverse_invoices',
+        column: 'recycler_organization_id',
+        name: 'recycling_reverse_invoices_intake_id_key',
+        kind: 'constraint',
+        columns: ['intake_id'],
+      },
+    ],
+  }),
+  globalKeysMigration,
 ];

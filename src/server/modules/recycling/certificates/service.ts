@@ -17,8 +17,10 @@ export interface IssuedUnit {
 }
 
 /**
- * One certificate per unit handed in, in the completing transaction. A drawn number that exists already (one in
- * hundreds of millions a day) is drawn again; `onConflict` keeps a PostgreSQL transaction usable meanwhile.
+ * One certificate per unit handed in, in the completing transaction. Its number is claimed in the number table (the
+ * key unique across residents, see RecyclingCertificateNumberTable) in the same transaction, so two pickups drawing
+ * one number cannot both keep it. A drawn number that exists already (one in hundreds of millions a day) is drawn
+ * again: the certificate just written for it is deleted, and `onConflict` keeps a PostgreSQL transaction usable.
  */
 export async function issueCertificates(
   tx: Tx,
@@ -30,7 +32,8 @@ export async function issueCertificates(
   for (const unit of units) {
     for (let attempt = 0; ; attempt++) {
       const number = newCertificateNumber();
-      const res = await tx
+      // No target: on SQLite the certificates' own unique number (kept there) answers a drawn duplicate too.
+      const cert = await tx
         .insertInto('recycling_certificates')
         .values({
           number,
@@ -42,16 +45,35 @@ export async function issueCertificates(
           resident_user_id: pickup.residentUserId,
           created_at: now,
         })
-        .onConflict((oc) => oc.column('number').doNothing())
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
         .executeTakeFirst();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1) {
+      const claimed =
+        cert &&
+        (await tx
+          .insertInto('recycling_certificate_numbers')
+          .values({ number, resident_user_id: pickup.residentUserId, certificate_id: Number(cert.id) })
+          .onConflict((oc) => oc.column('number').doNothing())
+          .executeTakeFirst());
+      if (cert && Number(claimed?.numInsertedOrUpdatedRows ?? 0) === 1) {
         numbers.push(number);
         break;
       }
+      if (cert) await tx.deleteFrom('recycling_certificates').where('resident_user_id', '=', pickup.residentUserId).where('id', '=', Number(cert.id)).execute();
       if (attempt >= 5) throw new Error('could not draw a free certificate number');
     }
   }
   return numbers;
+}
+
+/** Whose certificate a number is (the number table), so that the certificate is then read on its resident's shard. */
+export async function certificateOwnerOf(db: Queryable, number: string) {
+  const owner = await db
+    .selectFrom('recycling_certificate_numbers')
+    .select(['resident_user_id', 'certificate_id'])
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return owner ? { residentUserId: Number(owner.resident_user_id), certificateId: Number(owner.certificate_id) } : null;
 }
 
 export function certificateIsFresh(issuedAt: string, maxAgeDays: number, now = Date.now()): boolean {
@@ -65,11 +87,14 @@ export async function checkCertificate(deps: AppDeps, ctx: RequestContext, rawNu
 }
 
 async function checkIn(tx: Tx, deps: AppDeps, ctx: RequestContext, rawNumber: string): Promise<CertificateCheckView> {
+  const owner = await certificateOwnerOf(tx, normalisedCertificateNumber(rawNumber));
+  if (!owner) throw notFound();
   const c = await tx
     .selectFrom('recycling_certificates as c')
-    .leftJoin('recycling_certificate_uses as u', 'u.certificate_id', 'c.id')
+    .leftJoin('recycling_certificate_uses as u', (j) => j.onRef('u.resident_user_id', '=', 'c.resident_user_id').onRef('u.certificate_id', '=', 'c.id'))
     .select(['c.id', 'c.category', 'c.serial_number', 'c.issued_at', 'u.used_by_kind', 'u.used_by_id', 'u.used_at'])
-    .where('c.number', '=', normalisedCertificateNumber(rawNumber))
+    .where('c.resident_user_id', '=', owner.residentUserId)
+    .where('c.id', '=', owner.certificateId)
     .executeTakeFirst();
   if (!c) throw notFound();
   const fresh = certificateIsFresh(c.issued_at, await deps.parameters.get('recycling.certificateMaxAgeDays'));
@@ -90,7 +115,7 @@ function listed(db: Queryable) {
   return db
     .selectFrom('recycling_certificates as c')
     .innerJoin('organizations as o', 'o.id', 'c.recycler_organization_id')
-    .leftJoin('recycling_certificate_uses as u', 'u.certificate_id', 'c.id');
+    .leftJoin('recycling_certificate_uses as u', (j) => j.onRef('u.resident_user_id', '=', 'c.resident_user_id').onRef('u.certificate_id', '=', 'c.id'));
 }
 
 type Listed = ReturnType<typeof listed>;
@@ -130,11 +155,12 @@ export async function listIssuedCertificates(deps: AppDeps, ctx: RequestContext,
 }
 
 /** The certificates of one pickup (its detail view). */
-export async function certificatesOfPickup(db: Queryable, pickupId: number) {
+export async function certificatesOfPickup(db: Queryable, pickup: { id: number; residentUserId: number }) {
   const rows = await db
     .selectFrom('recycling_certificates')
     .select(['number', 'category', 'serial_number', 'issued_at'])
-    .where('pickup_id', '=', pickupId)
+    .where('resident_user_id', '=', pickup.residentUserId)
+    .where('pickup_id', '=', pickup.id)
     .orderBy('id')
     .execute();
   return rows.map((r) => ({ number: r.number, category: r.category, serialNumber: r.serial_number, issuedAt: r.issued_at }));

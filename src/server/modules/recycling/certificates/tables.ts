@@ -16,11 +16,23 @@ export interface RecyclingCertificateTable {
 }
 
 /**
- * A certificate's use: the proof of one redemption. `certificate_id` is unique, so a second use — also by two
+ * A certificate number's owner, keyed by the number: what keeps a number unique across residents (on Citus the
+ * certificates are distributed by resident, this table by number). Written with the certificate, never changed.
+ */
+export interface RecyclingCertificateNumberTable {
+  number: string;
+  resident_user_id: number;
+  certificate_id: number;
+}
+
+/**
+ * A certificate's use: the proof of one redemption. `(resident_user_id, certificate_id)` is unique, so a second use — also by two
  * redemptions racing — is refused by the database; a reversed redemption deletes the row, freeing the certificate.
  */
 export interface RecyclingCertificateUseTable {
   id: Generated<number>;
+  /** The certificate's resident (its distribution column on Citus: a use lives on its certificate's shard). */
+  resident_user_id: number;
   certificate_id: number;
   /** What the certificate proves (`tradein_redemption`). */
   used_by_kind: string;
@@ -34,4 +46,5 @@ export interface RecyclingCertificateUseTable {
 export interface CertificateTables {
   recycling_certificates: RecyclingCertificateTable;
   recycling_certificate_uses: RecyclingCertificateUseTable;
+  recycling_certificate_numbers: RecyclingCertificateNumberTable;
 }

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../../core/time.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 import { nowIso } from '../../../db/time.js';
 import { CERTIFICATE_NUMBER, normalisedCertificateNumber } from './number.js';
-import { certificateIsFresh } from './service.js';
+import { certificateIsFresh, certificateOwnerOf } from './service.js';
 
 const USED_BY_KIND = 'tradein_redemption';
 
@@ -27,11 +27,15 @@ export function certificateProofVerifier(fallback: OldItemProofVerifier | null):
   return {
     async verify(tx, deps, proof, context) {
       const number = normalisedCertificateNumber(proof.reference);
-      const cert = await tx
-        .selectFrom('recycling_certificates')
-        .select(['id', 'number', 'category', 'issued_at'])
-        .where('number', '=', number)
-        .executeTakeFirst();
+      const owner = await certificateOwnerOf(tx, number);
+      const cert =
+        owner &&
+        (await tx
+          .selectFrom('recycling_certificates')
+          .select(['id', 'resident_user_id', 'number', 'category', 'issued_at'])
+          .where('resident_user_id', '=', owner.residentUserId)
+          .where('id', '=', owner.certificateId)
+          .executeTakeFirst());
       if (!cert) {
         if (CERTIFICATE_NUMBER.test(number)) throw refused('error.recycling.certificateUnknown', { number });
         if (!fallback || !(await deps.parameters.get('recycling.manualOldItemProofAllowed'))) return { ok: false };
@@ -45,6 +49,7 @@ export function certificateProofVerifier(fallback: OldItemProofVerifier | null):
         const res = await tx
           .insertInto('recycling_certificate_uses')
           .values({
+            resident_user_id: Number(cert.resident_user_id),
             certificate_id: Number(cert.id),
             used_by_kind: USED_BY_KIND,
             // The redemption row is written after its proof is checked; `bind` names it.
@@ -52,7 +57,8 @@ export function certificateProofVerifier(fallback: OldItemProofVerifier | null):
             used_by_organization_id: context.merchantOrganizationId,
             used_at: nowIso(),
           })
-          .onConflict((oc) => oc.column('certificate_id').doNothing())
+          // The one use is the unique (resident_user_id, certificate_id) on PostgreSQL, (certificate_id) on SQLite.
+          .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw used();
       } catch (err) {
@@ -63,23 +69,25 @@ export function certificateProofVerifier(fallback: OldItemProofVerifier | null):
     },
 
     async bind(tx, deps, reference, usedById) {
-      const cert = await tx.selectFrom('recycling_certificates').select('id').where('number', '=', normalisedCertificateNumber(reference)).executeTakeFirst();
+      const cert = await certificateOwnerOf(tx, normalisedCertificateNumber(reference));
       if (!cert) return fallback?.bind?.(tx, deps, reference, usedById);
       await tx
         .updateTable('recycling_certificate_uses')
         .set({ used_by_id: usedById })
-        .where('certificate_id', '=', Number(cert.id))
+        .where('resident_user_id', '=', cert.residentUserId)
+        .where('certificate_id', '=', cert.certificateId)
         .where('used_by_kind', '=', USED_BY_KIND)
         .where('used_by_id', 'is', null)
         .execute();
     },
 
     async release(tx, deps, reference, usedById) {
-      const cert = await tx.selectFrom('recycling_certificates').select('id').where('number', '=', normalisedCertificateNumber(reference)).executeTakeFirst();
+      const cert = await certificateOwnerOf(tx, normalisedCertificateNumber(reference));
       if (!cert) return fallback?.release(tx, deps, reference, usedById);
       await tx
         .deleteFrom('recycling_certificate_uses')
-        .where('certificate_id', '=', Number(cert.id))
+        .where('resident_user_id', '=', cert.residentUserId)
+        .where('certificate_id', '=', cert.certificateId)
         .where('used_by_kind', '=', USED_BY_KIND)
         .where((eb) => eb.or([eb('used_by_id', 'is', null), eb('used_by_id', '=', usedById)]))
         .execute();

@@ -103,12 +103,13 @@ export async function issueReverseInvoice(
 }
 
 /** Voids the intake's reverse invoice, if it has an issued one, and gives its amount back to the seller's year. */
-export async function voidReverseInvoice(tx: Tx, intakeId: number): Promise<{ id: number; amountFen: number } | null> {
+export async function voidReverseInvoice(tx: Tx, intake: { id: number; recyclerOrganizationId: number }): Promise<{ id: number; amountFen: number } | null> {
   const now = nowIso();
   const voided = await tx
     .updateTable('recycling_reverse_invoices')
     .set({ status: 'void', voided_at: now })
-    .where('intake_id', '=', intakeId)
+    .where('recycler_organization_id', '=', intake.recyclerOrganizationId)
+    .where('intake_id', '=', intake.id)
     .where('status', '=', 'issued')
     .returning(['id', 'amount_fen', 'seller_id_lookup', 'year'])
     .executeTakeFirst();

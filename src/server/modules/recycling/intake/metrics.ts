@@ -21,7 +21,7 @@ async function appliancesRecycled(db: Queryable, p: MetricParams): Promise<numbe
   if (p.townId) intake = intake.where('town_id', '=', p.townId);
   let certificates = db
     .selectFrom('recycling_certificates as c')
-    .innerJoin('recycling_pickups as p', 'p.id', 'c.pickup_id')
+    .innerJoin('recycling_pickups as p', (j) => j.onRef('p.resident_user_id', '=', 'c.resident_user_id').onRef('p.id', '=', 'c.pickup_id'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('c.category', 'in', [...RECYCLING_APPLIANCE_CATEGORIES])
     .where('c.issued_at', '>=', new Date(p.from).toISOString())

@@ -20,7 +20,9 @@ export function selectIntake(db: Queryable) {
     .innerJoin('recycling_sites as s', 's.id', 'i.site_id')
     .innerJoin('organizations as r', 'r.id', 'i.recycler_organization_id')
     .innerJoin('organizations as t', 't.id', 'i.town_id')
-    .leftJoin('recycling_reverse_invoices as v', 'v.intake_id', 'i.id')
+    .leftJoin('recycling_reverse_invoices as v', (j) =>
+      j.onRef('v.recycler_organization_id', '=', 'i.recycler_organization_id').onRef('v.intake_id', '=', 'i.id'),
+    )
     .selectAll('i')
     .select(['s.name as site_name', 'r.name as recycler_name', 't.name as town_name', 'v.id as reverse_invoice_id']);
 }

@@ -149,14 +149,16 @@ export async function voidIntake(deps: AppDeps, ctx: RequestContext, id: number,
     if (!r) throw notFound();
     authorize(ctx.actor, intakePolicy, 'void', { recyclerOrganizationId: Number(r.recycler_organization_id) }, id);
     const now = nowIso();
+    const recyclerOrganizationId = Number(r.recycler_organization_id);
     const voided = await tx
       .updateTable('recycling_intake_records')
       .set({ status: 'void', voided_by: ctx.actor.userId, voided_at: now, void_reason: reason, updated_at: now })
+      .where('recycler_organization_id', '=', recyclerOrganizationId)
       .where('id', '=', id)
       .where('status', '=', 'recorded')
       .executeTakeFirst();
     if (Number(voided.numUpdatedRows) !== 1) throw invalidState(r.status);
-    const invoice = await voidReverseInvoice(tx, id);
+    const invoice = await voidReverseInvoice(tx, { id, recyclerOrganizationId });
     await appendAudit(tx, ctx, {
       entity: intakePolicy.resource,
       entityId: id,

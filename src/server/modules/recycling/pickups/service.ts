@@ -193,7 +193,11 @@ export async function getPickup(deps: AppDeps, ctx: RequestContext, id: number) 
     note: e.note,
     reasons: e.reasons,
   }));
-  return { ...(await toPickupView(deps, ctx.actor, p, serving)), timeline, certificates: await certificatesOfPickup(db, id) };
+  return {
+    ...(await toPickupView(deps, ctx.actor, p, serving)),
+    timeline,
+    certificates: await certificatesOfPickup(db, { id, residentUserId: Number(p.resident_user_id) }),
+  };
 }
 
 /**

@@ -7,7 +7,8 @@ import { nextStatus } from '../../../core/workflow.js';
 import { inTransaction } from '../../../db/database.js';
 import { getVehicle } from './queries.js';
 import type { CorrectVehicleInput } from './schema.js';
-import { certificateTaken, certificateUsed, checkDates, duplicateOf, loadForDismantler, moveVehicle, openVinTaken, ownerColumns, vinOpen } from './service.js';
+import { certificateTaken, claimCertificateNumber, claimOpenVin, openVinTaken, releaseCertificateNumber, releaseOpenVin } from './keys.js';
+import { certificateUsed, checkDates, duplicateOf, loadForDismantler, moveVehicle, ownerColumns, vinOpen } from './service.js';
 import type { ScrappedVehicleTable } from './tables.js';
 import { scrappedVehicleWorkflow } from './workflow.js';
 
@@ -74,7 +75,12 @@ export async function correctVehicle(deps: AppDeps, ctx: RequestContext, id: num
 
     const merged = (name: keyof CorrectVehicleInput, column: Column) => (input[name] as string | undefined) ?? (v[column] as string | null);
     const assemblies = v.dismantled_on
-      ? await tx.selectFrom('recycling_scrapped_vehicle_assemblies').select(['on_date']).where('vehicle_id', '=', id).execute()
+      ? await tx
+          .selectFrom('recycling_scrapped_vehicle_assemblies')
+          .select(['on_date'])
+          .where('dismantler_organization_id', '=', Number(v.dismantler_organization_id))
+          .where('vehicle_id', '=', id)
+          .execute()
       : [];
     const earliestAssembly = assemblies.map((a) => a.on_date).sort()[0];
     checkDates(
@@ -110,6 +116,16 @@ export async function correctVehicle(deps: AppDeps, ctx: RequestContext, id: num
     if (Number(bumped.numUpdatedRows) !== 1) throw versionConflict(input.version);
     const ownerHash = (set.owner_id_hash as string | null | undefined) !== undefined ? (set.owner_id_hash as string | null) : v.owner_id_hash;
     try {
+      // The keys unique across dismantlers follow the correction: the old VIN or number is given back, the new claimed.
+      const key = { dismantlerOrganizationId: Number(v.dismantler_organization_id), vehicleId: id };
+      if (set.vin) {
+        await releaseOpenVin(tx, v.vin, id);
+        await claimOpenVin(tx, set.vin as string, key);
+      }
+      if (set.certificate_number && v.certificate_number) {
+        await releaseCertificateNumber(tx, v.certificate_number, id);
+        await claimCertificateNumber(tx, set.certificate_number as string, key);
+      }
       await moveVehicle(
         tx,
         ctx,

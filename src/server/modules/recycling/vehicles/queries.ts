@@ -166,7 +166,12 @@ export async function getVehicle(deps: AppDeps, ctx: RequestContext, id: number)
   const grants = await grantsOf(db, ctx.actor, 'recycling');
   const hash = await actorIdHash(db, ctx.actor);
   authorize(ctx.actor, scrappedVehiclePolicy, 'read', policyRecord(grants, v, hash !== null && hash === v.owner_id_hash), id);
-  const assemblies = await db.selectFrom('recycling_scrapped_vehicle_assemblies').selectAll().where('vehicle_id', '=', id).execute();
+  const assemblies = await db
+    .selectFrom('recycling_scrapped_vehicle_assemblies')
+    .selectAll()
+    .where('dismantler_organization_id', '=', Number(v.dismantler_organization_id))
+    .where('vehicle_id', '=', id)
+    .execute();
   const timeline = (await timelineOf(db, scrappedVehicleWorkflow, id)).map((e) => ({
     at: e.at,
     action: e.action,
@@ -237,7 +242,9 @@ export async function vehicleSummary(deps: AppDeps, ctx: RequestContext, q: { fr
     dismantlers.set(id, d);
   }
   const parts = await base
-    .innerJoin('recycling_scrapped_vehicle_assemblies as a', 'a.vehicle_id', 'v.id')
+    .innerJoin('recycling_scrapped_vehicle_assemblies as a', (j) =>
+      j.onRef('a.dismantler_organization_id', '=', 'v.dismantler_organization_id').onRef('a.vehicle_id', '=', 'v.id'),
+    )
     .select(['a.destination'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .groupBy('a.destination')

@@ -8,6 +8,7 @@ import { VEHICLE_ASSEMBLIES, type ScrappedVehicleStatus, type VehicleFuelType } 
 import { computeCitizenIdCheckChar, maskCitizenId } from '../../../../shared/validators/citizenId.js';
 import { computeVinCheckDigit } from '../../../../shared/validators/vin.js';
 import { DEMO_RESIDENT } from '../../platform/seed/seedDemo.js';
+import { claimCertificateNumber, claimOpenVin } from './keys.js';
 import { dismantlingQualificationWorkflow, scrappedVehicleWorkflow } from './workflow.js';
 
 const QUALIFICATION_NUMBER = 'DEMO-闽商拆〔2024〕01';
@@ -177,9 +178,12 @@ export async function seedVehiclesDemo(deps: AppDeps): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       const id = Number(row.id);
+      const key = { dismantlerOrganizationId: orgId, vehicleId: id };
+      await claimOpenVin(tx, v.vin, key);
       const note = '演示数据 / demo data';
       await enter(tx, ctx, scrappedVehicleWorkflow, { id, action: 'receive', organizationId: orgId, note, params: { receivedOn: received } });
-      if (certified)
+      if (certified) {
+        await claimCertificateNumber(tx, v.certificate, key);
         await move(tx, ctx, scrappedVehicleWorkflow, {
           id,
           action: 'issueCertificate',
@@ -189,6 +193,7 @@ export async function seedVehiclesDemo(deps: AppDeps): Promise<void> {
           set: { certificate_number: v.certificate, certificate_issued_on: certified },
           params: { number: v.certificate, issuedOn: certified },
         });
+      }
       if (dismantled) {
         await move(tx, ctx, scrappedVehicleWorkflow, {
           id,
@@ -204,6 +209,7 @@ export async function seedVehiclesDemo(deps: AppDeps): Promise<void> {
             VEHICLE_ASSEMBLIES.map((assembly) => {
               const reman = assembly === 'engine' || assembly === 'transmission';
               return {
+                dismantler_organization_id: orgId,
                 vehicle_id: id,
                 assembly,
                 destination: reman ? ('remanufacture' as const) : ('scrap_destroyed' as const),

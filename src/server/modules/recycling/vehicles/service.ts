@@ -11,6 +11,7 @@ import { VEHICLE_ASSEMBLIES, type ScrappedVehicleStatus } from '../../../../shar
 import { maskCitizenId } from '../../../../shared/validators/citizenId.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { scrappedVehiclePolicy } from '../policies/vehicle.js';
+import { certificateTaken, claimCertificateNumber, claimOpenVin, openVinTaken, releaseOpenVin } from './keys.js';
 import { requireQualified } from './qualifications.js';
 import { getVehicle, policyRecord, selectVehicles, type VehicleRow } from './queries.js';
 import type { DismantleInput, RecordVehicleInput } from './schema.js';
@@ -28,6 +29,7 @@ function checkDates(issues: FieldIssue[], dated: [path: string, date: string | n
   }
 }
 
+// The keys unique across dismantlers are their own tables (keys.ts): the certificate's is named for its column.
 const duplicateOf = (e: unknown, vinPath: string, certificatePath: string): AppError | null => {
   if (!isUniqueViolation(e)) return null;
   const err = e as { message?: string; constraint?: string };
@@ -40,18 +42,6 @@ const certificateUsed = (path: string) =>
   new AppError(409, 'SCRAPPING_CERTIFICATE_USED', 'error.recycling.scrappingCertificateUsed', {}, [
     { path, reason: 'field.recycling.vehicle.certificateUsed' },
   ]);
-
-async function openVinTaken(tx: Tx, vin: string, exceptId: number | null) {
-  let q = tx.selectFrom('recycling_scrapped_vehicles').select('id').where('vin', '=', vin).where('status', '<>', 'withdrawn');
-  if (exceptId !== null) q = q.where('id', '<>', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
-
-async function certificateTaken(tx: Tx, number: string, exceptId: number | null) {
-  let q = tx.selectFrom('recycling_scrapped_vehicles').select('id').where('certificate_number', '=', number);
-  if (exceptId !== null) q = q.where('id', '<>', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
 
 function ownerColumns(deps: AppDeps, owner: RecordVehicleInput['owner']) {
   return owner.kind === 'person'
@@ -176,6 +166,8 @@ export async function recordVehicle(deps: AppDeps, ctx: RequestContext, input: R
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // One open record per VIN across dismantlers, held by the VIN's table (the check above only names the field early).
+      await claimOpenVin(tx, input.vin, { dismantlerOrganizationId: orgId, vehicleId: Number(row.id) });
     } catch (e) {
       throw duplicateOf(e, 'vin', 'certificate.number') ?? e;
     }
@@ -201,6 +193,8 @@ export async function recordVehicle(deps: AppDeps, ctx: RequestContext, input: R
 async function issue(tx: Tx, ctx: RequestContext, v: VehicleRow, c: { number: string; issuedOn: string }, path: string) {
   if (await certificateTaken(tx, c.number, Number(v.id))) throw certificateUsed(path);
   try {
+    // A number once issued is spent across dismantlers, held by the number's table (the check above names the field).
+    await claimCertificateNumber(tx, c.number, { dismantlerOrganizationId: Number(v.dismantler_organization_id), vehicleId: Number(v.id) });
     await moveVehicle(
       tx,
       ctx,
@@ -283,7 +277,14 @@ export async function dismantleVehicle(deps: AppDeps, ctx: RequestContext, id: n
       .values(
         VEHICLE_ASSEMBLIES.map((name) => {
           const a = byName.get(name)!;
-          return { vehicle_id: id, assembly: name, destination: a.destination, recipient: a.recipient ?? null, on_date: a.on };
+          return {
+            dismantler_organization_id: Number(v.dismantler_organization_id),
+            vehicle_id: id,
+            assembly: name,
+            destination: a.destination,
+            recipient: a.recipient ?? null,
+            on_date: a.on,
+          };
         }),
       )
       .execute();
@@ -327,8 +328,9 @@ export async function withdrawVehicle(deps: AppDeps, ctx: RequestContext, id: nu
   await inTransaction(deps.database, async (tx) => {
     const v = await loadForDismantler(tx, ctx, id, 'withdraw');
     await moveVehicle(tx, ctx, v, 'withdraw', { set: { withdrawn_reason: reason }, reasons: [reason] }, 'recycling_vehicle_withdrawn', { reasons: reason });
+    await releaseOpenVin(tx, v.vin, id);
   });
   return getVehicle(deps, ctx, id);
 }
 
-export { checkDates, certificateTaken, certificateUsed, duplicateOf, loadForDismantler, moveVehicle, openVinTaken, ownerColumns, vinOpen };
+export { checkDates, certificateUsed, duplicateOf, loadForDismantler, moveVehicle, ownerColumns, vinOpen };

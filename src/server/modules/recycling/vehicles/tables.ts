@@ -74,6 +74,8 @@ export interface ScrappedVehicleTable {
 
 /** Where each of the five main assemblies of a dismantled vehicle went, and when (one row per assembly). */
 export interface ScrappedVehicleAssemblyTable {
+  /** The vehicle's dismantler (its distribution column on Citus: the assemblies live on the vehicle's shard). */
+  dismantler_organization_id: number;
   vehicle_id: number;
   assembly: VehicleAssembly;
   destination: AssemblyDestination;
@@ -82,8 +84,27 @@ export interface ScrappedVehicleAssemblyTable {
   on_date: string;
 }
 
+/**
+ * The keys unique across dismantlers, each keyed by itself (on Citus the vehicles are distributed by dismantler,
+ * these by their key): a scrapping certificate number, spent for good once issued (a correction gives the old one
+ * back), and a VIN while its record is open (deleted when the record is withdrawn).
+ */
+export interface ScrappedVehicleCertificateNumberTable {
+  certificate_number: string;
+  dismantler_organization_id: number;
+  vehicle_id: number;
+}
+
+export interface ScrappedVehicleOpenVinTable {
+  vin: string;
+  dismantler_organization_id: number;
+  vehicle_id: number;
+}
+
 export interface VehiclesTables {
   recycling_dismantling_qualifications: DismantlingQualificationTable;
   recycling_scrapped_vehicles: ScrappedVehicleTable;
   recycling_scrapped_vehicle_assemblies: ScrappedVehicleAssemblyTable;
+  recycling_scrapped_vehicle_certificate_numbers: ScrappedVehicleCertificateNumberTable;
+  recycling_scrapped_vehicle_open_vins: ScrappedVehicleOpenVinTable;
 }

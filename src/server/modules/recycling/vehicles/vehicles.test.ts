@@ -300,6 +300,24 @@ describe('scrapped vehicles: qualifications, the one-stop, corrections, the regi
     ).toBe(409);
   });
 
+  it('a corrected VIN or certificate number is checked across dismantlers, and the old one is free again', async () => {
+    const withCert = (n: number) => ({ ...recordBody(n), certificate: { number: `CERT-00${n}`, issuedOn: daysAgo(20) } });
+    const x = (await a.client.post('/api/recycling/vehicles', withCert(50))).json();
+    expect((await b.client.post('/api/recycling/vehicles', withCert(51))).statusCode).toBe(201);
+    const taken = await a.client.put(`/api/recycling/vehicles/${x.id}`, { version: 1, reason: '录入错误', vin: vinOf(51) });
+    expect(taken.json().error).toMatchObject({ code: 'VEHICLE_ALREADY_RECORDED', details: [{ field: 'vin' }] });
+    const used = await a.client.put(`/api/recycling/vehicles/${x.id}`, { version: 1, reason: '录入错误', certificateNumber: 'CERT-0051' });
+    expect(used.json().error).toMatchObject({ code: 'SCRAPPING_CERTIFICATE_USED', details: [{ field: 'certificateNumber' }] });
+    const fixed = await a.client.put(`/api/recycling/vehicles/${x.id}`, { version: 1, reason: '录入错误', vin: vinOf(52), certificateNumber: 'CERT-0052' });
+    expect(fixed.json()).toMatchObject({ vin: vinOf(52), certificateNumber: 'CERT-0052', version: 2 });
+    // The old VIN and number are another record's to take now; the new ones are held.
+    expect((await b.client.post('/api/recycling/vehicles', withCert(50))).statusCode).toBe(201);
+    expect((await b.client.post('/api/recycling/vehicles', recordBody(52))).json().error.code).toBe('VEHICLE_ALREADY_RECORDED');
+    const z = (await b.client.post('/api/recycling/vehicles', recordBody(53))).json();
+    const again = await b.client.post(`/api/recycling/vehicles/${z.id}/certificate`, { number: 'CERT-0052', issuedOn: daysAgo(18) });
+    expect(again.json().error.code).toBe('SCRAPPING_CERTIFICATE_USED');
+  });
+
   it('lists with filters, search, sorting and pages; a dismantler its own; 市商务局 exports the register', async () => {
     const mk = async (n: number, receivedAgo: number) =>
       (await b.client.post('/api/recycling/vehicles', recordBody(n, { receivedOn: daysAgo(receivedAgo) }))).json().id as number;

@@ -1,4 +1,5 @@
 import type { CertificateVerdict, ScrappingCertificateVerifier } from '../../../core/extensions.js';
+import { certificateOwner, openVinOwner } from './keys.js';
 import { normaliseScrappingCertificateNumber, type CertificateMismatchReason } from '../../../../shared/enums/recyclingVehicles.js';
 
 /** Who vouches for a verdict of this verifier: the dismantler's record of the vehicle. */
@@ -21,19 +22,27 @@ export const scrappingCertificateVerifier: ScrappingCertificateVerifier = {
   async verify(db, deps, query) {
     const number = normaliseScrappingCertificateNumber(query.certificateNumber);
     const vin = query.vin.trim().toUpperCase();
-    const record = await db
-      .selectFrom('recycling_scrapped_vehicles')
-      .select(['vin', 'status', 'deregistered_on'])
-      .where('certificate_number', '=', number)
-      .executeTakeFirst();
-    if (!record) {
-      const other = await db
+    // By the number's table, then on the dismantler's shard (keys.ts).
+    const holder = await certificateOwner(db, number);
+    const record =
+      holder &&
+      (await db
         .selectFrom('recycling_scrapped_vehicles')
-        .select('id')
-        .where('vin', '=', vin)
-        .where('status', '<>', 'withdrawn')
-        .where('certificate_number', 'is not', null)
-        .executeTakeFirst();
+        .select(['vin', 'status', 'deregistered_on'])
+        .where('dismantler_organization_id', '=', Number(holder.dismantler_organization_id))
+        .where('id', '=', Number(holder.vehicle_id))
+        .executeTakeFirst());
+    if (!record) {
+      const open = await openVinOwner(db, vin);
+      const other =
+        open &&
+        (await db
+          .selectFrom('recycling_scrapped_vehicles')
+          .select('id')
+          .where('dismantler_organization_id', '=', Number(open.dismantler_organization_id))
+          .where('id', '=', Number(open.vehicle_id))
+          .where('certificate_number', 'is not', null)
+          .executeTakeFirst());
       if (other) return mismatch('vin_other_certificate');
       return (await deps.parameters.get('recycling.vehicles.unknownCertificate')) === 'mismatch'
         ? mismatch('certificate_unknown')
