@@ -19,6 +19,11 @@ export const tradeinLayout: Layout = {
   tradein_pools: distributed('id'),
   // Device sightings are looked up by device (one device, many accounts): distributed by the device hash.
   tradein_device_sightings: distributed('device_hash'),
+  // Keys unique across holders, each deciding on its own shard: a serial key subsidised once, an invoice used once,
+  // an order number once per online store.
+  tradein_redemption_serials: distributed('serial_key'),
+  tradein_redemption_invoices: distributed('invoice_number'),
+  tradein_online_order_numbers: distributed('online_store_id'),
 
   // Programmes, rules, merchants, stores and products: thousands of rows at most, joined by every redemption query.
   tradein_programs: REFERENCE,

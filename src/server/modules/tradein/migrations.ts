@@ -5,6 +5,7 @@ import { copyIntoRecordTimeline } from '../platform/timeline/copyOldTimeline.js'
 import { migration0210 } from './risk/migration0210.js';
 import { migrationSaleAfterTill } from './migrationSaleAfterTill.js';
 import { distributableKeysMigration } from '../../db/distributable.js';
+import { migrationDistributableKeys, migrationUniqueLookups } from './migrationDistributable.js';
 
 export const tradeinMigrations: ModuleMigration[] = [
   {
@@ -337,4 +338,6 @@ export const tradeinMigrations: ModuleMigration[] = [
       { table: 'tradein_risk_signals', column: 'holder_user_id' },
     ],
   }),
+  migrationDistributableKeys,
+  migrationUniqueLookups,
 ];

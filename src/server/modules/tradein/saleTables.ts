@@ -156,10 +156,19 @@ export interface TradeinShowroomProgramTable {
   program_id: number;
 }
 
+/** The order numbers taken in each online store, for ever, across holders (orders are distributed by holder on Citus). */
+export interface TradeinOnlineOrderNumberTable {
+  online_store_id: number;
+  order_number: string;
+  holder_user_id: number;
+  online_order_id: number;
+}
+
 export interface TradeinSaleTables {
   tradein_online_stores: TradeinOnlineStoreTable;
   tradein_online_store_categories: TradeinOnlineStoreCategoryTable;
   tradein_online_orders: TradeinOnlineOrderTable;
+  tradein_online_order_numbers: TradeinOnlineOrderNumberTable;
   tradein_fulfilments: TradeinFulfilmentTable;
   tradein_after_sales_cases: TradeinAfterSalesCaseTable;
   tradein_showrooms: TradeinShowroomTable;

@@ -286,6 +286,8 @@ export interface TradeinDeviceSightingTable {
 export interface TradeinRiskFlagTable {
   id: Generated<number>;
   redemption_id: number;
+  /** The redemption's holder: the row lives on the redemption's shard (Citus). */
+  holder_user_id: number;
   rule_code: RiskRuleCode;
   rule_version: number;
   score: number;
@@ -297,6 +299,8 @@ export interface TradeinRiskFlagTable {
 /** The review of a flagged redemption (one per redemption): the queue is this table. */
 export interface TradeinRiskReviewTable {
   redemption_id: number;
+  /** The redemption's holder: the row lives on the redemption's shard (Citus). */
+  holder_user_id: number;
   program_id: number;
   organization_id: number;
   status: RiskReviewStatus;
@@ -344,8 +348,27 @@ export interface TradeinSettlementBatchTable {
 export interface TradeinSettlementLineTable {
   batch_id: number;
   redemption_id: number;
+  /** The redemption's holder: the row lives on the redemption's shard (Citus). */
+  holder_user_id: number;
   kind: SettlementLineKind;
   amount_fen: number;
+}
+
+/**
+ * The serial keys taken by redemptions, one row per key: unique across holders, which a key of the redemptions
+ * (distributed by holder on Citus) cannot be. Written with the redemption; a reversal deletes the key it retires.
+ */
+export interface TradeinRedemptionSerialTable {
+  serial_key: string;
+  holder_user_id: number;
+  redemption_id: number;
+}
+
+/** The invoice numbers taken by redemptions, for ever, across holders (as tradein_redemption_serials). */
+export interface TradeinRedemptionInvoiceTable {
+  invoice_number: string;
+  holder_user_id: number;
+  redemption_id: number;
 }
 
 export interface TradeinTables {
@@ -368,6 +391,8 @@ export interface TradeinTables {
   tradein_risk_reviews: TradeinRiskReviewTable;
   tradein_settlement_batches: TradeinSettlementBatchTable;
   tradein_settlement_lines: TradeinSettlementLineTable;
+  tradein_redemption_serials: TradeinRedemptionSerialTable;
+  tradein_redemption_invoices: TradeinRedemptionInvoiceTable;
 }
 
 // The module's tables join the database schema Kysely types every query with (see db/schema.ts).

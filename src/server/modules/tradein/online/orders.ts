@@ -10,6 +10,7 @@ import { likePattern, paginate } from '../../../http/pagination.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { parseRule, rateFor } from '../programs/rules.js';
 import { invoiceAlreadyUsed, serialAlreadySubsidised, serialKey } from '../redemptions/sale.js';
+import { invoiceTaken, serialTaken } from '../redemptions/saleKeys.js';
 import { maskStart } from '../risk/rules.js';
 import { normalisedVoucherCode } from '../vouchers/service.js';
 import { otherPlaceNamed } from './city.js';
@@ -27,8 +28,11 @@ export const orderWaiting = () =>
 const outsideCity = (path: 'deliveryTownId' | 'deliveryAddress', place?: string) =>
   fieldError(path, 'field.tradein.deliveryOutsideCity', place ? { place } : undefined);
 
-/** A unique violation of the orders table, named (SQLite names columns, PostgreSQL the constraint). */
-function orderConflict(err: unknown): AppError | null {
+/**
+ * A unique violation of the orders table or of tradein_online_order_numbers, named (SQLite names columns,
+ * PostgreSQL the constraint).
+ */
+export function orderConflict(err: unknown): AppError | null {
   if (!isUniqueViolation(err)) return null;
   const text = `${(err as { constraint?: string }).constraint ?? ''} ${(err as Error).message}`;
   if (/tradein_online_orders_number|order_number/.test(text)) return orderNumberUsed();
@@ -96,13 +100,11 @@ export async function enterOnlineOrder(deps: AppDeps, ctx: RequestContext, input
       // An online sale carries no old item to the till; a rule that asks for proof cannot be met online yet.
       if (rule.evidence.oldItemProof) throw fieldError('voucherCode', 'field.tradein.onlineNeedsOldItem');
       await checkDelivery(tx, input.deliveryTownId, input.deliveryAddress);
-      if (await tx.selectFrom('tradein_redemptions').select('id').where('serial_key', '=', serialKey(input.serialNumber)).executeTakeFirst())
-        throw serialAlreadySubsidised();
-      if (await tx.selectFrom('tradein_redemptions').select('id').where('invoice_number', '=', input.invoiceNumber).executeTakeFirst())
-        throw invoiceAlreadyUsed();
+      if (await serialTaken(tx, serialKey(input.serialNumber))) throw serialAlreadySubsidised();
+      if (await invoiceTaken(tx, input.invoiceNumber)) throw invoiceAlreadyUsed();
       const taken = await tx
-        .selectFrom('tradein_online_orders')
-        .select('id')
+        .selectFrom('tradein_online_order_numbers')
+        .select('online_order_id')
         .where('online_store_id', '=', store.id)
         .where('order_number', '=', input.orderNumber)
         .executeTakeFirst();
@@ -110,6 +112,7 @@ export async function enterOnlineOrder(deps: AppDeps, ctx: RequestContext, input
       const waiting = await tx
         .selectFrom('tradein_online_orders')
         .select('id')
+        .where('holder_user_id', '=', voucher.holder_user_id)
         .where('voucher_id', '=', voucher.id)
         .where('status', '=', 'awaiting_confirmation')
         .executeTakeFirst();
@@ -141,6 +144,17 @@ export async function enterOnlineOrder(deps: AppDeps, ctx: RequestContext, input
         .returning('id')
         .executeTakeFirstOrThrow();
       const orderId = Number(row.id);
+      // Unique per store across holders (orders are distributed by holder on Citus, where their own unique key must
+      // hold the holder): this row's primary key refuses a second order with the number, racing or not.
+      await tx
+        .insertInto('tradein_online_order_numbers')
+        .values({
+          online_store_id: Number(store.id),
+          order_number: input.orderNumber,
+          holder_user_id: Number(voucher.holder_user_id),
+          online_order_id: orderId,
+        })
+        .execute();
       await enter(tx, ctx, onlineOrderWorkflow, {
         id: orderId,
         action: 'place',

@@ -11,6 +11,7 @@ import { enrolmentFor } from '../merchants/merchants.js';
 import { computeSubsidy, needsInstallation, parseRule, rateFor } from '../programs/rules.js';
 import { assessRedemption, serialiseRiskScope } from '../risk/assess.js';
 import type { SaleChannel } from '../tables.js';
+import { invoiceTaken, serialTaken, takeSaleKeys } from './saleKeys.js';
 import type { RedeemInput } from './schema.js';
 
 export const serialAlreadySubsidised = () =>
@@ -38,7 +39,8 @@ export interface Sale extends Omit<RedeemInput, 'voucherCode'> {
 /**
  * Makes a subsidised sale inside the caller's transaction and returns the redemption's id. Every condition of a
  * subsidised sale is checked here, and the ones a race could break are also held by the database: the serial
- * number and the invoice number are unique columns, one live redemption per voucher is a partial unique index,
+ * number and the invoice number are primary keys of their lookup tables (saleKeys.ts), one live redemption per
+ * voucher is a partial unique index,
  * the voucher moves active → redeemed by a conditional update, and the programme budget by a conditional update
  * under a CHECK. The caller has authorised the actor; a unique violation is named by {@link saleConflict}.
  */
@@ -97,8 +99,8 @@ export async function makeSale(tx: Tx, deps: AppDeps, ctx: RequestContext, sale:
     if (!store) throw fieldError('storeId', 'field.invalid');
     storeId = Number(store.id);
   }
-  if (await tx.selectFrom('tradein_redemptions').select('id').where('serial_key', '=', key).executeTakeFirst()) throw serialAlreadySubsidised();
-  if (await tx.selectFrom('tradein_redemptions').select('id').where('invoice_number', '=', sale.invoiceNumber).executeTakeFirst()) throw invoiceAlreadyUsed();
+  if (await serialTaken(tx, key)) throw serialAlreadySubsidised();
+  if (await invoiceTaken(tx, sale.invoiceNumber)) throw invoiceAlreadyUsed();
 
   const subsidy = computeSubsidy(sale.price, rateBp, rule.capFen, program.rounding);
   const budget = await tx
@@ -150,6 +152,7 @@ export async function makeSale(tx: Tx, deps: AppDeps, ctx: RequestContext, sale:
     .returning('id')
     .executeTakeFirstOrThrow();
   const redemptionId = Number(row.id);
+  await takeSaleKeys(tx, { redemptionId, holderUserId: Number(voucher.holder_user_id), serialKey: key, invoiceNumber: sale.invoiceNumber });
   if (proof) await deps.extensions.oldItemProofVerifier.bind?.(tx, deps, proof.reference, redemptionId);
   await appendAudit(tx, ctx, {
     entity: 'tradein_redemption',
@@ -199,12 +202,15 @@ export async function makeSale(tx: Tx, deps: AppDeps, ctx: RequestContext, sale:
   return redemptionId;
 }
 
-/** Two sales racing with the same device or invoice: the unique index kept one; the loser's reason, or null. */
+/**
+ * Two sales racing with the same device or invoice: a unique key kept one; the loser's reason, or null. PostgreSQL
+ * names the constraint (the lookup tables' primary keys, on Citus with a shard suffix), SQLite the columns.
+ */
 export function saleConflict(err: unknown): AppError | null {
   if (!isUniqueViolation(err)) return null;
   const text = `${(err as { constraint?: string }).constraint ?? ''} ${(err as Error).message}`;
-  if (/serial_key/.test(text)) return serialAlreadySubsidised();
-  if (/invoice_number/.test(text)) return invoiceAlreadyUsed();
+  if (/serial_key|redemption_serials/.test(text)) return serialAlreadySubsidised();
+  if (/invoice_number|redemption_invoices/.test(text)) return invoiceAlreadyUsed();
   if (/one_per_voucher|voucher_id/.test(text)) return new AppError(409, 'VOUCHER_NOT_ACTIVE', 'error.VOUCHER_NOT_ACTIVE', { status: 'redeemed' });
   return null;
 }

@@ -12,10 +12,11 @@ import { normalisedVoucherCode } from '../vouchers/service.js';
 import { formatVoucherCode } from '../vouchers/voucherCode.js';
 import { cancelFulfilment } from '../fulfilment/start.js';
 import { makeSale, saleConflict } from './sale.js';
+import { releaseSerialKey } from './saleKeys.js';
 import type { RedeemInput, RedemptionView } from './schema.js';
 
 /**
- * `serial_key` is unique: it marks a subsidy that stands. A reversed sale keeps its row but gives its key up
+ * `serial_key` is unique (tradein_redemption_serials, saleKeys.ts): it marks a subsidy that stands. A reversed sale keeps its row but gives its key up
  * under this name, which no live key can take (live keys are upper-cased, this one has lower-case letters).
  * A sale rejected by risk review keeps its key: the unit stays blocked.
  */
@@ -23,11 +24,12 @@ export function retiredSerialKey(key: string, redemptionId: number): string {
   return `${key}~returned-${redemptionId}`;
 }
 
+// A sale, its voucher and its fulfilment share the holder's shard (Citus): joined on the holder too, a join stays on it.
 function selectRedemptions(db: Queryable) {
   return db
     .selectFrom('tradein_redemptions as r')
-    .innerJoin('tradein_vouchers as v', 'v.id', 'r.voucher_id')
-    .leftJoin('tradein_fulfilments as f', 'f.redemption_id', 'r.id')
+    .innerJoin('tradein_vouchers as v', (j) => j.onRef('v.id', '=', 'r.voucher_id').onRef('v.holder_user_id', '=', 'r.holder_user_id'))
+    .leftJoin('tradein_fulfilments as f', (j) => j.onRef('f.redemption_id', '=', 'r.id').onRef('f.holder_user_id', '=', 'r.holder_user_id'))
     .selectAll('r')
     .select(['v.code as voucher_code', 'f.status as fulfilment_status']);
 }
@@ -111,8 +113,8 @@ export async function listRedemptions(
   authorize(ctx.actor, redemptionPolicy, 'list', { grants: await grantsOf(db, ctx.actor, 'tradein'), ...(business ? { organization_id: orgId! } : {}) });
   let base = db
     .selectFrom('tradein_redemptions as r')
-    .innerJoin('tradein_vouchers as v', 'v.id', 'r.voucher_id')
-    .leftJoin('tradein_fulfilments as f', 'f.redemption_id', 'r.id');
+    .innerJoin('tradein_vouchers as v', (j) => j.onRef('v.id', '=', 'r.voucher_id').onRef('v.holder_user_id', '=', 'r.holder_user_id'))
+    .leftJoin('tradein_fulfilments as f', (j) => j.onRef('f.redemption_id', '=', 'r.id').onRef('f.holder_user_id', '=', 'r.holder_user_id'));
   if (orgId !== undefined) base = base.where('r.organization_id', '=', orgId);
   if (q.status) base = base.where('r.status', '=', q.status);
   if (q.programId) base = base.where('r.program_id', '=', q.programId);
@@ -125,9 +127,9 @@ export async function listMyPurchases(deps: AppDeps, ctx: RequestContext, q: { p
   authorize(ctx.actor, redemptionPolicy, 'listMine');
   const base = deps.database.db
     .selectFrom('tradein_redemptions as r')
-    .innerJoin('tradein_vouchers as v', 'v.id', 'r.voucher_id')
-    .leftJoin('tradein_fulfilments as f', 'f.redemption_id', 'r.id')
-    .where('v.holder_user_id', '=', ctx.actor.userId!);
+    .innerJoin('tradein_vouchers as v', (j) => j.onRef('v.id', '=', 'r.voucher_id').onRef('v.holder_user_id', '=', 'r.holder_user_id'))
+    .leftJoin('tradein_fulfilments as f', (j) => j.onRef('f.redemption_id', '=', 'r.id').onRef('f.holder_user_id', '=', 'r.holder_user_id'))
+    .where('r.holder_user_id', '=', ctx.actor.userId!);
   const page = await paginate(base, (qb) => qb.selectAll('r').select(['v.code as voucher_code', 'f.status as fulfilment_status']).orderBy('r.id', 'desc'), q);
   return { ...page, items: page.items.map((r) => toView(r as RedemptionRow)) };
 }
@@ -168,6 +170,7 @@ export async function reverseInTransaction(tx: Tx, deps: AppDeps, ctx: RequestCo
     .where('status', '=', r.status)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) throw invalidState('reversed');
+  await releaseSerialKey(tx, r.serial_key, id);
   // The old item handed in may back another sale now (a recycling certificate is freed).
   if (r.old_item_proof_ref !== null) await deps.extensions.oldItemProofVerifier.release(tx, deps, r.old_item_proof_ref, id);
   await tx
@@ -175,7 +178,12 @@ export async function reverseInTransaction(tx: Tx, deps: AppDeps, ctx: RequestCo
     .set((eb) => ({ budget_used_fen: eb('budget_used_fen', '-', Number(r.subsidy_fen)) }))
     .where('id', '=', r.program_id)
     .execute();
-  const voucher = await tx.selectFrom('tradein_vouchers').selectAll().where('id', '=', r.voucher_id).executeTakeFirstOrThrow();
+  const voucher = await tx
+    .selectFrom('tradein_vouchers')
+    .selectAll()
+    .where('holder_user_id', '=', r.holder_user_id)
+    .where('id', '=', r.voucher_id)
+    .executeTakeFirstOrThrow();
   const other = await tx
     .selectFrom('tradein_vouchers')
     .select('id')

@@ -276,6 +276,7 @@ export async function assessRedemption(
     .values(
       fired.map((x) => ({
         redemption_id: f.id,
+        holder_user_id: f.holderUserId,
         rule_code: x.code,
         rule_version: x.version,
         score: x.score,
@@ -289,6 +290,7 @@ export async function assessRedemption(
     .insertInto('tradein_risk_reviews')
     .values({
       redemption_id: f.id,
+      holder_user_id: f.holderUserId,
       program_id: f.programId,
       organization_id: f.organizationId,
       status: held ? 'held' : 'open',

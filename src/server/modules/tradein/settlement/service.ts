@@ -89,7 +89,7 @@ export async function buildBatch(tx: Tx, ctx: RequestContext, merchantId: number
   if (!merchant) throw fieldError('merchantId', 'field.invalid');
   const subsidies = await tx
     .selectFrom('tradein_redemptions as r')
-    .select(['r.id', 'r.subsidy_fen'])
+    .select(['r.id', 'r.holder_user_id', 'r.subsidy_fen'])
     .where('r.merchant_id', '=', merchantId)
     .where('r.status', '=', 'accepted')
     .where('r.settlement_batch_id', 'is', null)
@@ -122,7 +122,7 @@ export async function buildBatch(tx: Tx, ctx: RequestContext, merchantId: number
   const gross = subsidies.reduce((s, r) => s + Number(r.subsidy_fen), 0);
   const pending = await tx
     .selectFrom('tradein_redemptions')
-    .select(['id', 'subsidy_fen'])
+    .select(['id', 'holder_user_id', 'subsidy_fen'])
     .where('merchant_id', '=', merchantId)
     .where('status', '=', 'reversed')
     .where('clawback_pending', '=', 1)
@@ -195,8 +195,20 @@ export async function buildBatch(tx: Tx, ctx: RequestContext, merchantId: number
   await tx
     .insertInto('tradein_settlement_lines')
     .values([
-      ...subsidies.map((r) => ({ batch_id: batchId, redemption_id: Number(r.id), kind: 'subsidy' as const, amount_fen: Number(r.subsidy_fen) })),
-      ...clawbacks.map((c) => ({ batch_id: batchId, redemption_id: Number(c.id), kind: 'clawback' as const, amount_fen: -Number(c.subsidy_fen) })),
+      ...subsidies.map((r) => ({
+        batch_id: batchId,
+        redemption_id: Number(r.id),
+        holder_user_id: Number(r.holder_user_id),
+        kind: 'subsidy' as const,
+        amount_fen: Number(r.subsidy_fen),
+      })),
+      ...clawbacks.map((c) => ({
+        batch_id: batchId,
+        redemption_id: Number(c.id),
+        holder_user_id: Number(c.holder_user_id),
+        kind: 'clawback' as const,
+        amount_fen: -Number(c.subsidy_fen),
+      })),
     ])
     .execute();
   await appendAudit(tx, ctx, {
@@ -295,7 +307,8 @@ export async function listBatches(deps: AppDeps, ctx: RequestContext, q: ListBat
 export async function batchLines(db: Queryable, batchId: number) {
   const rows = await db
     .selectFrom('tradein_settlement_lines as l')
-    .innerJoin('tradein_redemptions as r', 'r.id', 'l.redemption_id')
+    // On the holder too: a line and its redemption share a shard, so the join stays on it (Citus).
+    .innerJoin('tradein_redemptions as r', (j) => j.onRef('r.id', '=', 'l.redemption_id').onRef('r.holder_user_id', '=', 'l.holder_user_id'))
     .select(['l.redemption_id', 'l.kind', 'l.amount_fen', 'r.category', 'r.serial_number', 'r.invoice_number', 'r.price_fen', 'r.created_at', 'r.reversed_at'])
     .where('l.batch_id', '=', batchId)
     .orderBy('l.kind', 'desc')
