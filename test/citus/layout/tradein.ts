@@ -22,6 +22,9 @@ export const tradeinLayout: Layout = {
   // Keys unique across holders, each deciding on its own shard: a serial key subsidised once, an invoice used once,
   // an order number once per online store.
   tradein_redemption_serials: distributed('serial_key'),
+  // A voucher code and a day's release key are unique across holders and pools: each on the shard of its value.
+  tradein_voucher_codes: distributed('code'),
+  tradein_pool_releases: distributed('release_key'),
   tradein_redemption_invoices: distributed('invoice_number'),
   tradein_online_order_numbers: distributed('online_store_id'),
 

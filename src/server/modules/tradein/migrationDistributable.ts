@@ -160,3 +160,41 @@ export const migrationUniqueLookups: ModuleMigration = {
     await db.schema.alterTable('tradein_redemptions').dropConstraint('tradein_redemptions_invoice_number_key').execute();
   },
 };
+
+/**
+ * The last two global keys of trade-in, as lookup tables like the ones above (both databases; the old unique keys
+ * dropped on PostgreSQL only): a voucher code is unique across every holder for ever (a merchant scans it without
+ * knowing whose it is), and a scheduled release key makes each day's pool once (the daily release job may run in
+ * several processes). The claim batch writes the codes of the vouchers it inserts in one more statement.
+ */
+export const migrationVoucherCodesAndReleases: ModuleMigration = {
+  name: '20261203_1820_tradein_voucher_codes_and_releases',
+  async up(db, dialect) {
+    await db.schema
+      .createTable('tradein_voucher_codes')
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('holder_user_id', bigint, (c) => c.notNull())
+      .addColumn('voucher_id', bigint, (c) => c.notNull())
+      .execute();
+    await db
+      .insertInto('tradein_voucher_codes')
+      .columns(['code', 'holder_user_id', 'voucher_id'])
+      .expression(db.selectFrom('tradein_vouchers').select(['code', 'holder_user_id', 'id']))
+      .execute();
+    await db.schema
+      .createTable('tradein_pool_releases')
+      .addColumn('release_key', 'text', (c) => c.primaryKey())
+      .addColumn('pool_id', bigint, (c) => c.notNull())
+      .execute();
+    await db
+      .insertInto('tradein_pool_releases')
+      .columns(['release_key', 'pool_id'])
+      .expression(db.selectFrom('tradein_pools').select(['release_key', 'id']).where('release_key', 'is not', null))
+      .execute();
+    if (dialect !== 'postgres') return;
+    await db.schema.alterTable('tradein_vouchers').dropConstraint('tradein_vouchers_code_key').execute();
+    // Vouchers are still read by code (a merchant's scan, an online order): a plain index instead of the unique one.
+    await db.schema.createIndex('tradein_vouchers_code').on('tradein_vouchers').column('code').execute();
+    await db.schema.alterTable('tradein_pools').dropConstraint('tradein_pools_release_key_key').execute();
+  },
+};

@@ -5,7 +5,7 @@ import { copyIntoRecordTimeline } from '../platform/timeline/copyOldTimeline.js'
 import { migration0210 } from './risk/migration0210.js';
 import { migrationSaleAfterTill } from './migrationSaleAfterTill.js';
 import { distributableKeysMigration } from '../../db/distributable.js';
-import { migrationDistributableKeys, migrationUniqueLookups } from './migrationDistributable.js';
+import { migrationDistributableKeys, migrationUniqueLookups, migrationVoucherCodesAndReleases } from './migrationDistributable.js';
 
 export const tradeinMigrations: ModuleMigration[] = [
   {
@@ -340,4 +340,5 @@ export const tradeinMigrations: ModuleMigration[] = [
   }),
   migrationDistributableKeys,
   migrationUniqueLookups,
+  migrationVoucherCodesAndReleases,
 ];

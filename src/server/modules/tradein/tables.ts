@@ -371,6 +371,19 @@ export interface TradeinRedemptionInvoiceTable {
   redemption_id: number;
 }
 
+/** Voucher codes, unique across holders for ever; written by the claim batch with the vouchers it inserts. */
+export interface TradeinVoucherCodeTable {
+  code: string;
+  holder_user_id: number;
+  voucher_id: number;
+}
+
+/** The release key of each scheduled pool: the daily release makes one pool per programme, category and day. */
+export interface TradeinPoolReleaseTable {
+  release_key: string;
+  pool_id: number;
+}
+
 export interface TradeinTables {
   tradein_programs: TradeinProgramTable;
   tradein_categories: TradeinCategoryTable;
@@ -393,6 +406,8 @@ export interface TradeinTables {
   tradein_settlement_lines: TradeinSettlementLineTable;
   tradein_redemption_serials: TradeinRedemptionSerialTable;
   tradein_redemption_invoices: TradeinRedemptionInvoiceTable;
+  tradein_voucher_codes: TradeinVoucherCodeTable;
+  tradein_pool_releases: TradeinPoolReleaseTable;
 }
 
 // The module's tables join the database schema Kysely types every query with (see db/schema.ts).

@@ -80,6 +80,7 @@ export async function runClaimBatch(tx: Tx, dialect: DialectName, batch: readonl
     admitted.set(poolId, hopeful);
     if (hopeful.length > 0) inserted.set(poolId, await insertVouchers(tx, dialect, pool, hopeful, now));
   }
+  await holdVoucherCodes(tx, [...inserted.values()].flat());
   const audit = await grantWithinQuota(tx, dialect, { batch, pools, admitted, inserted, outcomes, now });
   return { outcomes, audit };
 }
@@ -226,6 +227,19 @@ async function insertVouchers(tx: Tx, dialect: DialectName, pool: PoolRow, candi
 }
 
 /**
+ * The codes of the vouchers just inserted, in tradein_voucher_codes: there a code is unique across every holder (on
+ * Citus a unique key of the vouchers can only be per holder). One statement for the batch; a drawn code that is
+ * taken fails it, and the batcher retries the batch with new codes.
+ */
+async function holdVoucherCodes(tx: Tx, vouchers: readonly InsertedVoucher[]): Promise<void> {
+  if (vouchers.length === 0) return;
+  await tx
+    .insertInto('tradein_voucher_codes')
+    .values(vouchers.map((v) => ({ code: v.code, holder_user_id: Number(v.holder_user_id), voucher_id: Number(v.id) })))
+    .execute();
+}
+
+/**
  * Locks the pools (in id order) and keeps as many of the inserted vouchers as each quota still allows, deleting
  * the surplus; sets every admitted claim's outcome and returns the audit records of the vouchers issued.
  */
@@ -245,8 +259,9 @@ async function grantWithinQuota(
   const lockIds = [...run.inserted.keys()].sort((a, b) => a - b);
   if (lockIds.length === 0) return audit;
   let q = tx.selectFrom('tradein_pools').select(['id', 'quota', 'issued']).where('id', 'in', lockIds).orderBy('id');
-  // NO KEY UPDATE, not UPDATE: the vouchers just inserted hold KEY SHARE locks on this row through their
-  // foreign key, and FOR UPDATE would wait for every other batch's inserts — two batches in flight deadlocked.
+  // NO KEY UPDATE is enough (a pool's key never changes) and blocks nothing but other writers of the row. It was
+  // needed while vouchers had a foreign key to their pool (dropped in 20261203_1800): their KEY SHARE locks made
+  // FOR UPDATE wait for every other batch's inserts, and two batches in flight deadlocked.
   if (dialect === 'postgres') q = q.forNoKeyUpdate();
   const locked = await q.execute();
   for (const poolId of lockIds) {
@@ -256,7 +271,15 @@ async function grantWithinQuota(
     const free = Math.max(0, row.quota - row.issued);
     const granted = rows.slice(0, free);
     const surplus = rows.slice(free);
-    if (surplus.length > 0)
+    if (surplus.length > 0) {
+      await tx
+        .deleteFrom('tradein_voucher_codes')
+        .where(
+          'code',
+          'in',
+          surplus.map((r) => r.code),
+        )
+        .execute();
       await tx
         .deleteFrom('tradein_vouchers')
         .where(
@@ -265,6 +288,7 @@ async function grantWithinQuota(
           surplus.map((r) => Number(r.id)),
         )
         .execute();
+    }
     if (granted.length > 0) {
       const updated = await tx
         .updateTable('tradein_pools')

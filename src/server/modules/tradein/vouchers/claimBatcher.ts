@@ -44,7 +44,7 @@ function retryable(err: unknown): boolean {
   // Deadlock or serialisation failure (PostgreSQL), a busy SQLite file, or a voucher code collision.
   if (e.code === '40P01' || e.code === '40001' || e.code?.startsWith('SQLITE_BUSY')) return true;
   if (e.code === '23505' && e.constraint?.includes('code')) return true;
-  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /tradein_vouchers\.code/.test(e.message ?? '');
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /tradein_voucher(s|_codes)\.code/.test(e.message ?? '');
 }
 
 export class ClaimBatcher {

@@ -12,6 +12,7 @@ import { claimBatcherFor } from './claimBatcher.js';
 import type { CreatePoolInput, PoolView, VoucherView } from './schema.js';
 import { formatVoucherCode, parseVoucherCode } from './voucherCode.js';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../../core/time.js';
+import { isUniqueViolation } from '../../../db/errors.js';
 
 function selectPools(db: Queryable) {
   return db
@@ -240,9 +241,14 @@ export async function releaseDailyPools(deps: AppDeps, now = new Date()): Promis
       .execute();
     for (const c of categories) {
       const releaseKey = `${program.id}:${c.category}:${today}`;
+      // Another process releasing the same day's pool at the same moment takes the release key first: this
+      // transaction then fails on it as a whole, and the pool is already there.
       const made = await inTransaction(deps.database, (tx) =>
         createScheduledPool(tx, Number(program.id), c.category, c.daily_quota, releaseKey, opensAt, closesAt),
-      );
+      ).catch((err: unknown) => {
+        if (isUniqueViolation(err)) return false;
+        throw err;
+      });
       if (made) created++;
     }
   }
@@ -250,6 +256,8 @@ export async function releaseDailyPools(deps: AppDeps, now = new Date()): Promis
 }
 
 async function createScheduledPool(tx: Tx, programId: number, category: string, dailyQuota: number, releaseKey: string, opensAt: Date, closesAt: Date) {
+  // The release key is unique in tradein_pool_releases (a unique key of the pools could not be, on Citus).
+  if (await tx.selectFrom('tradein_pool_releases').select('pool_id').where('release_key', '=', releaseKey).executeTakeFirst()) return false;
   const inserted = await tx
     .insertInto('tradein_pools')
     .values({
@@ -265,11 +273,10 @@ async function createScheduledPool(tx: Tx, programId: number, category: string, 
       created_by: null,
       created_at: nowIso(),
     })
-    .onConflict((oc) => oc.column('release_key').doNothing())
     .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return false;
+    .executeTakeFirstOrThrow();
   const poolId = Number(inserted.id);
+  await tx.insertInto('tradein_pool_releases').values({ release_key: releaseKey, pool_id: poolId }).execute();
   const returned = await tx
     .updateTable('tradein_vouchers')
     .set({ quota_returned_pool_id: poolId })
