@@ -105,4 +105,39 @@ export const ledgersMigrations: ModuleMigration[] = [
       { table: 'ledger_kinds', constraint: 'ledger_kinds_created_by_fkey' },
     ],
   }),
+  // A replacement asset may live on any shard (assets are distributed by id), so the links between a replaced
+  // asset and its successor lose their foreign keys: applyEvent (assets/events.ts) writes both sides and the event
+  // in one transaction, from the asset it read in that transaction and the successor it has just inserted, and
+  // assets are never deleted.
+  distributableKeysMigration('20261203_1800', 'ledgers', {
+    droppedForeignKeys: [
+      { table: 'ledger_assets', constraint: 'ledger_assets_replaced_by_id_fkey' },
+      { table: 'ledger_assets', constraint: 'ledger_assets_replaces_id_fkey' },
+      { table: 'ledger_events', constraint: 'ledger_events_replacement_id_fkey' },
+    ],
+  }),
+  {
+    // The kind's unique re-import key moves to a lookup table distributed by the key (assets/keys.ts), filled from
+    // the assets that hold one. On PostgreSQL the partial unique index on ledger_assets goes (Citus cannot keep a
+    // unique index without the asset id) and a plain one stays for finding assets by their key; on SQLite the
+    // unique index stays, a second guard that changes nothing.
+    name: '20261203_1810_ledgers_asset_keys',
+    async up(db, dialect) {
+      await db.schema
+        .createTable('ledger_asset_keys')
+        .addColumn('kind_id', bigint, (c) => c.notNull().references('ledger_kinds.id'))
+        .addColumn('unique_key', 'text', (c) => c.notNull())
+        .addColumn('asset_id', bigint, (c) => c.notNull())
+        .addPrimaryKeyConstraint('ledger_asset_keys_pkey', ['kind_id', 'unique_key'])
+        .execute();
+      await db
+        .insertInto('ledger_asset_keys')
+        .columns(['kind_id', 'unique_key', 'asset_id'])
+        .expression(db.selectFrom('ledger_assets').select(['kind_id', 'unique_key', 'id']).where('unique_key', 'is not', null))
+        .execute();
+      if (dialect !== 'postgres') return;
+      await db.schema.dropIndex('ledger_assets_unique_key').execute();
+      await db.schema.createIndex('ledger_assets_by_unique_key').on('ledger_assets').columns(['kind_id', 'unique_key']).execute();
+    },
+  },
 ];

@@ -120,11 +120,23 @@ export interface LedgerEventTable {
   created_at: string;
 }
 
+/**
+ * The re-import keys assets hold, one row per key: the uniqueness of (kind, key), which ledger_assets (distributed
+ * by asset id) cannot enforce itself on Citus. Written with the asset, see assets/keys.ts.
+ */
+export interface LedgerAssetKeyTable {
+  kind_id: number;
+  /** The asset's `unique_key`; the table's distribution column. */
+  unique_key: string;
+  asset_id: number;
+}
+
 export interface LedgersTables {
   ledger_kinds: LedgerKindTable;
   ledger_kind_versions: LedgerKindVersionTable;
   ledger_assets: LedgerAssetTable;
   ledger_events: LedgerEventTable;
+  ledger_asset_keys: LedgerAssetKeyTable;
 }
 
 // The module's tables join the database schema Kysely types every query with (see db/schema.ts).

@@ -170,4 +170,41 @@ export const planMigrations: ModuleMigration[] = [
       { table: 'plan_supervision_orders', constraint: 'plan_supervision_orders_signed_by_fkey' },
     ],
   }),
+  // The reports' group (by the filing organisation): the reports' keys take organization_id, and so do their
+  // evidence and the dashboard rows derived from them. Foreign keys Citus cannot keep are dropped; what each one
+  // guaranteed is checked where the row is written (attachments: the services' ownership checks; the reported
+  // baseline's report: acceptReport, in the transaction that reads the report; reports are never deleted).
+  distributableKeysMigration('20261203_1800', 'plan', {
+    childColumns: [{ table: 'plan_report_evidence', column: 'organization_id', parent: 'plan_reports', via: 'report_id' }],
+    droppedForeignKeys: [
+      { table: 'milestones', constraint: 'milestones_evidence_attachment_id_fkey' },
+      { table: 'plan_matter_evidence', constraint: 'plan_matter_evidence_attachment_id_fkey' },
+      { table: 'plan_supervision_order_evidence', constraint: 'plan_supervision_order_evidence_attachment_id_fkey' },
+      { table: 'plan_report_evidence', constraint: 'plan_report_evidence_attachment_id_fkey' },
+      { table: 'plan_reported_baselines', constraint: 'plan_reported_baselines_report_id_fkey' },
+    ],
+    primaryKeys: [
+      {
+        table: 'plan_reports',
+        column: 'organization_id',
+        referencedBy: [{ table: 'plan_report_evidence', constraint: 'plan_report_evidence_report_id_fkey', column: 'organization_id', via: 'report_id' }],
+      },
+      { table: 'plan_dashboard_observations', column: 'organization_id', key: ['report_id'] },
+      { table: 'plan_dashboard_overdue', column: 'organization_id', key: ['report_id'] },
+    ],
+  }),
+  {
+    // The evidence's key takes the organisation too, under its own name (the kernel would rename it `_pkey`); its
+    // old columns keep an index, for the evidence of a list of reports. PostgreSQL only, like the kernel's keys.
+    name: '20261203_1810_plan_report_evidence_key',
+    async up(db, dialect) {
+      if (dialect !== 'postgres') return;
+      await db.schema.alterTable('plan_report_evidence').dropConstraint('plan_report_evidence_pk').execute();
+      await db.schema
+        .alterTable('plan_report_evidence')
+        .addPrimaryKeyConstraint('plan_report_evidence_pk', ['organization_id', 'report_id', 'attachment_id'])
+        .execute();
+      await db.schema.createIndex('plan_report_evidence_by_key').on('plan_report_evidence').columns(['report_id', 'attachment_id']).execute();
+    },
+  },
 ];

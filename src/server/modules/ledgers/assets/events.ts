@@ -13,6 +13,7 @@ import { derivedColumns, fromSlots, type AssetRow } from '../definition/slots.js
 import { loadKind, valueLookups, type LoadedKind } from '../kinds/current.js';
 import { assetPolicy } from '../policies/asset.js';
 import { getAsset } from './detail.js';
+import { moveAssetKey } from './keys.js';
 import type { AssetView, EventInput } from './schema.js';
 import {
   asIssues,
@@ -137,7 +138,8 @@ export async function applyEvent(
     isDemo: opts.isDemo ?? false,
   });
 
-  const columns = Object.keys(diff.after).length ? valueColumns(kind, next) : {};
+  const changedColumns = Object.keys(diff.after).length ? valueColumns(kind, next) : null;
+  const columns = changedColumns ?? {};
   const ending = type.effect === 'replaced' || type.effect === 'scrapped' ? { ended_on: input.occurredOn } : {};
   await move(tx, ctx, assetWorkflow, {
     id: Number(row.id),
@@ -157,6 +159,10 @@ export async function applyEvent(
       },
     },
   }).catch(uniqueRefusal(kind, ctx.locale));
+  if (changedColumns) {
+    const key = changedColumns.unique_key;
+    await moveAssetKey(tx, kind.id, Number(row.id), row.unique_key, key).catch(uniqueRefusal(kind, ctx.locale, key));
+  }
 
   await appendAudit(tx, ctx, {
     entity: 'ledger_event',

@@ -12,6 +12,7 @@ import { derivedColumns, fromSlots } from '../definition/slots.js';
 import { assetPolicy } from '../policies/asset.js';
 import { loadKind, valueLookups, type LoadedKind } from '../kinds/current.js';
 import { getAsset } from './detail.js';
+import { moveAssetKey } from './keys.js';
 import type { AssetView, CreateAssetInput, EditAssetInput } from './schema.js';
 import {
   asIssues,
@@ -121,6 +122,7 @@ export async function editAsset(deps: AppDeps, ctx: RequestContext, id: number, 
       .executeTakeFirst()
       .catch(uniqueRefusal(kind, ctx.locale, columns.unique_key));
     if (Number(changed.numUpdatedRows) !== 1) throw staleEdit(input.updatedAt);
+    await moveAssetKey(tx, kind.id, id, row.unique_key, columns.unique_key).catch(uniqueRefusal(kind, ctx.locale, columns.unique_key));
     const diff = changedValues(previous, values);
     await appendAudit(tx, ctx, {
       entity: 'ledger_asset',
@@ -173,6 +175,8 @@ export async function updateAssetsByKey(
         .where('id', '=', r.id)
         .where('kind_id', '=', kind.id)
         .execute();
+      // Matched by its key, the asset normally keeps it; a value normalised differently moves it.
+      await moveAssetKey(tx, kind.id, r.id, before.unique_key, columns.unique_key).catch(uniqueRefusal(kind, ctx.locale, columns.unique_key));
       const diff = changedValues(fromSlots(def, before), r.values);
       audits.push({
         ctx,

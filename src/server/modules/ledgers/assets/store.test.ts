@@ -92,4 +92,20 @@ describe('ledger asset batch writes', () => {
     expect(JSON.parse(audits[0]!.before_json!)).toMatchObject({ values: { units: 1, commissionedOn: '2008-01-01' }, oldFrom: '2023-01-01' });
     expect(JSON.parse(audits[0]!.after_json!)).toMatchObject({ values: { units: 10, commissionedOn: '2020-01-01' }, importId: 8 });
   });
+
+  it('holds each key once in ledger_asset_keys: a second holder is refused, a key moved on is free again', async () => {
+    const kind = await loadKind(t.deps.database.db, kindId);
+    const db = t.deps.database.db;
+    const ctx = systemContext('import');
+    const row = (i: number) => ({ values: values(i), townId, oldFrom: oldFrom(kind.definition.oldRule, values(i)) });
+    const insert = (i: number) => inTransaction(t.deps.database, (tx) => insertAssets(tx, ctx, kind, [row(i)], { source: 'import', importId: 9 }));
+    const [id] = await insert(900);
+    // Straight to the writes, past the service's own look-up, as the second of two racing writers gets there.
+    await expect(insert(900)).rejects.toMatchObject({ status: 409, code: 'DUPLICATE', fields: [{ path: 'values.code' }] });
+    await inTransaction(t.deps.database, (tx) => updateAssetsByKey(tx, ctx, kind, [{ id: id!, ...row(901) }], 9));
+    const keys = await db.selectFrom('ledger_asset_keys').select(['kind_id', 'unique_key']).where('asset_id', '=', id!).execute();
+    expect(keys.map((k) => [Number(k.kind_id), k.unique_key])).toEqual([[kindId, 'BT0901']]);
+    await expect(insert(901)).rejects.toMatchObject({ status: 409, code: 'DUPLICATE' });
+    expect(await insert(900)).toHaveLength(1);
+  });
 });

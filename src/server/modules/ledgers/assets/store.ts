@@ -24,6 +24,7 @@ import type { AssetRecord } from '../policies/asset.js';
 import type { LedgerAssetTable } from '../tables.js';
 import type { LoadedKind } from '../kinds/current.js';
 import { isRealDate } from './filters.js';
+import { claimAssetKeys } from './keys.js';
 import { assetWorkflow } from './workflow.js';
 
 /**
@@ -61,7 +62,10 @@ export function valueTaken(field: LedgerField, value: string | number | null, lo
   ]);
 }
 
-/** Turns the database's refusal of a second equal re-import key (two requests at once) into the same 409. */
+/**
+ * Turns the database's refusal of a second equal re-import key (two requests at once) into the same 409: the
+ * refusal of ledger_asset_keys (assets/keys.ts), or on SQLite of ledger_assets' own unique index.
+ */
 export function uniqueRefusal(kind: LoadedKind, locale: Locale, value?: string | number | null) {
   return (err: unknown): never => {
     const key = importKeyField(kind.definition);
@@ -160,7 +164,10 @@ export async function insertAssets(
       .returning('id')
       .execute()
       .catch(uniqueRefusal(kind, ctx.locale, chunk.length === 1 ? derivedColumns(def, chunk[0]!.values).unique_key : null));
-    ids.push(...inserted.map((r) => Number(r.id)).sort((a, b) => a - b));
+    const chunkIds = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+    const keys = chunk.map((r, j) => ({ assetId: chunkIds[j]!, uniqueKey: derivedColumns(def, r.values).unique_key }));
+    await claimAssetKeys(tx, kind.id, keys).catch(uniqueRefusal(kind, ctx.locale, chunk.length === 1 ? keys[0]!.uniqueKey : null));
+    ids.push(...chunkIds);
   }
   await enterMany(
     tx,

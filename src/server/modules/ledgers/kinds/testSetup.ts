@@ -5,6 +5,7 @@ import { oldFrom } from '../../../../shared/ledgers/rules.js';
 import { inTransaction } from '../../../db/database.js';
 import { nowIso } from '../../../db/time.js';
 import { insertUser } from '../../platform/users/service.js';
+import { claimAssetKeys } from '../assets/keys.js';
 import { derivedColumns, toSlots } from '../definition/slots.js';
 import type { LoadedKind } from './current.js';
 
@@ -61,7 +62,10 @@ export async function insertAssets(t: TestApp, kind: LoadedKind, rows: AssetValu
       )
       .returning('id')
       .execute();
-    ids.push(...inserted.map((r) => Number(r.id)).sort((a, b) => a - b));
+    const chunkIds = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+    const keys = rows.slice(i, i + 200).map((values, j) => ({ assetId: chunkIds[j]!, uniqueKey: derivedColumns(def, values).unique_key }));
+    await claimAssetKeys(t.deps.database.db, kind.id, keys);
+    ids.push(...chunkIds);
   }
   return ids;
 }

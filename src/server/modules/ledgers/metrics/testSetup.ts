@@ -5,6 +5,7 @@ import { nowIso } from '../../../db/time.js';
 import { ledgerDefinition, type AssetStatus, type AssetValues, type EventEffect, type LedgerDefinitionInput } from '../../../../shared/ledgers/definition.js';
 import { assignSlots } from '../../../../shared/ledgers/problems.js';
 import { oldFrom } from '../../../../shared/ledgers/rules.js';
+import { claimAssetKeys } from '../assets/keys.js';
 import { derivedColumns, eventSlots, toSlots } from '../definition/slots.js';
 import { loadKind, type LoadedKind } from '../kinds/current.js';
 
@@ -73,6 +74,7 @@ export async function insertAsset(t: TestApp, kind: LoadedKind, a: TestAsset): P
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await claimAssetKeys(t.deps.database.db, kind.id, [{ assetId: Number(row.id), uniqueKey: derivedColumns(def, a.values).unique_key }]);
   return Number(row.id);
 }
 

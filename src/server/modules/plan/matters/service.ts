@@ -88,7 +88,11 @@ export async function getMatter(deps: AppDeps, ctx: RequestContext, id: number, 
   };
 }
 
-/** Evidence must be the unit's own uploads; every bad one is named at once. */
+/**
+ * Evidence must be the unit's own uploads; every bad one is named at once. Also what the dropped foreign key to
+ * attachments guaranteed (a reference table may not point at the distributed attachments): the caller links the
+ * files in the same transaction, and attachments are never deleted.
+ */
 async function checkEvidence(tx: Tx, ctx: RequestContext, ids: number[]): Promise<number[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return unique;

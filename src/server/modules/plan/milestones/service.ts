@@ -35,6 +35,8 @@ export async function completeMilestone(deps: AppDeps, ctx: RequestContext, id: 
     if (!loaded) throw notFound();
     authorize(ctx.actor, milestonePolicy, 'complete', loaded.record, id);
     if (loaded.row.status === 'done') throw invalidState(loaded.row.status);
+    // Also what the dropped foreign key to attachments guaranteed (milestones are a reference table, attachments
+    // distributed): the file exists now, in this transaction, and attachments are never deleted.
     if (attachmentId !== null) {
       const attachment = await tx.selectFrom('attachments').select('id').where('id', '=', attachmentId).executeTakeFirst();
       if (!attachment) throw fieldError('evidence.attachmentId', 'field.plan.attachmentUnknown');

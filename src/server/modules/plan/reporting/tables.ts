@@ -71,6 +71,8 @@ export interface PlanReportTable {
 }
 
 export interface PlanReportEvidenceTable {
+  /** The report's organisation, its distribution column: the evidence lives on the report's shard. */
+  organization_id: number;
   report_id: number;
   attachment_id: number;
   position: number;

@@ -246,6 +246,8 @@ export const handleOrder = (deps: AppDeps, ctx: RequestContext, id: number, note
 export const feedbackOrder = (deps: AppDeps, ctx: RequestContext, id: number, input: FeedbackInput) =>
   step(deps, ctx, id, 'feedback', async (tx, r) => {
     const ids = [...new Set(input.attachmentIds ?? [])];
+    // Also what the dropped foreign key to attachments guaranteed (a reference table may not point at the
+    // distributed attachments): checked in the transaction that links them, and attachments are never deleted.
     if (ids.length) {
       const own = await tx
         .selectFrom('attachments')

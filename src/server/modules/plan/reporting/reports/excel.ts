@@ -5,7 +5,8 @@ import { workbookBuffer, type SheetSpec } from '../../../../http/excel.js';
 import { planReportPolicy } from '../policies/report.js';
 import { EDITABLE_STATUSES, type ReportRole, type ReportStatus } from '../tables.js';
 import type { ReportExportQuery, ReportView } from './schema.js';
-import { evidenceOf, filtered, reportRows, reportView, scopedTo, sortedBy } from './service.js';
+import { evidenceOf } from './evidence.js';
+import { filtered, reportRows, reportView, scopedTo, sortedBy } from './service.js';
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   pending: '待填报',

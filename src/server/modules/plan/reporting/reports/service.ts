@@ -13,6 +13,7 @@ import { readsAllReports } from '../policies/common.js';
 import { planReportPolicy } from '../policies/report.js';
 import { EDITABLE_STATUSES, REPORT_STATUSES, UNSUBMITTED_STATUSES, type PlanReportTable, type ReportEventAction, type ReportStatus } from '../tables.js';
 import { checkBaselineValue, checkReportValue, needsBaseline } from '../valueRules.js';
+import { evidenceOf, replaceEvidence } from './evidence.js';
 import type { ReportDetailView, ReportFilters, ReportListQuery, ReportSortKey, ReportView, SaveReportInput } from './schema.js';
 import { planReportWorkflow } from './workflow.js';
 
@@ -107,25 +108,6 @@ export function reportView(r: ReportRow, evidence: ReportView['evidence'], now =
     updatedAt: r.updated_at,
     evidence,
   };
-}
-
-export async function evidenceOf(db: Queryable, reportIds: number[]): Promise<Map<number, ReportView['evidence']>> {
-  const out = new Map<number, ReportView['evidence']>();
-  if (!reportIds.length) return out;
-  const rows = await db
-    .selectFrom('plan_report_evidence as e')
-    .innerJoin('attachments as a', 'a.id', 'e.attachment_id')
-    .select(['e.report_id', 'a.id', 'a.filename', 'a.mime_type', 'a.size_bytes'])
-    .where('e.report_id', 'in', reportIds)
-    .orderBy('e.report_id')
-    .orderBy('e.position')
-    .execute();
-  for (const r of rows) {
-    const list = out.get(Number(r.report_id)) ?? [];
-    list.push({ id: Number(r.id), filename: r.filename, mimeType: r.mime_type, sizeBytes: Number(r.size_bytes) });
-    out.set(Number(r.report_id), list);
-  }
-  return out;
 }
 
 /** Narrows a report query to what the actor may read: the office and auditors everything, a unit its own. */
@@ -275,6 +257,7 @@ export async function checkEdits(
   let attachmentIds: number[] | undefined;
   if (input.attachmentIds !== undefined) {
     attachmentIds = [...new Set(input.attachmentIds)];
+    // This check is also what the evidence's dropped foreign key to attachments guaranteed (see replaceEvidence).
     if (attachmentIds.length) {
       const own = await tx
         .selectFrom('attachments')
@@ -289,16 +272,6 @@ export async function checkEdits(
     }
   }
   return { set, issues, attachmentIds };
-}
-
-async function replaceEvidence(tx: Tx, reportId: number, attachmentIds: number[] | undefined): Promise<void> {
-  if (attachmentIds === undefined) return;
-  await tx.deleteFrom('plan_report_evidence').where('report_id', '=', reportId).execute();
-  if (attachmentIds.length)
-    await tx
-      .insertInto('plan_report_evidence')
-      .values(attachmentIds.map((attachment_id, position) => ({ report_id: reportId, attachment_id, position })))
-      .execute();
 }
 
 function assertEditable(r: ReportRow): void {
@@ -327,7 +300,7 @@ export async function saveReportIn(
     organizationId: Number(r.organization_id),
     audit: { before: { value: r.value, narrative: r.narrative }, after: { ...input } },
   });
-  await replaceEvidence(tx, Number(r.id), attachmentIds);
+  await replaceEvidence(tx, { id: Number(r.id), organizationId: Number(r.organization_id) }, attachmentIds);
   return moved.to;
 }
 
@@ -424,6 +397,8 @@ export async function acceptReport(deps: AppDeps, ctx: RequestContext, id: numbe
         dedupeKey: `plan-report-accepted:${id}`,
       },
     });
+    // No foreign key to the report (a reference table may not point at a distributed one): the report was read in
+    // this transaction and reports are never deleted, so the id stays the baseline's provenance.
     if (r.baseline_value !== null && baselineDue(r))
       await tx
         .insertInto('plan_reported_baselines')
@@ -442,6 +417,7 @@ export async function readReportEvidence(deps: AppDeps, ctx: RequestContext, id:
   const cited = await db
     .selectFrom('plan_report_evidence')
     .select('attachment_id')
+    .where('organization_id', '=', Number(r.organization_id))
     .where('report_id', '=', id)
     .where('attachment_id', '=', attachmentId)
     .executeTakeFirst();
