@@ -13,6 +13,7 @@ import { derivedColumns, toSlots } from '../../src/server/modules/ledgers/defini
 import type { LedgerAssetTable, LedgerEventTable } from '../../src/server/modules/ledgers/tables.js';
 import { activeFields, ledgerDefinition, type AssetValues, type LedgerDefinition, type LedgerField } from '../../src/shared/ledgers/definition.js';
 import { oldFrom } from '../../src/shared/ledgers/rules.js';
+import { claimAssetKeys } from '../../src/server/modules/ledgers/assets/keys.js';
 
 // 500 rows × ~45 columns stays under SQLite's 32,766 bound parameters per statement.
 const CHUNK = 500;
@@ -137,6 +138,11 @@ export async function createAssets(deps: AppDeps, kind: BenchKind, vocab: Vocabu
         };
       });
       const ids = (await tx.insertInto('ledger_assets').values(rows).returning('id').execute()).map((r) => Number(r.id));
+      await claimAssetKeys(
+        tx,
+        kind.id,
+        ids.map((id, k) => ({ assetId: id, uniqueKey: rows[k]!.unique_key ?? null })),
+      );
       const eventRows: Insertable<LedgerEventTable>[] = [];
       ids.forEach((id, k) => {
         const row = rows[k]!;

@@ -176,13 +176,21 @@ export async function createCertificates(deps: AppDeps, config: Config, recycler
         created_at: at,
       }));
     });
-    // A drawn number that exists already is simply not inserted (one in hundreds of millions a day).
-    await db
+    // A drawn number that exists already is simply not inserted (one in hundreds of millions a day); the numbers are
+    // unique in recycling_certificate_numbers, as the service writes them.
+    const issued = await db
       .insertInto('recycling_certificates')
       .values(certs)
-      .onConflict((oc) => oc.column('number').doNothing())
+      .onConflict((oc) => oc.doNothing())
+      .returning(['id', 'number', 'resident_user_id'])
       .execute();
-    numbers.push(...certs.map((c) => c.number));
+    const held = await db
+      .insertInto('recycling_certificate_numbers')
+      .values(issued.map((c) => ({ number: c.number, resident_user_id: Number(c.resident_user_id), certificate_id: Number(c.id) })))
+      .onConflict((oc) => oc.column('number').doNothing())
+      .returning('number')
+      .execute();
+    numbers.push(...held.map((c) => c.number));
   }
   return numbers;
 }

@@ -131,8 +131,9 @@ describe('workflows kernel', () => {
     expect(Number(audit!.organization_id)).toBe(id);
     expect(JSON.parse(audit!.before_json!)).toEqual({ status: 'pending' });
     expect(JSON.parse(audit!.after_json!)).toEqual({ status: 'active', note: '材料齐全' });
+    // The organisation has no members yet: it is recorded as told (organization_notifications), nobody has a copy.
     const notice = await db()
-      .selectFrom('notifications')
+      .selectFrom('organization_notifications')
       .select(['kind', 'organization_id'])
       .where('dedupe_key', '=', `test-approved:${id}:${moved.timelineId}`)
       .executeTakeFirstOrThrow();

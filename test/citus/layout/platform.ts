@@ -11,8 +11,10 @@ export const platformLayout: Layout = {
   mfa_challenges: distributed('user_id', USERS_GROUP),
   mfa_recovery_codes: distributed('user_id', USERS_GROUP),
   administrator_duties: distributed('user_id', USERS_GROUP),
-  // A notification is read by its user; organisation-wide ones (user_id null) are the exception (see REPORT.md).
+  // A notification is read by its user; organisation-wide ones fan out to one row per member.
   notifications: distributed('user_id', USERS_GROUP),
+  // Which organisation was told what (once per dedupe key): written with every organisation-wide notification.
+  organization_notifications: distributed('organization_id'),
   // Import jobs belong to the user who started them and are read back by that user.
   import_jobs: distributed('user_id', USERS_GROUP),
 

@@ -5,6 +5,7 @@ import { carApplicationTownMigrations } from './applications/townMigration.js';
 import { carBudgetMigrations } from './budget/migrations.js';
 import { promotionEventMigrations } from './events/migrations.js';
 import { calendarMigrations } from './calendar/migrations.js';
+import { carIdentifierMigrations } from './applications/identifierMigrations.js';
 
 export const cartradeinMigrations: ModuleMigration[] = [
   {
@@ -202,4 +203,5 @@ export const cartradeinMigrations: ModuleMigration[] = [
   ...carBudgetMigrations,
   ...calendarMigrations,
   ...carApplicationTownMigrations,
+  ...carIdentifierMigrations,
 ];

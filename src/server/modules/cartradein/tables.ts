@@ -129,9 +129,38 @@ export interface CarApplicationTable {
 }
 
 export interface CarApplicationEvidenceTable {
+  /** The application's applicant (20261203_1800): the evidence lives on the applicant's shard with the application. */
+  applicant_user_id: number;
   application_id: number;
   attachment_id: number;
   kind: string;
+}
+
+/**
+ * Who holds each of a car's identifiers (20261203_1810), one table per identifier, the identifier its primary key:
+ * a car, a new car's invoice and a scrapping certificate are subsidised once across every applicant, which Citus
+ * can enforce only on a table distributed by the identifier itself (applications are distributed by applicant).
+ * Written in the application's transaction; a resubmission that changes an identifier moves its row.
+ */
+export interface CarOldVinTable {
+  old_vin: string;
+  applicant_user_id: number;
+  application_id: number;
+}
+export interface CarNewVinTable {
+  new_vin: string;
+  applicant_user_id: number;
+  application_id: number;
+}
+export interface CarNewInvoiceNumberTable {
+  new_invoice_number: string;
+  applicant_user_id: number;
+  application_id: number;
+}
+export interface CarScrappingCertificateNoTable {
+  scrapping_certificate_no: string;
+  applicant_user_id: number;
+  application_id: number;
 }
 
 export type CarPaymentBatchStatus = 'pending' | 'paid' | 'cancelled';
@@ -207,6 +236,10 @@ export interface CartradeinTables {
   cartradein_rule_versions: CarRuleVersionTable;
   cartradein_applications: CarApplicationTable;
   cartradein_application_evidence: CarApplicationEvidenceTable;
+  cartradein_old_vins: CarOldVinTable;
+  cartradein_new_vins: CarNewVinTable;
+  cartradein_new_invoice_numbers: CarNewInvoiceNumberTable;
+  cartradein_scrapping_certificate_nos: CarScrappingCertificateNoTable;
   cartradein_payment_batches: CarPaymentBatchTable;
   cartradein_events: PromotionEventTable;
   cartradein_event_merchants: PromotionEventMerchantTable;

@@ -10,6 +10,7 @@ import { dutiesMigrations } from './duties/migrations.js';
 import { noticeMigrations } from './notices/index.js';
 import { auditRetentionMigrations } from './audit/retentionMigrations.js';
 import { distributableKeysMigration } from '../../db/distributable.js';
+import { notificationsPerUserMigration } from './notifications/migrations.js';
 import { userMigrations } from './users/migrations.js';
 
 export const platformMigrations: ModuleMigration[] = [
@@ -268,5 +269,10 @@ export const platformMigrations: ModuleMigration[] = [
       { table: 'notices', constraint: 'notices_created_by_fkey' },
       { table: 'notices', constraint: 'notices_published_by_fkey' },
     ],
+  }),
+  // Notifications name their reader (organisation-wide ones fan out), so they distribute with the user.
+  notificationsPerUserMigration,
+  distributableKeysMigration('20261203_1810', 'platform', {
+    primaryKeys: [{ table: 'notifications', column: 'user_id' }],
   }),
 ];

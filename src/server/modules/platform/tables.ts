@@ -171,7 +171,8 @@ export interface AttachmentTable {
 
 export interface NotificationTable {
   id: Generated<number>;
-  user_id: number | null;
+  /** The reader: an organisation-wide notification is one row per member (20261203_1800). */
+  user_id: number;
   organization_id: number | null;
   kind: string;
   params_json: string;
@@ -179,6 +180,19 @@ export interface NotificationTable {
   dedupe_key: string;
   created_at: string;
   read_at: string | null;
+}
+
+/**
+ * That an organisation was told (20261203_1800): once per dedupe key, whoever its members were then (each got a
+ * row of their own in notifications). Distributed by organisation on Citus.
+ */
+export interface OrganizationNotificationTable {
+  organization_id: number;
+  dedupe_key: string;
+  kind: string;
+  params_json: string;
+  link: string | null;
+  created_at: string;
 }
 
 export interface JobRunTable {
@@ -245,6 +259,7 @@ export interface PlatformTables {
   idempotency_keys: IdempotencyKeyTable;
   attachments: AttachmentTable;
   notifications: NotificationTable;
+  organization_notifications: OrganizationNotificationTable;
   job_runs: JobRunTable;
   record_timeline: RecordTimelineTable;
   organization_grants: OrganizationGrantTable;

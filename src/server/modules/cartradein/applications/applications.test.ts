@@ -156,15 +156,21 @@ describe('car trade-in: programmes, applications, review and payment', () => {
       expect(same.json().error.details[0]).toMatchObject({ field: 'newVehicle.vin', reason: 'cartradein.sameVin' });
     });
 
-    it('the unique indexes refuse a duplicate even without the service’s check', async () => {
-      const row = await t.deps.database.db.selectFrom('cartradein_applications').selectAll().where('id', '=', firstId).executeTakeFirstOrThrow();
-      const { id: _id, ...copy } = row;
+    it('the identifiers’ lookup tables refuse a second holder even without the service’s check', async () => {
+      const db = t.deps.database.db;
+      const row = await db.selectFrom('cartradein_applications').selectAll().where('id', '=', firstId).executeTakeFirstOrThrow();
+      const holder = { applicant_user_id: Number(row.applicant_user_id), application_id: firstId };
+      const other = { applicant_user_id: holder.applicant_user_id + 1000, application_id: firstId + 1000 };
+      expect(await db.selectFrom('cartradein_old_vins').selectAll().where('old_vin', '=', row.old_vin).execute()).toEqual([
+        { old_vin: row.old_vin, ...holder },
+      ]);
       const attempts = [
-        { ...copy, new_vin: vin(900), new_invoice_number: invoice(900), scrapping_certificate_no: 'X900' }, // same old VIN
-        { ...copy, old_vin: vin(901), new_invoice_number: invoice(901), scrapping_certificate_no: 'X901' }, // same new VIN
-        { ...copy, old_vin: vin(902), new_vin: vin(903), new_invoice_number: invoice(902) }, // same certificate
+        db.insertInto('cartradein_old_vins').values({ old_vin: row.old_vin, ...other }),
+        db.insertInto('cartradein_new_vins').values({ new_vin: row.new_vin, ...other }),
+        db.insertInto('cartradein_new_invoice_numbers').values({ new_invoice_number: row.new_invoice_number, ...other }),
+        db.insertInto('cartradein_scrapping_certificate_nos').values({ scrapping_certificate_no: row.scrapping_certificate_no!, ...other }),
       ];
-      for (const values of attempts) await expect(t.deps.database.db.insertInto('cartradein_applications').values(values).execute()).rejects.toThrow();
+      for (const attempt of attempts) await expect(attempt.execute()).rejects.toThrow();
     });
 
     it('records an application that fails rules with every reason, in the caller’s language; it cannot be approved', async () => {

@@ -10,6 +10,7 @@ import { loadProgramForApplication } from '../programs/service.js';
 import type { CertificateCheckStatus } from '../tables.js';
 import type { ScrappingCertificateVerifier } from '../../../core/extensions.js';
 import type { PrecheckCarApplicationInput, ResubmitCarApplicationInput } from './schema.js';
+import { heldIdentifiers, type CarIdentifiers } from './identifiers.js';
 
 /**
  * Checking what the resident sent: the field checks no schema can make alone, the facts the eligibility rules look
@@ -63,26 +64,22 @@ export function factsOf(program: Program, input: Fields, today: string, certific
 
 /** Which of the car's identifiers another application already uses (old VIN, new VIN, scrapping certificate, invoice). */
 export async function usedIdentifiers(db: Queryable, input: Fields, exceptId: number | null) {
-  const cert = input.scrapping?.certificateNumber ?? null;
-  let q = db
-    .selectFrom('cartradein_applications')
-    .select(['id', 'old_vin', 'new_vin', 'scrapping_certificate_no', 'new_invoice_number'])
-    .where((eb) =>
-      eb.or([
-        eb('old_vin', '=', input.oldVehicle.vin),
-        eb('new_vin', '=', input.newVehicle.vin),
-        eb('new_invoice_number', '=', input.newVehicle.invoiceNumber),
-        ...(cert ? [eb('scrapping_certificate_no', '=', cert)] : []),
-      ]),
-    );
-  if (exceptId !== null) q = q.where('id', '!=', exceptId);
-  const rows = await q.execute();
+  const held = await heldIdentifiers(db, identifiersOfInput(input), exceptId);
   const vehicle: FieldIssue[] = [];
-  if (rows.some((r) => r.old_vin === input.oldVehicle.vin)) vehicle.push({ path: 'oldVehicle.vin', reason: 'field.cartradein.alreadyUsed' });
-  if (rows.some((r) => r.new_vin === input.newVehicle.vin)) vehicle.push({ path: 'newVehicle.vin', reason: 'field.cartradein.alreadyUsed' });
-  if (cert && rows.some((r) => r.scrapping_certificate_no === cert))
-    vehicle.push({ path: 'scrapping.certificateNumber', reason: 'field.cartradein.alreadyUsed' });
-  return { vehicle, invoice: rows.some((r) => r.new_invoice_number === input.newVehicle.invoiceNumber) };
+  if (held.has('old_vin')) vehicle.push({ path: 'oldVehicle.vin', reason: 'field.cartradein.alreadyUsed' });
+  if (held.has('new_vin')) vehicle.push({ path: 'newVehicle.vin', reason: 'field.cartradein.alreadyUsed' });
+  if (held.has('scrapping_certificate_no')) vehicle.push({ path: 'scrapping.certificateNumber', reason: 'field.cartradein.alreadyUsed' });
+  return { vehicle, invoice: held.has('new_invoice_number') };
+}
+
+/** The identifiers a form names, as the application row stores them. */
+export function identifiersOfInput(input: Fields): CarIdentifiers {
+  return {
+    old_vin: input.oldVehicle.vin,
+    new_vin: input.newVehicle.vin,
+    new_invoice_number: input.newVehicle.invoiceNumber,
+    scrapping_certificate_no: input.scrapping?.certificateNumber ?? null,
+  };
 }
 
 /** The attachments must be the applicant's own uploads (residents share one organisation, so the uploader decides). */
@@ -160,7 +157,11 @@ export async function assessSubmission(
   return { verdict, result, reviewDueOn };
 }
 
-/** Columns of the unique indexes, and the field each one names (PostgreSQL names the constraint, SQLite the column). */
+/**
+ * Columns of the unique keys, and the field each one names: PostgreSQL names the constraint, SQLite the column, and
+ * the identifiers' lookup tables (cartradein_old_vins, …, whose primary keys hold the uniqueness) carry the column
+ * in their names, so both the lookup tables and SQLite's remaining unique columns are recognised.
+ */
 const UNIQUE_FIELDS: [column: string, path: string][] = [
   ['old_vin', 'oldVehicle.vin'],
   ['new_vin', 'newVehicle.vin'],

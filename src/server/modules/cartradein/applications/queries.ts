@@ -80,6 +80,7 @@ export async function readCarApplicationEvidence(deps: AppDeps, ctx: RequestCont
   const cited = await db
     .selectFrom('cartradein_application_evidence')
     .select('kind')
+    .where('applicant_user_id', '=', Number(a.applicant_user_id))
     .where('application_id', '=', id)
     .where('attachment_id', '=', attachmentId)
     .executeTakeFirst();

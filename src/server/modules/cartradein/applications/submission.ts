@@ -9,7 +9,8 @@ import { maskBankAccount } from '../../../../shared/validators/bankAccount.js';
 import { grantsOf } from '../../platform/grants/service.js';
 import { carApplicationPolicy } from '../policies/application.js';
 import { evaluateCarEligibility, type Reason } from '../programs/eligibility.js';
-import { assessSubmission, certificateVerdict, factsOf, mapUniqueViolation, openProgram, usedIdentifiers, type Fields } from './assess.js';
+import { assessSubmission, certificateVerdict, factsOf, identifiersOfInput, mapUniqueViolation, openProgram, usedIdentifiers, type Fields } from './assess.js';
+import { holdIdentifiers, identifiersOf } from './identifiers.js';
 import type { CarApplicationView, PrecheckCarApplicationInput, ResubmitCarApplicationInput, SubmitCarApplicationInput } from './schema.js';
 import { nextStatus } from './stateMachine.js';
 import { moveApplication, recordSubmission } from './transitions.js';
@@ -69,13 +70,18 @@ function applicationColumns(deps: AppDeps, input: ResubmitCarApplicationInput) {
   };
 }
 
-async function writeEvidence(tx: Tx, id: number, evidence: Fields['evidence']) {
-  await tx.deleteFrom('cartradein_application_evidence').where('application_id', '=', id).execute();
+/**
+ * The evidence the application cites. No foreign key to attachments (they are not colocated with the applicant on
+ * Citus): `assessSubmission` checked, in this transaction, that each is the applicant's own upload, and uploads are
+ * never deleted.
+ */
+async function writeEvidence(tx: Tx, applicantUserId: number, id: number, evidence: Fields['evidence']) {
+  await tx.deleteFrom('cartradein_application_evidence').where('applicant_user_id', '=', applicantUserId).where('application_id', '=', id).execute();
   const unique = [...new Map(evidence.map((e) => [e.attachmentId, e])).values()];
   if (unique.length)
     await tx
       .insertInto('cartradein_application_evidence')
-      .values(unique.map((e) => ({ application_id: id, attachment_id: e.attachmentId, kind: e.kind })))
+      .values(unique.map((e) => ({ applicant_user_id: applicantUserId, application_id: id, attachment_id: e.attachmentId, kind: e.kind })))
       .execute();
 }
 
@@ -116,7 +122,8 @@ export async function submitCarApplication(deps: AppDeps, ctx: RequestContext, i
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
-    await writeEvidence(tx, id, input.evidence);
+    await holdIdentifiers(tx, { applicant_user_id: ctx.actor.userId!, application_id: id }, identifiersOfInput(input));
+    await writeEvidence(tx, ctx.actor.userId!, id, input.evidence);
     await recordSubmission(tx, ctx, {
       id,
       applicantUserId: ctx.actor.userId!,
@@ -167,7 +174,9 @@ export async function resubmitCarApplication(deps: AppDeps, ctx: RequestContext,
         after: { eligible: result.eligible, amountFen: result.amountFen, reasons: result.reasons },
       },
     });
-    await writeEvidence(tx, id, input.evidence);
+    const holder = { applicant_user_id: Number(before.applicant_user_id), application_id: id };
+    await holdIdentifiers(tx, holder, identifiersOfInput(input), identifiersOf(before));
+    await writeEvidence(tx, holder.applicant_user_id, id, input.evidence);
   }).catch(mapUniqueViolation);
   return loadCarApplicationView(deps.database.db, ctx, id, await grantsOf(deps.database.db, ctx.actor, 'cartradein'));
 }

@@ -261,6 +261,22 @@ describe('applications made before the town was asked (migration 1205)', () => {
     expect(applied.rows).toHaveLength(1);
   });
 
+  it('fills the identifiers’ lookup tables from the old applications (migration 20261203_1810)', async () => {
+    const db = database.db;
+    const apps = await db.selectFrom('cartradein_applications').select(['id', 'applicant_user_id']).orderBy('id').execute();
+    const holders = apps.map((a) => ({ applicant_user_id: Number(a.applicant_user_id), application_id: Number(a.id) }));
+    const held = async (q: Promise<{ applicant_user_id: number; application_id: number }[]>) =>
+      (await q).map((r) => ({ applicant_user_id: Number(r.applicant_user_id), application_id: Number(r.application_id) }));
+    expect(await held(db.selectFrom('cartradein_old_vins').select(['applicant_user_id', 'application_id']).orderBy('old_vin').execute())).toEqual(holders);
+    expect(await db.selectFrom('cartradein_new_vins').select('new_vin').orderBy('new_vin').execute()).toEqual([{ new_vin: 'NEWVIN1' }, { new_vin: 'NEWVIN2' }]);
+    expect(await db.selectFrom('cartradein_new_invoice_numbers').select('new_invoice_number').orderBy('new_invoice_number').execute()).toEqual([
+      { new_invoice_number: 'INV1' },
+      { new_invoice_number: 'INV2' },
+    ]);
+    // Neither old application had a certificate number.
+    expect(await db.selectFrom('cartradein_scrapping_certificate_nos').selectAll().execute()).toEqual([]);
+  });
+
   it('counts the old approved car for the city and apart as unknown, never for a town', async () => {
     const db = database.db;
     // No town can claim them: whichever one is asked for (this database has only what the test wrote).

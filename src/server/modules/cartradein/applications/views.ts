@@ -123,6 +123,7 @@ export async function loadCarApplicationView(db: Queryable, ctx: RequestContext,
     .selectFrom('cartradein_application_evidence as e')
     .innerJoin('attachments as f', 'f.id', 'e.attachment_id')
     .select(['e.attachment_id', 'e.kind', 'f.filename', 'f.mime_type', 'f.size_bytes'])
+    .where('e.applicant_user_id', '=', Number(a.applicant_user_id))
     .where('e.application_id', '=', id)
     .orderBy('e.attachment_id')
     .execute();

@@ -18,8 +18,14 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('next year’s working calendar missing', () => {
   let t: TestApp;
   const db = () => t.deps.database.db;
+  // Which organisations were told (each member then has a copy of their own in notifications).
   const notifications = () =>
-    db().selectFrom('notifications').select(['organization_id', 'params_json', 'dedupe_key']).where('kind', '=', CALENDAR_MISSING_KIND).orderBy('id').execute();
+    db()
+      .selectFrom('organization_notifications')
+      .select(['organization_id', 'params_json', 'dedupe_key'])
+      .where('kind', '=', CALENDAR_MISSING_KIND)
+      .orderBy('organization_id')
+      .execute();
   const setYear = async (year: number, days: { date: string; working: boolean; note: string }[]) => {
     await db().deleteFrom('cartradein_calendar').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
     if (days.length)
@@ -74,6 +80,19 @@ describe('next year’s working calendar missing', () => {
       const sent = await notifications();
       expect(sent.map((n) => Number(n.organization_id)).sort()).toEqual([...new Set([...officeOrgs, ...managerOrgs])].sort());
       expect(sent.every((n) => JSON.parse(n.params_json).year === 2027)).toBe(true);
+      // Every active member of a told organisation has their copy.
+      const copies = await db().selectFrom('notifications').select(['user_id']).where('kind', '=', CALENDAR_MISSING_KIND).execute();
+      const members = await db()
+        .selectFrom('users')
+        .select('id')
+        .where(
+          'organization_id',
+          'in',
+          sent.map((n) => Number(n.organization_id)),
+        )
+        .where('status', '=', 'active')
+        .execute();
+      expect(copies.map((c) => Number(c.user_id)).sort()).toEqual(members.map((m) => Number(m.id)).sort());
 
       // The same day again (another process): not run. The next day: warned again, nobody notified again.
       expect(await runJobOnce(t.deps, calendarMissingJob, shanghai('2026-12-01T15:00:00'), jobLog().log)).toBe(false);

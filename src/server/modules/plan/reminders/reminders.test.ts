@@ -13,8 +13,9 @@ describe('daily reminders', () => {
   });
   afterAll(() => t.close());
 
+  // Which organisations were told (their members each get a copy in notifications, see platform/notifications).
   const kinds = async () =>
-    (await t.deps.database.db.selectFrom('notifications').select(['kind', 'organization_id']).where('kind', 'like', 'plan_%').execute()).map((n) => n.kind);
+    (await t.deps.database.db.selectFrom('organization_notifications').select('kind').where('kind', 'like', 'plan_%').execute()).map((n) => n.kind);
 
   it('deadline in 3 days, then overdue for units and the office — each produced once', async () => {
     expect(period.deadlineDate).toBe('2025-05-05');

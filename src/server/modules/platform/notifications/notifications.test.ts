@@ -39,27 +39,37 @@ describe('notifications: the unread count the header bell polls', () => {
     expect((await t.anonymous.get('/api/notifications/unread-count')).statusCode).toBe(401);
   });
 
-  it.skipIf(isPostgres())('serves each count from an index, not a scan of the table', async () => {
+  it('fans an organisation-wide notification out to each active member, once per member and dedupe key', async () => {
     const db = t.deps.database.db;
-    const plans = [];
-    for (const q of [
-      db
-        .selectFrom('notifications')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('user_id', '=', 1)
-        .where('read_at', 'is', null),
-      db
-        .selectFrom('notifications')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('organization_id', '=', 1)
-        .where('read_at', 'is', null)
-        .where('user_id', 'is', null),
-    ]) {
-      const c = q.compile();
-      const rows = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${c.sql}`, [...c.parameters]));
-      plans.push(rows.rows.map((r) => r.detail).join('; '));
-    }
-    expect(plans[0]).toMatch(/USING (COVERING )?INDEX notifications_user/);
-    expect(plans[1]).toMatch(/USING INDEX notifications_org/);
+    const members = await db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', officeUser.organization_id)
+      .where('status', '=', 'active')
+      .execute();
+    expect(await notify(db, { organizationId: officeUser.organization_id, kind: 'test', dedupeKey: 'fan-out-test' })).toBe(true);
+    expect(await notify(db, { organizationId: officeUser.organization_id, kind: 'test', dedupeKey: 'fan-out-test' })).toBe(false);
+    const rows = await db
+      .selectFrom('notifications')
+      .select(['user_id', 'organization_id'])
+      .where('dedupe_key', '=', 'fan-out-test')
+      .orderBy('user_id')
+      .execute();
+    expect(rows.map((r) => Number(r.user_id))).toEqual(members.map((m) => Number(m.id)).sort((a, b) => a - b));
+    expect(new Set(rows.map((r) => Number(r.organization_id)))).toEqual(new Set([officeUser.organization_id]));
+    // The same key may reach another user: it is unique per reader.
+    expect(await notify(db, { userId: officeUser.id, kind: 'test', dedupeKey: 'bell-test:other' })).toBe(true);
+  });
+
+  it.skipIf(isPostgres())('serves the count from an index, not a scan of the table', async () => {
+    const db = t.deps.database.db;
+    const c = db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', 1)
+      .where('read_at', 'is', null)
+      .compile();
+    const rows = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${c.sql}`, [...c.parameters]));
+    expect(rows.rows.map((r) => r.detail).join('; ')).toMatch(/USING (COVERING )?INDEX notifications_user/);
   });
 });

@@ -73,7 +73,8 @@ describe('service status', () => {
   it('reports the real backlogs: job runs in flight, unread notifications, and what modules declare', async () => {
     const before = await status();
     const depth = (s: ServiceStatus, name: string) => s.queues.find((q) => q.name === name)?.depth;
-    await notify(t.deps.database.db, { organizationId: 1, kind: 'test', dedupeKey: `status-test:${Date.now()}` });
+    const someone = await t.deps.database.db.selectFrom('users').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
+    await notify(t.deps.database.db, { userId: Number(someone.id), kind: 'test', dedupeKey: `status-test:${Date.now()}` });
     await t.deps.database.db
       .insertInto('job_runs')
       .values({ name: 'brokentest.job', run_key: 'k', started_at: new Date().toISOString(), finished_at: null, outcome: 'running' })
