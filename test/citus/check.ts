@@ -1,9 +1,7 @@
 // The Citus distributability check: `node --import tsx test/citus/check.ts [--database-url URL] [--sql-out FILE]`.
 // Without a URL it creates a scratch database on the CI PostgreSQL, migrates it with the app's own migrations, reads
 // the schema, applies Citus's rules (rules.ts) to the layout (layout.ts), prints a report table by table and the
-// distribution script, drops the database, and exits 1 when a table would not distribute. With `--known FILE` it
-// exits 1 only on a difference from that list of remaining violations (known.ts: CI's ratchet); `--write-known FILE`
-// writes the list.
+// distribution script, drops the database, and exits 1 when a table would not distribute (CI's gate).
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDatabase } from '../../src/server/db/database.js';
@@ -13,7 +11,6 @@ import { LAYOUT, type Layout } from './layout.js';
 import { checkLayout, colocationRoot, distributionScript, type SchemaDescription, type Violation } from './rules.js';
 import { readSchemaAt } from './schema.js';
 import { withScratchDatabase } from './scratch.js';
-import { compareWithKnown, formatKnown, parseKnown } from './known.js';
 
 const SERVER_URL = 'postgres://root@127.0.0.1:5432/postgres';
 
@@ -51,8 +48,6 @@ export function formatReport(schema: SchemaDescription, layout: Layout, violatio
 
 interface Outputs {
   sqlOut?: string | undefined;
-  known?: string | undefined;
-  writeKnown?: string | undefined;
 }
 
 async function checkAt(url: string, out: Outputs): Promise<number> {
@@ -62,21 +57,15 @@ async function checkAt(url: string, out: Outputs): Promise<number> {
   const script = distributionScript(schema, LAYOUT).join('\n');
   console.log(`\n-- Distribution script (run on the Citus coordinator)\n${script}`);
   if (out.sqlOut) fs.writeFileSync(out.sqlOut, `${script}\n`);
-  if (out.writeKnown) fs.writeFileSync(out.writeKnown, formatKnown(violations));
-  if (!out.known) return violations.length ? 1 : 0;
-  const { added, fixed } = compareWithKnown(violations, parseKnown(fs.readFileSync(out.known, 'utf8')));
-  for (const line of added) console.error(`new violation (not in ${out.known}): ${line}`);
-  for (const line of fixed) console.error(`fixed, remove its line from ${out.known}: ${line}`);
-  console.log(`\nagainst ${out.known}: ${added.length} new, ${fixed.length} fixed`);
-  return added.length || fixed.length ? 1 : 0;
+  return violations.length ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { 'database-url': { type: 'string' }, 'sql-out': { type: 'string' }, known: { type: 'string' }, 'write-known': { type: 'string' } },
+    options: { 'database-url': { type: 'string' }, 'sql-out': { type: 'string' } },
   });
-  const out: Outputs = { sqlOut: values['sql-out'], known: values.known, writeKnown: values['write-known'] };
+  const out: Outputs = { sqlOut: values['sql-out'] };
   if (values['database-url']) return checkAt(values['database-url'], out);
   return withScratchDatabase(SERVER_URL, `hx_citus_check_${process.pid}`, async (url) => {
     await migrate(url);
