@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shanghaiInstant, useFakeClock } from '../../../../../test/helpers/clock.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../../../test/helpers/testApp.js';
 import { createSignedInResidents } from '../testing/residents.js';
+import type * as VoucherCodes from './voucherCode.js';
 
 // The next codes the claim batch draws can be chosen: the first drawn code of a test is one already taken.
 const drawn = vi.hoisted(() => ({ next: [] as string[] }));
 vi.mock('./voucherCode.js', async (original) => {
-  const actual = await original<typeof import('./voucherCode.js')>();
+  const actual = await original<typeof VoucherCodes>();
   return { ...actual, generateVoucherCode: () => drawn.next.shift() ?? actual.generateVoucherCode() };
 });
 
