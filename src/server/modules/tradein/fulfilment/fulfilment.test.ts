@@ -216,7 +216,7 @@ describe('delivery and installation before settlement', () => {
     const voucher = await w.claim(buyer, 'air_conditioner');
     const onlineId = await inTransaction(w.t.deps.database, (tx) =>
       makeSale(tx, w.t.deps, systemContext('test'), {
-        voucher: { id: voucher.id },
+        voucher: { holderUserId: buyer.userId, voucherId: voucher.id },
         organizationId: shop1.organizationId,
         channel: 'online',
         delivery: { townId: w.towns[0]!.id, address: '晋江市池店镇测试路7号' },

@@ -81,7 +81,7 @@ export async function confirmOnlineOrder(deps: AppDeps, ctx: RequestContext, id:
         return;
       }
       const redemptionId = await makeSale(tx, deps, ctx, {
-        voucher: { id: Number(o.voucher_id) },
+        voucher: { holderUserId: Number(o.holder_user_id), voucherId: Number(o.voucher_id) },
         organizationId: Number(o.organization_id),
         channel: 'online',
         onlineOrderId: id,

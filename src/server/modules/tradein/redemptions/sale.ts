@@ -13,6 +13,7 @@ import { assessRedemption, serialiseRiskScope } from '../risk/assess.js';
 import type { SaleChannel } from '../tables.js';
 import { invoiceTaken, serialTaken, takeSaleKeys } from './saleKeys.js';
 import type { RedeemInput } from './schema.js';
+import { voucherKeyOf, type VoucherKey } from '../vouchers/voucherKey.js';
 
 export const serialAlreadySubsidised = () =>
   new AppError(409, 'SERIAL_ALREADY_SUBSIDISED', 'error.SERIAL_ALREADY_SUBSIDISED', {}, [{ path: 'serialNumber', reason: 'field.invalid' }]);
@@ -26,7 +27,8 @@ export function serialKey(serial: string): string {
 
 /** A sale against a voucher, at a store's till or confirmed online; `voucher` names it by its code or its id. */
 export interface Sale extends Omit<RedeemInput, 'voucherCode'> {
-  voucher: { code: string } | { id: number };
+  /** Typed at the till (its code) or known from an order (its key). */
+  voucher: { code: string } | VoucherKey;
   /** The merchant's organisation (the till's, or the online store's). */
   organizationId: number;
   channel: SaleChannel;
@@ -47,9 +49,14 @@ export interface Sale extends Omit<RedeemInput, 'voucherCode'> {
 export async function makeSale(tx: Tx, deps: AppDeps, ctx: RequestContext, sale: Sale): Promise<number> {
   const orgId = sale.organizationId;
   const key = serialKey(sale.serialNumber);
-  let voucherQuery = tx.selectFrom('tradein_vouchers').selectAll();
-  voucherQuery = 'code' in sale.voucher ? voucherQuery.where('code', '=', sale.voucher.code) : voucherQuery.where('id', '=', sale.voucher.id);
-  const voucher = await voucherQuery.executeTakeFirst();
+  const voucherKey = 'code' in sale.voucher ? await voucherKeyOf(tx, sale.voucher.code) : sale.voucher;
+  if (!voucherKey) throw fieldError('voucherCode', 'field.invalid');
+  const voucher = await tx
+    .selectFrom('tradein_vouchers')
+    .selectAll()
+    .where('holder_user_id', '=', voucherKey.holderUserId)
+    .where('id', '=', voucherKey.voucherId)
+    .executeTakeFirst();
   if (!voucher) throw fieldError('voucherCode', 'field.invalid');
   // Sales that risk control compares wait for each other here, and only then read the clock (see there).
   await serialiseRiskScope(tx, deps.database.dialect, {

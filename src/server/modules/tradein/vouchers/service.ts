@@ -11,6 +11,7 @@ import { voucherPolicy } from '../policies/voucher.js';
 import { claimBatcherFor } from './claimBatcher.js';
 import type { CreatePoolInput, PoolView, VoucherView } from './schema.js';
 import { formatVoucherCode, parseVoucherCode } from './voucherCode.js';
+import { voucherKeyOf } from './voucherKey.js';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../../core/time.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 
@@ -186,7 +187,14 @@ export async function lookupVoucher(deps: AppDeps, ctx: RequestContext, rawCode:
   const db = deps.database.db;
   authorize(ctx.actor, voucherPolicy, 'lookup', { grants: await grantsOf(db, ctx.actor, 'tradein') });
   const code = normalisedVoucherCode(rawCode);
-  const row = await selectVouchers(db).leftJoin('users as u', 'u.id', 'v.holder_user_id').select('u.mobile_mask').where('v.code', '=', code).executeTakeFirst();
+  const key = await voucherKeyOf(db, code);
+  if (!key) throw notFound();
+  const row = await selectVouchers(db)
+    .leftJoin('users as u', 'u.id', 'v.holder_user_id')
+    .select('u.mobile_mask')
+    .where('v.holder_user_id', '=', key.holderUserId)
+    .where('v.id', '=', key.voucherId)
+    .executeTakeFirst();
   if (!row) throw notFound();
   const { id: _id, ...view } = toVoucherView(row);
   return { ...view, holderMask: row.mobile_mask };
