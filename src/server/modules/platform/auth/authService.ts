@@ -15,7 +15,7 @@ import { endSession, startSession } from './sessions.js';
 import { mfaRequiredFor, mfaStateOf } from '../mfa/factors.js';
 import { createChallenge } from '../mfa/challenges.js';
 import { THROTTLE, clearFailures, delayFor, recordFailure, throttleState } from './throttle.js';
-import { recordUserIdentifiers } from '../users/identifiers.js';
+import { accountsIdentifiedBy, recordUserIdentifiers } from '../users/identifiers.js';
 
 export const RESIDENTS_ORGANIZATION_CODE = 'public-residents';
 
@@ -89,14 +89,21 @@ export async function login(deps: AppDeps, input: { username: string; password: 
     }
   }
   const mobile = validateMobile(name);
-  const user = await db
-    .selectFrom('users')
-    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select(['users.id', 'users.role', 'users.password_hash', 'users.status', 'organizations.status as org_status', 'organizations.kind as org_kind'])
-    .where((eb) =>
-      mobile.ok ? eb.or([eb('users.username', '=', name), eb('users.mobile_hash', '=', deps.sealer.lookup(mobile.value))]) : eb('users.username', '=', name),
-    )
-    .executeTakeFirst();
+  // The name is a username, or a resident's mobile number; a username that looks like a mobile number wins.
+  const named = await accountsIdentifiedBy(db, [
+    { kind: 'username', value: name },
+    ...(mobile.ok ? [{ kind: 'mobile' as const, value: deps.sealer.lookup(mobile.value) }] : []),
+  ]);
+  const accountId = (named.find((n) => n.kind === 'username') ?? named[0])?.userId;
+  const user =
+    accountId === undefined
+      ? undefined
+      : await db
+          .selectFrom('users')
+          .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+          .select(['users.id', 'users.role', 'users.password_hash', 'users.status', 'organizations.status as org_status', 'organizations.kind as org_kind'])
+          .where('users.id', '=', accountId)
+          .executeTakeFirst();
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !passwordOk) {
     const account = await recordFailure(deps, accountKey, await deps.parameters.get('platform.loginLockAfterFailures'), timing);
@@ -187,12 +194,11 @@ export async function registerResident(deps: AppDeps, ctx: RequestContext, input
   const idHash = deps.sealer.lookup(input.idNumber);
   const passwordHash = await hashPassword(input.password);
   const userId = await inTransaction(deps.database, async (tx) => {
-    const clash = await tx
-      .selectFrom('users')
-      .select(['mobile_hash', 'id_number_hash'])
-      .where((eb) => eb.or([eb('mobile_hash', '=', mobileHash), eb('id_number_hash', '=', idHash)]))
-      .execute();
-    if (clash.some((c) => c.id_number_hash === idHash)) throw duplicate('idNumber', ctx.locale === 'en' ? 'ID number' : '身份证号码');
+    const clash = await accountsIdentifiedBy(tx, [
+      { kind: 'mobile', value: mobileHash },
+      { kind: 'id_number', value: idHash },
+    ]);
+    if (clash.some((c) => c.kind === 'id_number')) throw duplicate('idNumber', ctx.locale === 'en' ? 'ID number' : '身份证号码');
     if (clash.length) throw duplicate('mobile', ctx.locale === 'en' ? 'Mobile number' : '手机号码');
     const org = await tx.selectFrom('organizations').select('id').where('code', '=', RESIDENTS_ORGANIZATION_CODE).executeTakeFirstOrThrow();
     const now = nowIso();

@@ -16,7 +16,7 @@ import { organizationPolicy, type OrganizationRecord } from '../policies/organiz
 import type { EnterpriseRegistration, ListOrganizationsQuery, OrganizationView } from './schema.js';
 import { organizationWorkflow } from './workflow.js';
 import { guarded, refuseOrganizationLockout } from '../duties/guard.js';
-import { recordUserIdentifiers } from '../users/identifiers.js';
+import { accountsIdentifiedBy, recordUserIdentifiers } from '../users/identifiers.js';
 
 const SORT_COLUMNS = {
   name: 'organizations.name',
@@ -153,7 +153,7 @@ export async function registerEnterprise(deps: AppDeps, ctx: RequestContext, inp
     if (!town) throw fieldError('townId', 'field.town.unknown');
     if (await tx.selectFrom('organizations').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst())
       throw duplicate('creditCode', ctx.locale === 'en' ? 'Unified social credit code' : '统一社会信用代码');
-    if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
+    if ((await accountsIdentifiedBy(tx, [{ kind: 'username', value: input.username }])).length)
       throw duplicate('username', ctx.locale === 'en' ? 'Username' : '用户名');
     const now = nowIso();
     const org = await tx

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/testApp.js';
 import { computeCitizenIdCheckChar } from '../../../../shared/validators/citizenId.js';
 import { isUniqueViolation } from '../../../db/errors.js';
-import { recordUserIdentifiers, replaceUserIdentifier } from './identifiers.js';
+import { accountsIdentifiedBy, recordUserIdentifiers, replaceUserIdentifier } from './identifiers.js';
 
 const first17 = '35058220010707246';
 const REGISTRATION = { mobile: '13970707246', password: 'Resident#2024x', realName: '林晓', idNumber: first17 + computeCitizenIdCheckChar(first17) };
@@ -48,5 +48,27 @@ describe('account identifiers, unique by their own value', () => {
     expect(await identifiersOf(999_001)).toEqual([]);
     await replaceUserIdentifier(db, Number(first!.id), 'mobile', null);
     expect(await taken([{ userId: 999_001, username: 'someone_new', mobileHash: 'hash-of-a-mobile', idNumberHash: null }])).toBe('recorded');
+  });
+
+  it('sign-in and registration find accounts through their identifiers alone', async () => {
+    const db = t.deps.database.db;
+    const resident = await db.selectFrom('users').selectAll().where('mobile_hash', '=', t.deps.sealer.lookup(REGISTRATION.mobile)).executeTakeFirstOrThrow();
+    expect(
+      await accountsIdentifiedBy(db, [
+        { kind: 'mobile', value: resident.mobile_hash! },
+        { kind: 'username', value: 'nobody_here' },
+      ]),
+    ).toEqual([{ kind: 'mobile', userId: Number(resident.id) }]);
+    // The resident signs in with the mobile number: the identifier names the account.
+    await t.login(REGISTRATION.mobile, REGISTRATION.password);
+    // Without its identifier an account is not found, by sign-in or by the checks before a new account.
+    await replaceUserIdentifier(db, Number(resident.id), 'mobile', null);
+    const res = await t.anonymous.post('/api/auth/login', { username: REGISTRATION.mobile, password: REGISTRATION.password });
+    expect(res.statusCode).toBe(401);
+    await replaceUserIdentifier(db, Number(resident.id), 'mobile', resident.mobile_hash);
+    const otherId = '35058219991212121';
+    const again = await t.anonymous.post('/api/auth/register/resident', { ...REGISTRATION, idNumber: otherId + computeCitizenIdCheckChar(otherId) });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.map((d: { field: string }) => d.field)).toEqual(['mobile']);
   });
 });

@@ -31,3 +31,21 @@ export async function replaceUserIdentifier(tx: Queryable, userId: number, kind:
   await tx.deleteFrom('user_identifiers').where('user_id', '=', userId).where('kind', '=', kind).execute();
   if (value) await tx.insertInto('user_identifiers').values({ kind, value, user_id: userId }).execute();
 }
+
+/**
+ * The accounts that hold any of these identifiers, by kind. Read by the identifiers' own values, so on Citus each
+ * is one shard's row (users are distributed by id): sign-in by username or mobile, and the checks before an
+ * account is made, no longer ask every shard.
+ */
+export async function accountsIdentifiedBy(
+  db: Queryable,
+  wanted: readonly { kind: UserIdentifierTable['kind']; value: string }[],
+): Promise<{ kind: UserIdentifierTable['kind']; userId: number }[]> {
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_identifiers')
+    .select(['kind', 'user_id'])
+    .where((eb) => eb.or(wanted.map((w) => eb.and([eb('value', '=', w.value), eb('kind', '=', w.kind)]))))
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, userId: Number(r.user_id) }));
+}

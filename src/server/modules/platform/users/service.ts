@@ -20,7 +20,7 @@ import { isDutyRole } from '../duties/duties.js';
 import { assignDuty, checkDutyFitsOrganization, checkRoleChange, guarded, lockDuties, refuseLosingHolder, releaseDuty, selfLockout } from '../duties/guard.js';
 import { loadUserView, selectUserViews, toUserView, type UserView } from './userView.js';
 import type { CreateApiTokenInput, CreateUserInput, ListUsersQuery } from './schema.js';
-import { recordUserIdentifiers } from './identifiers.js';
+import { accountsIdentifiedBy, recordUserIdentifiers } from './identifiers.js';
 
 const SORT = {
   username: 'users.username',
@@ -63,9 +63,13 @@ async function checkRoleFitsOrganization(tx: Queryable, role: Role, organization
  */
 export async function insertUser(tx: Tx, deps: AppDeps, input: CreateUserInput & { isDemo?: boolean; assignedBy?: number | null }): Promise<number> {
   await checkRoleFitsOrganization(tx, input.role, input.organizationId);
-  if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw duplicate('username', 'username');
   const mobileHash = input.mobile ? deps.sealer.lookup(input.mobile) : null;
-  if (mobileHash && (await tx.selectFrom('users').select('id').where('mobile_hash', '=', mobileHash).executeTakeFirst())) throw duplicate('mobile', 'mobile');
+  const taken = await accountsIdentifiedBy(tx, [
+    { kind: 'username', value: input.username },
+    ...(mobileHash ? [{ kind: 'mobile' as const, value: mobileHash }] : []),
+  ]);
+  if (taken.some((t) => t.kind === 'username')) throw duplicate('username', 'username');
+  if (taken.length) throw duplicate('mobile', 'mobile');
   const now = nowIso();
   const row = await tx
     .insertInto('users')
