@@ -25,7 +25,7 @@ export function serialKey(serial: string): string {
   return serial.toUpperCase().replace(/[\s\-_/.]/g, '');
 }
 
-/** A sale against a voucher, at a store's till or confirmed online; `voucher` names it by its code or its id. */
+/** A sale against a voucher, at a store's till or confirmed online; `voucher` names it by its code or its key. */
 export interface Sale extends Omit<RedeemInput, 'voucherCode'> {
   /** Typed at the till (its code) or known from an order (its key). */
   voucher: { code: string } | VoucherKey;
