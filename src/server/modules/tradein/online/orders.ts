@@ -13,7 +13,7 @@ import { invoiceAlreadyUsed, serialAlreadySubsidised, serialKey } from '../redem
 import { invoiceTaken, serialTaken } from '../redemptions/saleKeys.js';
 import { maskStart } from '../risk/rules.js';
 import { normalisedVoucherCode } from '../vouchers/service.js';
-import { voucherKeyOf } from '../vouchers/voucherKey.js';
+import { voucherByCode } from '../vouchers/voucherKey.js';
 import { otherPlaceNamed } from './city.js';
 import { ORDER_COLUMNS, orderView, selectOrders, toOrderViews } from './orderViews.js';
 import { onlineOrderPolicy } from './policy.js';
@@ -71,15 +71,7 @@ export async function enterOnlineOrder(deps: AppDeps, ctx: RequestContext, input
       const store = await tx.selectFrom('tradein_online_stores').selectAll().where('id', '=', input.onlineStoreId).executeTakeFirst();
       if (!store || Number(store.organization_id) !== orgId) throw fieldError('onlineStoreId', 'field.invalid');
       if (store.status !== 'active') throw fieldError('onlineStoreId', 'field.tradein.onlineStoreClosed');
-      const voucherKey = await voucherKeyOf(tx, code);
-      const voucher =
-        voucherKey &&
-        (await tx
-          .selectFrom('tradein_vouchers')
-          .selectAll()
-          .where('holder_user_id', '=', voucherKey.holderUserId)
-          .where('id', '=', voucherKey.voucherId)
-          .executeTakeFirst());
+      const voucher = await voucherByCode(tx, code);
       if (!voucher) throw fieldError('voucherCode', 'field.invalid');
       const now = nowIso();
       if (voucher.status !== 'active') throw new AppError(409, 'VOUCHER_NOT_ACTIVE', 'error.VOUCHER_NOT_ACTIVE', { status: voucher.status });

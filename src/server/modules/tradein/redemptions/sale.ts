@@ -13,7 +13,7 @@ import { assessRedemption, serialiseRiskScope } from '../risk/assess.js';
 import type { SaleChannel } from '../tables.js';
 import { invoiceTaken, serialTaken, takeSaleKeys } from './saleKeys.js';
 import type { RedeemInput } from './schema.js';
-import { voucherKeyOf, type VoucherKey } from '../vouchers/voucherKey.js';
+import { voucherByCode, voucherByKey, type VoucherKey } from '../vouchers/voucherKey.js';
 
 export const serialAlreadySubsidised = () =>
   new AppError(409, 'SERIAL_ALREADY_SUBSIDISED', 'error.SERIAL_ALREADY_SUBSIDISED', {}, [{ path: 'serialNumber', reason: 'field.invalid' }]);
@@ -49,14 +49,7 @@ export interface Sale extends Omit<RedeemInput, 'voucherCode'> {
 export async function makeSale(tx: Tx, deps: AppDeps, ctx: RequestContext, sale: Sale): Promise<number> {
   const orgId = sale.organizationId;
   const key = serialKey(sale.serialNumber);
-  const voucherKey = 'code' in sale.voucher ? await voucherKeyOf(tx, sale.voucher.code) : sale.voucher;
-  if (!voucherKey) throw fieldError('voucherCode', 'field.invalid');
-  const voucher = await tx
-    .selectFrom('tradein_vouchers')
-    .selectAll()
-    .where('holder_user_id', '=', voucherKey.holderUserId)
-    .where('id', '=', voucherKey.voucherId)
-    .executeTakeFirst();
+  const voucher = 'code' in sale.voucher ? await voucherByCode(tx, sale.voucher.code) : await voucherByKey(tx, sale.voucher);
   if (!voucher) throw fieldError('voucherCode', 'field.invalid');
   // Sales that risk control compares wait for each other here, and only then read the clock (see there).
   await serialiseRiskScope(tx, deps.database.dialect, {

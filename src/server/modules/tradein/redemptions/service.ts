@@ -14,6 +14,7 @@ import { cancelFulfilment } from '../fulfilment/start.js';
 import { makeSale, saleConflict } from './sale.js';
 import { releaseSerialKey } from './saleKeys.js';
 import type { RedeemInput, RedemptionView } from './schema.js';
+import { voucherByKey } from '../vouchers/voucherKey.js';
 
 /**
  * `serial_key` is unique (tradein_redemption_serials, saleKeys.ts): it marks a subsidy that stands. A reversed sale keeps its row but gives its key up
@@ -178,12 +179,8 @@ export async function reverseInTransaction(tx: Tx, deps: AppDeps, ctx: RequestCo
     .set((eb) => ({ budget_used_fen: eb('budget_used_fen', '-', Number(r.subsidy_fen)) }))
     .where('id', '=', r.program_id)
     .execute();
-  const voucher = await tx
-    .selectFrom('tradein_vouchers')
-    .selectAll()
-    .where('holder_user_id', '=', r.holder_user_id)
-    .where('id', '=', r.voucher_id)
-    .executeTakeFirstOrThrow();
+  const voucher = await voucherByKey(tx, { holderUserId: Number(r.holder_user_id), voucherId: Number(r.voucher_id) });
+  if (!voucher) throw new Error(`redemption ${id}: its voucher ${r.voucher_id} is missing`);
   const other = await tx
     .selectFrom('tradein_vouchers')
     .select('id')
